@@ -1,0 +1,71 @@
+package com.bossreview;
+
+import com.bossreview.command.CommandRouter;
+import com.bossreview.config.AppConfig;
+import com.bossreview.config.ConfigException;
+import com.bossreview.db.Database;
+import com.bossreview.db.EmbeddedDatabase;
+import com.bossreview.health.Health;
+import com.bossreview.health.Metrics;
+import com.bossreview.scheduling.InjectingJobFactory;
+import com.bossreview.scheduling.Scheduling;
+import com.bossreview.slack.*;
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Composition root: config → database → scheduler → Slack → HTTP. */
+public final class Main {
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
+        SLF4JBridgeHandler.install();
+        try {
+            RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), Duration.ofSeconds(5));
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        } catch (ConfigException | SlackTokenRejectedException e) {
+            System.err.println("bossreview: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    public static RunningApp start(AppConfig config, Clock clock, Duration slackRetryDelay) {
+        LoggerFactory.getLogger(Main.class).info("Starting bossreview: {}", config);
+        RunningApp running = new RunningApp();
+        try {
+            Metrics metrics = running.started(new Metrics());
+            var dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
+            Database db = running.started(Database.connect(dbUrl, metrics.registry(), 10));
+            db.migrate();
+            Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), new InjectingJobFactory(Map.of()), "AUTO", 4));
+            scheduling.start();
+            Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
+            BotIdentity identity = new BotIdentity();
+            running.started(new SlackAuthCheck(slack, config.botToken().orElseThrow(), identity, slackRetryDelay)).checkAtStartup();
+            App bolt = BoltApp.create(slack, config.botToken().orElseThrow(), identity, List.of(new CommandRouter()));
+            bolt.start();
+            running.started(bolt::stop);
+            SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP
+                    ? new SlackEventsEndpoint(bolt, new SignatureCheck(config.signingSecret().orElseThrow(), clock)) : null;
+            if (config.mode() == AppConfig.Mode.SOCKET_MODE) {
+                SocketModeApp socket = new SocketModeApp(config.appToken().orElseThrow().reveal(), bolt);
+                running.started(socket::close);
+                socket.startAsync();
+            }
+            Health health = new Health(db::isReachable, scheduling::isRunning, () -> identity.state().name().toLowerCase());
+            HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events, health, metrics, metrics.registry()));
+            running.listeningOn(http.port());
+            LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode)", http.port(), config.mode());
+            return running;
+        } catch (Exception e) {
+            running.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.bossreview;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** A started bossreview: its HTTP port and what to close, in reverse order of starting. */
+public final class RunningApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RunningApp.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private int port = -1;
+
+    <T extends AutoCloseable> T started(T component) {
+        started.push(component);
+        return component;
+    }
+
+    void listeningOn(int port) {
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly: {}", component.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

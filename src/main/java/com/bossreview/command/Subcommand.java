@@ -1,0 +1,92 @@
+package com.bossreview.command;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every {@code /bossreview} subcommand of SPEC §2, with its usage line and one-line description. */
+public enum Subcommand {
+    STATUS("status", "", "your status card: boss, review slot, this week, unshared news, forecast, streak"),
+    HELP("help", "", "this list"),
+    SETUP("setup", "", "set boss, review slot, time zone, prime hours and nudges in one form"),
+    BOSS("boss", "@user", "set who your boss is"),
+    REVIEW("review", "<day> <HH:MM>", "set your weekly review slot, outside prime sales hours (e.g. `review fri 16:30`)"),
+    BOOKED("booked", "", "this week's review is booked"),
+    HELD("held", "", "this week's review took place (keeps your streak going)"),
+    SKIP("skip", "", "skip this week's review (holiday etc.)"),
+    GOOD("good", "<text>", "log good news and share it with your boss quickly"),
+    BAD("bad", "<text>", "log bad news and tell your boss now, before someone else does"),
+    FORECAST("forecast", "<amount> [note]", "record this quarter's forecast (`250k`, `1.2M`, `$300,000`)"),
+    AGENDA("agenda", "", "draft agenda for your next review, with a Send to boss button"),
+    PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),
+    RESUME("resume", "", "nudges again"),
+    SETTINGS("settings", "[<key> <value>]", "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
+            + "bad-news-after, quarter-nudges"),
+    EXPORT("export", "", "everything stored about you, as a JSON file in a DM"),
+    FORGET("forget", "", "delete all your data (asks first)");
+
+    private final String word;
+    private final String arguments;
+    private final String description;
+
+    Subcommand(String word, String arguments, String description) {
+        this.word = word;
+        this.arguments = arguments;
+        this.description = description;
+    }
+
+    public String word() {
+        return word;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** e.g. {@code /bossreview review <day> <HH:MM>} */
+    public String usage() {
+        return "/bossreview " + word + (arguments.isEmpty() ? "" : " " + arguments);
+    }
+
+    public static Optional<Subcommand> byWord(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.word.equals(w)).findFirst();
+    }
+
+    /** The subcommand a typo most likely meant, if one is close enough (at most two edits away). */
+    public static Optional<Subcommand> closestTo(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        Subcommand best = null;
+        int bestDistance = 3;
+        for (Subcommand s : values()) {
+            int d = distance(w, s.word);
+            if (d < bestDistance) {
+                best = s;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) {
+            return Integer.MAX_VALUE;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

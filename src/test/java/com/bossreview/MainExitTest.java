@@ -1,0 +1,61 @@
+package com.bossreview;
+
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs Main in its own JVM, as a user would, to see the exit code and what is printed. */
+class MainExitTest {
+
+    private record Outcome(int exitCode, String stderr, String stdout) {
+    }
+
+    private static Outcome run(Map<String, String> env) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        return new Outcome(p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missing_credentials_exit_2_with_one_line_naming_the_variable() throws Exception {
+        Outcome o = run(Map.of("PORT", "3000"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr().strip().lines()).hasSize(1);
+        assertThat(o.stderr()).startsWith("bossreview: SLACK_BOT_TOKEN is not set");
+    }
+
+    @Test
+    void a_non_numeric_port_exits_2() throws Exception {
+        Outcome o = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "PORT", "eighty"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr().strip()).isEqualTo("bossreview: PORT must be a number from 1 to 65535 (0 picks a free port), got 'eighty'.");
+    }
+
+    @Test
+    void a_rejected_token_exits_2_with_a_clear_message_and_no_secret() throws Exception {
+        try (FakeSlack slack = new FakeSlack()) {
+            slack.answer("auth.test", "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            Outcome o = run(Map.of("SLACK_BOT_TOKEN", "xoxb-wrong-token", "SLACK_SIGNING_SECRET", "sig-secret-value",
+                    "SLACK_API_URL", slack.url(), "PORT", "0", "DATABASE_URL", TestDatabase.jdbcUrlForEnv()));
+            assertThat(o.exitCode()).isEqualTo(2);
+            assertThat(o.stderr()).contains("bossreview: SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)");
+            assertThat(o.stderr() + o.stdout()).doesNotContain("xoxb-wrong-token", "sig-secret-value");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package com.bossreview.support;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An in-process Slack Web API. It answers each method with Slack's own example response (from
+ * {@code slack-samples/}), records every call, and can be told to answer the next calls of a
+ * method with {@code 429 Retry-After}, {@code 500}, an {@code ok:false} error, or slowly.
+ */
+public final class FakeSlack implements AutoCloseable {
+    public static final String TEAM_ID = "T0001";
+    public static final String BOT_USER_ID = "UBOT0001";
+    public static final String BOT_ID = "BBOT0001";
+
+    /** One Web API call as Slack would have received it. */
+    public record Call(String method, Map<String, String> params, String token, Instant at) {
+        public String param(String name) {
+            return params.get(name);
+        }
+    }
+
+    /** How to answer one call instead of the normal answer. */
+    public sealed interface Fault {
+        record RateLimited(int retryAfterSeconds) implements Fault { }
+        record ServerError(int status) implements Fault { }
+        record ApiError(String error) implements Fault { }
+        record Slow(Duration delay) implements Fault { }
+    }
+
+    private final HttpServer server;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition called = lock.newCondition();
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final Map<String, String> answers = new HashMap<>();
+
+    public FakeSlack() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "fake-slack");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    /** What {@code SLACK_API_URL} should be to reach this fake. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** The next {@code times} calls of {@code method} get this fault. */
+    public FakeSlack fail(String method, Fault fault, int times) {
+        lock.lock();
+        try {
+            Deque<Fault> queue = faults.computeIfAbsent(method, m -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                queue.add(fault);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** From now on, answer {@code method} with this JSON. */
+    public FakeSlack answer(String method, String json) {
+        lock.lock();
+        try {
+            answers.put(method, json);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    public List<Call> calls() {
+        lock.lock();
+        try {
+            return List.copyOf(calls);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<Call> calls(String method) {
+        return calls().stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits (without sleeping) until {@code method} has been called {@code count} times; returns those calls. */
+    public List<Call> awaitCalls(String method, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<Call> matching = calls.stream().filter(c -> c.method().equals(method)).toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("Expected " + count + " calls of " + method + " within " + timeout
+                            + " but got " + matching.size() + "; all calls: " + calls);
+                }
+                called.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            Map<String, String> params = params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            Fault fault;
+            String answer;
+            lock.lock();
+            try {
+                calls.add(new Call(method, params, token, Instant.now()));
+                called.signalAll();
+                Deque<Fault> queue = faults.get(method);
+                fault = queue == null ? null : queue.poll();
+                answer = answers.get(method);
+            } finally {
+                lock.unlock();
+            }
+            respond(exchange, method, fault, answer);
+        }
+    }
+
+    private void respond(HttpExchange exchange, String method, Fault fault, String answer) throws IOException {
+        if (fault instanceof Fault.Slow slow) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(slow.delay().toMillis()); // simulating a slow Slack, not waiting on a test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fault instanceof Fault.RateLimited r) {
+            exchange.getResponseHeaders().add("Retry-After", Integer.toString(r.retryAfterSeconds()));
+            send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+        } else if (fault instanceof Fault.ServerError e) {
+            send(exchange, e.status(), "<html>Slack is having trouble</html>");
+        } else if (fault instanceof Fault.ApiError e) {
+            send(exchange, 200, "{\"ok\":false,\"error\":\"" + e.error() + "\"}");
+        } else {
+            send(exchange, 200, answer != null ? answer : SlackSamples.okResponse(method));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> params(String contentType, byte[] body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (contentType != null && contentType.startsWith("application/json")) {
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+            json.entrySet().forEach(e -> params.put(e.getKey(),
+                    e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+            return params;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,64 @@
+package com.bossreview.support;
+
+import com.bossreview.Main;
+import com.bossreview.RunningApp;
+import com.bossreview.config.AppConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole app started in-process on a free port, against the test database and a {@link FakeSlack}. */
+public final class TestApp implements AutoCloseable {
+    public static final String BOT_TOKEN = "xoxb-test-token";
+
+    private final RunningApp app;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestApp(RunningApp app, Clock clock) {
+        this.app = app;
+        this.clock = clock;
+    }
+
+    /** HTTP mode with the given environment on top of the defaults for tests. */
+    public static TestApp start(FakeSlack slack, Clock clock, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
+        env.put("SLACK_API_URL", slack.url());
+        env.put("DATABASE_URL", TestDatabase.jdbcUrlForEnv());
+        env.put("PORT", "0");
+        env.put("BIND_HOST", "127.0.0.1");
+        env.putAll(extraEnv);
+        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, Duration.ofMillis(20)), clock);
+    }
+
+    public static TestApp start(FakeSlack slack, Clock clock) {
+        return start(slack, clock, Map.of());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public SlackRequests slack() {
+        return new SlackRequests(port(), clock);
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
