@@ -1,6 +1,5 @@
 package com.bossreview;
 
-import com.bossreview.command.CommandRouter;
 import com.bossreview.config.AppConfig;
 import com.bossreview.config.ConfigException;
 import com.bossreview.db.Database;
@@ -48,7 +47,9 @@ public final class Main {
             Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
             BotIdentity identity = new BotIdentity();
             running.started(new SlackAuthCheck(slack, config.botToken().orElseThrow(), identity, slackRetryDelay)).checkAtStartup();
-            App bolt = BoltApp.create(slack, config.botToken().orElseThrow(), identity, List.of(new CommandRouter()));
+            AfterAck afterAck = running.started(new AfterAck(8));
+            Deps deps = Deps.create(db.jdbi(), clock, new SlackApi(slack, config.botToken().orElseThrow()), afterAck);
+            App bolt = BoltApp.create(slack, config.botToken().orElseThrow(), identity, List.of(new Features(deps)));
             bolt.start();
             running.started(bolt::stop);
             SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP

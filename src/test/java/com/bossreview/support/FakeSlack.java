@@ -34,6 +34,8 @@ public final class FakeSlack implements AutoCloseable {
     public static final String TEAM_ID = "T0001";
     public static final String BOT_USER_ID = "UBOT0001";
     public static final String BOT_ID = "BBOT0001";
+    /** The method name under which posts to a {@link #responseUrl()} are recorded. */
+    public static final String RESPONSE_URL = "response_url";
 
     /** One Web API call as Slack would have received it. */
     public record Call(String method, Map<String, String> params, String token, Instant at) {
@@ -56,6 +58,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, String> answers = new HashMap<>();
+    private final Map<String, JsonObject> users = new HashMap<>();
 
     public FakeSlack() {
         try {
@@ -64,6 +67,7 @@ public final class FakeSlack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::handle);
+        server.createContext("/response/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "fake-slack");
             t.setDaemon(true);
@@ -75,6 +79,11 @@ public final class FakeSlack implements AutoCloseable {
     /** What {@code SLACK_API_URL} should be to reach this fake. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A response_url as Slack puts in command and interaction payloads, pointing at this fake. */
+    public String responseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/T0001/1/abc";
     }
 
     /** The next {@code times} calls of {@code method} get this fault. */
@@ -96,6 +105,38 @@ public final class FakeSlack implements AutoCloseable {
         lock.lock();
         try {
             answers.put(method, json);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /**
+     * How {@code users.info} describes {@code id}. Users never described are people in {@link #TEAM_ID}
+     * on {@code America/New_York}, so most tests need not bother.
+     */
+    public FakeSlack user(String id, String teamId, boolean bot, boolean deleted, String timeZone) {
+        JsonObject user = JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
+                .getAsJsonObject().getAsJsonObject("user");
+        user.addProperty("id", id);
+        user.addProperty("team_id", teamId);
+        user.addProperty("is_bot", bot);
+        user.addProperty("deleted", deleted);
+        user.addProperty("tz", timeZone);
+        lock.lock();
+        try {
+            users.put(id, user);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** {@code users.info} answers {@code user_not_found} for this id. */
+    public FakeSlack unknownUser(String id) {
+        lock.lock();
+        try {
+            users.put(id, null);
         } finally {
             lock.unlock();
         }
@@ -139,7 +180,9 @@ public final class FakeSlack implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            String path = exchange.getRequestURI().getPath();
+            // Replies through a slash command's or button's response_url are recorded as "response_url".
+            String method = path.startsWith("/response/") ? RESPONSE_URL : path.substring("/api/".length());
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
@@ -155,7 +198,8 @@ public final class FakeSlack implements AutoCloseable {
                 called.signalAll();
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();
-                answer = answers.get(method);
+                answer = answers.containsKey(method) ? answers.get(method)
+                        : method.equals("users.info") ? usersInfo(params.get("user")) : null;
             } finally {
                 lock.unlock();
             }
@@ -179,8 +223,28 @@ public final class FakeSlack implements AutoCloseable {
         } else if (fault instanceof Fault.ApiError e) {
             send(exchange, 200, "{\"ok\":false,\"error\":\"" + e.error() + "\"}");
         } else {
-            send(exchange, 200, answer != null ? answer : SlackSamples.okResponse(method));
+            send(exchange, 200, answer != null ? answer : method.equals(RESPONSE_URL) ? "{\"ok\":true}"
+                    : SlackSamples.okResponse(method));
         }
+    }
+
+    /** Called under the lock. */
+    private String usersInfo(String id) {
+        if (users.containsKey(id) && users.get(id) == null) {
+            return "{\"ok\":false,\"error\":\"user_not_found\"}";
+        }
+        JsonObject user = users.get(id);
+        if (user == null) {
+            user = JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
+                    .getAsJsonObject().getAsJsonObject("user");
+            user.addProperty("id", id);
+            user.addProperty("team_id", TEAM_ID);
+            user.addProperty("tz", "America/New_York");
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("ok", true);
+        answer.add("user", user);
+        return answer.toString();
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -29,8 +29,10 @@ public final class SlackRequests {
     private final URI endpoint;
     private final SignatureCheck signer;
     private final Clock clock;
+    private final String responseUrl;
 
-    public SlackRequests(int port, Clock clock) {
+    public SlackRequests(int port, Clock clock, String responseUrl) {
+        this.responseUrl = responseUrl;
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
         this.signer = new SignatureCheck(new Secret(SIGNING_SECRET), clock);
         this.clock = clock;
@@ -49,9 +51,96 @@ public final class SlackRequests {
         form.put("command", "/bossreview");
         form.put("text", text);
         form.put("api_app_id", "A0000001");
-        form.put("response_url", "https://hooks.slack.com/commands/T0001/1/abc");
+        form.put("response_url", responseUrl);
         form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
         return post(formEncode(form), "application/x-www-form-urlencoded", clock.instant());
+    }
+
+    /** A button click ({@code block_actions}) by {@code user} on a message the app sent. */
+    public HttpResponse<String> click(String team, String user, String actionId, String value) {
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "actions");
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", Long.toString(clock.instant().getEpochSecond()) + ".000100");
+        JsonObject payload = basePayload("block_actions", team, user);
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "message");
+        container.addProperty("message_ts", "1700000000.000100");
+        container.addProperty("channel_id", "D0000001");
+        container.addProperty("is_ephemeral", false);
+        payload.add("container", container);
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", "D0000001");
+        channel.addProperty("name", "directmessage");
+        payload.add("channel", channel);
+        payload.addProperty("response_url", responseUrl);
+        com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+        actions.add(action);
+        payload.add("actions", actions);
+        return interaction(payload);
+    }
+
+    /**
+     * A modal submitted ({@code view_submission}); {@code values} is the {@code view.state.values}
+     * object: block id → action id → element state.
+     */
+    public HttpResponse<String> submit(String team, String user, String callbackId, String privateMetadata,
+                                       JsonObject values) {
+        JsonObject payload = basePayload("view_submission", team, user);
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0000001");
+        view.addProperty("team_id", team);
+        view.addProperty("type", "modal");
+        view.addProperty("callback_id", callbackId);
+        view.addProperty("private_metadata", privateMetadata);
+        view.addProperty("hash", "156772938.1827394");
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        view.add("state", state);
+        view.add("blocks", new com.google.gson.JsonArray());
+        payload.add("view", view);
+        payload.add("response_urls", new com.google.gson.JsonArray());
+        return interaction(payload);
+    }
+
+    /** The {@code app_home_opened} event for {@code user}. */
+    public HttpResponse<String> appHomeOpened(String team, String user) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", user);
+        event.addProperty("channel", "D0000001");
+        event.addProperty("tab", "home");
+        event.addProperty("event_ts", clock.instant().getEpochSecond() + ".000100");
+        JsonObject callback = new JsonObject();
+        callback.addProperty("token", "legacy-verification-token");
+        callback.addProperty("team_id", team);
+        callback.addProperty("api_app_id", "A0000001");
+        callback.add("event", event);
+        callback.addProperty("type", "event_callback");
+        callback.addProperty("event_id", "Ev" + System.nanoTime());
+        callback.addProperty("event_time", clock.instant().getEpochSecond());
+        return event(callback);
+    }
+
+    private JsonObject basePayload(String type, String team, String user) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", type);
+        JsonObject teamJson = new JsonObject();
+        teamJson.addProperty("id", team);
+        teamJson.addProperty("domain", "example");
+        payload.add("team", teamJson);
+        JsonObject userJson = new JsonObject();
+        userJson.addProperty("id", user);
+        userJson.addProperty("username", "manager");
+        userJson.addProperty("name", "manager");
+        userJson.addProperty("team_id", team);
+        payload.add("user", userJson);
+        payload.addProperty("api_app_id", "A0000001");
+        payload.addProperty("token", "legacy-verification-token");
+        payload.addProperty("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        return payload;
     }
 
     /** An interactivity payload ({@code block_actions}, {@code view_submission}) sent as {@code payload=}. */
@@ -92,6 +181,18 @@ public final class SlackRequests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The {@code text} of an ack's JSON body ("" for an empty ack). */
+    public static String text(HttpResponse<String> ack) {
+        if (ack.statusCode() != 200) {
+            throw new AssertionError("expected 200, got " + ack.statusCode() + ": " + ack.body());
+        }
+        if (ack.body() == null || ack.body().isBlank()) {
+            return "";
+        }
+        var json = com.google.gson.JsonParser.parseString(ack.body()).getAsJsonObject();
+        return json.has("text") ? json.get("text").getAsString() : "";
     }
 
     public static String formEncode(Map<String, String> form) {

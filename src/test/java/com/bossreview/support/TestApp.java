@@ -22,9 +22,12 @@ public final class TestApp implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestApp(RunningApp app, Clock clock) {
+    private final FakeSlack fake;
+
+    private TestApp(RunningApp app, Clock clock, FakeSlack fake) {
         this.app = app;
         this.clock = clock;
+        this.fake = fake;
     }
 
     /** HTTP mode with the given environment on top of the defaults for tests. */
@@ -37,7 +40,7 @@ public final class TestApp implements AutoCloseable {
         env.put("PORT", "0");
         env.put("BIND_HOST", "127.0.0.1");
         env.putAll(extraEnv);
-        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, Duration.ofMillis(20)), clock);
+        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, Duration.ofMillis(20)), clock, slack);
     }
 
     public static TestApp start(FakeSlack slack, Clock clock) {
@@ -49,7 +52,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public SlackRequests slack() {
-        return new SlackRequests(port(), clock);
+        return new SlackRequests(port(), clock, fake.responseUrl());
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

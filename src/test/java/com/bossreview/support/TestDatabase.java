@@ -54,6 +54,12 @@ public final class TestDatabase implements BeforeEachCallback {
         return database;
     }
 
+    /** {@code SELECT count(*)} of a query's rows, e.g. {@code rows("news WHERE user_id = 'U1'")}. */
+    public static int rows(String tableAndWhere) {
+        return database().jdbi().withHandle(h ->
+                h.createQuery("SELECT count(*) FROM " + tableAndWhere).mapTo(Integer.class).one());
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws SQLException {
         truncateAll();

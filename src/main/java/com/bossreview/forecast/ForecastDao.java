@@ -1,0 +1,42 @@
+package com.bossreview.forecast;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@RegisterConstructorMapper(Forecast.class)
+public interface ForecastDao {
+    String COLUMNS = "id, team_id, user_id, fiscal_year, quarter, amount, note, recorded_at, shared_at, shared_with";
+
+    @SqlUpdate("""
+            INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, note, recorded_at)
+            VALUES (:team, :user, :year, :quarter, :amount, :note, :now)""")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("team") String team, @Bind("user") String user, @Bind("year") int fiscalYear,
+                @Bind("quarter") int quarter, @Bind("amount") BigDecimal amount, @Bind("note") String note,
+                @Bind("now") Instant now);
+
+    /** Only the manager's own forecast: a forged id from someone else finds nothing. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE id = :id AND team_id = :team AND user_id = :user")
+    Optional<Forecast> find(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+
+    /** Newest first, for one fiscal quarter. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE team_id = :team AND user_id = :user "
+            + "AND fiscal_year = :year AND quarter = :quarter ORDER BY recorded_at DESC, id DESC")
+    List<Forecast> inQuarter(@Bind("team") String team, @Bind("user") String user, @Bind("year") int fiscalYear,
+                             @Bind("quarter") int quarter);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE team_id = :team AND user_id = :user "
+            + "AND recorded_at > :since ORDER BY recorded_at, id")
+    List<Forecast> recordedSince(@Bind("team") String team, @Bind("user") String user, @Bind("since") Instant since);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE team_id = :team AND user_id = :user ORDER BY recorded_at, id")
+    List<Forecast> all(@Bind("team") String team, @Bind("user") String user);
+}

@@ -1,0 +1,45 @@
+package com.bossreview.manager;
+
+import com.bossreview.time.PrimeHours;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** A sales manager using bossreview in one workspace, with their settings. */
+public record Manager(
+        String teamId,
+        String userId,
+        Optional<String> bossUserId,
+        ZoneId zone,
+        Optional<Instant> zoneCheckedAt,
+        Optional<ReviewSlot> reviewSlot,
+        PrimeHours primeHours,
+        Month fiscalStartMonth,
+        DayOfWeek bookingNudgeDay,
+        LocalTime bookingNudgeTime,
+        Duration badNewsAfter,
+        List<Integer> quarterNudgeDays,
+        boolean nudgesEnabled,
+        Optional<LocalDate> pausedUntil,
+        Instant createdAt) {
+
+    public static final DayOfWeek DEFAULT_BOOKING_NUDGE_DAY = DayOfWeek.MONDAY;
+    public static final LocalTime DEFAULT_BOOKING_NUDGE_TIME = LocalTime.of(8, 30);
+    public static final Duration DEFAULT_BAD_NEWS_AFTER = Duration.ofMinutes(30);
+    public static final List<Integer> DEFAULT_QUARTER_NUDGE_DAYS = List.of(21, 14, 7);
+
+    public LocalDate today(Instant now) {
+        return now.atZone(zone).toLocalDate();
+    }
+
+    public boolean isPaused(Instant now) {
+        return pausedUntil.map(until -> today(now).isBefore(until)).orElse(false);
+    }
+}

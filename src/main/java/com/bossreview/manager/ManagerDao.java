@@ -1,0 +1,60 @@
+package com.bossreview.manager;
+
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
+
+@RegisterRowMapper(ManagerMapper.class)
+public interface ManagerDao {
+
+    @SqlUpdate("""
+            INSERT INTO manager (team_id, user_id, created_at) VALUES (:team, :user, :now)
+            ON CONFLICT (team_id, user_id) DO NOTHING""")
+    void insertIfMissing(@Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT * FROM manager WHERE team_id = :team AND user_id = :user")
+    Optional<Manager> find(@Bind("team") String team, @Bind("user") String user);
+
+    @SqlUpdate("UPDATE manager SET boss_user_id = :boss WHERE team_id = :team AND user_id = :user")
+    int setBoss(@Bind("team") String team, @Bind("user") String user, @Bind("boss") String boss);
+
+    @SqlUpdate("UPDATE manager SET time_zone = :zone, zone_checked_at = :at WHERE team_id = :team AND user_id = :user")
+    int setZone(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE manager SET review_day = :day, review_time = :time WHERE team_id = :team AND user_id = :user")
+    int setReviewSlot(@Bind("team") String team, @Bind("user") String user, @Bind("day") int isoDay,
+                      @Bind("time") LocalTime time);
+
+    @SqlUpdate("UPDATE manager SET prime_hours = :prime WHERE team_id = :team AND user_id = :user")
+    int setPrimeHours(@Bind("team") String team, @Bind("user") String user, @Bind("prime") String prime);
+
+    @SqlUpdate("UPDATE manager SET fiscal_start_month = :month WHERE team_id = :team AND user_id = :user")
+    int setFiscalStart(@Bind("team") String team, @Bind("user") String user, @Bind("month") int month);
+
+    @SqlUpdate("""
+            UPDATE manager SET booking_nudge_day = :day, booking_nudge_time = :time
+            WHERE team_id = :team AND user_id = :user""")
+    int setBookingNudge(@Bind("team") String team, @Bind("user") String user, @Bind("day") int isoDay,
+                        @Bind("time") LocalTime time);
+
+    @SqlUpdate("UPDATE manager SET bad_news_after_minutes = :minutes WHERE team_id = :team AND user_id = :user")
+    int setBadNewsAfter(@Bind("team") String team, @Bind("user") String user, @Bind("minutes") int minutes);
+
+    @SqlUpdate("UPDATE manager SET quarter_nudge_days = :days WHERE team_id = :team AND user_id = :user")
+    int setQuarterNudgeDays(@Bind("team") String team, @Bind("user") String user, @Bind("days") String days);
+
+    @SqlUpdate("UPDATE manager SET nudges_enabled = :on WHERE team_id = :team AND user_id = :user")
+    int setNudgesEnabled(@Bind("team") String team, @Bind("user") String user, @Bind("on") boolean on);
+
+    @SqlUpdate("UPDATE manager SET paused_until = :until WHERE team_id = :team AND user_id = :user")
+    int setPausedUntil(@Bind("team") String team, @Bind("user") String user, @Bind("until") LocalDate until);
+
+    @SqlUpdate("DELETE FROM manager WHERE team_id = :team AND user_id = :user")
+    int delete(@Bind("team") String team, @Bind("user") String user);
+}

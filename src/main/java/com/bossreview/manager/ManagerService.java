@@ -1,0 +1,64 @@
+package com.bossreview.manager;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Managers and their settings. A manager record is created on first use, with the defaults of SPEC §2. */
+public final class ManagerService {
+    /** How long a time zone read from the Slack profile is trusted before it is read again. */
+    public static final Duration ZONE_FRESHNESS = Duration.ofDays(7);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ManagerService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Manager getOrCreate(String team, String user) {
+        return jdbi.withExtension(ManagerDao.class, dao -> {
+            dao.insertIfMissing(team, user, clock.instant());
+            return dao.find(team, user).orElseThrow();
+        });
+    }
+
+    public Optional<Manager> find(String team, String user) {
+        return jdbi.withExtension(ManagerDao.class, dao -> dao.find(team, user));
+    }
+
+    public boolean zoneIsStale(Manager m) {
+        return m.zoneCheckedAt().map(at -> at.plus(ZONE_FRESHNESS).isBefore(clock.instant())).orElse(true);
+    }
+
+    public void zoneChecked(String team, String user, ZoneId zone) {
+        jdbi.useExtension(ManagerDao.class, dao -> dao.setZone(team, user, zone.getId(), clock.instant()));
+    }
+
+    public void setBoss(String team, String user, String boss) {
+        jdbi.useExtension(ManagerDao.class, dao -> dao.setBoss(team, user, boss));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** For the feature services that update settings: one DAO, one transaction. */
+    public <X extends Exception> void update(String team, String user, DaoAction<X> action) throws X {
+        jdbi.useTransaction(h -> {
+            ManagerDao dao = h.attach(ManagerDao.class);
+            dao.insertIfMissing(team, user, clock.instant());
+            action.apply(dao);
+        });
+    }
+
+    @FunctionalInterface
+    public interface DaoAction<X extends Exception> {
+        void apply(ManagerDao dao) throws X;
+    }
+}

@@ -1,0 +1,3 @@
+package com.bossreview.news;
+
+public enum NewsKind { GOOD, BAD }

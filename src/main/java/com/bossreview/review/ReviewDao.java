@@ -1,0 +1,39 @@
+package com.bossreview.review;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ReviewDao {
+    /** One week's state as stored, e.g. {@code (2026, 48, HELD)}. */
+    record WeekRow(int isoYear, int isoWeek, ReviewState state, Instant updatedAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO weekly_review (team_id, user_id, iso_year, iso_week, state, updated_at)
+            VALUES (:team, :user, :year, :week, :state, :now)
+            ON CONFLICT (team_id, user_id, iso_year, iso_week) DO UPDATE SET state = :state, updated_at = :now""")
+    void upsert(@Bind("team") String team, @Bind("user") String user, @Bind("year") int year, @Bind("week") int week,
+                @Bind("state") ReviewState state, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT state FROM weekly_review
+            WHERE team_id = :team AND user_id = :user AND iso_year = :year AND iso_week = :week""")
+    Optional<ReviewState> state(@Bind("team") String team, @Bind("user") String user, @Bind("year") int year,
+                                @Bind("week") int week);
+
+    /** Newest week first. */
+    @SqlQuery("""
+            SELECT iso_year, iso_week, state, updated_at FROM weekly_review
+            WHERE team_id = :team AND user_id = :user ORDER BY iso_year DESC, iso_week DESC""")
+    List<WeekRow> history(@Bind("team") String team, @Bind("user") String user);
+
+    @SqlQuery("""
+            SELECT max(updated_at) FROM weekly_review
+            WHERE team_id = :team AND user_id = :user AND state = 'HELD'""")
+    Optional<Instant> lastHeldAt(@Bind("team") String team, @Bind("user") String user);
+}
