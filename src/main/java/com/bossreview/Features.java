@@ -1,8 +1,19 @@
 package com.bossreview;
 
+import com.bossreview.account.AccountCommands;
+import com.bossreview.account.ExportService;
+import com.bossreview.agenda.AgendaCommands;
+import com.bossreview.agenda.AgendaService;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
+import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.BossCommand;
+import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewService;
+import com.bossreview.settings.SettingsCommands;
+import com.bossreview.setup.SetupCommands;
+import com.bossreview.status.StatusCommands;
+import com.bossreview.status.StatusService;
 import com.slack.api.bolt.App;
 
 import java.util.function.Consumer;
@@ -18,7 +29,23 @@ public final class Features implements Consumer<App> {
     @Override
     public void accept(App app) {
         CommandRouter router = new CommandRouter();
-        router.register(Subcommand.BOSS, new BossCommand(deps.managers(), deps.zones(), deps.users(), deps.afterAck()));
+        var d = deps;
+        ReviewService reviews = new ReviewService(d.jdbi(), d.clock());
+        NewsService news = new NewsService(d.jdbi(), d.clock());
+        ForecastService forecasts = new ForecastService(d.jdbi(), d.clock());
+        AgendaService agendas = new AgendaService(d.jdbi(), d.clock(), news, forecasts, reviews);
+
+        router.register(Subcommand.BOSS, new BossCommand(d.managers(), d.zones(), d.users(), d.afterAck()));
+        new SettingsCommands(d.managers(), d.zones(), d.clock()).register(router);
+        new SetupCommands(d.managers(), d.zones(), d.users(), d.messenger(), d.slack(), d.afterAck()).register(router, app);
+        new StatusCommands(new StatusService(d.clock(), reviews, news, forecasts), agendas, d.managers(), d.zones(),
+                d.slack(), d.afterAck()).register(router, app);
+        new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock()).register(router, app);
+        new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
+                .register(router, app);
+        // review feature
+        // news feature
+        // forecast feature
         router.accept(app);
     }
 }

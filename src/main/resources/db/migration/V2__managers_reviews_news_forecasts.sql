@@ -7,6 +7,7 @@ CREATE TABLE manager (
     boss_user_id           text,
     time_zone              text        NOT NULL DEFAULT 'UTC',
     zone_checked_at        timestamptz,
+    zone_explicit          boolean     NOT NULL DEFAULT false, -- set by the manager: never overwritten from Slack
     review_day             smallint    CHECK (review_day BETWEEN 1 AND 7),
     review_time            time,
     prime_hours            text        NOT NULL DEFAULT '09:00-12:00,13:30-17:00',

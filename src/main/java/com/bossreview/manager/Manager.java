@@ -19,6 +19,7 @@ public record Manager(
         Optional<String> bossUserId,
         ZoneId zone,
         Optional<Instant> zoneCheckedAt,
+        boolean zoneExplicit,
         Optional<ReviewSlot> reviewSlot,
         PrimeHours primeHours,
         Month fiscalStartMonth,

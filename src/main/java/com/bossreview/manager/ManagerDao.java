@@ -24,8 +24,18 @@ public interface ManagerDao {
     @SqlUpdate("UPDATE manager SET boss_user_id = :boss WHERE team_id = :team AND user_id = :user")
     int setBoss(@Bind("team") String team, @Bind("user") String user, @Bind("boss") String boss);
 
-    @SqlUpdate("UPDATE manager SET time_zone = :zone, zone_checked_at = :at WHERE team_id = :team AND user_id = :user")
-    int setZone(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone, @Bind("at") Instant at);
+    /** Skipped when the manager chose their zone themselves. */
+    @SqlUpdate("""
+            UPDATE manager SET time_zone = :zone, zone_checked_at = :at
+            WHERE team_id = :team AND user_id = :user AND NOT zone_explicit""")
+    int setZoneFromProfile(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone,
+                           @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE manager SET time_zone = :zone, zone_checked_at = :at, zone_explicit = true
+            WHERE team_id = :team AND user_id = :user""")
+    int setZoneExplicitly(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone,
+                          @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE manager SET review_day = :day, review_time = :time WHERE team_id = :team AND user_id = :user")
     int setReviewSlot(@Bind("team") String team, @Bind("user") String user, @Bind("day") int isoDay,

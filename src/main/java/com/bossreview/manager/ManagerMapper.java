@@ -29,6 +29,7 @@ public final class ManagerMapper implements RowMapper<Manager> {
                 Optional.ofNullable(rs.getString("boss_user_id")),
                 ZoneId.of(rs.getString("time_zone")),
                 Optional.ofNullable(rs.getTimestamp("zone_checked_at")).map(Timestamp::toInstant),
+                rs.getBoolean("zone_explicit"),
                 slot,
                 PrimeHours.parse(rs.getString("prime_hours")),
                 Month.of(rs.getInt("fiscal_start_month")),

@@ -33,15 +33,20 @@ public final class ManagerService {
     }
 
     public boolean zoneIsStale(Manager m) {
-        return m.zoneCheckedAt().map(at -> at.plus(ZONE_FRESHNESS).isBefore(clock.instant())).orElse(true);
+        return !m.zoneExplicit() && m.zoneCheckedAt().map(at -> at.plus(ZONE_FRESHNESS).isBefore(clock.instant())).orElse(true);
     }
 
     public void zoneChecked(String team, String user, ZoneId zone) {
-        jdbi.useExtension(ManagerDao.class, dao -> dao.setZone(team, user, zone.getId(), clock.instant()));
+        jdbi.useExtension(ManagerDao.class, dao -> dao.setZoneFromProfile(team, user, zone.getId(), clock.instant()));
     }
 
     public void setBoss(String team, String user, String boss) {
         jdbi.useExtension(ManagerDao.class, dao -> dao.setBoss(team, user, boss));
+    }
+
+    /** Deletes the manager and, by cascade, every row of theirs. */
+    public int forget(String team, String user) {
+        return jdbi.withExtension(ManagerDao.class, dao -> dao.delete(team, user));
     }
 
     public Instant now() {

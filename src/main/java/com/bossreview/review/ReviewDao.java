@@ -1,5 +1,6 @@
 package com.bossreview.review;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -27,6 +28,7 @@ public interface ReviewDao {
                                 @Bind("week") int week);
 
     /** Newest week first. */
+    @RegisterConstructorMapper(WeekRow.class)
     @SqlQuery("""
             SELECT iso_year, iso_week, state, updated_at FROM weekly_review
             WHERE team_id = :team AND user_id = :user ORDER BY iso_year DESC, iso_week DESC""")

@@ -79,13 +79,6 @@ class HelpCommandTest {
     }
 
     @Test
-    void subcommands_not_built_yet_say_so_honestly() {
-        String text = run("good closed the Acme deal").get("text").getAsString();
-        assertThat(text).contains("isn't available in this version").contains("nothing was changed");
-        assertThat(run("").get("text").getAsString()).contains("/bossreview status").contains("isn't available");
-    }
-
-    @Test
     void overly_long_text_is_refused() {
         String text = run("good " + "x".repeat(4000)).get("text").getAsString();
         assertThat(text).contains("longer than bossreview accepts");

@@ -50,7 +50,7 @@ class ClusteredQuartzTest {
             List<String> checkedIn = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT instance_name FROM qrtz_scheduler_state WHERE sched_name = 'bossreview' ORDER BY 1")
                     .mapTo(String.class).list());
-            assertThat(checkedIn).containsExactly("node-a", "node-b");
+            assertThat(checkedIn).contains("node-a", "node-b");
 
             for (int i = 0; i < JOBS; i++) {
                 a.scheduler().scheduleJob(

@@ -36,11 +36,20 @@ public final class FakeSlack implements AutoCloseable {
     public static final String BOT_ID = "BBOT0001";
     /** The method name under which posts to a {@link #responseUrl()} are recorded. */
     public static final String RESPONSE_URL = "response_url";
+    /** The method name under which file bytes posted to an upload_url are recorded (param {@code content}). */
+    public static final String FILE_UPLOAD = "file_upload";
 
     /** One Web API call as Slack would have received it. */
     public record Call(String method, Map<String, String> params, String token, Instant at) {
         public String param(String name) {
             return params.get(name);
+        }
+
+        /** A JSON parameter ({@code blocks}, {@code view}) re-printed without Gson's HTML escaping, to read in assertions. */
+        public String json(String name) {
+            String raw = params.get(name);
+            return raw == null ? null : new com.google.gson.GsonBuilder().disableHtmlEscaping().create()
+                    .toJson(JsonParser.parseString(raw));
         }
     }
 
@@ -68,6 +77,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         server.createContext("/api/", this::handle);
         server.createContext("/response/", this::handle);
+        server.createContext("/upload/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "fake-slack");
             t.setDaemon(true);
@@ -182,13 +192,16 @@ public final class FakeSlack implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             // Replies through a slash command's or button's response_url are recorded as "response_url".
-            String method = path.startsWith("/response/") ? RESPONSE_URL : path.substring("/api/".length());
+            String method = path.startsWith("/response/") ? RESPONSE_URL
+                    : path.startsWith("/upload/") ? FILE_UPLOAD : path.substring("/api/".length());
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            Map<String, String> params = params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            Map<String, String> params = method.equals(FILE_UPLOAD)
+                    ? Map.of("content", new String(body, StandardCharsets.UTF_8))
+                    : params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
             Fault fault;
             String answer;
@@ -198,8 +211,7 @@ public final class FakeSlack implements AutoCloseable {
                 called.signalAll();
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();
-                answer = answers.containsKey(method) ? answers.get(method)
-                        : method.equals("users.info") ? usersInfo(params.get("user")) : null;
+                answer = answers.containsKey(method) ? answers.get(method) : defaultAnswer(method, params);
             } finally {
                 lock.unlock();
             }
@@ -223,9 +235,20 @@ public final class FakeSlack implements AutoCloseable {
         } else if (fault instanceof Fault.ApiError e) {
             send(exchange, 200, "{\"ok\":false,\"error\":\"" + e.error() + "\"}");
         } else {
-            send(exchange, 200, answer != null ? answer : method.equals(RESPONSE_URL) ? "{\"ok\":true}"
-                    : SlackSamples.okResponse(method));
+            send(exchange, 200, answer != null ? answer : SlackSamples.okResponse(method));
         }
+    }
+
+    /** Answers that depend on the request; null for Slack's example answer. Called under the lock. */
+    private String defaultAnswer(String method, Map<String, String> params) {
+        return switch (method) {
+            case "users.info" -> usersInfo(params.get("user"));
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"file_id\":\"F0EXPORT\",\"upload_url\":\"http://127.0.0.1:"
+                    + server.getAddress().getPort() + "/upload/F0EXPORT\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0EXPORT\",\"title\":\"export\"}]}";
+            case FILE_UPLOAD, RESPONSE_URL -> "{\"ok\":true}";
+            default -> null;
+        };
     }
 
     /** Called under the lock. */

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * A migrated PostgreSQL for tests: one embedded server per test JVM, or, when
  * {@code BOSSREVIEW_TEST_DATABASE_URL} names a server (a JDBC or postgres:// URL of a database we may
- * create databases from), a fresh database on it for this run. Every table is emptied before each test.
+ * create databases from), a fresh database on it for this run. Every table is emptied before each test,
+ * but Quartz's cluster bookkeeping: schedulers of running test apps must not see themselves vanish.
  */
 public final class TestDatabase implements BeforeEachCallback {
     private static DatabaseUrl url;
@@ -69,7 +70,7 @@ public final class TestDatabase implements BeforeEachCallback {
         try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                    + "AND tablename <> 'flyway_schema_history'")) {
+                    + "AND tablename NOT IN ('flyway_schema_history', 'qrtz_scheduler_state', 'qrtz_locks')")) {
                 while (rs.next()) {
                     tables.add('"' + rs.getString(1) + '"');
                 }

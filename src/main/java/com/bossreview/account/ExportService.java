@@ -1,0 +1,104 @@
+package com.bossreview.account;
+
+import com.bossreview.agenda.AgendaDao;
+import com.bossreview.forecast.ForecastDao;
+import com.bossreview.manager.Manager;
+import com.bossreview.news.NewsDao;
+import com.bossreview.review.ReviewDao;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Everything stored about one manager, as JSON: what {@code /bossreview export} sends them. */
+public final class ExportService {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ExportService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public String export(Manager m) {
+        JsonObject root = new JsonObject();
+        root.addProperty("exported_at", clock.instant().toString());
+        root.addProperty("team_id", m.teamId());
+        root.addProperty("user_id", m.userId());
+        root.add("settings", settings(m));
+        jdbi.useHandle(h -> {
+            JsonArray reviews = new JsonArray();
+            h.attach(ReviewDao.class).history(m.teamId(), m.userId()).forEach(r -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("week", r.isoYear() + "-W" + String.format("%02d", r.isoWeek()));
+                o.addProperty("state", r.state().name().toLowerCase());
+                o.addProperty("updated_at", r.updatedAt().toString());
+                reviews.add(o);
+            });
+            root.add("weekly_reviews", reviews);
+            JsonArray news = new JsonArray();
+            h.attach(NewsDao.class).all(m.teamId(), m.userId()).forEach(n -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", n.id());
+                o.addProperty("kind", n.kind().name().toLowerCase());
+                o.addProperty("text", n.body());
+                o.addProperty("logged_at", n.loggedAt().toString());
+                o.addProperty("shared_at", text(n.sharedAt()));
+                o.addProperty("shared_with", n.sharedWith().orElse(null));
+                o.addProperty("acknowledged_at", text(n.acknowledgedAt()));
+                news.add(o);
+            });
+            root.add("news", news);
+            JsonArray forecasts = new JsonArray();
+            h.attach(ForecastDao.class).all(m.teamId(), m.userId()).forEach(f -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", f.id());
+                o.addProperty("fiscal_year", f.fiscalYear());
+                o.addProperty("quarter", f.quarter());
+                o.addProperty("amount", f.amount());
+                o.addProperty("note", f.note().orElse(null));
+                o.addProperty("recorded_at", f.recordedAt().toString());
+                o.addProperty("shared_at", text(f.sharedAt()));
+                forecasts.add(o);
+            });
+            root.add("forecasts", forecasts);
+            JsonArray agendas = new JsonArray();
+            h.attach(AgendaDao.class).all(m.teamId(), m.userId()).forEach(a -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("sent_at", a.sentAt().toString());
+                o.addProperty("sent_to", a.sentTo());
+                o.addProperty("agenda", a.body());
+                agendas.add(o);
+            });
+            root.add("agendas_sent", agendas);
+        });
+        return GSON.toJson(root);
+    }
+
+    private static JsonObject settings(Manager m) {
+        JsonObject s = new JsonObject();
+        s.addProperty("boss_user_id", m.bossUserId().orElse(null));
+        s.addProperty("time_zone", m.zone().getId());
+        s.addProperty("review_slot", m.reviewSlot().map(Object::toString).orElse(null));
+        s.addProperty("prime_hours", m.primeHours().toString());
+        s.addProperty("fiscal_start_month", m.fiscalStartMonth().getValue());
+        s.addProperty("booking_nudge", m.bookingNudgeDay() + " " + m.bookingNudgeTime());
+        s.addProperty("bad_news_after_minutes", m.badNewsAfter().toMinutes());
+        s.addProperty("quarter_nudge_days", m.quarterNudgeDays().toString());
+        s.addProperty("nudges_enabled", m.nudgesEnabled());
+        s.addProperty("paused_until", m.pausedUntil().map(Object::toString).orElse(null));
+        s.addProperty("created_at", m.createdAt().toString());
+        return s;
+    }
+
+    private static String text(Optional<Instant> at) {
+        return at.map(Instant::toString).orElse(null);
+    }
+}

@@ -1,0 +1,107 @@
+package com.bossreview.agenda;
+
+import com.bossreview.forecast.Forecast;
+import com.bossreview.news.NewsItem;
+import com.bossreview.news.NewsKind;
+import com.bossreview.time.IsoWeek;
+import com.slack.api.model.block.LayoutBlock;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/** The agenda as the manager drafts it and as the boss receives it. */
+public final class AgendaViews {
+    public static final String SEND_AGENDA = "send_agenda";
+    /** Keeps the agenda inside Slack's 3,000-character section limit. */
+    static final int MAX_NEWS_CHARS = 200;
+    static final int MAX_NEWS_ITEMS = 8;
+
+    private AgendaViews() {
+    }
+
+    /** The agenda's content as mrkdwn: what the boss gets, and what is kept in agenda_sent. */
+    public static String text(Agenda agenda) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("*Since our last review*").append(agenda.lastReviewHeld().isEmpty() ? " (our first one)" : "").append('\n');
+        if (!agenda.hasContent()) {
+            sb.append("• Nothing logged yet — a quiet stretch.\n");
+        }
+        List<NewsItem> news = agenda.news();
+        if (news.size() > MAX_NEWS_ITEMS) {
+            sb.append("• …and ").append(news.size() - MAX_NEWS_ITEMS).append(" earlier items\n");
+            news = news.subList(news.size() - MAX_NEWS_ITEMS, news.size());
+        }
+        for (NewsItem n : news) {
+            sb.append(n.kind() == NewsKind.GOOD ? "• :large_green_circle: " : "• :red_circle: ")
+                    .append(escape(shorten(n.body()))).append('\n');
+        }
+        for (int i = 0; i < agenda.forecastChanges().size(); i++) {
+            Forecast f = agenda.forecastChanges().get(i);
+            sb.append("• :chart_with_upwards_trend: Forecast Q").append(f.quarter()).append(" FY").append(f.fiscalYear())
+                    .append(": ").append(money(f.amount()));
+            if (i > 0 && agenda.forecastChanges().get(i - 1).quarter() == f.quarter()
+                    && agenda.forecastChanges().get(i - 1).fiscalYear() == f.fiscalYear()) {
+                BigDecimal delta = f.amount().subtract(agenda.forecastChanges().get(i - 1).amount());
+                sb.append(" (").append(delta.signum() >= 0 ? "+" : "−").append(money(delta.abs())).append(")");
+            }
+            f.note().ifPresent(note -> sb.append(" — ").append(escape(shorten(note))));
+            sb.append('\n');
+        }
+        sb.append("\n*Questions for you*\n");
+        agenda.questions().forEach(q -> sb.append("• ").append(q).append('\n'));
+        return sb.toString().strip();
+    }
+
+    /** For the manager: the draft with a Send to boss button. */
+    public static List<LayoutBlock> draft(Agenda agenda, IsoWeek week, boolean hasBoss) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("Agenda for your next weekly review"))));
+        blocks.add(section(s -> s.text(markdownText(text(agenda)))));
+        if (hasBoss) {
+            blocks.add(actions(a -> a.blockId("agenda_actions").elements(List.of(
+                    button(b -> b.actionId(SEND_AGENDA).value(week.toString()).style("primary")
+                            .text(plainText("Send to boss")))))));
+        } else {
+            blocks.add(context(c -> c.elements(List.of(markdownText(
+                    "Set your boss with `/bossreview boss @user` to send this ahead of the review.")))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(
+                "Sending it a day ahead lets your boss come prepared — and shows you run a tight ship.")))));
+        return blocks;
+    }
+
+    /** What the boss receives. */
+    public static List<LayoutBlock> forBoss(Agenda agenda, String managerId) {
+        return List.of(
+                section(s -> s.text(markdownText(":spiral_note_pad: <@" + managerId + "> sent you the agenda for your "
+                        + "next weekly review.")))
+                , section(s -> s.text(markdownText(text(agenda)))));
+    }
+
+    static String money(BigDecimal amount) {
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.US);
+        f.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        f.setMaximumFractionDigits(2);
+        return "$" + f.format(amount);
+    }
+
+    private static String shorten(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() > MAX_NEWS_CHARS ? t.substring(0, MAX_NEWS_CHARS) + "…" : t;
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

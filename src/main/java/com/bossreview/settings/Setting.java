@@ -1,0 +1,43 @@
+package com.bossreview.settings;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The keys of {@code /bossreview settings <key> <value>}. */
+public enum Setting {
+    TZ("tz", "<IANA zone>", "Europe/Paris"),
+    PRIME("prime", "<HH:MM-HH:MM>[,<HH:MM-HH:MM>]", "09:00-12:00,13:30-17:00"),
+    FISCAL_START("fiscal-start", "<month>", "april"),
+    BOOKING_NUDGE("booking-nudge", "<day> <HH:MM>", "mon 08:30"),
+    BAD_NEWS_AFTER("bad-news-after", "<minutes>", "30"),
+    QUARTER_NUDGES("quarter-nudges", "<days,days,…>", "21,14,7"),
+    NUDGES("nudges", "on|off", "on");
+
+    private final String key;
+    private final String format;
+    private final String example;
+
+    Setting(String key, String format, String example) {
+        this.key = key;
+        this.format = format;
+        this.example = example;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String usage() {
+        return "/bossreview settings " + key + " " + format;
+    }
+
+    public String example() {
+        return "/bossreview settings " + key + " " + example;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.key.equals(k)).findFirst();
+    }
+}

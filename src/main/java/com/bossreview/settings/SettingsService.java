@@ -1,0 +1,162 @@
+package com.bossreview.settings;
+
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.time.PrimeHours;
+import com.bossreview.time.Times;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Validates and stores one setting at a time, and pauses. Invalid input throws {@link InvalidInput} and changes nothing. */
+public final class SettingsService {
+    static final int MAX_PAUSE_DAYS = 366;
+
+    private final ManagerService managers;
+
+    public SettingsService(ManagerService managers) {
+        this.managers = managers;
+    }
+
+    /** Parses {@code value} for {@code setting} and stores it; returns a sentence saying what is now set. */
+    public String apply(String team, String user, Setting setting, String value) throws InvalidInput {
+        String v = value.strip();
+        switch (setting) {
+            case TZ -> {
+                ZoneId zone = Times.parseZone(v).orElseThrow(() -> invalid(setting,
+                        "'" + shown(v) + "' isn't a time zone name. Use an IANA name like Europe/Paris or America/New_York."));
+                managers.update(team, user, dao -> dao.setZoneExplicitly(team, user, zone.getId(), managers.now()));
+                return "Time zone set to " + zone.getId() + ". I'll keep it even if your Slack profile says otherwise.";
+            }
+            case PRIME -> {
+                PrimeHours prime;
+                try {
+                    prime = PrimeHours.parse(v);
+                } catch (IllegalArgumentException e) {
+                    throw invalid(setting, "'" + shown(v) + "' isn't a list of time ranges (" + e.getMessage() + ").");
+                }
+                managers.update(team, user, dao -> dao.setPrimeHours(team, user, prime.toString()));
+                return "Prime sales hours set to " + prime.toString().replace(",", ", ") + " on weekdays.";
+            }
+            case FISCAL_START -> {
+                Month month = Times.parseMonth(v).orElseThrow(() -> invalid(setting,
+                        "'" + shown(v) + "' isn't a month. Use a name like april or a number from 1 to 12."));
+                managers.update(team, user, dao -> dao.setFiscalStart(team, user, month.getValue()));
+                return "Your fiscal year now starts in " + capitalized(month) + ".";
+            }
+            case BOOKING_NUDGE -> {
+                String[] parts = v.split("\\s+");
+                DayOfWeek day = parts.length == 2 ? Times.parseDay(parts[0]).orElse(null) : null;
+                if (day == null) {
+                    throw invalid(setting, "Give a day and a time, like mon 08:30.");
+                }
+                LocalTime time = parseTime(setting, parts[1]);
+                managers.update(team, user, dao -> dao.setBookingNudge(team, user, day.getValue(), time));
+                return "I'll nudge you to book your weekly review on " + Times.format(day) + "s at " + Times.format(time) + ".";
+            }
+            case BAD_NEWS_AFTER -> {
+                int minutes = parseInt(setting, v, 1, 1440);
+                managers.update(team, user, dao -> dao.setBadNewsAfter(team, user, minutes));
+                return "If you log bad news and don't share it, I'll remind you after " + minutes + " minutes.";
+            }
+            case QUARTER_NUDGES -> {
+                List<Integer> days = parseDays(setting, v);
+                String stored = days.stream().map(String::valueOf).collect(Collectors.joining(","));
+                managers.update(team, user, dao -> dao.setQuarterNudgeDays(team, user, stored));
+                return "I'll ask you to update your forecast " + stored.replace(",", ", ") + " days before quarter end.";
+            }
+            case NUDGES -> {
+                boolean on = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "on", "yes", "true" -> true;
+                    case "off", "no", "false" -> false;
+                    default -> throw invalid(setting, "Say on or off.");
+                };
+                managers.update(team, user, dao -> dao.setNudgesEnabled(team, user, on));
+                return on ? "Nudges are on." : "Nudges are off. Turn them back on any time with `/bossreview settings nudges on`.";
+            }
+            default -> throw new IllegalStateException(setting.name());
+        }
+    }
+
+    /** No nudges until {@code date} (exclusive of nothing: nudges resume that morning). */
+    public LocalDate pause(String team, String user, ZoneId zone, String text) throws InvalidInput {
+        LocalDate today = managers.now().atZone(zone).toLocalDate();
+        LocalDate until;
+        try {
+            until = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("'" + shown(text.strip()) + "' isn't a date. Usage: `/bossreview pause <YYYY-MM-DD>`, "
+                    + "e.g. `/bossreview pause " + today.plusWeeks(2) + "`.");
+        }
+        if (!until.isAfter(today)) {
+            throw new InvalidInput(until + " isn't in the future. Usage: `/bossreview pause <YYYY-MM-DD>`.");
+        }
+        if (until.isAfter(today.plusDays(MAX_PAUSE_DAYS))) {
+            throw new InvalidInput("That's more than a year away. Pause for at most a year, "
+                    + "or turn nudges off with `/bossreview settings nudges off`.");
+        }
+        managers.update(team, user, dao -> dao.setPausedUntil(team, user, until));
+        return until;
+    }
+
+    public void resume(Manager m) {
+        managers.update(m.teamId(), m.userId(), dao -> dao.setPausedUntil(m.teamId(), m.userId(), null));
+    }
+
+    private static LocalTime parseTime(Setting setting, String text) throws InvalidInput {
+        try {
+            return Times.parseTime(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, e.getMessage() + ".");
+        }
+    }
+
+    private static int parseInt(Setting setting, String text, int min, int max) throws InvalidInput {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(setting, "Give a whole number from " + min + " to " + max + ".");
+    }
+
+    private static List<Integer> parseDays(Setting setting, String text) throws InvalidInput {
+        Set<Integer> days = new LinkedHashSet<>();
+        for (String part : text.split("\\s*,\\s*")) {
+            days.add(parseInt(setting, part.strip(), 1, 90));
+        }
+        if (days.size() > 5) {
+            throw invalid(setting, "At most 5 reminders per quarter.");
+        }
+        List<Integer> sorted = new ArrayList<>(days);
+        sorted.sort((a, b) -> b - a);
+        return sorted;
+    }
+
+    private static InvalidInput invalid(Setting setting, String why) {
+        return new InvalidInput(why + " Usage: `" + setting.usage() + "`, e.g. `" + setting.example() + "`.");
+    }
+
+    static String shown(String text) {
+        String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+    }
+
+    private static String capitalized(Month m) {
+        String name = m.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,116 @@
+package com.bossreview.setup;
+
+import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Subcommand;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackApi;
+import com.bossreview.slack.SlackCallException;
+import com.bossreview.slack.UserDirectory;
+import com.bossreview.status.StatusViews;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/** {@code /bossreview setup} and the Settings buttons open the setup modal; its submission saves everything at once. */
+public final class SetupCommands {
+    private final ManagerService managers;
+    private final ZoneRefresher zones;
+    private final UserDirectory users;
+    private final Messenger messenger;
+    private final SlackApi slack;
+    private final AfterAck afterAck;
+
+    public SetupCommands(ManagerService managers, ZoneRefresher zones, UserDirectory users, Messenger messenger,
+                         SlackApi slack, AfterAck afterAck) {
+        this.managers = managers;
+        this.zones = zones;
+        this.users = users;
+        this.messenger = messenger;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    public void register(CommandRouter router, App app) {
+        router.register(Subcommand.SETUP, (args, req, ctx) -> {
+            String team = req.getPayload().getTeamId();
+            String user = req.getPayload().getUserId();
+            open(team, user, req.getPayload().getTriggerId(), text -> {
+                try {
+                    ctx.respond(text);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return ctx.ack();
+        });
+        app.blockAction(StatusViews.OPEN_SETUP, (req, ctx) -> {
+            open(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(), req.getPayload().getTriggerId(),
+                    text -> {
+                        try {
+                            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            return ctx.ack();
+        });
+        app.viewSubmission(SetupViews.CALLBACK_ID, this::submitted);
+    }
+
+    private void open(String team, String user, String triggerId, Consumer<String> tell) {
+        // Reading the manager is fast; views.open must follow within Slack's 3 s trigger window, right after the ack.
+        var manager = zones.touch(team, user);
+        afterAck.run("setup views.open", () -> slack.call(team, "views.open",
+                        c -> c.viewsOpen(r -> r.triggerId(triggerId).view(SetupViews.modal(manager)))),
+                reason -> tell.accept(":warning: I couldn't open the setup form (" + reason + "). "
+                        + "Try `/bossreview setup` again, or use `/bossreview settings`."));
+    }
+
+    private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        String team = req.getPayload().getTeam().getId();
+        String user = req.getPayload().getUser().getId();
+        SetupForm.Result result = SetupForm.parse(req.getPayload().getView().getState().getValues(), user);
+        if (result instanceof SetupForm.Result.Invalid invalid) {
+            return ctx.ackWithErrors(invalid.errors());
+        }
+        SetupForm form = ((SetupForm.Result.Valid) result).form();
+        managers.update(team, user, dao -> {
+            dao.setZoneExplicitly(team, user, form.zone().getId(), managers.now());
+            dao.setPrimeHours(team, user, form.prime().toString());
+            dao.setFiscalStart(team, user, form.fiscalStart().getValue());
+            dao.setNudgesEnabled(team, user, form.nudges());
+            form.slot().ifPresent(s -> dao.setReviewSlot(team, user, s.day().getValue(), s.time()));
+        });
+        afterAck.run("setup boss check", () -> {
+            String text = confirmBoss(team, user, form.boss());
+            messenger.dm(team, user, text, List.of(section(s -> s.text(markdownText(text)))));
+        }, reason -> { /* AfterAck logged it; the settings are saved either way */ });
+        return ctx.ack();
+    }
+
+    /** The boss is checked against Slack after the modal closed; returns the confirmation to DM. */
+    private String confirmBoss(String team, String user, Optional<String> boss) throws SlackCallException {
+        String saved = ":white_check_mark: Setup saved. `/bossreview` shows your status any time.";
+        if (boss.isEmpty()) {
+            return saved;
+        }
+        var found = users.lookup(team, boss.get());
+        if (found.isEmpty() || !team.equals(found.get().teamId()) || found.get().bot() || found.get().deleted()) {
+            return saved + "\n:warning: But <@" + boss.get() + "> can't be your boss (a bot, deactivated, or not in "
+                    + "this workspace), so your boss was not changed.";
+        }
+        managers.setBoss(team, user, boss.get());
+        return saved + " <@" + boss.get() + "> is your boss.";
+    }
+}

@@ -1,0 +1,145 @@
+package com.bossreview.status;
+
+import com.bossreview.news.NewsItem;
+import com.bossreview.news.NewsKind;
+import com.bossreview.review.ReviewState;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/** The status card and the onboarding, as Block Kit. */
+public final class StatusViews {
+    public static final String OPEN_SETUP = "open_setup";
+    public static final String REVIEW_BOOKED = "review_booked";
+    public static final String REVIEW_HELD = "review_held";
+    public static final String REVIEW_SKIP = "review_skip";
+    public static final String OPEN_FORECAST_MODAL = "open_forecast_modal";
+
+    private StatusViews() {
+    }
+
+    public static String fallback(StatusCard card) {
+        return "bossreview status: " + card.manager().bossUserId().map(b -> "boss <@" + b + ">").orElse("no boss set")
+                + ", streak " + card.streak();
+    }
+
+    public static List<LayoutBlock> card(StatusCard c) {
+        var m = c.manager();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("Your manage-up status"))));
+        String boss = m.bossUserId().map(b -> "<@" + b + ">").orElse("_not set_ — `/bossreview boss @user`");
+        String slot = m.reviewSlot().map(s -> s + " (" + m.zone().getId() + ")").orElse("_not set_ — `/bossreview review fri 16:30`");
+        blocks.add(section(s -> s.fields(List.of(
+                markdownText("*Boss*\n" + boss),
+                markdownText("*Weekly review*\n" + slot),
+                markdownText("*This week (" + c.week() + ")*\n" + weekState(c)),
+                markdownText("*Streak*\n" + streak(c.streak()))))));
+        blocks.add(section(s -> s.text(markdownText(news(c)))));
+        blocks.add(section(s -> s.text(markdownText(forecast(c)))));
+        if (m.isPaused(c.now())) {
+            blocks.add(context(x -> x.elements(List.of(markdownText(":beach_with_umbrella: Nudges paused until "
+                    + m.pausedUntil().orElseThrow() + " — `/bossreview resume` to bring them back.")))));
+        }
+        List<BlockElement> buttons = new ArrayList<>();
+        if (c.thisWeek().isEmpty()) {
+            buttons.add(button(b -> b.actionId(REVIEW_BOOKED).value(c.week().toString()).text(plainText("Review booked"))));
+        }
+        if (c.thisWeek().isEmpty() || c.thisWeek().get() == ReviewState.BOOKED) {
+            buttons.add(button(b -> b.actionId(REVIEW_HELD).value(c.week().toString()).text(plainText("Review held"))));
+            buttons.add(button(b -> b.actionId(REVIEW_SKIP).value(c.week().toString()).text(plainText("Skip this week"))));
+        }
+        buttons.add(button(b -> b.actionId(OPEN_FORECAST_MODAL).value("").text(plainText("Update forecast"))));
+        buttons.add(button(b -> b.actionId(OPEN_SETUP).value("").text(plainText("Settings"))));
+        blocks.add(actions(a -> a.blockId("status_actions").elements(buttons)));
+        return blocks;
+    }
+
+    public static List<LayoutBlock> onboarding() {
+        return List.of(
+                header(h -> h.text(plainText("Welcome to bossreview"))),
+                section(s -> s.text(markdownText("Your boss is your champion with senior management — and the one who "
+                        + "writes your review. bossreview helps you keep that relationship strong with four habits:\n"
+                        + "1. A *weekly review* with your boss, outside prime sales hours\n"
+                        + "2. *Good news quickly, bad news immediately* — they never hear it from someone else first\n"
+                        + "3. *No last-minute forecast downgrades* — tell them as soon as the number moves\n"
+                        + "4. Say yes to *social time* with your boss, without trying to be best friends"))),
+                divider(),
+                section(s -> s.text(markdownText("*Get started in a minute*\n"
+                        + "• `/bossreview boss @your-boss` — who you report to\n"
+                        + "• `/bossreview review fri 16:30` — your weekly review slot\n"
+                        + "• `/bossreview help` — everything else"))),
+                actions(a -> a.blockId("onboarding_actions").elements(List.of(
+                        button(b -> b.actionId(OPEN_SETUP).value("").style("primary").text(plainText("Set me up")))))),
+                context(c -> c.elements(List.of(markdownText(
+                        "Your boss only ever sees what you choose to send them.")))));
+    }
+
+    private static String weekState(StatusCard c) {
+        return c.thisWeek().map(s -> switch (s) {
+            case BOOKED -> ":calendar: booked";
+            case HELD -> ":white_check_mark: held";
+            case SKIPPED -> ":palm_tree: skipped";
+        }).orElse(":hourglass_flowing_sand: not booked yet");
+    }
+
+    private static String streak(int weeks) {
+        return weeks == 0 ? "no streak yet" : weeks + (weeks == 1 ? " week" : " weeks") + " in a row" + (weeks >= 3 ? " :fire:" : "");
+    }
+
+    private static String news(StatusCard c) {
+        List<NewsItem> unshared = c.unsharedNews();
+        if (unshared.isEmpty()) {
+            return "*News*\nNothing waiting to be shared. :ok_hand:";
+        }
+        long bad = unshared.stream().filter(n -> n.kind() == NewsKind.BAD).count();
+        StringBuilder sb = new StringBuilder("*News not shared yet*\n");
+        if (bad > 0) {
+            NewsItem oldestBad = unshared.stream().filter(n -> n.kind() == NewsKind.BAD).findFirst().orElseThrow();
+            sb.append(":red_circle: ").append(bad).append(" bad — the oldest logged ")
+                    .append(age(Duration.between(oldestBad.loggedAt(), c.now()))).append(" ago. Tell your boss now.\n");
+        }
+        if (unshared.size() > bad) {
+            sb.append(":large_green_circle: ").append(unshared.size() - bad).append(" good — share while it's fresh.");
+        }
+        return sb.toString().strip();
+    }
+
+    private static String forecast(StatusCard c) {
+        String quarter = c.quarter().label() + " ends in " + c.daysToQuarterEnd() + (c.daysToQuarterEnd() == 1 ? " day" : " days");
+        return c.forecast().map(f -> "*Forecast*\n" + money(f.amount()) + " for " + quarter
+                        + ", updated " + f.recordedAt().atZone(c.manager().zone()).toLocalDate())
+                .orElse("*Forecast*\nNone recorded for " + quarter + " — `/bossreview forecast 250k`");
+    }
+
+    static String age(Duration d) {
+        if (d.toDays() >= 1) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (d.toHours() >= 1) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return Math.max(1, d.toMinutes()) + " min";
+    }
+
+    static String money(BigDecimal amount) {
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.US);
+        f.setMaximumFractionDigits(2);
+        return "$" + f.format(amount);
+    }
+
+}

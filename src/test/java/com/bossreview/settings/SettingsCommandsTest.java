@@ -1,0 +1,92 @@
+package com.bossreview.settings;
+
+import com.bossreview.support.AppTest;
+import com.bossreview.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsCommandsTest extends AppTest {
+
+    private static Map<String, Object> row() {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT * FROM manager WHERE team_id = :t AND user_id = :u").bind("t", TEAM).bind("u", ME)
+                .mapToMap().one());
+    }
+
+    @Test
+    void settings_shows_the_defaults_of_a_new_manager() {
+        String text = command("settings");
+        assertThat(text).contains("`prime` 09:00-12:00, 13:30-17:00", "`fiscal-start` January",
+                "`booking-nudge` Monday 08:30", "`bad-news-after` 30 minutes", "`quarter-nudges` 21,14,7", "`nudges` on");
+    }
+
+    @Test
+    void each_setting_is_stored() {
+        assertThat(command("settings tz Europe/Paris")).contains("Europe/Paris");
+        assertThat(command("settings prime 08:00-11:30, 14:00-18:00")).contains("08:00-11:30, 14:00-18:00");
+        assertThat(command("settings fiscal-start April")).contains("April");
+        assertThat(command("settings booking-nudge tue 07:45")).contains("Tuesdays at 07:45");
+        assertThat(command("settings bad-news-after 15")).contains("15 minutes");
+        assertThat(command("settings quarter-nudges 7,30,14")).contains("30, 14, 7");
+        assertThat(command("settings nudges off")).contains("Nudges are off");
+        Map<String, Object> row = row();
+        assertThat(row).containsEntry("time_zone", "Europe/Paris").containsEntry("zone_explicit", true)
+                .containsEntry("prime_hours", "08:00-11:30,14:00-18:00").containsEntry("fiscal_start_month", 4)
+                .containsEntry("booking_nudge_day", 2).containsEntry("bad_news_after_minutes", 15)
+                .containsEntry("quarter_nudge_days", "30,14,7").containsEntry("nudges_enabled", false);
+    }
+
+    @Test
+    void invalid_values_are_refused_and_change_nothing() {
+        String[][] cases = {
+                {"settings tz Mars/Olympus", "isn't a time zone name"},
+                {"settings tz +02:00", "isn't a time zone name"},
+                {"settings prime 12:00-09:00", "isn't a list of time ranges"},
+                {"settings prime lunch", "isn't a list of time ranges"},
+                {"settings fiscal-start 13", "isn't a month"},
+                {"settings booking-nudge someday 08:30", "Give a day and a time"},
+                {"settings booking-nudge mon 25:00", "not a time"},
+                {"settings bad-news-after -5", "whole number from 1 to 1440"},
+                {"settings bad-news-after 🙈", "whole number from 1 to 1440"},
+                {"settings quarter-nudges 1,2,3,4,5,6", "At most 5"},
+                {"settings quarter-nudges 0", "whole number from 1 to 90"},
+                {"settings nudges maybe", "Say on or off"},
+                {"settings colour blue", "isn't a setting"},
+                {"settings tz", "Usage: `/bossreview settings tz <IANA zone>`"},
+                {"settings '; drop table manager; --", "isn't a setting"},
+        };
+        for (String[] c : cases) {
+            assertThat(command(c[0])).as(c[0]).contains(c[1]);
+        }
+        assertThat(TestDatabase.rows("manager")).isZero();
+    }
+
+    @Test
+    void pause_and_resume() {
+        assertThat(command("pause 2026-12-10")).contains("paused until 2026-12-10");
+        assertThat(row().get("paused_until").toString()).isEqualTo("2026-12-10");
+        assertThat(command("settings")).contains("paused until 2026-12-10");
+        assertThat(command("resume")).contains("nudges are on again");
+        assertThat(row().get("paused_until")).isNull();
+        assertThat(command("resume")).contains("aren't paused");
+    }
+
+    @Test
+    void pause_refuses_past_far_and_malformed_dates_and_changes_nothing() {
+        assertThat(command("pause 2026-11-25")).contains("isn't in the future");
+        assertThat(command("pause 2028-01-01")).contains("more than a year");
+        assertThat(command("pause next week")).contains("isn't a date");
+        assertThat(command("pause")).contains("Until when?");
+        assertThat(TestDatabase.rows("manager")).isZero();
+    }
+
+    @Test
+    void settings_are_per_workspace() {
+        command("settings fiscal-start july");
+        String other = com.bossreview.support.SlackRequests.text(app.slack().command("T0OTHER", ME, "settings"));
+        assertThat(other).contains("`fiscal-start` January");
+    }
+}

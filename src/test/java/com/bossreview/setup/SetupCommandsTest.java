@@ -1,0 +1,110 @@
+package com.bossreview.setup;
+
+import com.bossreview.support.AppTest;
+import com.bossreview.support.TestDatabase;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SetupCommandsTest extends AppTest {
+
+    private static JsonObject values(String boss, String day, String time, String tz, String prime, String fiscal, String nudges) {
+        JsonObject v = new JsonObject();
+        v.add("boss", block("boss", boss == null ? null : Map.of("type", "users_select", "selected_user", boss)));
+        v.add("review_day", block("review_day", day == null ? Map.of("type", "static_select")
+                : Map.of("type", "static_select", "selected_option", Map.of("text", Map.of("type", "plain_text", "text", day), "value", day))));
+        v.add("review_time", block("review_time", time == null ? Map.of("type", "timepicker")
+                : Map.of("type", "timepicker", "selected_time", time)));
+        v.add("tz", block("tz", Map.of("type", "plain_text_input", "value", tz)));
+        v.add("prime", block("prime", Map.of("type", "plain_text_input", "value", prime)));
+        v.add("fiscal", block("fiscal", Map.of("type", "static_select",
+                "selected_option", Map.of("text", Map.of("type", "plain_text", "text", fiscal), "value", fiscal))));
+        v.add("nudges", block("nudges", Map.of("type", "radio_buttons",
+                "selected_option", Map.of("text", Map.of("type", "plain_text", "text", nudges), "value", nudges))));
+        return v;
+    }
+
+    private static JsonObject block(String actionId, Map<String, ?> state) {
+        JsonObject block = new JsonObject();
+        block.add(actionId, state == null ? new JsonObject()
+                : JsonParser.parseString(new com.google.gson.Gson().toJson(state)).getAsJsonObject());
+        return block;
+    }
+
+    @Test
+    void setup_opens_the_modal_with_the_trigger_id() throws Exception {
+        int opens = seen("views.open");
+        assertThat(app.slack().command(TEAM, ME, "setup").statusCode()).isEqualTo(200);
+        var call = next("views.open", opens);
+        assertThat(call.param("trigger_id")).isEqualTo("13345224609.738474920.8088930838d88f008e0");
+        JsonObject view = JsonParser.parseString(call.param("view")).getAsJsonObject();
+        assertThat(view.get("callback_id").getAsString()).isEqualTo("setup_modal");
+        assertThat(view.toString()).contains("users_select", "timepicker", "09:00-12:00,13:30-17:00");
+    }
+
+    @Test
+    void the_settings_button_opens_it_too() throws Exception {
+        int opens = seen("views.open");
+        app.slack().click(TEAM, ME, "open_setup", "");
+        assertThat(next("views.open", opens).param("view")).contains("setup_modal");
+    }
+
+    @Test
+    void a_valid_submission_saves_everything_and_confirms_by_dm() throws Exception {
+        slack.user(BOSS, TEAM, false, false, "Europe/Paris");
+        int dms = seen("chat.postMessage");
+        var r = app.slack().submit(TEAM, ME, "setup_modal", "", values(BOSS, "5", "16:30", "Europe/Berlin",
+                "08:00-12:00", "4", "off"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEmpty();
+        var dm = next("chat.postMessage", dms);
+        assertThat(dm.param("channel")).isEqualTo(ME);
+        assertThat(dm.param("text")).contains("Setup saved", "<@U0BOSS> is your boss");
+        Map<String, Object> row = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT * FROM manager WHERE team_id = :t AND user_id = :u").bind("t", TEAM).bind("u", ME).mapToMap().one());
+        assertThat(row).containsEntry("boss_user_id", BOSS).containsEntry("time_zone", "Europe/Berlin")
+                .containsEntry("review_day", 5).containsEntry("prime_hours", "08:00-12:00")
+                .containsEntry("fiscal_start_month", 4).containsEntry("nudges_enabled", false);
+        assertThat(row.get("review_time").toString()).isEqualTo("16:30:00");
+    }
+
+    @Test
+    void invalid_fields_come_back_as_errors_under_each_field_and_nothing_is_saved() {
+        var r = app.slack().submit(TEAM, ME, "setup_modal", "", values(ME, "3", "10:00", "Mars/Base",
+                "09:00-12:00", "1", "on"));
+        JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
+        JsonObject errors = body.getAsJsonObject("errors");
+        assertThat(errors.get("boss").getAsString()).contains("can't be your own boss");
+        assertThat(errors.get("tz").getAsString()).contains("IANA");
+        assertThat(errors.get("review_time").getAsString()).contains("prime sales hours", "08:30", "12:00");
+        assertThat(TestDatabase.rows("manager")).isZero();
+
+        var half = app.slack().submit(TEAM, ME, "setup_modal", "", values(null, "3", null, "UTC", "nonsense", "1", "on"));
+        JsonObject halfErrors = JsonParser.parseString(half.body()).getAsJsonObject().getAsJsonObject("errors");
+        assertThat(halfErrors.keySet()).containsExactlyInAnyOrder("review_time", "prime");
+        assertThat(TestDatabase.rows("manager")).isZero();
+    }
+
+    @Test
+    void a_bot_picked_as_boss_is_not_stored_and_the_manager_is_told() throws Exception {
+        slack.user("U0BOT", TEAM, true, false, "UTC");
+        int dms = seen("chat.postMessage");
+        app.slack().submit(TEAM, ME, "setup_modal", "", values("U0BOT", null, null, "UTC", "09:00-12:00", "1", "on"));
+        assertThat(next("chat.postMessage", dms).param("text")).contains("can't be your boss", "not changed");
+        assertThat(TestDatabase.rows("manager WHERE boss_user_id IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void views_open_failing_is_told_to_the_manager() throws Exception {
+        slack.fail("views.open", new com.bossreview.support.FakeSlack.Fault.ApiError("expired_trigger_id"), 1);
+        int responses = seen(com.bossreview.support.FakeSlack.RESPONSE_URL);
+        app.slack().command(TEAM, ME, "setup");
+        assertThat(next(com.bossreview.support.FakeSlack.RESPONSE_URL, responses).param("text"))
+                .contains("couldn't open the setup form", "expired_trigger_id");
+    }
+}
