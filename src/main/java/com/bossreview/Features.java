@@ -8,6 +8,7 @@ import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.BossCommand;
+import com.bossreview.news.NewsFeature;
 import com.bossreview.news.NewsService;
 import com.bossreview.review.ReviewService;
 import com.bossreview.settings.SettingsCommands;
@@ -31,7 +32,8 @@ public final class Features implements Consumer<App> {
         CommandRouter router = new CommandRouter();
         var d = deps;
         ReviewService reviews = new ReviewService(d.jdbi(), d.clock());
-        NewsService news = new NewsService(d.jdbi(), d.clock());
+        NewsFeature newsFeature = new NewsFeature(d);
+        NewsService news = newsFeature.service();
         ForecastService forecasts = new ForecastService(d.jdbi(), d.clock());
         AgendaService agendas = new AgendaService(d.jdbi(), d.clock(), news, forecasts, reviews);
 
@@ -43,8 +45,8 @@ public final class Features implements Consumer<App> {
         new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock()).register(router, app);
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
                 .register(router, app);
+        newsFeature.register(router, app);
         // review feature
-        // news feature
         // forecast feature
         router.accept(app);
     }

@@ -35,4 +35,42 @@ public interface NewsDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM news WHERE team_id = :team AND user_id = :user ORDER BY logged_at")
     List<NewsItem> all(@Bind("team") String team, @Bind("user") String user);
+
+    /**
+     * Claims the item for sending before the DM goes out, so two fast clicks send one DM.
+     *
+     * @return 1 when this caller claimed it, 0 when it was already shared (or is not the manager's)
+     */
+    @SqlUpdate("""
+            UPDATE news SET shared_at = :now, shared_with = :boss
+            WHERE id = :id AND team_id = :team AND user_id = :user AND shared_at IS NULL""")
+    int claimShare(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
+                   @Bind("boss") String boss, @Bind("now") Instant now);
+
+    /** Undoes {@link #claimShare} when the DM could not be sent; only the claim made at {@code claimedAt}. */
+    @SqlUpdate("""
+            UPDATE news SET shared_at = NULL, shared_with = NULL
+            WHERE id = :id AND team_id = :team AND user_id = :user AND shared_at = :claimedAt AND shared_with = :boss""")
+    int releaseShare(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
+                     @Bind("boss") String boss, @Bind("claimedAt") Instant claimedAt);
+
+    /** An item as its recipient sees it: only one that was shared with {@code boss}, in this workspace. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM news WHERE id = :id AND team_id = :team AND shared_with = :boss "
+            + "AND shared_at IS NOT NULL")
+    Optional<NewsItem> findSharedWith(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
+
+    /** @return 1 when this caller recorded the boss's acknowledgement, 0 when it was already recorded */
+    @SqlUpdate("""
+            UPDATE news SET acknowledged_at = :now
+            WHERE id = :id AND team_id = :team AND shared_with = :boss AND shared_at IS NOT NULL
+              AND acknowledged_at IS NULL""")
+    int claimAcknowledgement(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id,
+                             @Bind("now") Instant now);
+
+    /** Undoes {@link #claimAcknowledgement} when the manager could not be told. */
+    @SqlUpdate("""
+            UPDATE news SET acknowledged_at = NULL
+            WHERE id = :id AND team_id = :team AND shared_with = :boss AND acknowledged_at = :claimedAt""")
+    int releaseAcknowledgement(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id,
+                               @Bind("claimedAt") Instant claimedAt);
 }

@@ -1,0 +1,30 @@
+package com.bossreview.news;
+
+import com.bossreview.Deps;
+import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Subcommand;
+import com.slack.api.bolt.App;
+
+/** Good news quickly, bad news immediately: the commands and buttons of the news habit. */
+public final class NewsFeature {
+    private final Deps deps;
+    private final NewsService service;
+
+    public NewsFeature(Deps deps) {
+        this.deps = deps;
+        this.service = new NewsService(deps.jdbi(), deps.clock());
+    }
+
+    public NewsService service() {
+        return service;
+    }
+
+    public void register(CommandRouter router, App app) {
+        router.register(Subcommand.GOOD, new LogNewsCommand(NewsKind.GOOD, service, deps.zones()));
+        router.register(Subcommand.BAD, new LogNewsCommand(NewsKind.BAD, service, deps.zones()));
+        ShareNewsAction share = new ShareNewsAction(service, deps.managers(), deps.messenger(), deps.afterAck());
+        app.blockAction(NewsViews.SHARE_GOOD_NEWS, share);
+        app.blockAction(NewsViews.SHARE_BAD_NEWS, share);
+        app.blockAction(BossViews.BOSS_ACK_NEWS, new BossAckAction(service, deps.messenger(), deps.afterAck()));
+    }
+}

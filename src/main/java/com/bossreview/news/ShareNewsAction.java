@@ -1,0 +1,76 @@
+package com.bossreview.news;
+
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackCallException;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code share_good_news} / {@code share_bad_news}: the manager's click sends their news to their boss as a DM. */
+public final class ShareNewsAction implements BlockActionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ShareNewsAction.class);
+
+    private final NewsService news;
+    private final ManagerService managers;
+    private final Messenger messenger;
+    private final AfterAck afterAck;
+
+    public ShareNewsAction(NewsService news, ManagerService managers, Messenger messenger, AfterAck afterAck) {
+        this.news = news;
+        this.managers = managers;
+        this.messenger = messenger;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext ctx) {
+        String team = ctx.getTeamId();
+        String me = ctx.getRequestUserId();
+        String value = request.getPayload().getActions().get(0).getValue();
+        afterAck.run("news share", () -> share(team, me, value, ctx),
+                reason -> Replies.note(ctx, NewsViews.failed(reason)));
+        return ctx.ack();
+    }
+
+    private void share(String team, String me, String value, ActionContext ctx) {
+        OptionalLong id = Ids.parse(value);
+        if (id.isEmpty()) {
+            Replies.note(ctx, NewsViews.notYours());
+            return;
+        }
+        Optional<Manager> manager = managers.find(team, me);
+        Optional<String> boss = manager.flatMap(Manager::bossUserId);
+        ZoneId zone = manager.map(Manager::zone).orElse(ZoneOffset.UTC);
+        NewsService.ShareOutcome outcome;
+        try {
+            outcome = news.share(team, me, id.getAsLong(), boss,
+                    (item, to) -> messenger.dm(team, to, BossViews.dmText(item), BossViews.dm(item)));
+        } catch (SlackCallException e) {
+            log.warn("news {} of {}/{} was not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), e.error());
+            Replies.note(ctx, NewsViews.notSent(boss.orElseThrow(), e.error()));
+            return;
+        }
+        if (outcome instanceof NewsService.ShareOutcome.Shared s) {
+            log.info("news {} of {}/{} shared with {}", s.item().id(), team, me, s.item().sharedWith().orElse("-"));
+            var took = news.timeToShare(s.item());
+            Replies.replace(ctx, NewsViews.sharedText(s.item(), zone, took), NewsViews.shared(s.item(), zone, took));
+        } else if (outcome instanceof NewsService.ShareOutcome.AlreadyShared a) {
+            Replies.note(ctx, NewsViews.alreadyShared(a.item(), zone, news.now()));
+        } else if (outcome instanceof NewsService.ShareOutcome.NoBoss) {
+            Replies.note(ctx, NewsViews.noBoss());
+        } else {
+            Replies.note(ctx, NewsViews.notYours());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.bossreview.news;
+
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import static com.bossreview.news.NewsTestKit.BOSS;
+import static com.bossreview.news.NewsTestKit.ME;
+import static com.bossreview.news.NewsTestKit.START;
+import static com.bossreview.news.NewsTestKit.TEAM;
+import static com.bossreview.news.NewsTestKit.acknowledgedAt;
+import static com.bossreview.news.NewsTestKit.buttons;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(TestDatabase.class)
+class BossAckTest {
+    private static NewsTestKit kit;
+
+    @BeforeAll
+    static void start() {
+        kit = new NewsTestKit();
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        kit.reset();
+        kit.manager(TEAM, ME, ZoneId.of("UTC"), BOSS);
+    }
+
+    private long sharedBadNews(String text) throws InterruptedException {
+        long id = kit.logged(TEAM, ME, "bad " + text);
+        assertThat(kit.click(TEAM, ME, "share_bad_news", Long.toString(id)).param("text")).contains("Shared with");
+        return id;
+    }
+
+    @Test
+    void the_boss_thanks_and_the_manager_hears_that_they_want_to_talk() throws Exception {
+        long id = sharedBadNews("Lost the Globex renewal, and the upsell with it");
+        int dmsBefore = kit.dms().size();
+        kit.clock.advance(Duration.ofMinutes(5));
+
+        FakeSlack.Call answer = kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
+
+        FakeSlack.Call dm = kit.dms().get(dmsBefore);
+        assertThat(kit.dms()).hasSize(dmsBefore + 1);
+        assertThat(dm.param("channel")).isEqualTo(ME);
+        assertThat(dm.param("text"))
+                .contains("<@" + BOSS + "> saw your news 'Lost the Globex renewal, and the upsell with it' and wants to talk");
+        assertThat(acknowledgedAt(id)).contains(START.plus(Duration.ofMinutes(5)));
+        assertThat(answer.param("replace_original")).isEqualTo("true");
+        assertThat(answer.param("text")).contains("Thanks sent to <@" + ME + ">");
+        assertThat(buttons(answer.param("blocks"))).isEmpty();
+    }
+
+    @Test
+    void a_second_thanks_just_says_it_was_already_done() throws Exception {
+        long id = sharedBadNews("Slipped deal");
+        int dmsBefore = kit.dms().size();
+        kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
+        kit.clock.advance(Duration.ofMinutes(1));
+
+        FakeSlack.Call again = kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
+
+        assertThat(again.param("text")).contains("already let <@" + ME + "> know");
+        assertThat(kit.dms()).hasSize(dmsBefore + 1);
+        assertThat(acknowledgedAt(id)).contains(START);
+    }
+
+    @Test
+    void someone_other_than_the_boss_it_was_shared_with_is_refused() throws Exception {
+        long id = sharedBadNews("Churn");
+        long unshared = kit.logged(TEAM, ME, "good not shared yet");
+        int dmsBefore = kit.dms().size();
+
+        String[][] attempts = {
+                {TEAM, "U0INTRUDER", Long.toString(id)},
+                {TEAM, ME, Long.toString(id)},
+                {"T0SECOND", BOSS, Long.toString(id)},
+                {TEAM, BOSS, Long.toString(unshared)},
+                {TEAM, BOSS, "not-a-number"},
+                {TEAM, BOSS, "99999999999999999999"}};
+        for (String[] a : attempts) {
+            FakeSlack.Call answer = kit.click(a[0], a[1], "boss_ack_news", a[2]);
+            assertThat(answer.param("text")).contains("isn't yours to answer");
+            assertThat(answer.param("replace_original")).isEqualTo("false");
+        }
+        assertThat(kit.dms()).hasSize(dmsBefore);
+        assertThat(TestDatabase.rows("news WHERE acknowledged_at IS NOT NULL")).isZero();
+    }
+
+    @Test
+    void when_the_manager_cannot_be_told_the_thanks_is_not_recorded() throws Exception {
+        long id = sharedBadNews("Missed quota");
+        kit.slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(503), 1);
+
+        FakeSlack.Call answer = kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
+
+        assertThat(answer.param("text")).contains("http_503").contains("NOT sent").contains("<@" + ME + ">");
+        assertThat(acknowledgedAt(id)).isEmpty();
+        assertThat(kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id)).param("text"))
+                .contains("Thanks sent to <@" + ME + ">");
+        assertThat(acknowledgedAt(id)).isPresent();
+    }
+}

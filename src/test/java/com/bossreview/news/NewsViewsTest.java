@@ -1,0 +1,173 @@
+package com.bossreview.news;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NewsViewsTest {
+    private static final Instant LOGGED = Instant.parse("2025-03-04T08:00:00Z");
+
+    private static NewsItem item(NewsKind kind, String body) {
+        return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static NewsItem shared(NewsKind kind, String body, Duration after) {
+        return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED, Optional.of(LOGGED.plus(after)),
+                Optional.of("U0BOSS"), Optional.empty());
+    }
+
+    private static List<ButtonElement> buttons(List<LayoutBlock> blocks) {
+        return blocks.stream().filter(ActionsBlock.class::isInstance)
+                .flatMap(b -> ((ActionsBlock) b).getElements().stream())
+                .map(ButtonElement.class::cast).toList();
+    }
+
+    private static String text(List<LayoutBlock> blocks) {
+        return blocks.stream().map(b -> {
+            if (b instanceof SectionBlock s) {
+                return s.getText().getText();
+            }
+            if (b instanceof ContextBlock c) {
+                return c.getElements().stream().map(e -> ((MarkdownTextObject) e).getText()).collect(Collectors.joining());
+            }
+            return "";
+        }).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void good_news_offers_a_primary_share_with_boss_button_carrying_the_id() {
+        List<LayoutBlock> blocks = NewsViews.logged(item(NewsKind.GOOD, "Acme signed"), Optional.of("U0BOSS"));
+        ButtonElement button = buttons(blocks).get(0);
+        assertThat(button.getActionId()).isEqualTo(NewsViews.SHARE_GOOD_NEWS).isEqualTo("share_good_news");
+        assertThat(button.getValue()).isEqualTo("42");
+        assertThat(button.getStyle()).isEqualTo("primary");
+        assertThat(button.getText().getText()).isEqualTo("Share with boss");
+        assertThat(text(blocks)).contains("Good news travels fast — share it while it's fresh")
+                .contains("> Acme signed").contains("<@U0BOSS>");
+    }
+
+    @Test
+    void bad_news_urges_with_a_danger_tell_boss_now_button() {
+        List<LayoutBlock> blocks = NewsViews.logged(item(NewsKind.BAD, "Lost Globex"), Optional.of("U0BOSS"));
+        ButtonElement button = buttons(blocks).get(0);
+        assertThat(button.getActionId()).isEqualTo("share_bad_news");
+        assertThat(button.getStyle()).isEqualTo("danger");
+        assertThat(button.getText().getText()).isEqualTo("Tell boss now");
+        assertThat(text(blocks)).contains("Tell your boss now — they must never hear it from someone else first");
+        assertThat(NewsViews.loggedText(item(NewsKind.BAD, "x"))).contains("Tell your boss now");
+    }
+
+    @Test
+    void without_a_boss_the_reply_keeps_the_button_and_says_how_to_set_one() {
+        List<LayoutBlock> blocks = NewsViews.logged(item(NewsKind.BAD, "x"), Optional.empty());
+        assertThat(buttons(blocks)).hasSize(1);
+        assertThat(text(blocks)).contains("set one with `/bossreview boss @user`");
+    }
+
+    @Test
+    void usage_lines_name_the_problem_and_the_command() {
+        assertThat(NewsViews.usage(NewsKind.GOOD, new NewsText.Invalid(NewsText.Problem.EMPTY, 0)))
+                .contains("What's the good news?").contains("Usage: `/bossreview good <text>`");
+        assertThat(NewsViews.usage(NewsKind.BAD, new NewsText.Invalid(NewsText.Problem.TOO_LONG, 2345)))
+                .contains("2,345 characters").contains("at most 2,000").contains("Usage: `/bossreview bad <text>`");
+    }
+
+    @Test
+    void the_shared_message_names_boss_time_in_the_managers_zone_and_latency_and_has_no_button() {
+        NewsItem item = shared(NewsKind.BAD, "Lost Globex", Duration.ofMinutes(12));
+        List<LayoutBlock> blocks = NewsViews.shared(item, ZoneId.of("America/New_York"), Duration.ofMinutes(12));
+        assertThat(buttons(blocks)).isEmpty();
+        assertThat(text(blocks)).contains("Shared with <@U0BOSS> at 03:12")
+                .contains("told your boss 12 minutes after logging it").contains("> Lost Globex");
+    }
+
+    @Test
+    void already_shared_says_when_and_with_whom() {
+        NewsItem item = shared(NewsKind.GOOD, "x", Duration.ofMinutes(1));
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        assertThat(NewsViews.alreadyShared(item, paris, LOGGED.plus(Duration.ofHours(2))))
+                .contains("<@U0BOSS> today at 09:01");
+        assertThat(NewsViews.alreadyShared(item, paris, LOGGED.plus(Duration.ofDays(2))))
+                .contains("<@U0BOSS> on Tue 4 Mar at 09:01");
+    }
+
+    @Test
+    void durations_read_naturally() {
+        assertThat(NewsViews.duration(Duration.ofSeconds(59))).isEqualTo("less than a minute");
+        assertThat(NewsViews.duration(Duration.ofSeconds(61))).isEqualTo("1 minute");
+        assertThat(NewsViews.duration(Duration.ofMinutes(12))).isEqualTo("12 minutes");
+        assertThat(NewsViews.duration(Duration.ofMinutes(125))).isEqualTo("2 h 05 min");
+        assertThat(NewsViews.duration(Duration.ofDays(3).plusHours(5))).isEqualTo("3 days");
+    }
+
+    @Test
+    void the_boss_dm_names_the_manager_quotes_the_news_and_offers_thanks() {
+        NewsItem item = shared(NewsKind.BAD, "Lost <@U0CEO> & <!here>\nsecond line", Duration.ZERO);
+        List<LayoutBlock> blocks = BossViews.dm(item);
+        ButtonElement button = buttons(blocks).get(0);
+        assertThat(button.getActionId()).isEqualTo("boss_ack_news");
+        assertThat(button.getValue()).isEqualTo("42");
+        assertThat(button.getText().getText()).isEqualTo("Thanks — let's talk");
+        assertThat(text(blocks)).contains("Bad news from <@U0MGR>")
+                .contains("> Lost &lt;@U0CEO&gt; &amp; &lt;!here&gt;\n> second line")
+                .doesNotContain("<@U0CEO>").doesNotContain("<!here>");
+        assertThat(BossViews.dmText(item)).startsWith(":rotating_light: Bad news from <@U0MGR>: Lost &lt;@U0CEO&gt;");
+    }
+
+    @Test
+    void after_thanks_the_boss_dm_loses_its_button_and_the_manager_is_told_briefly() {
+        NewsItem item = shared(NewsKind.GOOD, "A".repeat(300), Duration.ZERO);
+        assertThat(buttons(BossViews.thanked(item))).isEmpty();
+        assertThat(text(BossViews.thanked(item))).contains("Thanks sent to <@U0MGR>");
+        assertThat(BossViews.managerNotice(item)).startsWith(":speech_balloon: <@U0BOSS> saw your news '")
+                .endsWith("…' and wants to talk.").hasSizeLessThan(160);
+    }
+
+    @Test
+    void escaped_mentions_read_as_names_without_notifying_anyone() {
+        assertThat(Mrkdwn.escape("thanks <@U123ABC|maria> in <#C0001|sales>")).isEqualTo("thanks @maria in #sales");
+        assertThat(Mrkdwn.escape("<!channel> <@U1> a&b")).isEqualTo("&lt;!channel&gt; &lt;@U1&gt; a&amp;b");
+    }
+
+    @Test
+    void quotes_fit_slacks_section_limit_whatever_the_text() {
+        for (String text : new String[]{"&".repeat(2000), "\n".repeat(1999) + "x", "😀".repeat(2000), "<".repeat(800)}) {
+            String quote = Mrkdwn.quote(text, Mrkdwn.QUOTE_BUDGET);
+            assertThat(quote.length()).isLessThanOrEqualTo(Mrkdwn.QUOTE_BUDGET);
+            assertThat(quote).startsWith("> ").endsWith("…").doesNotContain("&amp…").doesNotContain("&lt;&l…");
+            assertThat(Character.isHighSurrogate(quote.charAt(quote.length() - 2))).isFalse();
+        }
+        assertThat(Mrkdwn.quote("short\ntwo", 100)).isEqualTo("> short\n> two");
+    }
+
+    @Test
+    void news_text_is_trimmed_checked_and_otherwise_kept_as_typed() {
+        assertThat(NewsText.check("  hi 🎉 ")).isEqualTo(new NewsText.Valid("hi 🎉"));
+        assertThat(NewsText.check("line one\nline two")).isEqualTo(new NewsText.Valid("line one\nline two"));
+        assertThat(NewsText.check("a\u0000b")).isEqualTo(new NewsText.Valid("ab"));
+        assertThat(NewsText.check(" \t\n")).isEqualTo(new NewsText.Invalid(NewsText.Problem.EMPTY, 0));
+        assertThat(NewsText.check("😀".repeat(2000))).isInstanceOf(NewsText.Valid.class);
+        assertThat(NewsText.check("😀".repeat(2001))).isEqualTo(new NewsText.Invalid(NewsText.Problem.TOO_LONG, 2001));
+    }
+
+    @Test
+    void button_values_parse_only_as_plain_positive_ids() {
+        assertThat(Ids.parse("42")).hasValue(42);
+        for (String bad : new String[]{null, "", "abc", "-1", "0", "4 2", "+42", "1e3", "99999999999999999999"}) {
+            assertThat(Ids.parse(bad)).as(String.valueOf(bad)).isEmpty();
+        }
+    }
+}
