@@ -2,6 +2,7 @@ package com.bossreview;
 
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
+import com.bossreview.forecast.ForecastFeature;
 import com.bossreview.manager.BossCommand;
 import com.slack.api.bolt.App;
 
@@ -19,6 +20,7 @@ public final class Features implements Consumer<App> {
     public void accept(App app) {
         CommandRouter router = new CommandRouter();
         router.register(Subcommand.BOSS, new BossCommand(deps.managers(), deps.zones(), deps.users(), deps.afterAck()));
+        new ForecastFeature(deps).register(router, app);
         router.accept(app);
     }
 }
