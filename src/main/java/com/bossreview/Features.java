@@ -6,6 +6,7 @@ import com.bossreview.agenda.AgendaCommands;
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
+import com.bossreview.forecast.ForecastFeature;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.BossCommand;
 import com.bossreview.news.NewsFeature;
@@ -34,7 +35,8 @@ public final class Features implements Consumer<App> {
         ReviewService reviews = new ReviewService(d.jdbi(), d.clock());
         NewsFeature newsFeature = new NewsFeature(d);
         NewsService news = newsFeature.service();
-        ForecastService forecasts = new ForecastService(d.jdbi(), d.clock());
+        ForecastFeature forecastFeature = new ForecastFeature(d);
+        ForecastService forecasts = forecastFeature.service();
         AgendaService agendas = new AgendaService(d.jdbi(), d.clock(), news, forecasts, reviews);
 
         router.register(Subcommand.BOSS, new BossCommand(d.managers(), d.zones(), d.users(), d.afterAck()));
@@ -47,7 +49,7 @@ public final class Features implements Consumer<App> {
                 .register(router, app);
         newsFeature.register(router, app);
         // review feature
-        // forecast feature
+        forecastFeature.register(router, app);
         router.accept(app);
     }
 }

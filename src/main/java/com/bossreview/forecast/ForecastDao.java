@@ -39,4 +39,26 @@ public interface ForecastDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE team_id = :team AND user_id = :user ORDER BY recorded_at, id")
     List<Forecast> all(@Bind("team") String team, @Bind("user") String user);
+
+    /** The figure recorded just before {@code (at, id)} in the same quarter. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE team_id = :team AND user_id = :user "
+            + "AND fiscal_year = :year AND quarter = :quarter AND (recorded_at, id) < (:at, :id) "
+            + "ORDER BY recorded_at DESC, id DESC LIMIT 1")
+    Optional<Forecast> previousInQuarter(@Bind("team") String team, @Bind("user") String user,
+                                         @Bind("year") int fiscalYear, @Bind("quarter") int quarter,
+                                         @Bind("at") Instant recordedAt, @Bind("id") long id);
+
+    /** Claims the right to send: of two concurrent clicks only one updates the row. */
+    @SqlUpdate("""
+            UPDATE forecast SET shared_at = :now, shared_with = :boss
+            WHERE id = :id AND team_id = :team AND user_id = :user AND shared_at IS NULL""")
+    int claimShare(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
+                   @Bind("boss") String boss, @Bind("now") Instant now);
+
+    /** Undoes a claim whose message could not be sent; fenced on the claim's time. */
+    @SqlUpdate("""
+            UPDATE forecast SET shared_at = NULL, shared_with = NULL
+            WHERE id = :id AND team_id = :team AND user_id = :user AND shared_at = :claimedAt""")
+    int releaseShare(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
+                     @Bind("claimedAt") Instant claimedAt);
 }

@@ -1,0 +1,87 @@
+package com.bossreview.forecast;
+
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackCallException;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code share_forecast}: the manager's click sends their own forecast to their boss as a DM. Claimed in the
+ * database first (a double click sends one DM), released again if Slack does not take the message.
+ */
+final class ShareForecastAction implements BlockActionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ShareForecastAction.class);
+
+    private final ForecastService forecasts;
+    private final ManagerService managers;
+    private final Messenger messenger;
+    private final AfterAck afterAck;
+
+    ShareForecastAction(ForecastService forecasts, ManagerService managers, Messenger messenger, AfterAck afterAck) {
+        this.forecasts = forecasts;
+        this.managers = managers;
+        this.messenger = messenger;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String team = payload.getTeam().getId();
+        String user = payload.getUser().getId();
+        OptionalLong id = Replies.id(payload);
+        afterAck.run("forecast share", () -> share(ctx, team, user, id),
+                reason -> Replies.ephemeral(ctx, ForecastViews.shareFailed(reason)));
+        return ctx.ack();
+    }
+
+    private void share(ActionContext ctx, String team, String user, OptionalLong id) throws Exception {
+        Optional<Manager> manager = managers.find(team, user);
+        ShareClaim claim = id.isEmpty() || manager.isEmpty() ? new ShareClaim.NotFound()
+                : forecasts.claimShare(manager.get(), id.getAsLong());
+        if (claim instanceof ShareClaim.NotFound) {
+            log.info("Refused share_forecast of {}/{}: not their forecast", team, user);
+            Replies.ephemeral(ctx, ForecastViews.notYours());
+        } else if (claim instanceof ShareClaim.NoBoss) {
+            Replies.ephemeral(ctx, ForecastViews.noBoss());
+        } else if (claim instanceof ShareClaim.AlreadyShared already) {
+            Replies.ephemeral(ctx, ForecastViews.alreadyShared(already.boss()));
+        } else if (claim instanceof ShareClaim.Claimed claimed) {
+            send(ctx, team, user, claimed);
+        }
+    }
+
+    private void send(ActionContext ctx, String team, String user, ShareClaim.Claimed claimed) throws Exception {
+        ForecastViews.Message dm = ForecastViews.bossDm(user, claimed.recorded());
+        long id = claimed.recorded().forecast().id();
+        try {
+            messenger.dm(team, claimed.boss(), dm.text(), dm.blocks());
+        } catch (SlackCallException | RuntimeException e) {
+            forecasts.releaseShare(team, user, id, claimed.claimedAt());
+            String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();
+            log.warn("Forecast {} of {}/{} not sent to the boss: {}", id, team, user, reason);
+            Replies.ephemeral(ctx, ForecastViews.notSent(claimed.boss(), reason));
+            return;
+        }
+        ForecastViews.Message sent = ForecastViews.sent(claimed.recorded(), claimed.boss());
+        try {
+            Replies.check(ctx.respond(r -> r.replaceOriginal(true).text(sent.text()).blocks(sent.blocks())));
+        } catch (IOException | SlackCallException e) {
+            // The boss has the message; only the manager's copy of the button could not be updated.
+            log.warn("Forecast {} of {}/{} sent, but the manager's message was not updated: {}", id, team, user,
+                    e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName());
+        }
+    }
+}
