@@ -3,6 +3,7 @@ package com.bossreview;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.BossCommand;
+import com.bossreview.review.ReviewFeature;
 import com.slack.api.bolt.App;
 
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ public final class Features implements Consumer<App> {
     public void accept(App app) {
         CommandRouter router = new CommandRouter();
         router.register(Subcommand.BOSS, new BossCommand(deps.managers(), deps.zones(), deps.users(), deps.afterAck()));
+        new ReviewFeature(deps).register(router, app);
         router.accept(app);
     }
 }

@@ -1,5 +1,6 @@
 package com.bossreview.review;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -27,10 +28,15 @@ public interface ReviewDao {
                                 @Bind("week") int week);
 
     /** Newest week first. */
+    @RegisterConstructorMapper(WeekRow.class)
     @SqlQuery("""
             SELECT iso_year, iso_week, state, updated_at FROM weekly_review
             WHERE team_id = :team AND user_id = :user ORDER BY iso_year DESC, iso_week DESC""")
     List<WeekRow> history(@Bind("team") String team, @Bind("user") String user);
+
+    /** Serialises changes to one manager's weeks; the manager row must exist. */
+    @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
+    Optional<Integer> lockManager(@Bind("team") String team, @Bind("user") String user);
 
     @SqlQuery("""
             SELECT max(updated_at) FROM weekly_review
