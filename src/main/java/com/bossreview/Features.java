@@ -11,6 +11,7 @@ import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.BossCommand;
 import com.bossreview.news.NewsFeature;
 import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewFeature;
 import com.bossreview.review.ReviewService;
 import com.bossreview.settings.SettingsCommands;
 import com.bossreview.setup.SetupCommands;
@@ -32,7 +33,8 @@ public final class Features implements Consumer<App> {
     public void accept(App app) {
         CommandRouter router = new CommandRouter();
         var d = deps;
-        ReviewService reviews = new ReviewService(d.jdbi(), d.clock());
+        ReviewFeature reviewFeature = new ReviewFeature(d);
+        ReviewService reviews = reviewFeature.service();
         NewsFeature newsFeature = new NewsFeature(d);
         NewsService news = newsFeature.service();
         ForecastFeature forecastFeature = new ForecastFeature(d);
@@ -48,7 +50,7 @@ public final class Features implements Consumer<App> {
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
                 .register(router, app);
         newsFeature.register(router, app);
-        // review feature
+        reviewFeature.register(router, app);
         forecastFeature.register(router, app);
         router.accept(app);
     }

@@ -34,6 +34,10 @@ public interface ReviewDao {
             WHERE team_id = :team AND user_id = :user ORDER BY iso_year DESC, iso_week DESC""")
     List<WeekRow> history(@Bind("team") String team, @Bind("user") String user);
 
+    /** Serialises changes to one manager's weeks; the manager row must exist. */
+    @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
+    Optional<Integer> lockManager(@Bind("team") String team, @Bind("user") String user);
+
     @SqlQuery("""
             SELECT max(updated_at) FROM weekly_review
             WHERE team_id = :team AND user_id = :user AND state = 'HELD'""")

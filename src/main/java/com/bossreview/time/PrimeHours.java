@@ -16,6 +16,7 @@ public record PrimeHours(List<TimeRange> ranges) {
     public static final PrimeHours DEFAULT = parse("09:00-12:00,13:30-17:00");
     /** How long a weekly review is assumed to take when checking it against prime hours. */
     public static final Duration REVIEW_LENGTH = Duration.ofMinutes(30);
+    private static final int DAY = 24 * 60;
 
     public PrimeHours {
         ranges = ranges.stream().sorted(Comparator.comparing(TimeRange::start)).toList();
@@ -35,44 +36,70 @@ public record PrimeHours(List<TimeRange> ranges) {
         return new PrimeHours(ranges);
     }
 
-    /** True when a review starting then would eat into prime hours. */
+    /**
+     * True when a review starting then would eat into prime hours. A review touching a range's edge
+     * (08:30 before 09:00, 12:00 after 12:00) is clear of it; one crossing midnight is checked
+     * against the next day's ranges too.
+     */
     public boolean conflicts(DayOfWeek day, LocalTime start) {
-        if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-            return false;
+        int from = minutes(start);
+        int to = from + (int) REVIEW_LENGTH.toMinutes();
+        if (overlapsOn(day, from, Math.min(to, DAY))) {
+            return true;
         }
-        LocalTime end = start.plus(REVIEW_LENGTH);
-        boolean wraps = end.isBefore(start);
-        return ranges.stream().anyMatch(r -> r.overlaps(start, wraps ? LocalTime.MAX : end));
+        return to > DAY && overlapsOn(day.plus(1), 0, to - DAY);
     }
 
-    /** The closest start times on that day, before and after, whose review stays clear of prime hours. */
+    /**
+     * The closest start times on that day, the latest before and the earliest after {@code wanted},
+     * whose review stays clear of prime hours and ends by midnight: empty when the day has none, just
+     * {@code wanted} when it is clear already.
+     */
     public List<LocalTime> nearestFreeStarts(DayOfWeek day, LocalTime wanted) {
-        List<LocalTime> candidates = new ArrayList<>();
-        for (TimeRange r : ranges) {
-            candidates.add(r.start().minus(REVIEW_LENGTH));
-            candidates.add(r.end());
+        if (!conflicts(day, wanted)) {
+            return List.of(wanted);
         }
-        LocalTime before = null;
-        LocalTime after = null;
-        for (LocalTime c : candidates) {
-            if (conflicts(day, c) || c.isAfter(LocalTime.of(23, 30))) {
+        int length = (int) REVIEW_LENGTH.toMinutes();
+        // Free starts border the conflicting spans (range start - length, range end), so the nearest
+        // free start on either side of a conflicting time is one of those edges or the day's ends.
+        List<Integer> candidates = new ArrayList<>(List.of(0, DAY - length));
+        for (TimeRange r : ranges) {
+            candidates.add(minutes(r.start()) - length);
+            candidates.add(minutes(r.end()));
+        }
+        int w = minutes(wanted);
+        Integer before = null;
+        Integer after = null;
+        for (int c : candidates) {
+            if (c < 0 || c > DAY - length || conflicts(day, LocalTime.of(c / 60, c % 60))) {
                 continue;
             }
-            if (!c.isAfter(wanted) && (before == null || c.isAfter(before))) {
+            if (c < w && (before == null || c > before)) {
                 before = c;
             }
-            if (c.isAfter(wanted) && (after == null || c.isBefore(after))) {
+            if (c > w && (after == null || c < after)) {
                 after = c;
             }
         }
         List<LocalTime> result = new ArrayList<>();
         if (before != null) {
-            result.add(before);
+            result.add(LocalTime.of(before / 60, before % 60));
         }
         if (after != null) {
-            result.add(after);
+            result.add(LocalTime.of(after / 60, after % 60));
         }
         return result;
+    }
+
+    private boolean overlapsOn(DayOfWeek day, int from, int to) {
+        if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
+            return false;
+        }
+        return ranges.stream().anyMatch(r -> from < minutes(r.end()) && minutes(r.start()) < to);
+    }
+
+    private static int minutes(LocalTime t) {
+        return t.getHour() * 60 + t.getMinute();
     }
 
     public boolean isPrime(DayOfWeek day, LocalTime time) {

@@ -1,0 +1,80 @@
+package com.bossreview.review;
+
+import com.bossreview.command.SubcommandHandler;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.manager.ReviewSlot;
+import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.UserDirectory;
+import com.bossreview.time.Times;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * {@code /bossreview review <day> <HH:MM>}: stored before the ack unless it is in prime hours. A
+ * manager whose time zone was never read from Slack is told it in a follow-up once it is.
+ */
+final class ReviewCommand implements SubcommandHandler {
+    private final ReviewService reviews;
+    private final ManagerService managers;
+    private final ZoneRefresher zones;
+    private final UserDirectory users;
+    private final AfterAck afterAck;
+
+    ReviewCommand(ReviewService reviews, ManagerService managers, ZoneRefresher zones, UserDirectory users,
+                  AfterAck afterAck) {
+        this.reviews = reviews;
+        this.managers = managers;
+        this.zones = zones;
+        this.users = users;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
+        String team = request.getPayload().getTeamId();
+        String me = request.getPayload().getUserId();
+        SlotText parsed = SlotText.parse(arguments);
+        if (!(parsed instanceof SlotText.Slot wanted)) {
+            return ctx.ack(ReviewViews.slotProblem(parsed));
+        }
+        SlotChoice choice = reviews.chooseSlot(team, me, wanted.day(), wanted.time());
+        if (choice instanceof SlotChoice.InPrimeHours refused) {
+            return ctx.ack(ReviewViews.inPrimeHours(refused));
+        }
+        SlotChoice.Stored stored = (SlotChoice.Stored) choice;
+        boolean zoneKnown = stored.manager().zoneCheckedAt().isPresent();
+        if (zoneKnown) {
+            zones.touch(team, me); // re-reads a stale zone after the ack
+        } else {
+            afterAck.run("review slot time zone", () -> confirmZone(ctx, team, me, stored.slot()),
+                    reason -> respond(ctx, ReviewViews.zoneUnknown(reason)));
+        }
+        return ctx.ack(ReviewViews.slotStored(stored, zoneKnown));
+    }
+
+    private void confirmZone(SlashCommandContext ctx, String team, String me, ReviewSlot slot) throws Exception {
+        Optional<ZoneId> zone = users.lookup(team, me).flatMap(UserDirectory.SlackUser::timeZone)
+                .flatMap(Times::parseZone);
+        if (zone.isEmpty()) {
+            respond(ctx, ReviewViews.zoneUnknown("your Slack profile has none"));
+            return;
+        }
+        managers.zoneChecked(team, me, zone.get());
+        Responses.check(ctx.respond(ReviewViews.zoneConfirmed(slot, zone.get().getId())));
+    }
+
+    private static void respond(SlashCommandContext ctx, String text) {
+        try {
+            Responses.check(ctx.respond(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
