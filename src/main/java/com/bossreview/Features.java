@@ -7,51 +7,69 @@ import com.bossreview.agenda.AgendaService;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.forecast.ForecastFeature;
-import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.BossCommand;
 import com.bossreview.news.NewsFeature;
-import com.bossreview.news.NewsService;
+import com.bossreview.nudge.MaterializeJob;
+import com.bossreview.nudge.Nudges;
+import com.bossreview.nudge.SnoozeAction;
 import com.bossreview.review.ReviewFeature;
-import com.bossreview.review.ReviewService;
+import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.settings.SettingsCommands;
 import com.bossreview.setup.SetupCommands;
 import com.bossreview.status.StatusCommands;
 import com.bossreview.status.StatusService;
 import com.slack.api.bolt.App;
+import org.quartz.Job;
 
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** Every feature's commands, buttons, modals and events, registered on the Bolt app. */
+/** Every feature's services, and their commands, buttons, modals and events registered on the Bolt app. */
 public final class Features implements Consumer<App> {
     private final Deps deps;
+    private final ReviewFeature reviews;
+    private final NewsFeature news;
+    private final ForecastFeature forecasts;
+    private final AgendaService agendas;
+    private final Nudges nudges;
 
     public Features(Deps deps) {
         this.deps = deps;
+        this.reviews = new ReviewFeature(deps);
+        this.news = new NewsFeature(deps);
+        this.forecasts = new ForecastFeature(deps);
+        this.agendas = new AgendaService(deps.jdbi(), deps.clock(), news.service(), forecasts.service(), reviews.service());
+        this.nudges = new Nudges(deps.jdbi(), deps.clock(), deps.nudgeMetrics(), deps.plans(), deps.managers(),
+                deps.messenger(), news.service(), forecasts.service(), agendas, 16);
+    }
+
+    public Nudges nudges() {
+        return nudges;
+    }
+
+    /** The Quartz jobs, built with their services. */
+    public InjectingJobFactory jobFactory() {
+        return new InjectingJobFactory(Map.<Class<? extends Job>, Supplier<? extends Job>>of(
+                MaterializeJob.class, () -> new MaterializeJob(nudges.materializer())));
     }
 
     @Override
     public void accept(App app) {
-        CommandRouter router = new CommandRouter();
         var d = deps;
-        ReviewFeature reviewFeature = new ReviewFeature(d);
-        ReviewService reviews = reviewFeature.service();
-        NewsFeature newsFeature = new NewsFeature(d);
-        NewsService news = newsFeature.service();
-        ForecastFeature forecastFeature = new ForecastFeature(d);
-        ForecastService forecasts = forecastFeature.service();
-        AgendaService agendas = new AgendaService(d.jdbi(), d.clock(), news, forecasts, reviews);
-
+        CommandRouter router = new CommandRouter();
         router.register(Subcommand.BOSS, new BossCommand(d.managers(), d.zones(), d.users(), d.afterAck()));
         new SettingsCommands(d.managers(), d.zones(), d.clock()).register(router);
         new SetupCommands(d.managers(), d.zones(), d.users(), d.messenger(), d.slack(), d.afterAck()).register(router, app);
-        new StatusCommands(new StatusService(d.clock(), reviews, news, forecasts), agendas, d.managers(), d.zones(),
-                d.slack(), d.afterAck()).register(router, app);
+        new StatusCommands(new StatusService(d.clock(), reviews.service(), news.service(), forecasts.service()), agendas,
+                d.managers(), d.zones(), d.slack(), d.afterAck()).register(router, app);
         new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock()).register(router, app);
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
                 .register(router, app);
-        newsFeature.register(router, app);
-        reviewFeature.register(router, app);
-        forecastFeature.register(router, app);
+        reviews.register(router, app);
+        news.register(router, app);
+        forecasts.register(router, app);
+        app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(d.jdbi(), d.clock(), d.afterAck()));
         router.accept(app);
     }
 }

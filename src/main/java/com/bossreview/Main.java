@@ -6,7 +6,6 @@ import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.health.Health;
 import com.bossreview.health.Metrics;
-import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.slack.*;
 import com.slack.api.Slack;
@@ -16,17 +15,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-/** Composition root: config → database → scheduler → Slack → HTTP. */
+/** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
 public final class Main {
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
         SLF4JBridgeHandler.install();
         try {
-            RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), Duration.ofSeconds(5));
+            RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), StartOptions.DEFAULT);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         } catch (ConfigException | SlackTokenRejectedException e) {
             System.err.println("bossreview: " + e.getMessage());
@@ -34,7 +31,7 @@ public final class Main {
         }
     }
 
-    public static RunningApp start(AppConfig config, Clock clock, Duration slackRetryDelay) {
+    public static RunningApp start(AppConfig config, Clock clock, StartOptions options) {
         LoggerFactory.getLogger(Main.class).info("Starting bossreview: {}", config);
         RunningApp running = new RunningApp();
         try {
@@ -42,14 +39,18 @@ public final class Main {
             var dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
             Database db = running.started(Database.connect(dbUrl, metrics.registry(), 10));
             db.migrate();
-            Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), new InjectingJobFactory(Map.of()), "AUTO", 4));
-            scheduling.start();
             Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
             BotIdentity identity = new BotIdentity();
-            running.started(new SlackAuthCheck(slack, config.botToken().orElseThrow(), identity, slackRetryDelay)).checkAtStartup();
+            running.started(new SlackAuthCheck(slack, config.botToken().orElseThrow(), identity, options.slackRetryDelay())).checkAtStartup();
             AfterAck afterAck = running.started(new AfterAck(8));
-            Deps deps = Deps.create(db.jdbi(), clock, new SlackApi(slack, config.botToken().orElseThrow()), afterAck);
-            App bolt = BoltApp.create(slack, config.botToken().orElseThrow(), identity, List.of(new Features(deps)));
+            Features features = new Features(Deps.create(db.jdbi(), clock, new SlackApi(slack, config.botToken().orElseThrow()), afterAck, metrics.registry()));
+            running.nudges(features.nudges());
+            Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), features.jobFactory(), "AUTO", 4));
+            if (options.backgroundNudges()) {
+                scheduling.start();
+                running.started(features.nudges().start(scheduling));
+            }
+            App bolt = BoltApp.create(slack, config.botToken().orElseThrow(), identity, List.of(features));
             bolt.start();
             running.started(bolt::stop);
             SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP
@@ -59,7 +60,8 @@ public final class Main {
                 running.started(socket::close);
                 socket.startAsync();
             }
-            Health health = new Health(db::isReachable, scheduling::isRunning, () -> identity.state().name().toLowerCase());
+            Health health = new Health(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning(),
+                    () -> identity.state().name().toLowerCase(), features.nudges()::lastDispatcherRun);
             HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events, health, metrics, metrics.registry()));
             running.listeningOn(http.port());
             LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode)", http.port(), config.mode());

@@ -12,6 +12,7 @@ public final class RunningApp implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private int port = -1;
+    private com.bossreview.nudge.Nudges nudges;
 
     <T extends AutoCloseable> T started(T component) {
         started.push(component);
@@ -20,6 +21,15 @@ public final class RunningApp implements AutoCloseable {
 
     void listeningOn(int port) {
         this.port = port;
+    }
+
+    void nudges(com.bossreview.nudge.Nudges nudges) {
+        this.nudges = nudges;
+    }
+
+    /** The nudge engine, for tests and benchmarks that drive the dispatcher themselves. */
+    public com.bossreview.nudge.Nudges nudges() {
+        return nudges;
     }
 
     public int port() {

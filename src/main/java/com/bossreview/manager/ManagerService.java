@@ -13,12 +13,25 @@ public final class ManagerService {
     /** How long a time zone read from the Slack profile is trusted before it is read again. */
     public static final Duration ZONE_FRESHNESS = Duration.ofDays(7);
 
+    /** Told after a manager's settings changed, so that their nudges are planned again at once. */
+    @FunctionalInterface
+    public interface SettingsListener {
+        void changed(String team, String user);
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final SettingsListener listener;
 
-    public ManagerService(Jdbi jdbi, Clock clock) {
+    public ManagerService(Jdbi jdbi, Clock clock, SettingsListener listener) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** For changes made outside this service (the review slot). */
+    public void settingsChanged(String team, String user) {
+        listener.changed(team, user);
     }
 
     public Manager getOrCreate(String team, String user) {
@@ -37,11 +50,14 @@ public final class ManagerService {
     }
 
     public void zoneChecked(String team, String user, ZoneId zone) {
-        jdbi.useExtension(ManagerDao.class, dao -> dao.setZoneFromProfile(team, user, zone.getId(), clock.instant()));
+        if (jdbi.withExtension(ManagerDao.class, dao -> dao.setZoneFromProfile(team, user, zone.getId(), clock.instant())) > 0) {
+            listener.changed(team, user);
+        }
     }
 
     public void setBoss(String team, String user, String boss) {
         jdbi.useExtension(ManagerDao.class, dao -> dao.setBoss(team, user, boss));
+        listener.changed(team, user);
     }
 
     /** Deletes the manager and, by cascade, every row of theirs. */
@@ -60,6 +76,7 @@ public final class ManagerService {
             dao.insertIfMissing(team, user, clock.instant());
             action.apply(dao);
         });
+        listener.changed(team, user);
     }
 
     @FunctionalInterface

@@ -12,7 +12,7 @@ public final class NewsFeature {
 
     public NewsFeature(Deps deps) {
         this.deps = deps;
-        this.service = new NewsService(deps.jdbi(), deps.clock());
+        this.service = new NewsService(deps.jdbi(), deps.clock(), deps.plans()::planForNews);
     }
 
     public NewsService service() {

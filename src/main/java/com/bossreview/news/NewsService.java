@@ -1,5 +1,6 @@
 package com.bossreview.news;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -34,10 +35,20 @@ public final class NewsService {
         record Acknowledged(NewsItem item) implements AckOutcome { }
     }
 
+    /** Plans the reminders of a piece of news in the transaction that stores it. */
+    @FunctionalInterface
+    public interface Reminders {
+        void plan(Handle h, String team, String user, long newsId, boolean bad, Instant loggedAt);
+
+        Reminders NONE = (h, team, user, newsId, bad, loggedAt) -> { };
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Reminders reminders;
 
-    public NewsService(Jdbi jdbi, Clock clock) {
+    public NewsService(Jdbi jdbi, Clock clock, Reminders reminders) {
+        this.reminders = reminders;
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -46,7 +57,9 @@ public final class NewsService {
     public NewsItem log(String team, String user, NewsKind kind, String body) {
         return jdbi.inTransaction(h -> {
             NewsDao dao = h.attach(NewsDao.class);
-            long id = dao.insert(team, user, kind, body, now());
+            Instant at = now();
+            long id = dao.insert(team, user, kind, body, at);
+            reminders.plan(h, team, user, id, kind == NewsKind.BAD, at);
             return dao.find(team, user, id).orElseThrow();
         });
     }

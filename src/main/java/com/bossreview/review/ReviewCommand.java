@@ -49,6 +49,7 @@ final class ReviewCommand implements SubcommandHandler {
             return ctx.ack(ReviewViews.inPrimeHours(refused));
         }
         SlotChoice.Stored stored = (SlotChoice.Stored) choice;
+        managers.settingsChanged(team, me);
         boolean zoneKnown = stored.manager().zoneCheckedAt().isPresent();
         if (zoneKnown) {
             zones.touch(team, me); // re-reads a stale zone after the ack

@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The Web API as the app's features use it: a client holding the right workspace's bot token, and
@@ -35,6 +36,16 @@ public final class SlackApi {
         T call(MethodsClient client) throws IOException, SlackApiException;
     }
 
+    /** Slack sends whole seconds; a missing or odd header means "a little while". */
+    static Duration retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header == null ? "" : header.trim());
+            return Duration.ofSeconds(Math.max(1, Math.min(seconds, 3600)));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(30);
+        }
+    }
+
     /** Runs one call for {@code teamId}; {@code ok:false}, HTTP errors and I/O failures become {@link SlackCallException}. */
     public <T extends SlackApiTextResponse> T call(String teamId, String method, Call<T> call) throws SlackCallException {
         try {
@@ -45,7 +56,10 @@ public final class SlackApi {
             return response;
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
-            throw new SlackCallException(method, status == 429 ? "ratelimited" : "http_" + status, e);
+            if (status == 429) {
+                throw new SlackCallException(method, "ratelimited", retryAfter(e.getResponse().header("Retry-After")), e);
+            }
+            throw new SlackCallException(method, "http_" + status, e);
         } catch (IOException e) {
             throw new SlackCallException(method, "unreachable", e);
         }

@@ -164,7 +164,7 @@ class ForecastCommandTest {
 
     @Test
     void a_fiscal_year_starting_in_april_puts_mid_may_in_q1_of_the_next_fiscal_year() {
-        new ManagerService(TestDatabase.database().jdbi(), clock).update(TEAM, ME, dao -> dao.setFiscalStart(TEAM, ME, 4));
+        new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { }).update(TEAM, ME, dao -> dao.setFiscalStart(TEAM, ME, 4));
         JsonObject reply = forecast(TEAM, ME, "1.2M");
         assertThat(text(reply)).contains("*Q1 FY2027*").contains("46 days left");
         assertThat(TestDatabase.rows("forecast WHERE fiscal_year = 2027 AND quarter = 1")).isEqualTo(1);
@@ -172,8 +172,8 @@ class ForecastCommandTest {
 
     @Test
     void the_quarter_is_the_one_of_the_managers_own_day() {
-        new ManagerService(TestDatabase.database().jdbi(), clock).update(TEAM, "U0TOKYO",
-                dao -> dao.setZone(TEAM, "U0TOKYO", "Asia/Tokyo", clock.instant()));
+        new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { }).update(TEAM, "U0TOKYO",
+                dao -> dao.setZoneExplicitly(TEAM, "U0TOKYO", "Asia/Tokyo", clock.instant()));
         clock.set(Instant.parse("2026-06-30T16:00:00Z")); // already 1 July in Tokyo
         assertThat(text(forecast(TEAM, "U0TOKYO", "300k"))).contains("*Q3 FY2026*");
     }

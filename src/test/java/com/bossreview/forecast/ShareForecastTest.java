@@ -37,7 +37,7 @@ class ShareForecastTest {
         slack = new FakeSlack();
         slack.user(ME, TEAM, false, false, "UTC").user(OTHER, TEAM, false, false, "UTC");
         app = TestApp.start(slack, clock);
-        managers = new ManagerService(TestDatabase.database().jdbi(), clock);
+        managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
     }
 
     @AfterAll

@@ -60,7 +60,7 @@ class HealthAndMetricsTest {
                     "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET,
                     "SLACK_API_URL", slack.url(), "PORT", "0", "BIND_HOST", "127.0.0.1",
                     "DATABASE_URL", pg.getJdbcUrl("postgres", "postgres"));
-            try (RunningApp app = Main.start(AppConfig.fromEnv(env), MutableClock.atRealNow(), Duration.ofSeconds(1))) {
+            try (RunningApp app = Main.start(AppConfig.fromEnv(env), MutableClock.atRealNow(), new com.bossreview.StartOptions(Duration.ofSeconds(1), true))) {
                 HttpClient http = HttpClient.newHttpClient();
                 HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/healthz"))
                         .timeout(Duration.ofSeconds(10)).build();

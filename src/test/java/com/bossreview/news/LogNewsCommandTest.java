@@ -51,7 +51,7 @@ class LogNewsCommandTest {
         assertThat(button.get("action_id").getAsString()).isEqualTo("share_good_news");
         assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Share with boss");
         long id = Long.parseLong(button.get("value").getAsString());
-        NewsItem item = new NewsService(TestDatabase.database().jdbi(), kit.clock).find(TEAM, ME, id).orElseThrow();
+        NewsItem item = new NewsService(TestDatabase.database().jdbi(), kit.clock, NewsService.Reminders.NONE).find(TEAM, ME, id).orElseThrow();
         assertThat(item.kind()).isEqualTo(NewsKind.GOOD);
         assertThat(item.body()).isEqualTo("Closed the Acme deal :tada:");
         assertThat(item.loggedAt()).isEqualTo(NewsTestKit.START);

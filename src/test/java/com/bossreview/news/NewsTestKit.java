@@ -41,7 +41,7 @@ final class NewsTestKit implements AutoCloseable {
 
     /** A manager whose zone is fresh (no users.info refresh racing the test) and, if given, with a boss. */
     void manager(String team, String user, ZoneId zone, String boss) {
-        ManagerService managers = new ManagerService(TestDatabase.database().jdbi(), clock);
+        ManagerService managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
         managers.getOrCreate(team, user);
         managers.zoneChecked(team, user, zone);
         if (boss != null) {

@@ -78,7 +78,7 @@ class ShareNewsTest {
         assertThat(kit.dms().get(dmsBefore).param("text")).contains("Good news from <@" + ME + ">");
         assertThat(answer.param("text")).contains("Shared with <@" + BOSS + ">")
                 .contains("less than a minute after logging it");
-        assertThat(new NewsService(TestDatabase.database().jdbi(), kit.clock).find(TEAM, ME, id).orElseThrow()
+        assertThat(new NewsService(TestDatabase.database().jdbi(), kit.clock, NewsService.Reminders.NONE).find(TEAM, ME, id).orElseThrow()
                 .sharedAt()).contains(START);
     }
 
@@ -171,7 +171,7 @@ class ShareNewsTest {
         kit.manager("T0SECOND", ME, ZoneId.of("UTC"), "U0BOSS2");
         long mine = kit.logged(TEAM, ME, "good in the first workspace");
         long second = kit.logged("T0SECOND", ME, "good in the second workspace");
-        NewsService news = new NewsService(TestDatabase.database().jdbi(), kit.clock);
+        NewsService news = new NewsService(TestDatabase.database().jdbi(), kit.clock, NewsService.Reminders.NONE);
 
         assertThat(news.all(TEAM, ME)).extracting(NewsItem::id).containsExactly(mine);
         assertThat(news.all("T0SECOND", ME)).extracting(NewsItem::id).containsExactly(second);

@@ -32,7 +32,7 @@ class ReviewServiceTest {
 
     @BeforeEach
     void setUp() {
-        managers = new ManagerService(TestDatabase.database().jdbi(), clock);
+        managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
         reviews = new ReviewService(TestDatabase.database().jdbi(), clock);
         me = managers.getOrCreate(TEAM, ME);
     }

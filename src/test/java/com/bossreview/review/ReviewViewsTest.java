@@ -23,7 +23,7 @@ class ReviewViewsTest {
     private static final IsoWeek W48 = new IsoWeek(2026, 48);
 
     private static Manager manager(Optional<String> boss, PrimeHours prime) {
-        return new Manager("T1", "U1", boss, ZoneId.of("America/Los_Angeles"), Optional.of(Instant.EPOCH),
+        return new Manager("T1", "U1", boss, ZoneId.of("America/Los_Angeles"), Optional.of(Instant.EPOCH), false,
                 Optional.of(new ReviewSlot(DayOfWeek.FRIDAY, LocalTime.of(16, 30))), prime, Month.JANUARY,
                 DayOfWeek.MONDAY, LocalTime.of(8, 30), Manager.DEFAULT_BAD_NEWS_AFTER, List.of(21, 14, 7), true,
                 Optional.empty(), Instant.EPOCH);

@@ -68,6 +68,9 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, String> answers = new HashMap<>();
     private final Map<String, JsonObject> users = new HashMap<>();
+    private final Map<String, Fault> everyNthFault = new HashMap<>();
+    private final Map<String, Integer> everyNth = new HashMap<>();
+    private final Map<String, Integer> callCounts = new HashMap<>();
 
     public FakeSlack() {
         try {
@@ -104,6 +107,18 @@ public final class FakeSlack implements AutoCloseable {
             for (int i = 0; i < times; i++) {
                 queue.add(fault);
             }
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** From now on, every {@code n}th call of {@code method} gets {@code fault} (n = 3: a third of the calls). */
+    public FakeSlack failEvery(String method, int n, Fault fault) {
+        lock.lock();
+        try {
+            everyNth.put(method, n);
+            everyNthFault.put(method, fault);
         } finally {
             lock.unlock();
         }
@@ -211,6 +226,10 @@ public final class FakeSlack implements AutoCloseable {
                 called.signalAll();
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();
+                int count = callCounts.merge(method, 1, Integer::sum);
+                if (fault == null && everyNth.containsKey(method) && count % everyNth.get(method) == 0) {
+                    fault = everyNthFault.get(method);
+                }
                 answer = answers.containsKey(method) ? answers.get(method) : defaultAnswer(method, params);
             } finally {
                 lock.unlock();

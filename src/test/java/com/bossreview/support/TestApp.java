@@ -2,6 +2,8 @@ package com.bossreview.support;
 
 import com.bossreview.Main;
 import com.bossreview.RunningApp;
+import com.bossreview.StartOptions;
+import com.bossreview.nudge.Nudges;
 import com.bossreview.config.AppConfig;
 
 import java.io.IOException;
@@ -40,11 +42,18 @@ public final class TestApp implements AutoCloseable {
         env.put("PORT", "0");
         env.put("BIND_HOST", "127.0.0.1");
         env.putAll(extraEnv);
-        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, Duration.ofMillis(20)), clock, slack);
+        boolean background = "true".equals(env.remove("TEST_BACKGROUND_NUDGES"));
+        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, new StartOptions(Duration.ofMillis(20), background)),
+                clock, slack);
     }
 
     public static TestApp start(FakeSlack slack, Clock clock) {
         return start(slack, clock, Map.of());
+    }
+
+    /** The nudge engine: tests call its dispatcher and materializer directly, with the settable clock. */
+    public Nudges nudges() {
+        return app.nudges();
     }
 
     public int port() {

@@ -1,0 +1,215 @@
+package com.bossreview.nudge;
+
+import com.bossreview.agenda.AgendaService;
+import com.bossreview.forecast.ForecastService;
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.news.NewsService;
+import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackCallException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Claims due nudges ({@code FOR UPDATE SKIP LOCKED}), checks each is still relevant, sends it and
+ * marks it sent, fenced on this dispatcher's claim. Several dispatchers, in one or several
+ * processes, share the work without sending anything twice.
+ *
+ * <p>Slack's pace: workspaces are served in parallel, each workspace's nudges one after the other
+ * (every nudge goes to a different DM channel, so Slack's one-message-per-second-per-channel rule is
+ * not the limit); a {@code 429} pauses only that workspace for {@code Retry-After}.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** A claim older than this belongs to a dispatcher that died: its rows go back to the queue. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration SOCIAL_TIP_EVERY = Duration.ofDays(30);
+    /** Slack errors meaning this person can no longer get our DMs: stop their nudges instead of retrying. */
+    static final Set<String> USER_GONE = Set.of("user_not_found", "account_inactive", "user_disabled",
+            "cannot_dm_bot", "channel_not_found", "is_archived", "user_is_restricted");
+
+    private final String instanceId;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ManagerService managers;
+    private final Relevance relevance;
+    private final Messenger messenger;
+    private final NewsService news;
+    private final ForecastService forecasts;
+    private final AgendaService agendas;
+    private final NudgeMetrics metrics;
+    private final int batchSize;
+    private final ExecutorService senders;
+    private final Map<String, Instant> pausedTeams = new ConcurrentHashMap<>();
+
+    public Dispatcher(String instanceId, Jdbi jdbi, Clock clock, ManagerService managers, Relevance relevance,
+                      Messenger messenger, NewsService news, ForecastService forecasts, AgendaService agendas,
+                      NudgeMetrics metrics, int batchSize, int senderThreads) {
+        this.instanceId = instanceId;
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.managers = managers;
+        this.relevance = relevance;
+        this.messenger = messenger;
+        this.news = news;
+        this.forecasts = forecasts;
+        this.agendas = agendas;
+        this.metrics = metrics;
+        this.batchSize = batchSize;
+        this.senders = Executors.newFixedThreadPool(senderThreads, r -> {
+            Thread t = new Thread(r, "nudge-sender");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One round: recover expired claims, claim a batch, send it. Returns how many rows were claimed. */
+    public int dispatchDue() {
+        Instant now = clock.instant();
+        pausedTeams.values().removeIf(until -> !until.isAfter(now));
+        String[] paused = pausedTeams.keySet().toArray(String[]::new);
+        List<Nudge> batch = jdbi.inTransaction(h -> {
+            NudgeDao dao = h.attach(NudgeDao.class);
+            int recovered = dao.recoverExpired(now.minus(LEASE));
+            if (recovered > 0) {
+                log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
+            }
+            dao.heartbeat(instanceId, now);
+            return dao.claim(instanceId, now, batchSize, paused);
+        });
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<Nudge>> byTeam = new LinkedHashMap<>();
+        batch.forEach(n -> byTeam.computeIfAbsent(n.teamId(), t -> new ArrayList<>()).add(n));
+        List<Callable<Void>> work = new ArrayList<>();
+        byTeam.values().forEach(nudges -> work.add(() -> {
+            nudges.forEach(this::process);
+            return null;
+        }));
+        try {
+            for (Future<Void> f : senders.invokeAll(work)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.error("A nudge sender failed; its rows go back to the queue when the lease expires", e.getCause());
+        }
+        return batch.size();
+    }
+
+    /** Dispatches until nothing is due (for tests and catch-up); returns the rows handled. */
+    public int drain() {
+        int total = 0;
+        int n;
+        while ((n = dispatchDue()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    private void process(Nudge n) {
+        Instant now = clock.instant();
+        NudgeDao dao = jdbi.onDemand(NudgeDao.class);
+        Instant pausedUntil = pausedTeams.get(n.teamId());
+        if (pausedUntil != null && pausedUntil.isAfter(now)) {
+            dao.release(n.id(), instanceId, pausedUntil, "waiting for Slack's Retry-After", false);
+            metrics.retried();
+            return;
+        }
+        Optional<Manager> m = managers.find(n.teamId(), n.userId());
+        Optional<Relevance.Skip> skip = relevance.check(n, m, now);
+        if (skip.isPresent()) {
+            dao.markSkipped(n.id(), instanceId, skip.get().reason());
+            metrics.skipped(skip.get().reason());
+            return;
+        }
+        Manager manager = m.orElseThrow();
+        boolean socialTip = n.kind() == NudgeKind.BOOK_REVIEW && socialTipDue(manager, now);
+        NudgeViews.Message message = NudgeViews.render(n, manager, extras(n, manager, now, socialTip), now);
+        try {
+            String ts = messenger.dm(n.teamId(), n.userId(), message.text(), message.blocks());
+            Instant sentAt = clock.instant();
+            if (dao.markSent(n.id(), instanceId, sentAt, ts) == 0) {
+                log.warn("Nudge {} was sent but its claim had expired: counted as a possible duplicate", n.id());
+            }
+            if (socialTip) {
+                jdbi.useHandle(h -> h.execute("UPDATE manager SET social_tip_at = ? WHERE team_id = ? AND user_id = ?",
+                        sentAt, n.teamId(), n.userId()));
+            }
+            metrics.sent(Duration.between(n.dueAt(), sentAt));
+        } catch (SlackCallException e) {
+            failed(dao, n, e, now);
+        }
+    }
+
+    private void failed(NudgeDao dao, Nudge n, SlackCallException e, Instant now) {
+        if (e.rateLimited()) {
+            Instant until = now.plus(e.retryAfter().orElse(Duration.ofSeconds(30)));
+            pausedTeams.merge(n.teamId(), until, (a, b) -> a.isAfter(b) ? a : b);
+            dao.release(n.id(), instanceId, until, "ratelimited", false);
+            metrics.retried();
+        } else if (e.transientFailure() && n.attempts() < MAX_ATTEMPTS) {
+            Duration backoff = Duration.ofSeconds(5L << Math.min(n.attempts() - 1, 6)); // 5 s, 10 s, 20 s, 40 s…
+            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true);
+            metrics.retried();
+            log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {}s", n.id(), n.teamId(), n.userId(),
+                    e.error(), backoff.toSeconds());
+        } else if (USER_GONE.contains(e.error())) {
+            dao.markFailed(n.id(), instanceId, e.error());
+            int stopped = dao.skipAllPending(n.teamId(), n.userId(), "slack account gone: " + e.error());
+            managers.update(n.teamId(), n.userId(), d -> d.setNudgesEnabled(n.teamId(), n.userId(), false));
+            metrics.failed();
+            log.warn("Stopped nudges for {}/{}: Slack says {} ({} pending skipped)", n.teamId(), n.userId(), e.error(), stopped);
+        } else {
+            dao.markFailed(n.id(), instanceId, e.error());
+            metrics.failed();
+            log.warn("Nudge {} for {}/{} failed for good after {} attempts: {}", n.id(), n.teamId(), n.userId(),
+                    n.attempts(), e.error());
+        }
+    }
+
+    private NudgeViews.Extras extras(Nudge n, Manager m, Instant now, boolean socialTip) {
+        var quarter = forecasts.currentQuarter(m);
+        return new NudgeViews.Extras(
+                n.refId().flatMap(id -> news.find(n.teamId(), n.userId(), id)),
+                n.kind() == NudgeKind.REVIEW_PREP ? Optional.of(agendas.build(m)) : Optional.empty(),
+                quarter, quarter.daysLeft(m.today(now)), socialTip);
+    }
+
+    private boolean socialTipDue(Manager m, Instant now) {
+        Optional<Instant> last = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT social_tip_at FROM manager WHERE team_id = :t AND user_id = :u")
+                .bind("t", m.teamId()).bind("u", m.userId()).mapTo(Instant.class).findOne());
+        return last.map(at -> at.isBefore(now.minus(SOCIAL_TIP_EVERY))).orElse(true);
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public void close() {
+        senders.shutdownNow();
+    }
+}

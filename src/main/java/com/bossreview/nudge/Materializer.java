@@ -1,0 +1,135 @@
+package com.bossreview.nudge;
+
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerMapper;
+import com.bossreview.time.FiscalQuarter;
+import com.bossreview.time.IsoWeek;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns every manager's settings into occurrence rows for the coming days. Idempotent (rows are
+ * unique per team, manager, kind and period), so it can run every minute on any instance; it plans
+ * from where the last run stopped, so nothing due while the app was down is forgotten.
+ */
+public final class Materializer {
+    private static final Logger log = LoggerFactory.getLogger(Materializer.class);
+    static final Duration HORIZON = Duration.ofDays(8);
+    /** On the very first run, occurrences this far in the past are still planned. */
+    static final Duration FIRST_LOOKBACK = Duration.ofMinutes(15);
+    static final int PAGE = 500;
+    static final List<String> PERIODIC = List.of(NudgeKind.BOOK_REVIEW.name(), NudgeKind.BOOK_REVIEW_FOLLOWUP.name(),
+            NudgeKind.REVIEW_PREP.name(), NudgeKind.DID_IT_HAPPEN.name(), NudgeKind.FORECAST.name());
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final NudgeMetrics metrics;
+
+    public Materializer(Jdbi jdbi, Clock clock, NudgeMetrics metrics) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Plans every manager's occurrences due after the last planned point and up to the horizon. */
+    public int materialize() {
+        Instant now = clock.instant();
+        Instant from = jdbi.withHandle(h -> h.createQuery("SELECT planned_to FROM materializer_state WHERE id = 1")
+                .mapTo(Instant.class).findOne()).map(p -> p.isBefore(now) ? p : now).orElse(now.minus(FIRST_LOOKBACK));
+        Instant to = now.plus(HORIZON);
+        int planned = 0;
+        String afterTeam = "";
+        String afterUser = "";
+        while (true) {
+            String t = afterTeam;
+            String u = afterUser;
+            List<Manager> page = jdbi.withHandle(h -> h.createQuery("""
+                            SELECT * FROM manager WHERE boss_user_id IS NOT NULL AND nudges_enabled
+                            AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n""")
+                    .bind("t", t).bind("u", u).bind("n", PAGE).map(new ManagerMapper()).list());
+            if (page.isEmpty()) {
+                break;
+            }
+            List<Occurrence> occurrences = new ArrayList<>();
+            page.forEach(m -> occurrences.addAll(periodic(m, from, to)));
+            planned += insert(occurrences);
+            afterTeam = page.get(page.size() - 1).teamId();
+            afterUser = page.get(page.size() - 1).userId();
+        }
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO materializer_state (id, planned_to) VALUES (1, ?)
+                ON CONFLICT (id) DO UPDATE SET planned_to = greatest(materializer_state.planned_to, excluded.planned_to)""",
+                to));
+        if (planned > 0) {
+            log.info("Planned {} nudges up to {}", planned, to);
+        }
+        return planned;
+    }
+
+    /**
+     * After a manager's settings changed: their periodic nudges still to come are planned again at
+     * once, from their new settings.
+     */
+    public void replan(String team, String user) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            h.attach(NudgeDao.class).deletePending(team, user, PERIODIC, now);
+            Optional<Manager> m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u "
+                            + "AND boss_user_id IS NOT NULL AND nudges_enabled")
+                    .bind("t", team).bind("u", user).map(new ManagerMapper()).findOne();
+            m.ifPresent(manager -> insert(h, periodic(manager, now, now.plus(HORIZON))));
+        });
+    }
+
+    /**
+     * In the caller's transaction: the reminders that follow from logging news, so that news and
+     * its reminders are stored together or not at all.
+     */
+    public void planForNews(Handle h, String team, String user, long newsId, boolean bad, Instant loggedAt) {
+        Manager m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u")
+                .bind("t", team).bind("u", user).map(new ManagerMapper()).one();
+        insert(h, bad ? NudgePlanner.badNews(m, newsId, loggedAt) : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
+    }
+
+    static List<Occurrence> periodic(Manager m, Instant from, Instant to) {
+        List<Occurrence> all = new ArrayList<>();
+        IsoWeek week = IsoWeek.of(from.atZone(m.zone()).toLocalDate()).previous();
+        IsoWeek last = IsoWeek.of(to.atZone(m.zone()).toLocalDate()).next();
+        for (; week.compareTo(last) <= 0; week = week.next()) {
+            all.addAll(NudgePlanner.weekly(m, week));
+        }
+        FiscalQuarter q = FiscalQuarter.containing(from.atZone(m.zone()).toLocalDate(), m.fiscalStartMonth());
+        FiscalQuarter lastQ = FiscalQuarter.containing(to.atZone(m.zone()).toLocalDate(), m.fiscalStartMonth());
+        all.addAll(NudgePlanner.forecast(m, q));
+        if (!lastQ.equals(q)) {
+            all.addAll(NudgePlanner.forecast(m, lastQ));
+        }
+        return all.stream().filter(o -> o.dueAt().isAfter(from) && !o.dueAt().isAfter(to)).toList();
+    }
+
+    private int insert(List<Occurrence> occurrences) {
+        return occurrences.isEmpty() ? 0 : jdbi.inTransaction(h -> insert(h, occurrences));
+    }
+
+    private int insert(Handle h, List<Occurrence> occurrences) {
+        if (occurrences.isEmpty()) {
+            return 0;
+        }
+        int[] counts = h.attach(NudgeDao.class).plan(occurrences.stream().map(NudgeDao.PlannedRow::of).toList());
+        int inserted = 0;
+        for (int c : counts) {
+            inserted += Math.max(c, 0);
+        }
+        metrics.planned(inserted);
+        return inserted;
+    }
+}

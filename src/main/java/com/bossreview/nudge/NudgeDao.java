@@ -1,0 +1,96 @@
+package com.bossreview.nudge;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@RegisterConstructorMapper(Nudge.class)
+public interface NudgeDao {
+
+    /** Plans occurrences; ones that exist already (same team, user, kind, period) are left alone. */
+    @SqlBatch("""
+            INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
+            VALUES (:teamId, :userId, :kind, :period, :dueAt, :refIdOrNull)
+            ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
+    int[] plan(@BindMethods Collection<PlannedRow> rows);
+
+    /** What {@link #plan} binds. */
+    record PlannedRow(String teamId, String userId, NudgeKind kind, String period, Instant dueAt, Long refIdOrNull) {
+        static PlannedRow of(Occurrence o) {
+            return new PlannedRow(o.teamId(), o.userId(), o.kind(), o.period(), o.dueAt(), o.refId().orElse(null));
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due rows for {@code instance}; rows locked by another dispatcher are
+     * skipped, not waited for, and workspaces Slack asked us to slow down for are left out.
+     */
+    @SqlQuery("""
+            UPDATE nudge SET state = 'CLAIMED', claimed_by = :instance, claimed_at = :now, attempts = attempts + 1
+            WHERE id IN (SELECT id FROM nudge
+                         WHERE state = 'PENDING' AND due_at <= :now AND NOT (team_id = ANY(:blocked))
+                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            RETURNING id, team_id, user_id, kind, period, due_at, ref_id, attempts""")
+    List<Nudge> claim(@Bind("instance") String instance, @Bind("now") Instant now, @Bind("limit") int limit,
+                      @Bind("blocked") String[] blockedTeams);
+
+    /** Fenced on the claimer: a dispatcher whose lease was taken over cannot mark the row. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'SENT', sent_at = :now, outcome = :ts
+            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int markSent(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now, @Bind("ts") String ts);
+
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'SKIPPED', outcome = :reason
+            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int markSkipped(@Bind("id") long id, @Bind("instance") String instance, @Bind("reason") String reason);
+
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'FAILED', outcome = :error
+            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int markFailed(@Bind("id") long id, @Bind("instance") String instance, @Bind("error") String error);
+
+    /** Back to the queue, to be tried again at {@code retryAt}; {@code countAttempt} false when nothing was sent. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,
+                   outcome = :why, attempts = attempts - CASE WHEN :countAttempt THEN 0 ELSE 1 END
+            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int release(@Bind("id") long id, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt,
+                @Bind("why") String why, @Bind("countAttempt") boolean countAttempt);
+
+    /** Rows whose claimer vanished (crash, kill) go back to the queue after the lease. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired'
+            WHERE state = 'CLAIMED' AND claimed_at < :expiredBefore""")
+    int recoverExpired(@Bind("expiredBefore") Instant expiredBefore);
+
+    /** Stops everything still to come for a manager whose Slack account is gone. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'SKIPPED', outcome = :reason
+            WHERE team_id = :team AND user_id = :user AND state = 'PENDING'""")
+    int skipAllPending(@Bind("team") String team, @Bind("user") String user, @Bind("reason") String reason);
+
+    /** Before re-planning after a settings change: the periodic nudges still to come. */
+    @SqlUpdate("""
+            DELETE FROM nudge WHERE team_id = :team AND user_id = :user AND state = 'PENDING'
+            AND kind IN (<kinds>) AND due_at > :now""")
+    int deletePending(@Bind("team") String team, @Bind("user") String user, @BindList("kinds") List<String> kinds,
+                      @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO dispatcher_heartbeat (instance_id, ran_at) VALUES (:instance, :now)
+            ON CONFLICT (instance_id) DO UPDATE SET ran_at = :now""")
+    void heartbeat(@Bind("instance") String instance, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT max(ran_at) FROM dispatcher_heartbeat")
+    Optional<Instant> lastDispatcherRun();
+}

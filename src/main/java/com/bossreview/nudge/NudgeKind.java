@@ -1,0 +1,12 @@
+package com.bossreview.nudge;
+
+/** The nudges of SPEC §3. */
+public enum NudgeKind {
+    BOOK_REVIEW,
+    BOOK_REVIEW_FOLLOWUP,
+    REVIEW_PREP,
+    DID_IT_HAPPEN,
+    BAD_NEWS,
+    GOOD_NEWS,
+    FORECAST
+}

@@ -1,0 +1,126 @@
+package com.bossreview.nudge;
+
+import com.bossreview.agenda.Agenda;
+import com.bossreview.agenda.AgendaViews;
+import com.bossreview.forecast.ForecastViews;
+import com.bossreview.manager.Manager;
+import com.bossreview.news.NewsItem;
+import com.bossreview.news.NewsViews;
+import com.bossreview.status.StatusViews;
+import com.bossreview.time.FiscalQuarter;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/** The DM of each nudge: one clear ask, the buttons to act on it, one short tip. */
+public final class NudgeViews {
+    public static final String SNOOZE = "snooze";
+
+    /** A nudge's text (also the notification fallback) and blocks. */
+    public record Message(String text, List<LayoutBlock> blocks) {
+    }
+
+    /** What a message needs besides the nudge and the manager. */
+    public record Extras(Optional<NewsItem> news, Optional<Agenda> agenda, FiscalQuarter quarter, long daysToQuarterEnd,
+                         boolean socialTip) {
+    }
+
+    static final String SOCIAL_TIP = ":coffee: If your boss suggests lunch or a drink, say yes — "
+            + "it's time well spent. Just don't try to become best friends.";
+
+    private NudgeViews() {
+    }
+
+    public static Message render(Nudge n, Manager m, Extras x, Instant now) {
+        String boss = "<@" + m.bossUserId().orElse("your boss") + ">";
+        String week = n.basePeriod();
+        List<BlockElement> buttons = new ArrayList<>();
+        String text;
+        String tip;
+        switch (n.kind()) {
+            case BOOK_REVIEW, BOOK_REVIEW_FOLLOWUP -> {
+                text = (n.kind() == NudgeKind.BOOK_REVIEW ? ":calendar: " : ":calendar: Reminder: ")
+                        + m.reviewSlot().map(s -> "Is your weekly review with " + boss + " booked for " + s + "?")
+                        .orElse("Pick a weekly review slot with " + boss + " — `/bossreview review fri 16:30` — and book it.");
+                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_BOOKED).value(week).style("primary").text(plainText("Booked"))));
+                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_SKIP).value(week).text(plainText("Skip this week"))));
+                tip = "Outside prime sales hours, every week: your boss learns to expect you — and your news.";
+            }
+            case REVIEW_PREP -> {
+                text = ":spiral_note_pad: Your review with " + boss + " is in an hour. Here's your draft agenda:\n\n"
+                        + x.agenda().map(AgendaViews::text).orElse("");
+                buttons.add(button(b -> b.actionId(AgendaViews.SEND_AGENDA).value(week).style("primary").text(plainText("Send to boss"))));
+                tip = "Ask for one piece of feedback. Your boss is an experienced mentor — use it.";
+            }
+            case DID_IT_HAPPEN -> {
+                text = ":white_check_mark: Did your weekly review with " + boss + " happen?";
+                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_HELD).value(week).style("primary").text(plainText("Held"))));
+                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_SKIP).value(week).text(plainText("Skipped"))));
+                tip = "Held weeks build your streak; skipped ones (holidays happen) don't break it.";
+            }
+            case BAD_NEWS -> {
+                NewsItem item = x.news().orElseThrow();
+                text = ":rotating_light: You logged bad news " + age(Duration.between(item.loggedAt(), now))
+                        + " ago and haven't told " + boss + " yet:\n>" + quote(item.body())
+                        + "\nYour boss must never hear it from someone else first.";
+                buttons.add(button(b -> b.actionId(NewsViews.SHARE_BAD_NEWS).value(Long.toString(item.id())).style("danger")
+                        .text(plainText("Tell boss now"))));
+                tip = "Bad news doesn't get better with age. Bring what you're doing about it.";
+            }
+            case GOOD_NEWS -> {
+                NewsItem item = x.news().orElseThrow();
+                text = ":tada: Yesterday's good news is still waiting for " + boss + ":\n>" + quote(item.body());
+                buttons.add(button(b -> b.actionId(NewsViews.SHARE_GOOD_NEWS).value(Long.toString(item.id())).style("primary")
+                        .text(plainText("Share with boss"))));
+                tip = "Your boss is your champion with senior management — give them wins to talk about.";
+            }
+            case FORECAST -> {
+                text = ":chart_with_upwards_trend: " + x.quarter().label() + " ends in " + x.daysToQuarterEnd()
+                        + " days. Is your forecast still right? If it has moved, tell " + boss + " now, not at quarter end.";
+                buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("").style("primary")
+                        .text(plainText("Update forecast"))));
+                tip = "A downgrade told early is a conversation; told late, it's a surprise.";
+            }
+            default -> throw new IllegalStateException(n.kind().name());
+        }
+        if (n.kind() != NudgeKind.BAD_NEWS) {
+            buttons.add(button(b -> b.actionId(SNOOZE).value(Long.toString(n.id())).text(plainText("Snooze 2h"))));
+        }
+        String finalText = text;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(finalText))));
+        blocks.add(actions(a -> a.blockId("nudge_actions").elements(buttons)));
+        List<String> tips = new ArrayList<>();
+        tips.add(":bulb: " + tip);
+        if (x.socialTip()) {
+            tips.add(SOCIAL_TIP);
+        }
+        blocks.add(context(c -> c.elements(tips.stream().map(t -> (com.slack.api.model.block.ContextBlockElement) markdownText(t)).toList())));
+        return new Message(finalText, blocks);
+    }
+
+    private static String quote(String body) {
+        String t = body.length() > 500 ? body.substring(0, 500) + "…" : body;
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "\n>");
+    }
+
+    static String age(Duration d) {
+        if (d.toHours() >= 1) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return Math.max(1, d.toMinutes()) + " minutes";
+    }
+
+}

@@ -1,0 +1,110 @@
+package com.bossreview.nudge;
+
+import com.bossreview.forecast.ForecastService;
+import com.bossreview.manager.Manager;
+import com.bossreview.news.NewsItem;
+import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewDao;
+import com.bossreview.review.ReviewState;
+import com.bossreview.time.FiscalQuarter;
+import com.bossreview.time.IsoWeek;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether a due nudge still has a reason to be sent, decided at send time: a nudge stops the moment
+ * its reason is gone, and one due while the app was down goes out late only while still useful.
+ */
+public final class Relevance {
+    /** Why a nudge is not sent; stored as the row's outcome. */
+    public record Skip(String reason) {
+    }
+
+    static final Duration FORECAST_FRESH = Duration.ofDays(7);
+    static final Duration GOOD_NEWS_STALE = Duration.ofDays(3);
+
+    private final Jdbi jdbi;
+    private final NewsService news;
+    private final ForecastService forecasts;
+
+    public Relevance(Jdbi jdbi, NewsService news, ForecastService forecasts) {
+        this.jdbi = jdbi;
+        this.news = news;
+        this.forecasts = forecasts;
+    }
+
+    public Optional<Skip> check(Nudge n, Optional<Manager> manager, Instant now) {
+        if (manager.isEmpty()) {
+            return skip("manager gone");
+        }
+        Manager m = manager.get();
+        if (!m.nudgesEnabled()) {
+            return skip("nudges off");
+        }
+        if (m.isPaused(now)) {
+            return skip("paused");
+        }
+        if (m.bossUserId().isEmpty()) {
+            return skip("no boss");
+        }
+        return switch (n.kind()) {
+            case BOOK_REVIEW, BOOK_REVIEW_FOLLOWUP -> {
+                if (week(n, m).isPresent()) {
+                    yield skip("review already " + week(n, m).get().name().toLowerCase());
+                }
+                yield sameLocalDay(n, m, now) ? none() : skip("late: booking day over");
+            }
+            case REVIEW_PREP -> {
+                if (week(n, m).filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD).isPresent()) {
+                    yield skip("review " + week(n, m).get().name().toLowerCase());
+                }
+                yield now.isAfter(n.dueAt().plus(NudgePlanner.PREP_BEFORE_REVIEW)) ? skip("late: review started") : none();
+            }
+            case DID_IT_HAPPEN -> {
+                Optional<ReviewState> s = week(n, m);
+                if (s.filter(x -> x != ReviewState.BOOKED).isPresent()) {
+                    yield skip("already marked " + s.get().name().toLowerCase());
+                }
+                yield IsoWeek.of(m.today(now)).compareTo(IsoWeek.of(n.dueAt().atZone(m.zone()).toLocalDate())) > 0
+                        ? skip("late: week over") : none();
+            }
+            case BAD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared") : none()).orElse(skip("news gone"));
+            case GOOD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared")
+                    : now.isAfter(n.dueAt().plus(GOOD_NEWS_STALE)) ? skip("late: news is old") : none())
+                    .orElse(skip("news gone"));
+            case FORECAST -> {
+                FiscalQuarter q = forecasts.currentQuarter(m);
+                if (!n.basePeriod().startsWith("FY" + q.fiscalYear() + "-Q" + q.quarter() + "-")) {
+                    yield skip("late: quarter over");
+                }
+                boolean fresh = forecasts.latest(m).filter(f -> f.recordedAt().isAfter(now.minus(FORECAST_FRESH))).isPresent();
+                yield fresh ? skip("forecast updated recently") : none();
+            }
+        };
+    }
+
+    private Optional<ReviewState> week(Nudge n, Manager m) {
+        IsoWeek week = NudgePeriods.week(n.basePeriod());
+        return jdbi.withExtension(ReviewDao.class, dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
+    }
+
+    private Optional<NewsItem> newsItem(Nudge n, Manager m) {
+        return n.refId().flatMap(id -> news.find(m.teamId(), m.userId(), id));
+    }
+
+    private static boolean sameLocalDay(Nudge n, Manager m, Instant now) {
+        return n.dueAt().atZone(m.zone()).toLocalDate().equals(m.today(now))
+                || now.isBefore(n.dueAt()); // a snoozed copy is due later the same day or the next
+    }
+
+    private static Optional<Skip> skip(String reason) {
+        return Optional.of(new Skip(reason));
+    }
+
+    private static Optional<Skip> none() {
+        return Optional.empty();
+    }
+}

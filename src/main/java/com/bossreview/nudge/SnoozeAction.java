@@ -1,0 +1,68 @@
+package com.bossreview.nudge;
+
+import com.bossreview.slack.AfterAck;
+import com.bossreview.time.Times;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** {@code snooze}: the same nudge again in two hours, as a new occurrence of the same period. */
+public final class SnoozeAction implements BlockActionHandler {
+    public static final String SNOOZE = NudgeViews.SNOOZE;
+    static final Duration SNOOZE_FOR = Duration.ofHours(2);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AfterAck afterAck;
+
+    public SnoozeAction(Jdbi jdbi, Clock clock, AfterAck afterAck) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest req, ActionContext ctx) {
+        String team = req.getPayload().getTeam().getId();
+        String user = req.getPayload().getUser().getId();
+        Optional<Long> id = parse(req.getPayload().getActions().get(0).getValue());
+        Instant due = clock.instant().plus(SNOOZE_FOR);
+        // Only the clicker's own nudge; the new period is keyed on the minute, so a double click snoozes once.
+        Optional<ZoneId> snoozed = id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
+            int inserted = h.createUpdate("""
+                            INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
+                            SELECT team_id, user_id, kind, split_part(period, '~', 1) || '~' || :key, :due, ref_id
+                            FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user
+                            ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
+                    .bind("key", Long.toString(due.getEpochSecond() / 60)).bind("due", due)
+                    .bind("id", nudgeId).bind("team", team).bind("user", user).execute();
+            boolean mine = h.createQuery("SELECT count(*) FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
+                    .bind("id", nudgeId).bind("team", team).bind("user", user).mapTo(Integer.class).one() == 1;
+            return mine ? h.createQuery("SELECT time_zone FROM manager WHERE team_id = :team AND user_id = :user")
+                    .bind("team", team).bind("user", user).mapTo(String.class).findOne().map(ZoneId::of) : Optional.empty();
+        }));
+        String text = snoozed.map(zone -> ":zzz: Snoozed — I'll remind you at "
+                        + Times.format(due.atZone(zone).toLocalTime()) + ".")
+                .orElse(":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.");
+        afterAck.run("snooze reply", () -> ctx.respond(r -> snoozed.isPresent()
+                ? r.replaceOriginal(true).text(text) : r.responseType("ephemeral").replaceOriginal(false).text(text)),
+                reason -> { });
+        return ctx.ack();
+    }
+
+    private static Optional<Long> parse(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}
