@@ -37,7 +37,7 @@ public final class Main {
         try {
             Metrics metrics = running.started(new Metrics());
             var dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
-            Database db = running.started(Database.connect(dbUrl, metrics.registry(), 10));
+            Database db = running.started(Database.connect(dbUrl, metrics.registry(), 20));
             db.migrate();
             Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
             BotIdentity identity = new BotIdentity();

@@ -10,7 +10,7 @@ public enum Subcommand {
     HELP("help", "", "this list"),
     SETUP("setup", "", "set boss, review slot, time zone, prime hours and nudges in one form"),
     BOSS("boss", "@user", "set who your boss is"),
-    REVIEW("review", "<day> <HH:MM>", "set your weekly review slot, outside prime sales hours (e.g. `review fri 16:30`)"),
+    REVIEW("review", "<day> <HH:MM>", "set your weekly review slot, outside prime sales hours (e.g. `review fri 17:00`)"),
     BOOKED("booked", "", "this week's review is booked"),
     HELD("held", "", "this week's review took place (keeps your streak going)"),
     SKIP("skip", "", "skip this week's review (holiday etc.)"),

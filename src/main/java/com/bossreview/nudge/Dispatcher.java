@@ -103,7 +103,7 @@ public final class Dispatcher implements AutoCloseable {
         batch.forEach(n -> byTeam.computeIfAbsent(n.teamId(), t -> new ArrayList<>()).add(n));
         List<Callable<Void>> work = new ArrayList<>();
         byTeam.values().forEach(nudges -> work.add(() -> {
-            nudges.forEach(this::process);
+            sendInOrder(nudges);
             return null;
         }));
         try {
@@ -128,15 +128,28 @@ public final class Dispatcher implements AutoCloseable {
         return total;
     }
 
+    /**
+     * One workspace's nudges, one after the other; when Slack rate-limits the workspace, the rest go
+     * back to the queue in one statement, due when Slack said to come back.
+     */
+    private void sendInOrder(List<Nudge> nudges) {
+        for (int i = 0; i < nudges.size(); i++) {
+            Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
+            if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
+                long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
+                jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
+                for (int k = i; k < nudges.size(); k++) {
+                    metrics.retried();
+                }
+                return;
+            }
+            process(nudges.get(i));
+        }
+    }
+
     private void process(Nudge n) {
         Instant now = clock.instant();
         NudgeDao dao = jdbi.onDemand(NudgeDao.class);
-        Instant pausedUntil = pausedTeams.get(n.teamId());
-        if (pausedUntil != null && pausedUntil.isAfter(now)) {
-            dao.release(n.id(), instanceId, pausedUntil, "waiting for Slack's Retry-After", false);
-            metrics.retried();
-            return;
-        }
         Optional<Manager> m = managers.find(n.teamId(), n.userId());
         Optional<Relevance.Skip> skip = relevance.check(n, m, now);
         if (skip.isPresent()) {
@@ -152,10 +165,6 @@ public final class Dispatcher implements AutoCloseable {
             Instant sentAt = clock.instant();
             if (dao.markSent(n.id(), instanceId, sentAt, ts) == 0) {
                 log.warn("Nudge {} was sent but its claim had expired: counted as a possible duplicate", n.id());
-            }
-            if (socialTip) {
-                jdbi.useHandle(h -> h.execute("UPDATE manager SET social_tip_at = ? WHERE team_id = ? AND user_id = ?",
-                        sentAt, n.teamId(), n.userId()));
             }
             metrics.sent(Duration.between(n.dueAt(), sentAt));
         } catch (SlackCallException e) {
@@ -197,11 +206,13 @@ public final class Dispatcher implements AutoCloseable {
                 quarter, quarter.daysLeft(m.today(now)), socialTip);
     }
 
+    /** Takes this month's socialising tip for the manager, if it is still to give: at most one a month. */
     private boolean socialTipDue(Manager m, Instant now) {
-        Optional<Instant> last = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT social_tip_at FROM manager WHERE team_id = :t AND user_id = :u")
-                .bind("t", m.teamId()).bind("u", m.userId()).mapTo(Instant.class).findOne());
-        return last.map(at -> at.isBefore(now.minus(SOCIAL_TIP_EVERY))).orElse(true);
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE manager SET social_tip_at = :now WHERE team_id = :t AND user_id = :u
+                        AND (social_tip_at IS NULL OR social_tip_at < :monthAgo)""")
+                .bind("now", now).bind("monthAgo", now.minus(SOCIAL_TIP_EVERY))
+                .bind("t", m.teamId()).bind("u", m.userId()).execute()) == 1;
     }
 
     public String instanceId() {

@@ -67,6 +67,13 @@ public interface NudgeDao {
     int release(@Bind("id") long id, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt,
                 @Bind("why") String why, @Bind("countAttempt") boolean countAttempt);
 
+    /** All of a workspace's claimed rows back to the queue at once, when Slack asked us to wait. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,
+                   outcome = 'ratelimited', attempts = attempts - 1
+            WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int releaseAll(@Bind("ids") long[] ids, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt);
+
     /** Rows whose claimer vanished (crash, kill) go back to the queue after the lease. */
     @SqlUpdate("""
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired'

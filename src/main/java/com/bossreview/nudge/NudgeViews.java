@@ -53,7 +53,7 @@ public final class NudgeViews {
             case BOOK_REVIEW, BOOK_REVIEW_FOLLOWUP -> {
                 text = (n.kind() == NudgeKind.BOOK_REVIEW ? ":calendar: " : ":calendar: Reminder: ")
                         + m.reviewSlot().map(s -> "Is your weekly review with " + boss + " booked for " + s + "?")
-                        .orElse("Pick a weekly review slot with " + boss + " — `/bossreview review fri 16:30` — and book it.");
+                        .orElse("Pick a weekly review slot with " + boss + " — `/bossreview review fri 17:00` — and book it.");
                 buttons.add(button(b -> b.actionId(StatusViews.REVIEW_BOOKED).value(week).style("primary").text(plainText("Booked"))));
                 buttons.add(button(b -> b.actionId(StatusViews.REVIEW_SKIP).value(week).text(plainText("Skip this week"))));
                 tip = "Outside prime sales hours, every week: your boss learns to expect you — and your news.";

@@ -52,14 +52,16 @@ public final class Relevance {
         }
         return switch (n.kind()) {
             case BOOK_REVIEW, BOOK_REVIEW_FOLLOWUP -> {
-                if (week(n, m).isPresent()) {
-                    yield skip("review already " + week(n, m).get().name().toLowerCase());
+                Optional<ReviewState> state = week(n, m);
+                if (state.isPresent()) {
+                    yield skip("review already " + state.get().name().toLowerCase());
                 }
                 yield sameLocalDay(n, m, now) ? none() : skip("late: booking day over");
             }
             case REVIEW_PREP -> {
-                if (week(n, m).filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD).isPresent()) {
-                    yield skip("review " + week(n, m).get().name().toLowerCase());
+                Optional<ReviewState> state = week(n, m);
+                if (state.filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD).isPresent()) {
+                    yield skip("review " + state.get().name().toLowerCase());
                 }
                 yield now.isAfter(n.dueAt().plus(NudgePlanner.PREP_BEFORE_REVIEW)) ? skip("late: review started") : none();
             }

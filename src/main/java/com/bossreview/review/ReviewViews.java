@@ -97,7 +97,7 @@ public final class ReviewViews {
         } else {
             what = ":calendar: When should your weekly review be? Give a day and a time.";
         }
-        return what + usage(Subcommand.REVIEW, "fri 16:30");
+        return what + usage(Subcommand.REVIEW, "fri 17:00");
     }
 
     private static String unreadable(SlotText.Unreadable u) {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The words after {@code /bossreview review}: a day and a 24-hour time, e.g. {@code fri 16:30},
+ * The words after {@code /bossreview review}: a day and a 24-hour time, e.g. {@code fri 17:00},
  * {@code Friday 7:45}, {@code th 08:00}, also {@code on friday at 16:30} or {@code 16:30 fri}.
  */
 public sealed interface SlotText {

@@ -17,7 +17,7 @@ public final class SettingsViews {
     public static String show(Manager m, Instant now) {
         return "*Your bossreview settings*\n"
                 + "• Boss: " + m.bossUserId().map(b -> "<@" + b + ">").orElse("not set — `/bossreview boss @user`") + "\n"
-                + "• Weekly review: " + m.reviewSlot().map(Object::toString).orElse("not set — `/bossreview review fri 16:30`") + "\n"
+                + "• Weekly review: " + m.reviewSlot().map(Object::toString).orElse("not set — `/bossreview review fri 17:00`") + "\n"
                 + "• `tz` " + m.zone().getId() + (m.zoneExplicit() ? " (set by you)" : " (from your Slack profile)") + "\n"
                 + "• `prime` " + m.primeHours().toString().replace(",", ", ") + " on weekdays\n"
                 + "• `fiscal-start` " + m.fiscalStartMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "\n"

@@ -43,7 +43,7 @@ public final class StatusViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your manage-up status"))));
         String boss = m.bossUserId().map(b -> "<@" + b + ">").orElse("_not set_ — `/bossreview boss @user`");
-        String slot = m.reviewSlot().map(s -> s + " (" + m.zone().getId() + ")").orElse("_not set_ — `/bossreview review fri 16:30`");
+        String slot = m.reviewSlot().map(s -> s + " (" + m.zone().getId() + ")").orElse("_not set_ — `/bossreview review fri 17:00`");
         blocks.add(section(s -> s.fields(List.of(
                 markdownText("*Boss*\n" + boss),
                 markdownText("*Weekly review*\n" + slot),
@@ -81,7 +81,7 @@ public final class StatusViews {
                 divider(),
                 section(s -> s.text(markdownText("*Get started in a minute*\n"
                         + "• `/bossreview boss @your-boss` — who you report to\n"
-                        + "• `/bossreview review fri 16:30` — your weekly review slot\n"
+                        + "• `/bossreview review fri 17:00` — your weekly review slot\n"
                         + "• `/bossreview help` — everything else"))),
                 actions(a -> a.blockId("onboarding_actions").elements(List.of(
                         button(b -> b.actionId(OPEN_SETUP).value("").style("primary").text(plainText("Set me up")))))),

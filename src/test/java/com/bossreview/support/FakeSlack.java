@@ -40,7 +40,7 @@ public final class FakeSlack implements AutoCloseable {
     public static final String FILE_UPLOAD = "file_upload";
 
     /** One Web API call as Slack would have received it. */
-    public record Call(String method, Map<String, String> params, String token, Instant at) {
+    public record Call(String method, Map<String, String> params, String token, Instant at, boolean faulted) {
         public String param(String name) {
             return params.get(name);
         }
@@ -71,6 +71,11 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Fault> everyNthFault = new HashMap<>();
     private final Map<String, Integer> everyNth = new HashMap<>();
     private final Map<String, Integer> callCounts = new HashMap<>();
+
+    static {
+        // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for an ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     public FakeSlack() {
         try {
@@ -222,14 +227,14 @@ public final class FakeSlack implements AutoCloseable {
             String answer;
             lock.lock();
             try {
-                calls.add(new Call(method, params, token, Instant.now()));
-                called.signalAll();
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();
                 int count = callCounts.merge(method, 1, Integer::sum);
                 if (fault == null && everyNth.containsKey(method) && count % everyNth.get(method) == 0) {
                     fault = everyNthFault.get(method);
                 }
+                calls.add(new Call(method, params, token, Instant.now(), fault != null && !(fault instanceof Fault.Slow)));
+                called.signalAll();
                 answer = answers.containsKey(method) ? answers.get(method) : defaultAnswer(method, params);
             } finally {
                 lock.unlock();

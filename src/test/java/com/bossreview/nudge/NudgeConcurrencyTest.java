@@ -1,0 +1,153 @@
+package com.bossreview.nudge;
+
+import com.bossreview.Deps;
+import com.bossreview.Features;
+import com.bossreview.config.Secret;
+import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.SlackApi;
+import com.bossreview.slack.SlackClients;
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.MutableClock;
+import com.bossreview.support.TestDatabase;
+import com.slack.api.Slack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exactly once, with several dispatchers on one database, after a crash, and under Slack's 429s. */
+@ExtendWith(TestDatabase.class)
+class NudgeConcurrencyTest {
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private FakeSlack slack;
+    private MutableClock clock;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        slack = new FakeSlack();
+        clock = new MutableClock(NOW);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        slack.close();
+    }
+
+    /** A dispatcher as one app instance has it: its own Slack client, pools and instance id. */
+    private Dispatcher dispatcher() {
+        Slack client = SlackClients.create(URI.create(slack.url()));
+        AfterAck afterAck = new AfterAck(2);
+        closeables.add(client);
+        closeables.add(afterAck);
+        Deps deps = Deps.create(TestDatabase.database().jdbi(), clock,
+                new SlackApi(client, new Secret("xoxb-test-token")), afterAck, new SimpleMeterRegistry());
+        Dispatcher d = new Features(deps).nudges().dispatcher();
+        closeables.add(d);
+        return d;
+    }
+
+    /** {@code managers} managers over {@code teams} workspaces, each with a booking nudge due a minute ago. */
+    private static void dueNudges(int managers, int teams) {
+        TestDatabase.database().jdbi().useHandle(h -> {
+            h.execute("""
+                    INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
+                    SELECT 'T' || (g % ?), 'U' || g, 'UBOSS', 'UTC', ?, ? FROM generate_series(1, ?) g""",
+                    teams, NOW, NOW, managers);
+            h.execute("""
+                    INSERT INTO nudge (team_id, user_id, kind, period, due_at)
+                    SELECT team_id, user_id, 'BOOK_REVIEW', '2026-W48', ? FROM manager""", NOW.minusSeconds(60));
+        });
+    }
+
+    private Map<String, Long> successfulDmsPerUser() {
+        return slack.calls("chat.postMessage").stream().filter(c -> !c.faulted())
+                .collect(Collectors.groupingBy(c -> c.param("channel"), Collectors.counting()));
+    }
+
+    @Test
+    void three_dispatchers_racing_over_5000_due_nudges_send_exactly_one_dm_each() {
+        dueNudges(5000, 100);
+        List<Dispatcher> dispatchers = List.of(dispatcher(), dispatcher(), dispatcher());
+        List<CompletableFuture<Integer>> runs = dispatchers.stream()
+                .map(d -> CompletableFuture.supplyAsync(d::drain)).toList();
+        int handled = runs.stream().map(CompletableFuture::join).mapToInt(Integer::intValue).sum();
+
+        assertThat(handled).isEqualTo(5000);
+        assertThat(runs).allSatisfy(r -> assertThat(r.join()).isPositive()); // all three took part
+        Map<String, Long> perUser = successfulDmsPerUser();
+        assertThat(perUser).hasSize(5000);
+        assertThat(perUser.values()).containsOnly(1L);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(5000);
+    }
+
+    @Test
+    void rows_claimed_by_a_crashed_dispatcher_are_sent_once_after_the_lease() {
+        dueNudges(300, 3);
+        // A dispatcher claimed 100 rows and died before sending them.
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("""
+                UPDATE nudge SET state = 'CLAIMED', claimed_by = 'crashed', claimed_at = ?, attempts = 1
+                WHERE id IN (SELECT id FROM nudge ORDER BY id LIMIT 100)""", NOW.minusSeconds(30)));
+        Dispatcher survivor = dispatcher();
+        assertThat(survivor.drain()).isEqualTo(200);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED' AND claimed_by = 'crashed'")).isEqualTo(100);
+
+        clock.advance(Dispatcher.LEASE);
+        assertThat(survivor.drain()).isEqualTo(100);
+        Map<String, Long> perUser = successfulDmsPerUser();
+        assertThat(perUser).hasSize(300);
+        assertThat(perUser.values()).containsOnly(1L);
+    }
+
+    @Test
+    void every_nudge_is_delivered_once_when_slack_rate_limits_a_third_of_the_calls() {
+        dueNudges(600, 6);
+        slack.failEvery("chat.postMessage", 3, new FakeSlack.Fault.RateLimited(1));
+        Dispatcher d = dispatcher();
+        for (int second = 0; second < 120 && TestDatabase.rows("nudge WHERE state <> 'SENT'") > 0; second++) {
+            d.drain();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        Map<String, Long> perUser = successfulDmsPerUser();
+        assertThat(perUser).hasSize(600);
+        assertThat(perUser.values()).containsOnly(1L);
+        assertThat(slack.calls("chat.postMessage").stream().filter(FakeSlack.Call::faulted).count()).isPositive();
+        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(600);
+    }
+
+    @Test
+    void a_rate_limited_workspace_does_not_hold_back_the_others() {
+        dueNudges(20, 2); // teams T0 and T1
+        slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
+        Dispatcher d = dispatcher();
+        d.drain();
+        Map<String, Long> perTeam = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT team_id, count(*) FROM nudge WHERE state = 'SENT' GROUP BY team_id")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // One workspace got the 429 and waits 30 s; the other got all ten of its nudges.
+        assertThat(perTeam.values()).contains(10L);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING'")).isPositive();
+        clock.advance(Duration.ofSeconds(30));
+        d.drain();
+        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(20);
+        assertThat(successfulDmsPerUser().values()).containsOnly(1L);
+    }
+
+}
