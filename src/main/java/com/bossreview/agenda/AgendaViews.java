@@ -1,16 +1,15 @@
 package com.bossreview.agenda;
 
 import com.bossreview.forecast.Forecast;
+import com.bossreview.forecast.ForecastViews;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.model.block.LayoutBlock;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -49,11 +48,11 @@ public final class AgendaViews {
         for (int i = 0; i < agenda.forecastChanges().size(); i++) {
             Forecast f = agenda.forecastChanges().get(i);
             sb.append("• :chart_with_upwards_trend: Forecast Q").append(f.quarter()).append(" FY").append(f.fiscalYear())
-                    .append(": ").append(money(f.amount()));
+                    .append(": ").append(ForecastViews.money(f.amount()));
             if (i > 0 && agenda.forecastChanges().get(i - 1).quarter() == f.quarter()
                     && agenda.forecastChanges().get(i - 1).fiscalYear() == f.fiscalYear()) {
                 BigDecimal delta = f.amount().subtract(agenda.forecastChanges().get(i - 1).amount());
-                sb.append(" (").append(delta.signum() >= 0 ? "+" : "−").append(money(delta.abs())).append(")");
+                sb.append(" (").append(delta.signum() >= 0 ? "+" : "−").append(ForecastViews.money(delta.abs())).append(")");
             }
             f.note().ifPresent(note -> sb.append(" — ").append(escape(shorten(note))));
             sb.append('\n');
@@ -87,13 +86,6 @@ public final class AgendaViews {
                 section(s -> s.text(markdownText(":spiral_note_pad: <@" + managerId + "> sent you the agenda for your "
                         + "next weekly review.")))
                 , section(s -> s.text(markdownText(text(agenda)))));
-    }
-
-    static String money(BigDecimal amount) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.US);
-        f.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
-        f.setMaximumFractionDigits(2);
-        return "$" + f.format(amount);
     }
 
     private static String shorten(String text) {

@@ -6,7 +6,7 @@ import com.bossreview.forecast.ForecastViews;
 import com.bossreview.manager.Manager;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsViews;
-import com.bossreview.status.StatusViews;
+import com.bossreview.review.ReviewViews;
 import com.bossreview.time.FiscalQuarter;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -54,8 +54,8 @@ public final class NudgeViews {
                 text = (n.kind() == NudgeKind.BOOK_REVIEW ? ":calendar: " : ":calendar: Reminder: ")
                         + m.reviewSlot().map(s -> "Is your weekly review with " + boss + " booked for " + s + "?")
                         .orElse("Pick a weekly review slot with " + boss + " — `/bossreview review fri 17:00` — and book it.");
-                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_BOOKED).value(week).style("primary").text(plainText("Booked"))));
-                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_SKIP).value(week).text(plainText("Skip this week"))));
+                buttons.add(button(b -> b.actionId(ReviewViews.BOOKED_ACTION).value(week).style("primary").text(plainText("Booked"))));
+                buttons.add(button(b -> b.actionId(ReviewViews.SKIP_ACTION).value(week).text(plainText("Skip this week"))));
                 tip = "Outside prime sales hours, every week: your boss learns to expect you — and your news.";
             }
             case REVIEW_PREP -> {
@@ -66,8 +66,8 @@ public final class NudgeViews {
             }
             case DID_IT_HAPPEN -> {
                 text = ":white_check_mark: Did your weekly review with " + boss + " happen?";
-                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_HELD).value(week).style("primary").text(plainText("Held"))));
-                buttons.add(button(b -> b.actionId(StatusViews.REVIEW_SKIP).value(week).text(plainText("Skipped"))));
+                buttons.add(button(b -> b.actionId(ReviewViews.HELD_ACTION).value(week).style("primary").text(plainText("Held"))));
+                buttons.add(button(b -> b.actionId(ReviewViews.SKIP_ACTION).value(week).text(plainText("Skipped"))));
                 tip = "Held weeks build your streak; skipped ones (holidays happen) don't break it.";
             }
             case BAD_NEWS -> {

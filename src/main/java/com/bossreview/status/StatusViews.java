@@ -1,17 +1,16 @@
 package com.bossreview.status;
 
+import com.bossreview.forecast.ForecastViews;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
 import com.bossreview.review.ReviewState;
+import com.bossreview.review.ReviewViews;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -25,10 +24,6 @@ import static com.slack.api.model.block.element.BlockElements.button;
 /** The status card and the onboarding, as Block Kit. */
 public final class StatusViews {
     public static final String OPEN_SETUP = "open_setup";
-    public static final String REVIEW_BOOKED = "review_booked";
-    public static final String REVIEW_HELD = "review_held";
-    public static final String REVIEW_SKIP = "review_skip";
-    public static final String OPEN_FORECAST_MODAL = "open_forecast_modal";
 
     private StatusViews() {
     }
@@ -57,13 +52,13 @@ public final class StatusViews {
         }
         List<BlockElement> buttons = new ArrayList<>();
         if (c.thisWeek().isEmpty()) {
-            buttons.add(button(b -> b.actionId(REVIEW_BOOKED).value(c.week().toString()).text(plainText("Review booked"))));
+            buttons.add(button(b -> b.actionId(ReviewViews.BOOKED_ACTION).value(c.week().toString()).text(plainText("Review booked"))));
         }
         if (c.thisWeek().isEmpty() || c.thisWeek().get() == ReviewState.BOOKED) {
-            buttons.add(button(b -> b.actionId(REVIEW_HELD).value(c.week().toString()).text(plainText("Review held"))));
-            buttons.add(button(b -> b.actionId(REVIEW_SKIP).value(c.week().toString()).text(plainText("Skip this week"))));
+            buttons.add(button(b -> b.actionId(ReviewViews.HELD_ACTION).value(c.week().toString()).text(plainText("Review held"))));
+            buttons.add(button(b -> b.actionId(ReviewViews.SKIP_ACTION).value(c.week().toString()).text(plainText("Skip this week"))));
         }
-        buttons.add(button(b -> b.actionId(OPEN_FORECAST_MODAL).value("").text(plainText("Update forecast"))));
+        buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("").text(plainText("Update forecast"))));
         buttons.add(button(b -> b.actionId(OPEN_SETUP).value("").text(plainText("Settings"))));
         blocks.add(actions(a -> a.blockId("status_actions").elements(buttons)));
         return blocks;
@@ -121,7 +116,7 @@ public final class StatusViews {
 
     private static String forecast(StatusCard c) {
         String quarter = c.quarter().label() + " ends in " + c.daysToQuarterEnd() + (c.daysToQuarterEnd() == 1 ? " day" : " days");
-        return c.forecast().map(f -> "*Forecast*\n" + money(f.amount()) + " for " + quarter
+        return c.forecast().map(f -> "*Forecast*\n" + ForecastViews.money(f.amount()) + " for " + quarter
                         + ", updated " + f.recordedAt().atZone(c.manager().zone()).toLocalDate())
                 .orElse("*Forecast*\nNone recorded for " + quarter + " — `/bossreview forecast 250k`");
     }
@@ -136,10 +131,5 @@ public final class StatusViews {
         return Math.max(1, d.toMinutes()) + " min";
     }
 
-    static String money(BigDecimal amount) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.US);
-        f.setMaximumFractionDigits(2);
-        return "$" + f.format(amount);
-    }
 
 }
