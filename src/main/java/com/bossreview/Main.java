@@ -10,7 +10,6 @@ import com.bossreview.scheduling.Scheduling;
 import com.bossreview.slack.*;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -56,9 +55,7 @@ public final class Main {
             SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP
                     ? new SlackEventsEndpoint(bolt, new SignatureCheck(config.signingSecret().orElseThrow(), clock)) : null;
             if (config.mode() == AppConfig.Mode.SOCKET_MODE) {
-                SocketModeApp socket = new SocketModeApp(config.appToken().orElseThrow().reveal(), bolt);
-                running.started(socket::close);
-                socket.startAsync();
+                running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt)).start();
             }
             Health health = new Health(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning(),
                     () -> identity.state().name().toLowerCase(), features.nudges()::lastDispatcherRun);

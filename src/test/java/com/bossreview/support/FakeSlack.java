@@ -271,6 +271,8 @@ public final class FakeSlack implements AutoCloseable {
                     + server.getAddress().getPort() + "/upload/F0EXPORT\"}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0EXPORT\",\"title\":\"export\"}]}";
             case FILE_UPLOAD, RESPONSE_URL -> "{\"ok\":true}";
+            // A WebSocket URL nobody listens on: enough to see the app ask for a Socket Mode connection.
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"ws://127.0.0.1:9/link\"}";
             default -> null;
         };
     }
