@@ -27,6 +27,10 @@ public final class Main {
         } catch (ConfigException | SlackTokenRejectedException e) {
             System.err.println("bossreview: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // The database or the port: one line for the operator, the details in the log above.
+            System.err.println("bossreview: could not start: " + e.getMessage());
+            System.exit(1);
         }
     }
 

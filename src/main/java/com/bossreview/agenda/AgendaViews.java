@@ -25,6 +25,8 @@ public final class AgendaViews {
     /** Keeps the agenda inside Slack's 3,000-character section limit. */
     static final int MAX_NEWS_CHARS = 200;
     static final int MAX_NEWS_ITEMS = 8;
+    static final int MAX_FORECAST_LINES = 4;
+    static final int MAX_TEXT = 2900;
 
     private AgendaViews() {
     }
@@ -45,7 +47,8 @@ public final class AgendaViews {
             sb.append(n.kind() == NewsKind.GOOD ? "• :large_green_circle: " : "• :red_circle: ")
                     .append(escape(shorten(n.body()))).append('\n');
         }
-        for (int i = 0; i < agenda.forecastChanges().size(); i++) {
+        int firstForecast = Math.max(0, agenda.forecastChanges().size() - MAX_FORECAST_LINES);
+        for (int i = firstForecast; i < agenda.forecastChanges().size(); i++) {
             Forecast f = agenda.forecastChanges().get(i);
             sb.append("• :chart_with_upwards_trend: Forecast Q").append(f.quarter()).append(" FY").append(f.fiscalYear())
                     .append(": ").append(ForecastViews.money(f.amount()));
@@ -59,7 +62,9 @@ public final class AgendaViews {
         }
         sb.append("\n*Questions for you*\n");
         agenda.questions().forEach(q -> sb.append("• ").append(q).append('\n'));
-        return sb.toString().strip();
+        String text = sb.toString().strip();
+        // Slack refuses a section over 3,000 characters: never let a long history break the agenda.
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
     /** For the manager: the draft with a Send to boss button. */

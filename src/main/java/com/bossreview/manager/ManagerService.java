@@ -50,7 +50,13 @@ public final class ManagerService {
     }
 
     public void zoneChecked(String team, String user, ZoneId zone) {
-        if (jdbi.withExtension(ManagerDao.class, dao -> dao.setZoneFromProfile(team, user, zone.getId(), clock.instant())) > 0) {
+        boolean changed = jdbi.inTransaction(h -> {
+            ManagerDao dao = h.attach(ManagerDao.class);
+            boolean moved = dao.find(team, user).map(m -> !m.zoneExplicit() && !m.zone().equals(zone)).orElse(false);
+            dao.setZoneFromProfile(team, user, zone.getId(), clock.instant());
+            return moved;
+        });
+        if (changed) { // only a real move re-plans: the weekly re-read must not disturb snoozes
             listener.changed(team, user);
         }
     }

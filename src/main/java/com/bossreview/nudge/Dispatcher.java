@@ -41,7 +41,12 @@ public final class Dispatcher implements AutoCloseable {
 
     /** A claim older than this belongs to a dispatcher that died: its rows go back to the queue. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    static final int MAX_ATTEMPTS = 5;
+    /** Transient failures are retried with a backoff capped at {@link #MAX_BACKOFF}: about two hours in all. */
+    static final int MAX_ATTEMPTS = 12;
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** A rejected token (rotation, reinstall) pauses the workspace instead of failing its nudges. */
+    static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired");
+    static final Duration TOKEN_PAUSE = Duration.ofMinutes(5);
     static final Duration SOCIAL_TIP_EVERY = Duration.ofDays(30);
     /** Slack errors meaning this person can no longer get our DMs: stop their nudges instead of retrying. */
     static final Set<String> USER_GONE = Set.of("user_not_found", "account_inactive", "user_disabled",
@@ -89,7 +94,7 @@ public final class Dispatcher implements AutoCloseable {
         String[] paused = pausedTeams.keySet().toArray(String[]::new);
         List<Nudge> batch = jdbi.inTransaction(h -> {
             NudgeDao dao = h.attach(NudgeDao.class);
-            int recovered = dao.recoverExpired(now.minus(LEASE));
+            int recovered = dao.recoverExpired(now.minus(LEASE), MAX_ATTEMPTS);
             if (recovered > 0) {
                 log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
             }
@@ -143,8 +148,26 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 return;
             }
-            process(nudges.get(i));
+            Nudge n = nudges.get(i);
+            try {
+                process(n);
+            } catch (RuntimeException e) {
+                // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
+                log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());
+                try {
+                    jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n)),
+                            e.getClass().getSimpleName(), true);
+                    metrics.retried();
+                } catch (RuntimeException again) {
+                    log.warn("Nudge {} stays claimed until its lease expires: {}", n.id(), again.toString());
+                }
+            }
         }
+    }
+
+    private static Duration backoff(Nudge n) {
+        Duration d = Duration.ofSeconds(5L << Math.min(Math.max(n.attempts() - 1, 0), 8)); // 5 s, 10 s, 20 s…
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
     private void process(Nudge n) {
@@ -160,6 +183,10 @@ public final class Dispatcher implements AutoCloseable {
         Manager manager = m.orElseThrow();
         boolean socialTip = n.kind() == NudgeKind.BOOK_REVIEW && socialTipDue(manager, now);
         NudgeViews.Message message = NudgeViews.render(n, manager, extras(n, manager, now, socialTip), now);
+        if (dao.renew(n.id(), instanceId, clock.instant()) == 0) {
+            log.warn("Nudge {}: claim expired before sending; left to the dispatcher that owns it now", n.id());
+            return;
+        }
         try {
             String ts = messenger.dm(n.teamId(), n.userId(), message.text(), message.blocks());
             Instant sentAt = clock.instant();
@@ -178,8 +205,15 @@ public final class Dispatcher implements AutoCloseable {
             pausedTeams.merge(n.teamId(), until, (a, b) -> a.isAfter(b) ? a : b);
             dao.release(n.id(), instanceId, until, "ratelimited", false);
             metrics.retried();
+        } else if (TOKEN_TROUBLE.contains(e.error())) {
+            Instant until = now.plus(TOKEN_PAUSE);
+            pausedTeams.merge(n.teamId(), until, (a, b) -> a.isAfter(b) ? a : b);
+            dao.release(n.id(), instanceId, until, e.error(), false);
+            metrics.retried();
+            log.error("Slack rejects the bot token of workspace {} ({}): its nudges wait {} min", n.teamId(), e.error(),
+                    TOKEN_PAUSE.toMinutes());
         } else if (e.transientFailure() && n.attempts() < MAX_ATTEMPTS) {
-            Duration backoff = Duration.ofSeconds(5L << Math.min(n.attempts() - 1, 6)); // 5 s, 10 s, 20 s, 40 s…
+            Duration backoff = backoff(n);
             dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true);
             metrics.retried();
             log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {}s", n.id(), n.teamId(), n.userId(),

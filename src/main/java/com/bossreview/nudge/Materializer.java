@@ -86,7 +86,10 @@ public final class Materializer {
             Optional<Manager> m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u "
                             + "AND boss_user_id IS NOT NULL AND nudges_enabled")
                     .bind("t", team).bind("u", user).map(new ManagerMapper()).findOne();
-            m.ifPresent(manager -> insert(h, periodic(manager, now, now.plus(HORIZON))));
+            // From the start of the manager's day: a boss set at 10:00 still gets today's 08:30 booking
+            // nudge now (rows already sent or skipped today are kept by the unique key).
+            m.ifPresent(manager -> insert(h, periodic(manager,
+                    manager.today(now).atStartOfDay(manager.zone()).toInstant().minusSeconds(1), now.plus(HORIZON))));
         });
     }
 

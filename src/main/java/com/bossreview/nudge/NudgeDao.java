@@ -43,6 +43,15 @@ public interface NudgeDao {
     List<Nudge> claim(@Bind("instance") String instance, @Bind("now") Instant now, @Bind("limit") int limit,
                       @Bind("blocked") String[] blockedTeams);
 
+    /**
+     * Renews this dispatcher's claim right before a send; 0 means the lease expired and another
+     * dispatcher may own the row now, so it must not be sent from here.
+     */
+    @SqlUpdate("""
+            UPDATE nudge SET claimed_at = :now
+            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int renew(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now);
+
     /** Fenced on the claimer: a dispatcher whose lease was taken over cannot mark the row. */
     @SqlUpdate("""
             UPDATE nudge SET state = 'SENT', sent_at = :now, outcome = :ts
@@ -74,11 +83,15 @@ public interface NudgeDao {
             WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
     int releaseAll(@Bind("ids") long[] ids, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt);
 
-    /** Rows whose claimer vanished (crash, kill) go back to the queue after the lease. */
+    /**
+     * Rows whose claimer vanished (crash, kill) go back to the queue after the lease; a row that
+     * keeps taking its dispatcher down is given up after {@code maxAttempts}.
+     */
     @SqlUpdate("""
-            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired'
+            UPDATE nudge SET state = CASE WHEN attempts >= :maxAttempts THEN 'FAILED' ELSE 'PENDING' END,
+                   claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired'
             WHERE state = 'CLAIMED' AND claimed_at < :expiredBefore""")
-    int recoverExpired(@Bind("expiredBefore") Instant expiredBefore);
+    int recoverExpired(@Bind("expiredBefore") Instant expiredBefore, @Bind("maxAttempts") int maxAttempts);
 
     /** Stops everything still to come for a manager whose Slack account is gone. */
     @SqlUpdate("""
@@ -89,9 +102,17 @@ public interface NudgeDao {
     /** Before re-planning after a settings change: the periodic nudges still to come. */
     @SqlUpdate("""
             DELETE FROM nudge WHERE team_id = :team AND user_id = :user AND state = 'PENDING'
-            AND kind IN (<kinds>) AND due_at > :now""")
+            AND kind IN (<kinds>) AND due_at > :now AND position('~' in period) = 0""")
     int deletePending(@Bind("team") String team, @Bind("user") String user, @BindList("kinds") List<String> kinds,
                       @Bind("now") Instant now);
+
+    /** Whether a later reminder of the same chain is due too: after downtime, only the newest is sent. */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM nudge WHERE team_id = :team AND user_id = :user AND kind = :kind
+                           AND period LIKE :chain AND due_at > :due AND due_at <= :now AND id <> :id)""")
+    boolean laterDue(@Bind("team") String team, @Bind("user") String user, @Bind("kind") NudgeKind kind,
+                     @Bind("chain") String chainPattern, @Bind("due") Instant due, @Bind("now") Instant now,
+                     @Bind("id") long id);
 
     @SqlUpdate("""
             INSERT INTO dispatcher_heartbeat (instance_id, ran_at) VALUES (:instance, :now)

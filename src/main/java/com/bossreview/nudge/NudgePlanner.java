@@ -40,7 +40,7 @@ public final class NudgePlanner {
         m.reviewSlot().ifPresent(slot -> {
             Instant start = LocalTimes.at(week.day(slot.day()), slot.time(), m.zone());
             out.add(occurrence(m, NudgeKind.REVIEW_PREP, period, start.minus(PREP_BEFORE_REVIEW)));
-            out.add(occurrence(m, NudgeKind.DID_IT_HAPPEN, period, start.plus(ASK_AFTER_REVIEW)));
+            out.add(occurrence(m, NudgeKind.DID_IT_HAPPEN, period, outsidePrime(m, start.plus(ASK_AFTER_REVIEW))));
         });
         return out;
     }
@@ -80,13 +80,35 @@ public final class NudgePlanner {
             day = day.plusDays(1);
         }
         return new Occurrence(m.teamId(), m.userId(), NudgeKind.GOOD_NEWS, "news-" + newsId,
-                LocalTimes.at(day, morning(m), m.zone()), Optional.of(newsId));
+                outsidePrime(m, LocalTimes.at(day, morning(m), m.zone())), Optional.of(newsId));
     }
 
     /** Half an hour before the first prime range, but no later than 08:30. */
     static LocalTime morning(Manager m) {
         LocalTime beforePrime = m.primeHours().ranges().get(0).start().minusMinutes(30);
         return beforePrime.isBefore(LATEST_MORNING) && beforePrime.isAfter(WAKING_FROM) ? beforePrime : LATEST_MORNING;
+    }
+
+    /** A non-urgent nudge falling in prime sales hours waits for the end of that range. */
+    public static Instant outsidePrime(Manager m, Instant at) {
+        Instant t = at;
+        for (int guard = 0; guard < 10; guard++) {
+            var local = t.atZone(m.zone());
+            var range = m.primeHours().ranges().stream()
+                    .filter(r -> m.primeHours().isPrime(local.getDayOfWeek(), local.toLocalTime())
+                            && !local.toLocalTime().isBefore(r.start()) && local.toLocalTime().isBefore(r.end()))
+                    .findFirst();
+            if (range.isEmpty()) {
+                return t;
+            }
+            t = LocalTimes.at(local.toLocalDate(), range.get().end(), m.zone());
+        }
+        return t;
+    }
+
+    /** A snoozed nudge: after {@code delay}, in waking hours and outside prime sales hours. */
+    public static Instant snoozedUntil(Manager m, Instant now, Duration delay) {
+        return outsidePrime(m, LocalTimes.withinWakingHours(now.plus(delay), m.zone(), WAKING_FROM, WAKING_TO));
     }
 
     private static Occurrence occurrence(Manager m, NudgeKind kind, String period, Instant due) {

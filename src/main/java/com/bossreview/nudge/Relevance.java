@@ -73,7 +73,9 @@ public final class Relevance {
                 yield IsoWeek.of(m.today(now)).compareTo(IsoWeek.of(n.dueAt().atZone(m.zone()).toLocalDate())) > 0
                         ? skip("late: week over") : none();
             }
-            case BAD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared") : none()).orElse(skip("news gone"));
+            case BAD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared")
+                    : superseded(n, "news-" + item.id() + "-%", now) ? skip("late: a later reminder is due") : none())
+                    .orElse(skip("news gone"));
             case GOOD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared")
                     : now.isAfter(n.dueAt().plus(GOOD_NEWS_STALE)) ? skip("late: news is old") : none())
                     .orElse(skip("news gone"));
@@ -83,7 +85,9 @@ public final class Relevance {
                     yield skip("late: quarter over");
                 }
                 boolean fresh = forecasts.latest(m).filter(f -> f.recordedAt().isAfter(now.minus(FORECAST_FRESH))).isPresent();
-                yield fresh ? skip("forecast updated recently") : none();
+                String chain = n.basePeriod().substring(0, n.basePeriod().lastIndexOf('-') + 1) + "%";
+                yield fresh ? skip("forecast updated recently")
+                        : superseded(n, chain, now) ? skip("late: a later reminder is due") : none();
             }
         };
     }
@@ -91,6 +95,11 @@ public final class Relevance {
     private Optional<ReviewState> week(Nudge n, Manager m) {
         IsoWeek week = NudgePeriods.week(n.basePeriod());
         return jdbi.withExtension(ReviewDao.class, dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
+    }
+
+    private boolean superseded(Nudge n, String chainPattern, Instant now) {
+        return jdbi.withExtension(NudgeDao.class,
+                dao -> dao.laterDue(n.teamId(), n.userId(), n.kind(), chainPattern, n.dueAt(), now, n.id()));
     }
 
     private Optional<NewsItem> newsItem(Nudge n, Manager m) {

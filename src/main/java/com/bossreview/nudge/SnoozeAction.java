@@ -1,5 +1,7 @@
 package com.bossreview.nudge;
 
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerMapper;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -34,9 +36,13 @@ public final class SnoozeAction implements BlockActionHandler {
         String team = req.getPayload().getTeam().getId();
         String user = req.getPayload().getUser().getId();
         Optional<Long> id = parse(req.getPayload().getActions().get(0).getValue());
-        Instant due = clock.instant().plus(SNOOZE_FOR);
+        Optional<Manager> manager = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM manager WHERE team_id = :team AND user_id = :user")
+                .bind("team", team).bind("user", user).map(new ManagerMapper()).findOne());
+        Instant due = manager.map(m -> NudgePlanner.snoozedUntil(m, clock.instant(), SNOOZE_FOR))
+                .orElse(clock.instant().plus(SNOOZE_FOR));
         // Only the clicker's own nudge; the new period is keyed on the minute, so a double click snoozes once.
-        Optional<ZoneId> snoozed = id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
+        Optional<ZoneId> snoozed = manager.isEmpty() ? Optional.empty() : id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
             int inserted = h.createUpdate("""
                             INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
                             SELECT team_id, user_id, kind, split_part(period, '~', 1) || '~' || :key, :due, ref_id

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,19 +40,26 @@ public final class AfterAck implements AutoCloseable {
      * @param onFailure tells the user what failed and that nothing was lost; gets a short reason
      */
     public void run(String what, Work work, Consumer<String> onFailure) {
-        executor.execute(() -> {
+        try {
+            executor.execute(() -> attempt(what, work, onFailure));
+        } catch (RejectedExecutionException e) {
+            // Ten thousand tasks waiting: the ack must still go out, so the user hears it on the next try.
+            log.error("{} dropped: the after-ack queue is full", what);
+        }
+    }
+
+    private static void attempt(String what, Work work, Consumer<String> onFailure) {
+        try {
+            work.run();
+        } catch (Exception e) {
+            String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();
+            log.warn("{} failed: {}", what, reason, e instanceof SlackCallException ? null : e);
             try {
-                work.run();
-            } catch (Exception e) {
-                String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();
-                log.warn("{} failed: {}", what, reason, e instanceof SlackCallException ? null : e);
-                try {
-                    onFailure.accept(reason);
-                } catch (RuntimeException again) {
-                    log.warn("{}: could not tell the user either: {}", what, again.toString());
-                }
+                onFailure.accept(reason);
+            } catch (RuntimeException again) {
+                log.warn("{}: could not tell the user either: {}", what, again.toString());
             }
-        });
+        }
     }
 
     @Override

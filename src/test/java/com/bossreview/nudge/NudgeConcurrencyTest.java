@@ -116,6 +116,17 @@ class NudgeConcurrencyTest {
     }
 
     @Test
+    void a_dispatcher_whose_claim_expired_does_not_send() {
+        dueNudges(1, 1);
+        Dispatcher slow = dispatcher();
+        // Another dispatcher took the row over after this one's lease expired (simulated by the claim owner).
+        TestDatabase.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?", NOW));
+        assertThat(slow.drain()).isZero();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
     void every_nudge_is_delivered_once_when_slack_rate_limits_a_third_of_the_calls() {
         dueNudges(600, 6);
         slack.failEvery("chat.postMessage", 3, new FakeSlack.Fault.RateLimited(1));

@@ -178,8 +178,11 @@ class NudgeFlowTest extends AppTest {
         app.slack().click(TEAM, ME, "snooze", Long.toString(id));
         assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Snoozed");
         assertThat(TestDatabase.rows("nudge WHERE kind = 'BOOK_REVIEW' AND period LIKE '2026-W49~%'")).isEqualTo(1);
+        // 08:30 + 2 h = 10:30 falls in prime sales hours (09:00-12:00): the snooze waits for 12:00.
         int before = dmsToMe().size();
         drainAt(MONDAY_0800.plus(Duration.ofMinutes(150)));
+        assertThat(dmsToMe()).hasSize(before);
+        drainAt(Instant.parse("2026-11-30T17:00:00Z"));
         assertThat(dmsToMe()).hasSize(before + 1);
 
         app.slack().click(TEAM, "U0MALLORY", "snooze", Long.toString(id));
@@ -209,14 +212,71 @@ class NudgeFlowTest extends AppTest {
     }
 
     @Test
-    void server_errors_without_end_mark_the_nudge_failed_after_five_attempts() {
-        slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 5);
+    void server_errors_without_end_mark_the_nudge_failed_after_the_last_attempt() {
+        command("bad something"); // bad news reminders stay relevant however late
+        slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 100);
         Instant at = MONDAY_0800.plus(Duration.ofMinutes(30));
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i <= Dispatcher.MAX_ATTEMPTS; i++) {
             drainAt(at);
-            at = at.plus(Duration.ofMinutes(10));
+            at = at.plus(Dispatcher.MAX_BACKOFF);
         }
-        assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("FAILED:http_500");
+        assertThat(TestDatabase.rows("nudge WHERE kind = 'BAD_NEWS' AND period LIKE '%-1' AND state = 'FAILED' "
+                + "AND outcome = 'http_500' AND attempts = " + Dispatcher.MAX_ATTEMPTS)).isEqualTo(1);
+    }
+
+    @Test
+    void a_rejected_token_pauses_the_workspace_instead_of_failing_its_nudges() {
+        slack.fail("chat.postMessage", new FakeSlack.Fault.ApiError("invalid_auth"), 1);
+        Instant due = MONDAY_0800.plus(Duration.ofMinutes(30));
+        drainAt(due);
+        assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("PENDING:invalid_auth");
+        drainAt(due.plus(Dispatcher.TOKEN_PAUSE));
+        assertThat(state("BOOK_REVIEW", "2026-W49")).startsWith("SENT");
+    }
+
+    @Test
+    void after_downtime_only_the_newest_overdue_bad_news_reminder_is_sent() {
+        command("bad Lost Acme");
+        int before = dmsToMe().size();
+        drainAt(MONDAY_0800.plus(Duration.ofMinutes(160))); // reminders 1 (08:30) and 2 (10:30) both overdue
+        assertThat(dmsToMe().stream().filter(c -> c.json("blocks").contains("Lost Acme")).count()).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE kind = 'BAD_NEWS' AND outcome = 'late: a later reminder is due'"))
+                .isEqualTo(1);
+        assertThat(dmsToMe().size()).isGreaterThan(before);
+    }
+
+    @Test
+    void a_boss_set_after_the_booking_time_still_gets_todays_booking_nudge() {
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("UPDATE manager SET boss_user_id = NULL"));
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("DELETE FROM nudge"));
+        clock.set(Instant.parse("2026-11-30T15:00:00Z")); // Monday 10:00 in New York
+        slack.user(BOSS, TEAM, false, false, "America/New_York");
+        app.nudges().materializer().replan(TEAM, ME); // no boss: nothing
+        assertThat(TestDatabase.rows("nudge")).isZero();
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("UPDATE manager SET boss_user_id = ?", BOSS));
+        app.nudges().materializer().replan(TEAM, ME);
+        drainAt(Instant.parse("2026-11-30T15:00:01Z"));
+        assertThat(state("BOOK_REVIEW", "2026-W49")).startsWith("SENT");
+    }
+
+    @Test
+    void did_it_happen_waits_for_the_end_of_prime_hours() {
+        assertThat(command("review mon 08:30")).contains("Monday");
+        // 08:30 + 45 min = 09:15, inside 09:00-12:00: asked at 12:00 instead.
+        Instant due = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT due_at FROM nudge WHERE kind = 'DID_IT_HAPPEN' AND period = '2026-W49'").mapTo(Instant.class).one());
+        assertThat(due).isEqualTo(Instant.parse("2026-11-30T17:00:00Z"));
+    }
+
+    @Test
+    void a_snooze_late_in_the_evening_waits_for_the_morning() throws Exception {
+        drainAt(MONDAY_0800.plus(Duration.ofMinutes(30)));
+        long id = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM nudge WHERE kind = 'BOOK_REVIEW' AND period = '2026-W49'").mapTo(Long.class).one());
+        clock.set(Instant.parse("2026-12-01T03:30:00Z")); // Monday 22:30 in New York
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "snooze", Long.toString(id));
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("07:00");
     }
 
     @Test

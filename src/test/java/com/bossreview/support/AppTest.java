@@ -41,8 +41,9 @@ public abstract class AppTest {
     }
 
     @BeforeEach
-    void resetClock() {
+    void resetClockAndFaults() {
         clock.set(WEDNESDAY);
+        slack.clearFaults();
     }
 
     protected static String command(String text) {

@@ -118,6 +118,19 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** Forgets every fault still queued or repeating, so one test's faults never reach the next. */
+    public FakeSlack clearFaults() {
+        lock.lock();
+        try {
+            faults.clear();
+            everyNth.clear();
+            everyNthFault.clear();
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
     /** From now on, every {@code n}th call of {@code method} gets {@code fault} (n = 3: a third of the calls). */
     public FakeSlack failEvery(String method, int n, Fault fault) {
         lock.lock();
