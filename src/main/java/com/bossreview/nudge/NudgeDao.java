@@ -49,6 +49,25 @@ public interface NudgeDao {
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
     int markSent(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now, @Bind("ts") String ts);
 
+    /**
+     * {@link #markSent} for many rows in one statement, each fenced the same way; returns the ids it
+     * marked (a sent row missing from the answer had lost its claim: a possible duplicate).
+     */
+    @SqlQuery("""
+            UPDATE nudge SET state = 'SENT', sent_at = to_timestamp(k.sent_ms / 1000.0), outcome = k.ts
+            FROM unnest(:ids, :ts, :sentMs) AS k(id, ts, sent_ms)
+            WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'
+            RETURNING nudge.id""")
+    List<Long> markAllSent(@Bind("ids") long[] ids, @Bind("ts") String[] ts, @Bind("sentMs") long[] sentMillis,
+                           @Bind("instance") String instance);
+
+    /** {@link #markSkipped} for many rows in one statement. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'SKIPPED', outcome = k.reason
+            FROM unnest(:ids, :reasons) AS k(id, reason)
+            WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'""")
+    int markAllSkipped(@Bind("ids") long[] ids, @Bind("reasons") String[] reasons, @Bind("instance") String instance);
+
     @SqlUpdate("""
             UPDATE nudge SET state = 'SKIPPED', outcome = :reason
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
