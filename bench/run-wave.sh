@@ -25,5 +25,5 @@ for p in "${APPS[@]}"; do echo "RSS after the wave, pid $p: $(rss $p)"; done
 for i in $(seq 1 "$INSTANCES"); do echo "app$i /healthz: $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$((18080 + i))/healthz)"; done
 psql -tA -h 127.0.0.1 -U $PGUSER -d $DB -c "SELECT 'sent by instance ' || left(claimed_by, 8) || ': ' || count(*) FROM nudge WHERE state = 'SENT' GROUP BY claimed_by"
 curl -sf -X POST "http://127.0.0.1:$FAKE_CTL/reset" >/dev/null
-bench_java com.bossreview.bench.SlackCeiling "http://127.0.0.1:$FAKE_PORT/api/" 10000 16
-bench_java com.bossreview.bench.SlackCeiling "http://127.0.0.1:$FAKE_PORT/api/" 10000 64
+bench_java com.bossreview.bench.SlackCeiling "http://127.0.0.1:$FAKE_PORT/api/" 10000 16 app
+bench_java com.bossreview.bench.SlackCeiling "http://127.0.0.1:$FAKE_PORT/api/" 10000 16 sdk

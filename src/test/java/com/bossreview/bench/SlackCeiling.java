@@ -20,14 +20,18 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The fake Slack's own ceiling: {@code calls} chat.postMessage calls from {@code threads} threads
- * through the same Slack SDK client the app uses, nothing else. Usage:
- * {@code SlackCeiling <apiUrl> <calls> <threads>}.
+ * through the app's own Slack client (no database, nothing else), or the SDK's typed client. Usage:
+ * {@code SlackCeiling <apiUrl> <calls> <threads> [app|sdk]}.
  */
 public final class SlackCeiling {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int calls = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
+        // "app": the app's own chat.postMessage path (Messenger → SlackApi.postForm); "sdk": the Slack SDK's typed client.
+        boolean lean = args.length < 4 || args[3].equals("app");
+        com.bossreview.slack.Messenger messenger = new com.bossreview.slack.Messenger(
+                new com.bossreview.slack.SlackApi(SlackClients.create(URI.create(url)), new com.bossreview.config.Secret("xoxb-bench")));
         Slack slack = SlackClients.create(URI.create(url));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText("*Time to book this week's review with your boss.* A short line of text like a nudge has."))));
@@ -46,7 +50,9 @@ public final class SlackCeiling {
                 while ((i = next.getAndIncrement()) < calls) {
                     String channel = "CEIL" + i;
                     try {
-                        if (!slack.methods("xoxb-bench").chatPostMessage(r -> r.channel(channel).text("nudge").blocks(blocks)).isOk()) {
+                        if (lean) {
+                            messenger.dm("T0001", channel, "nudge", blocks);
+                        } else if (!slack.methods("xoxb-bench").chatPostMessage(r -> r.channel(channel).text("nudge").blocks(blocks)).isOk()) {
                             failures.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -58,8 +64,8 @@ public final class SlackCeiling {
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("ceiling: %d chat.postMessage calls with %d threads in %.2f s = %.0f calls/s (%d failures)%n",
-                calls, threads, seconds, calls / seconds, failures.get());
+        System.out.printf("ceiling (%s client): %d chat.postMessage calls with %d threads in %.2f s = %.0f calls/s (%d failures)%n",
+                lean ? "app" : "sdk", calls, threads, seconds, calls / seconds, failures.get());
         slack.close();
     }
 }
