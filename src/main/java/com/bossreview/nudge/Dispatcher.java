@@ -3,8 +3,11 @@ package com.bossreview.nudge;
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerMapper;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewState;
+import com.bossreview.time.IsoWeek;
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackCallException;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +109,33 @@ public final class Dispatcher implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
+        // Everything the batch needs from the database, in a few statements for the whole batch rather
+        // than several round trips per nudge (measured: that was the wave's bottleneck, BENCHMARKS.md).
+        Batch b = prefetch(batch);
+        List<Nudge> toSend = new ArrayList<>();
+        List<Long> skippedIds = new ArrayList<>();
+        List<String> skippedWhy = new ArrayList<>();
+        for (Nudge n : batch) {
+            Optional<Manager> m = Optional.ofNullable(b.managers.get(key(n.teamId(), n.userId())));
+            Optional<Relevance.Skip> skip = relevance.check(n, m, now, b::week);
+            if (skip.isPresent()) {
+                skippedIds.add(n.id());
+                skippedWhy.add(skip.get().reason());
+                metrics.skipped(skip.get().reason());
+            } else {
+                toSend.add(n);
+            }
+        }
+        if (!skippedIds.isEmpty()) {
+            jdbi.useExtension(NudgeDao.class, dao -> dao.markAllSkipped(
+                    skippedIds.stream().mapToLong(Long::longValue).toArray(), skippedWhy.toArray(String[]::new), instanceId));
+        }
+        Set<String> tips = socialTipsDue(toSend, now);
         Map<String, List<Nudge>> byTeam = new LinkedHashMap<>();
-        batch.forEach(n -> byTeam.computeIfAbsent(n.teamId(), t -> new ArrayList<>()).add(n));
+        toSend.forEach(n -> byTeam.computeIfAbsent(n.teamId(), t -> new ArrayList<>()).add(n));
         List<Callable<Void>> work = new ArrayList<>();
         byTeam.values().forEach(nudges -> work.add(() -> {
-            sendInOrder(nudges);
+            sendInOrder(nudges, b, tips);
             return null;
         }));
         try {
@@ -123,6 +150,83 @@ public final class Dispatcher implements AutoCloseable {
         return batch.size();
     }
 
+    private static String key(String team, String user) {
+        return team + '\u0000' + user;
+    }
+
+    /** A claimed batch's managers and this week's review states, read in one query each. */
+    private static final class Batch {
+        final Map<String, Manager> managers = new HashMap<>();
+        final Map<String, ReviewState> weeks = new HashMap<>();
+
+        Optional<ReviewState> week(Nudge n, Manager m) {
+            IsoWeek w = NudgePeriods.week(n.basePeriod());
+            return Optional.ofNullable(weeks.get(key(m.teamId(), m.userId()) + '\u0000' + w.year() + '-' + w.week()));
+        }
+    }
+
+    private static boolean weekly(NudgeKind kind) {
+        return kind == NudgeKind.BOOK_REVIEW || kind == NudgeKind.BOOK_REVIEW_FOLLOWUP
+                || kind == NudgeKind.REVIEW_PREP || kind == NudgeKind.DID_IT_HAPPEN;
+    }
+
+    private Batch prefetch(List<Nudge> batch) {
+        Batch b = new Batch();
+        String[] teams = batch.stream().map(Nudge::teamId).toArray(String[]::new);
+        String[] users = batch.stream().map(Nudge::userId).toArray(String[]::new);
+        List<Nudge> weekly = batch.stream().filter(n -> weekly(n.kind())).toList();
+        jdbi.useHandle(h -> {
+            h.createQuery("""
+                            SELECT m.* FROM manager m JOIN unnest(:teams, :users) AS k(t, u)
+                            ON m.team_id = k.t AND m.user_id = k.u""")
+                    .bind("teams", teams).bind("users", users).map(new ManagerMapper())
+                    .forEach(m -> b.managers.put(key(m.teamId(), m.userId()), m));
+            if (weekly.isEmpty()) {
+                return;
+            }
+            int[] years = new int[weekly.size()];
+            int[] weeks = new int[weekly.size()];
+            for (int i = 0; i < weekly.size(); i++) {
+                IsoWeek w = NudgePeriods.week(weekly.get(i).basePeriod());
+                years[i] = w.year();
+                weeks[i] = w.week();
+            }
+            h.createQuery("""
+                            SELECT w.team_id, w.user_id, w.iso_year, w.iso_week, w.state FROM weekly_review w
+                            JOIN unnest(:teams, :users, :years, :weeks) AS k(t, u, y, wk)
+                            ON w.team_id = k.t AND w.user_id = k.u AND w.iso_year = k.y AND w.iso_week = k.wk""")
+                    .bind("teams", weekly.stream().map(Nudge::teamId).toArray(String[]::new))
+                    .bind("users", weekly.stream().map(Nudge::userId).toArray(String[]::new))
+                    .bind("years", years).bind("weeks", weeks)
+                    .map((rs, ctx) -> Map.entry(key(rs.getString(1), rs.getString(2)) + '\u0000' + rs.getInt(3) + '-'
+                            + rs.getInt(4), ReviewState.valueOf(rs.getString(5))))
+                    .forEach(e -> b.weeks.put(e.getKey(), e.getValue()));
+        });
+        return b;
+    }
+
+    /**
+     * Takes this month's socialising tip, in one statement, for every manager of the batch about to
+     * get a booking nudge who has not had one for a month; returns their keys.
+     */
+    private Set<String> socialTipsDue(List<Nudge> toSend, Instant now) {
+        List<Nudge> booking = toSend.stream().filter(n -> n.kind() == NudgeKind.BOOK_REVIEW).toList();
+        if (booking.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> due = new HashSet<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        UPDATE manager SET social_tip_at = :now FROM unnest(:teams, :users) AS k(t, u)
+                        WHERE team_id = k.t AND user_id = k.u
+                        AND (social_tip_at IS NULL OR social_tip_at < :monthAgo)
+                        RETURNING team_id, user_id""")
+                .bind("now", now).bind("monthAgo", now.minus(SOCIAL_TIP_EVERY))
+                .bind("teams", booking.stream().map(Nudge::teamId).toArray(String[]::new))
+                .bind("users", booking.stream().map(Nudge::userId).toArray(String[]::new))
+                .map((rs, ctx) -> key(rs.getString(1), rs.getString(2))).forEach(due::add));
+        return due;
+    }
+
     /** Dispatches until nothing is due (for tests and catch-up); returns the rows handled. */
     public int drain() {
         int total = 0;
@@ -135,33 +239,69 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * One workspace's nudges, one after the other; when Slack rate-limits the workspace, the rest go
-     * back to the queue in one statement, due when Slack said to come back.
+     * back to the queue in one statement, due when Slack said to come back. Sent rows are marked in
+     * small groups ({@link #MARK_EVERY}): a crash between Slack's answer and that commit re-sends at most
+     * those (counted as possible duplicates).
      */
-    private void sendInOrder(List<Nudge> nudges) {
-        for (int i = 0; i < nudges.size(); i++) {
-            Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
-            if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
-                long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
-                jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
-                for (int k = i; k < nudges.size(); k++) {
-                    metrics.retried();
+    private void sendInOrder(List<Nudge> claimed, Batch b, Set<String> tips) {
+        List<Nudge> nudges = claimed;
+        Instant claimedAt = clock.instant();
+        Sent sent = new Sent();
+        try {
+            for (int i = 0; i < nudges.size(); i++) {
+                Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
+                if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
+                    long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
+                    jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
+                    for (int k = i; k < nudges.size(); k++) {
+                        metrics.retried();
+                    }
+                    return;
                 }
-                return;
-            }
-            Nudge n = nudges.get(i);
-            try {
-                process(n);
-            } catch (RuntimeException e) {
-                // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
-                log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());
+                if (Duration.between(claimedAt, clock.instant()).compareTo(LEASE.dividedBy(2)) > 0) {
+                    // A slow Slack: renew the claim on what is left, and drop rows another dispatcher took over.
+                    sent.flush();
+                    claimedAt = clock.instant();
+                    nudges = renew(nudges.subList(i, nudges.size()), claimedAt);
+                    i = -1;
+                    continue;
+                }
+                Nudge n = nudges.get(i);
                 try {
-                    jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n)),
-                            e.getClass().getSimpleName(), true);
-                    metrics.retried();
-                } catch (RuntimeException again) {
-                    log.warn("Nudge {} stays claimed until its lease expires: {}", n.id(), again.toString());
+                    process(n, b.managers.get(key(n.teamId(), n.userId())), tips.contains(key(n.teamId(), n.userId())), sent);
+                } catch (RuntimeException e) {
+                    // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
+                    log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());
+                    releaseQuietly(n, e);
+                }
+                if (sent.ids.size() >= MARK_EVERY) {
+                    sent.flush();
                 }
             }
+        } finally {
+            sent.flush();
+        }
+    }
+
+    /** Keeps the rows still this dispatcher's, with a fresh claim time. */
+    private List<Nudge> renew(List<Nudge> rest, Instant now) {
+        long[] ids = rest.stream().mapToLong(Nudge::id).toArray();
+        Set<Long> kept = new HashSet<>(jdbi.withExtension(NudgeDao.class, dao -> dao.renewAll(ids, instanceId, now)));
+        List<Nudge> mine = rest.stream().filter(n -> kept.contains(n.id())).toList();
+        if (mine.size() < rest.size()) {
+            log.warn("{} nudges were taken over by another dispatcher after a slow batch; not sent from here",
+                    rest.size() - mine.size());
+        }
+        return mine;
+    }
+
+    private void releaseQuietly(Nudge n, RuntimeException cause) {
+        try {
+            jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n)),
+                    cause.getClass().getSimpleName(), true);
+            metrics.retried();
+        } catch (RuntimeException again) {
+            log.warn("Nudge {} stays claimed until its lease expires: {}", n.id(), again.toString());
         }
     }
 
@@ -170,30 +310,50 @@ public final class Dispatcher implements AutoCloseable {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
-    private void process(Nudge n) {
+    /** How many sent rows a sender marks in one statement. */
+    static final int MARK_EVERY = 10;
+
+    /** Sent but not yet marked. */
+    private final class Sent {
+        final List<Nudge> ids = new ArrayList<>();
+        final List<String> ts = new ArrayList<>();
+        final List<Instant> at = new ArrayList<>();
+
+        void add(Nudge n, String messageTs, Instant sentAt) {
+            ids.add(n);
+            ts.add(messageTs);
+            at.add(sentAt);
+        }
+
+        void flush() {
+            if (ids.isEmpty()) {
+                return;
+            }
+            long[] idArray = ids.stream().mapToLong(Nudge::id).toArray();
+            List<Long> marked = jdbi.withExtension(NudgeDao.class, dao -> dao.markAllSent(idArray,
+                    ts.toArray(String[]::new), at.stream().mapToLong(Instant::toEpochMilli).toArray(), instanceId));
+            Set<Long> markedIds = new HashSet<>(marked);
+            for (int i = 0; i < ids.size(); i++) {
+                Nudge n = ids.get(i);
+                if (!markedIds.contains(n.id())) {
+                    log.warn("Nudge {} was sent but its claim had expired: counted as a possible duplicate", n.id());
+                    metrics.possibleDuplicate();
+                }
+                metrics.sent(Duration.between(n.dueAt(), at.get(i)));
+            }
+            ids.clear();
+            ts.clear();
+            at.clear();
+        }
+    }
+
+    private void process(Nudge n, Manager manager, boolean socialTip, Sent sent) {
         Instant now = clock.instant();
         NudgeDao dao = jdbi.onDemand(NudgeDao.class);
-        Optional<Manager> m = managers.find(n.teamId(), n.userId());
-        Optional<Relevance.Skip> skip = relevance.check(n, m, now);
-        if (skip.isPresent()) {
-            dao.markSkipped(n.id(), instanceId, skip.get().reason());
-            metrics.skipped(skip.get().reason());
-            return;
-        }
-        Manager manager = m.orElseThrow();
-        boolean socialTip = n.kind() == NudgeKind.BOOK_REVIEW && socialTipDue(manager, now);
         NudgeViews.Message message = NudgeViews.render(n, manager, extras(n, manager, now, socialTip), now);
-        if (dao.renew(n.id(), instanceId, clock.instant()) == 0) {
-            log.warn("Nudge {}: claim expired before sending; left to the dispatcher that owns it now", n.id());
-            return;
-        }
         try {
             String ts = messenger.dm(n.teamId(), n.userId(), message.text(), message.blocks());
-            Instant sentAt = clock.instant();
-            if (dao.markSent(n.id(), instanceId, sentAt, ts) == 0) {
-                log.warn("Nudge {} was sent but its claim had expired: counted as a possible duplicate", n.id());
-            }
-            metrics.sent(Duration.between(n.dueAt(), sentAt));
+            sent.add(n, ts, clock.instant());
         } catch (SlackCallException e) {
             failed(dao, n, e, now);
         }
@@ -238,15 +398,6 @@ public final class Dispatcher implements AutoCloseable {
                 n.refId().flatMap(id -> news.find(n.teamId(), n.userId(), id)),
                 n.kind() == NudgeKind.REVIEW_PREP ? Optional.of(agendas.build(m)) : Optional.empty(),
                 quarter, quarter.daysLeft(m.today(now)), socialTip);
-    }
-
-    /** Takes this month's socialising tip for the manager, if it is still to give: at most one a month. */
-    private boolean socialTipDue(Manager m, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE manager SET social_tip_at = :now WHERE team_id = :t AND user_id = :u
-                        AND (social_tip_at IS NULL OR social_tip_at < :monthAgo)""")
-                .bind("now", now).bind("monthAgo", now.minus(SOCIAL_TIP_EVERY))
-                .bind("t", m.teamId()).bind("u", m.userId()).execute()) == 1;
     }
 
     public String instanceId() {

@@ -43,20 +43,36 @@ public interface NudgeDao {
     List<Nudge> claim(@Bind("instance") String instance, @Bind("now") Instant now, @Bind("limit") int limit,
                       @Bind("blocked") String[] blockedTeams);
 
-    /**
-     * Renews this dispatcher's claim right before a send; 0 means the lease expired and another
-     * dispatcher may own the row now, so it must not be sent from here.
-     */
-    @SqlUpdate("""
+    /** Renews the claim on a workspace's remaining rows after a slow stretch; returns the ids still this dispatcher's. */
+    @SqlQuery("""
             UPDATE nudge SET claimed_at = :now
-            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int renew(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now);
+            WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED' RETURNING id""")
+    List<Long> renewAll(@Bind("ids") long[] ids, @Bind("instance") String instance, @Bind("now") Instant now);
 
     /** Fenced on the claimer: a dispatcher whose lease was taken over cannot mark the row. */
     @SqlUpdate("""
             UPDATE nudge SET state = 'SENT', sent_at = :now, outcome = :ts
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
     int markSent(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now, @Bind("ts") String ts);
+
+    /**
+     * {@link #markSent} for many rows in one statement, each fenced the same way; returns the ids it
+     * marked (a sent row missing from the answer had lost its claim: a possible duplicate).
+     */
+    @SqlQuery("""
+            UPDATE nudge SET state = 'SENT', sent_at = to_timestamp(k.sent_ms / 1000.0), outcome = k.ts
+            FROM unnest(:ids, :ts, :sentMs) AS k(id, ts, sent_ms)
+            WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'
+            RETURNING nudge.id""")
+    List<Long> markAllSent(@Bind("ids") long[] ids, @Bind("ts") String[] ts, @Bind("sentMs") long[] sentMillis,
+                           @Bind("instance") String instance);
+
+    /** {@link #markSkipped} for many rows in one statement. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'SKIPPED', outcome = k.reason
+            FROM unnest(:ids, :reasons) AS k(id, reason)
+            WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'""")
+    int markAllSkipped(@Bind("ids") long[] ids, @Bind("reasons") String[] reasons, @Bind("instance") String instance);
 
     @SqlUpdate("""
             UPDATE nudge SET state = 'SKIPPED', outcome = :reason

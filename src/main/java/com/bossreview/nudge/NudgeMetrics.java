@@ -13,6 +13,7 @@ public final class NudgeMetrics {
     private final Counter sent;
     private final Counter failed;
     private final Counter retried;
+    private final Counter possibleDuplicates;
     private final Timer lag;
 
     public NudgeMetrics(MeterRegistry registry) {
@@ -21,6 +22,8 @@ public final class NudgeMetrics {
         this.sent = Counter.builder("nudges.sent").description("nudges delivered to Slack").register(registry);
         this.failed = Counter.builder("nudges.failed").description("nudges given up on").register(registry);
         this.retried = Counter.builder("nudges.retried").description("sends put back to try again").register(registry);
+        this.possibleDuplicates = Counter.builder("nudges.possible.duplicates")
+                .description("nudges sent whose claim had been taken over before they were marked sent").register(registry);
         this.lag = Timer.builder("nudges.dispatch.lag").description("from due time to Slack's answer")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -41,6 +44,10 @@ public final class NudgeMetrics {
 
     void failed() {
         failed.increment();
+    }
+
+    void possibleDuplicate() {
+        possibleDuplicates.increment();
     }
 
     void retried() {

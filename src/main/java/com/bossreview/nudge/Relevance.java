@@ -37,6 +37,15 @@ public final class Relevance {
     }
 
     public Optional<Skip> check(Nudge n, Optional<Manager> manager, Instant now) {
+        return check(n, manager, now, this::week);
+    }
+
+    /**
+     * As {@link #check(Nudge, Optional, Instant)}, with this week's review state looked up by
+     * {@code weeks} (the dispatcher reads them for a whole batch in one query).
+     */
+    Optional<Skip> check(Nudge n, Optional<Manager> manager, Instant now,
+                         java.util.function.BiFunction<Nudge, Manager, Optional<ReviewState>> weeks) {
         if (manager.isEmpty()) {
             return skip("manager gone");
         }
@@ -52,21 +61,21 @@ public final class Relevance {
         }
         return switch (n.kind()) {
             case BOOK_REVIEW, BOOK_REVIEW_FOLLOWUP -> {
-                Optional<ReviewState> state = week(n, m);
+                Optional<ReviewState> state = weeks.apply(n, m);
                 if (state.isPresent()) {
                     yield skip("review already " + state.get().name().toLowerCase());
                 }
                 yield sameLocalDay(n, m, now) ? none() : skip("late: booking day over");
             }
             case REVIEW_PREP -> {
-                Optional<ReviewState> state = week(n, m);
+                Optional<ReviewState> state = weeks.apply(n, m);
                 if (state.filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD).isPresent()) {
                     yield skip("review " + state.get().name().toLowerCase());
                 }
                 yield now.isAfter(n.dueAt().plus(NudgePlanner.PREP_BEFORE_REVIEW)) ? skip("late: review started") : none();
             }
             case DID_IT_HAPPEN -> {
-                Optional<ReviewState> s = week(n, m);
+                Optional<ReviewState> s = weeks.apply(n, m);
                 if (s.filter(x -> x != ReviewState.BOOKED).isPresent()) {
                     yield skip("already marked " + s.get().name().toLowerCase());
                 }

@@ -2,10 +2,19 @@ package com.bossreview.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.slack.api.util.json.GsonFactory;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Direct messages from the app to a person (a manager, or their boss). */
 public final class Messenger {
+    /** The SDK's own Block Kit serialisation, built once: building it per call cost more than the HTTP call. */
+    private static final Gson BLOCKS_JSON = GsonFactory.createSnakeCase();
+
     private final SlackApi api;
 
     public Messenger(SlackApi api) {
@@ -18,11 +27,15 @@ public final class Messenger {
      * @return the message's {@code ts}
      */
     public String dm(String teamId, String userId, String text, List<LayoutBlock> blocks) throws SlackCallException {
-        return api.call(teamId, "chat.postMessage", c -> c.chatPostMessage(r -> r
-                .channel(userId)
-                .text(text)
-                .blocks(blocks)
-                .unfurlLinks(false)
-                .unfurlMedia(false))).getTs();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("channel", userId);
+        form.put("text", text);
+        if (blocks != null && !blocks.isEmpty()) {
+            form.put("blocks", BLOCKS_JSON.toJson(blocks));
+        }
+        form.put("unfurl_links", "false");
+        form.put("unfurl_media", "false");
+        JsonObject answer = api.postForm(teamId, "chat.postMessage", form);
+        return answer.has("ts") ? answer.get("ts").getAsString() : null;
     }
 }

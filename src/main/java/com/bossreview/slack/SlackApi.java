@@ -6,7 +6,13 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import okhttp3.FormBody;
+import okhttp3.Response;
+
 import java.io.IOException;
+import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -43,6 +49,37 @@ public final class SlackApi {
             return Duration.ofSeconds(Math.max(1, Math.min(seconds, 3600)));
         } catch (NumberFormatException e) {
             return Duration.ofSeconds(30);
+        }
+    }
+
+    /**
+     * One form-encoded Web API call for {@code teamId} without the SDK's request and response
+     * objects: the SDK builds a new Gson (and re-reflects every response class) on each call, which
+     * made it the CPU bottleneck of a nudge wave. Same failures as {@link #call}; returns the JSON answer.
+     */
+    public JsonObject postForm(String teamId, String method, Map<String, String> params) throws SlackCallException {
+        FormBody.Builder form = new FormBody.Builder();
+        params.forEach(form::add);
+        String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
+        try (Response response = slack.getHttpClient().postFormWithBearerHeader(url, botToken.reveal(), form.build())) {
+            if (response.code() == 429) {
+                throw new SlackCallException(method, "ratelimited", retryAfter(response.header("Retry-After")), null);
+            }
+            if (response.code() != 200) {
+                throw new SlackCallException(method, "http_" + response.code());
+            }
+            JsonObject json;
+            try {
+                json = JsonParser.parseString(response.body() == null ? "" : response.body().string()).getAsJsonObject();
+            } catch (RuntimeException e) {
+                throw new SlackCallException(method, "http_" + response.code(), e);
+            }
+            if (!json.has("ok") || !json.get("ok").getAsBoolean()) {
+                throw new SlackCallException(method, json.has("error") ? json.get("error").getAsString() : "unknown_error");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new SlackCallException(method, "unreachable", e);
         }
     }
 

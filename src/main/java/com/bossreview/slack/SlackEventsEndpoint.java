@@ -3,6 +3,7 @@ package com.bossreview.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.util.SlackRequestParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,50 @@ public final class SlackEventsEndpoint {
                     response.getBody() == null ? "" : response.getBody(),
                     response.getHeaders() == null ? Map.of() : response.getHeaders());
         } catch (Exception e) {
+            if (databaseFailure(e)) {
+                log.warn("The database is unavailable: a {} request was refused ({})", request.getRequestType(), rootCause(e));
+                if (request.getRequestType() == RequestType.Command) {
+                    // Slack shows a 200's text to the person; a 500 would only say "failed with the error http_service_error".
+                    return new Reply(200, "application/json; charset=utf-8", DATABASE_DOWN_REPLY, Map.of());
+                }
+                return Reply.plain(503, "temporarily unavailable");
+            }
             log.error("Bolt failed on a {} request", request.getRequestType(), e);
             return Reply.plain(500, "internal error");
         }
+    }
+
+    /** What a slash command answers while PostgreSQL is unreachable: only the person sees it. */
+    static final String DATABASE_DOWN_TEXT =
+            ":hourglass: bossreview is temporarily unavailable, nothing was saved — try again in a minute.";
+    private static final String DATABASE_DOWN_REPLY;
+
+    static {
+        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+        json.addProperty("response_type", "ephemeral");
+        json.addProperty("text", DATABASE_DOWN_TEXT);
+        DATABASE_DOWN_REPLY = json.toString();
+    }
+
+    /** A connection that could not be had or was lost: SQLState class 08, Hikari's timeout, or a closed pool. */
+    static boolean databaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.jdbi.v3.core.ConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
     }
 }

@@ -59,6 +59,8 @@ public final class FakeSlack implements AutoCloseable {
         record ServerError(int status) implements Fault { }
         record ApiError(String error) implements Fault { }
         record Slow(Duration delay) implements Fault { }
+        /** Answers {@code 503} only after {@code delay}: a timeout for a client that gives up sooner; nothing was posted. */
+        record Timeout(Duration delay) implements Fault { }
     }
 
     private final HttpServer server;
@@ -71,6 +73,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Fault> everyNthFault = new HashMap<>();
     private final Map<String, Integer> everyNth = new HashMap<>();
     private final Map<String, Integer> callCounts = new HashMap<>();
+    private final Map<String, java.util.function.IntFunction<Fault>> faultRules = new HashMap<>();
 
     static {
         // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for an ACK.
@@ -78,15 +81,20 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     public FakeSlack() {
+        this(0, 16);
+    }
+
+    /** On {@code port} (0: any free port) with {@code threads} server threads; benchmarks use more threads. */
+    public FakeSlack(int port, int threads) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::handle);
         server.createContext("/response/", this::handle);
         server.createContext("/upload/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fake-slack");
             t.setDaemon(true);
             return t;
@@ -137,6 +145,36 @@ public final class FakeSlack implements AutoCloseable {
         try {
             everyNth.put(method, n);
             everyNthFault.put(method, fault);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /**
+     * From now on, {@code rule} decides each call of {@code method} from its number (1, 2, 3…):
+     * a fault, or null for the normal answer. Benchmarks use it for mixes of 429s, 500s and timeouts.
+     */
+    public FakeSlack failWith(String method, java.util.function.IntFunction<Fault> rule) {
+        lock.lock();
+        try {
+            faultRules.put(method, rule);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** Forgets every recorded call, count and fault: a benchmark's fresh start. */
+    public FakeSlack reset() {
+        lock.lock();
+        try {
+            calls.clear();
+            callCounts.clear();
+            faults.clear();
+            faultRules.clear();
+            everyNth.clear();
+            everyNthFault.clear();
         } finally {
             lock.unlock();
         }
@@ -246,6 +284,9 @@ public final class FakeSlack implements AutoCloseable {
                 if (fault == null && everyNth.containsKey(method) && count % everyNth.get(method) == 0) {
                     fault = everyNthFault.get(method);
                 }
+                if (fault == null && faultRules.containsKey(method)) {
+                    fault = faultRules.get(method).apply(count);
+                }
                 calls.add(new Call(method, params, token, Instant.now(), fault != null && !(fault instanceof Fault.Slow)));
                 called.signalAll();
                 answer = answers.containsKey(method) ? answers.get(method) : defaultAnswer(method, params);
@@ -264,7 +305,14 @@ public final class FakeSlack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (fault instanceof Fault.RateLimited r) {
+        if (fault instanceof Fault.Timeout t) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(t.delay().toMillis()); // simulating a hanging Slack, not waiting on a test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(exchange, 503, "{\"ok\":false,\"error\":\"timeout\"}");
+        } else if (fault instanceof Fault.RateLimited r) {
             exchange.getResponseHeaders().add("Retry-After", Integer.toString(r.retryAfterSeconds()));
             send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
         } else if (fault instanceof Fault.ServerError e) {

@@ -1,0 +1,130 @@
+package com.bossreview.bench;
+
+import com.bossreview.config.DatabaseUrl;
+import com.bossreview.db.Database;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nudge-wave benchmark's two halves around the app processes (see {@code bench/run-wave.sh}).
+ *
+ * <ul>
+ *   <li>{@code prepare <jdbcUrl> <managers> <teams> <leadSeconds>}: migrates an empty database with the
+ *   app's own migrations and inserts managers (boss set, one of several time zones) whose booking
+ *   nudge falls, in their own zone, on the first whole minute at least {@code leadSeconds} from now.
+ *   Nothing else: the app's real materializer plans the nudges when it starts. Prints
+ *   {@code WAVE_AT=<epoch ms>}.</li>
+ *   <li>{@code await <jdbcUrl> <controlUrl> <waveAtMillis> <expected> <timeoutSeconds>}: polls the fake
+ *   Slack until {@code expected} distinct managers have their DM, then prints the figures and checks
+ *   the database (rows SENT, nothing claimed or pending).</li>
+ * </ul>
+ */
+public final class NudgeWave {
+    static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo",
+            "America/Los_Angeles", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo");
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "prepare" -> prepare(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "await" -> await(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException("prepare | await");
+        }
+    }
+
+    static Database connect(String url) {
+        return Database.connect(DatabaseUrl.parse(url), new SimpleMeterRegistry(), 2);
+    }
+
+    static void prepare(String url, int managers, int teams, int leadSeconds) {
+        Instant waveAt = Instant.now().plusSeconds(leadSeconds + 59).truncatedTo(ChronoUnit.MINUTES);
+        try (Database db = connect(url)) {
+            db.migrate();
+            Jdbi jdbi = db.jdbi();
+            jdbi.useTransaction(h -> {
+                var batch = h.prepareBatch("""
+                        INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at,
+                                             booking_nudge_day, booking_nudge_time, created_at)
+                        VALUES (:team, :user, :boss, :zone, :now, :day, :time, :now)""");
+                Instant now = Instant.now();
+                for (int i = 0; i < managers; i++) {
+                    String zone = ZONES.get(i % ZONES.size());
+                    ZonedDateTime local = waveAt.atZone(ZoneId.of(zone));
+                    batch.bind("team", team(i % teams)).bind("user", user(i)).bind("boss", "UBOSS" + (i % teams))
+                            .bind("zone", zone).bind("now", now)
+                            .bind("day", (short) local.getDayOfWeek().getValue())
+                            .bind("time", local.toLocalTime()).add();
+                }
+                batch.execute();
+            });
+        }
+        System.out.println("WAVE_AT=" + waveAt.toEpochMilli());
+        System.err.println("prepared " + managers + " managers over " + teams + " workspaces; booking nudge at " + waveAt);
+    }
+
+    static String team(int i) {
+        return String.format("TB%04d", i);
+    }
+
+    static String user(int i) {
+        return String.format("UM%06d", i);
+    }
+
+    static void await(String url, String control, long waveAt, int expected, int timeoutSeconds) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        Map<String, Long> stats = Map.of();
+        while (System.currentTimeMillis() < deadline) {
+            stats = stats(http, control);
+            if (stats.get("distinct") >= expected) {
+                break;
+            }
+            Thread.sleep(100); // polling another process; bounded by the deadline
+        }
+        Thread.sleep(1500); // let in-flight marks commit before reading the database
+        stats = stats(http, control);
+        long first = stats.get("first");
+        long last = stats.get("last");
+        double seconds = (last - waveAt) / 1000.0;
+        System.out.printf("wave: %d DMs to %d managers (%d duplicates, %d faulted calls)%n",
+                stats.get("delivered"), stats.get("distinct"), stats.get("duplicates"), stats.get("faulted"));
+        System.out.printf("wave: first DM %+d ms after the minute, last DM %+d ms; %.0f nudges/s from the minute, %.0f nudges/s first-to-last%n",
+                first - waveAt, last - waveAt, stats.get("distinct") / seconds,
+                stats.get("distinct") / Math.max(0.001, (last - first) / 1000.0));
+        try (Database db = connect(url)) {
+            Map<String, Long> states = new HashMap<>();
+            db.jdbi().useHandle(h -> h.createQuery("SELECT state, count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' AND due_at <= :at GROUP BY state")
+                    .bind("at", Instant.ofEpochMilli(waveAt)).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> states.put(e.getKey(), e.getValue())));
+            System.out.println("wave: booking nudge rows by state " + states);
+            boolean ok = stats.get("distinct") == expected && stats.get("duplicates") == 0
+                    && states.getOrDefault("SENT", 0L) == expected;
+            System.out.println("wave: " + (ok ? "OK" : "NOT OK") + " (expected " + expected + " DMs, one each)");
+        }
+    }
+
+    static Map<String, Long> stats(HttpClient http, String control) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(URI.create(control + "stats")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body().trim();
+        Map<String, Long> out = new HashMap<>();
+        for (String kv : body.split(" ")) {
+            String[] p = kv.split("=");
+            out.put(p[0], Long.parseLong(p[1]));
+        }
+        return out;
+    }
+}
