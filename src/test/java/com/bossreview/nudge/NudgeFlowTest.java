@@ -111,6 +111,26 @@ class NudgeFlowTest extends AppTest {
     }
 
     @Test
+    void review_prep_is_skipped_once_the_week_is_skipped() {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        clock.set(Instant.parse("2026-12-02T15:00:00Z"));
+        assertThat(command("skip")).isNotEmpty();
+        drainAt(Instant.parse("2026-12-04T21:00:00Z"));
+        assertThat(state("REVIEW_PREP", "2026-W49")).isEqualTo("SKIPPED:review skipped");
+    }
+
+    @Test
+    void good_news_shared_before_the_morning_is_not_recalled() throws Exception {
+        command("good Signed Initech");
+        long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
+        int dms = seen("chat.postMessage");
+        app.slack().click(TEAM, ME, "share_good_news", Long.toString(newsId));
+        next("chat.postMessage", dms);
+        drainAt(Instant.parse("2026-12-01T13:30:00Z"));
+        assertThat(state("GOOD_NEWS", "news-" + newsId)).isEqualTo("SKIPPED:shared");
+    }
+
+    @Test
     void good_news_not_shared_is_recalled_the_next_working_morning() {
         command("good Signed Initech");
         long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
