@@ -49,9 +49,10 @@ public final class Features implements Consumer<App> {
     }
 
     /** The Quartz jobs, built with their services. */
-    public InjectingJobFactory jobFactory() {
-        return new InjectingJobFactory(Map.<Class<? extends Job>, Supplier<? extends Job>>of(
-                MaterializeJob.class, () -> new MaterializeJob(nudges.materializer())));
+    public InjectingJobFactory jobFactory(Map<Class<? extends Job>, Supplier<? extends Job>> more) {
+        Map<Class<? extends Job>, Supplier<? extends Job>> jobs = new java.util.HashMap<>(more);
+        jobs.put(MaterializeJob.class, () -> new MaterializeJob(nudges.materializer()));
+        return new InjectingJobFactory(jobs);
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.health.Health;
 import com.bossreview.health.Metrics;
+import com.bossreview.install.PurgeUninstalledJob;
+import com.bossreview.install.Distribution;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.slack.*;
 import com.slack.api.Slack;
@@ -15,6 +17,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
 public final class Main {
@@ -44,16 +47,21 @@ public final class Main {
             db.migrate();
             Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
             BotIdentity identity = new BotIdentity();
-            running.started(new SlackAuthCheck(slack, config.botToken().orElseThrow(), identity, options.slackRetryDelay())).checkAtStartup();
+            Distribution distribution = Distribution.of(config, db.jdbi(), clock);
+            if (config.botToken().isPresent()) {
+                running.started(new SlackAuthCheck(slack, config.botToken().get(), identity, options.slackRetryDelay())).checkAtStartup();
+            }
             AfterAck afterAck = running.started(new AfterAck(8));
-            Features features = new Features(Deps.create(db.jdbi(), clock, new SlackApi(slack, config.botToken().orElseThrow()), afterAck, metrics.registry()));
+            Features features = new Features(Deps.create(db.jdbi(), clock, new SlackApi(slack, distribution.botTokens()), afterAck, metrics.registry()));
             running.nudges(features.nudges());
-            Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), features.jobFactory(), "AUTO", 4));
+            Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), features.jobFactory(Map.of(
+                    PurgeUninstalledJob.class, () -> new PurgeUninstalledJob(distribution.uninstalls(), clock))), "AUTO", 4));
             if (options.backgroundNudges()) {
                 scheduling.start();
                 running.started(features.nudges().start(scheduling));
+                PurgeUninstalledJob.schedule(scheduling.scheduler());
             }
-            App bolt = BoltApp.create(slack, config.botToken().orElseThrow(), identity, List.of(features));
+            App bolt = distribution.bolt(slack, identity, afterAck, List.of(features));
             bolt.start();
             running.started(bolt::stop);
             SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP
@@ -62,10 +70,13 @@ public final class Main {
                 running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt)).start();
             }
             Health health = new Health(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning(),
-                    () -> identity.state().name().toLowerCase(), features.nudges()::lastDispatcherRun);
-            HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events, health, metrics, metrics.registry()));
+                    () -> distribution.multiWorkspace() ? "per_workspace" : identity.state().name().toLowerCase(),
+                    features.nudges()::lastDispatcherRun);
+            HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events,
+                    distribution.multiWorkspace() ? new SlackOAuthEndpoint(bolt) : null, health, metrics, metrics.registry()));
             running.listeningOn(http.port());
-            LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode)", http.port(), config.mode());
+            LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode, {})", http.port(), config.mode(),
+                    distribution.multiWorkspace() ? "multi-workspace" : "single workspace");
             return running;
         } catch (Exception e) {
             running.close();

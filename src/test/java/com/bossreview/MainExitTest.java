@@ -48,6 +48,16 @@ class MainExitTest {
     }
 
     @Test
+    void multi_workspace_mode_without_an_encryption_key_exits_2_and_says_how_to_make_one() throws Exception {
+        Outcome o = run(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "client-secret-value",
+                "SLACK_SIGNING_SECRET", "sig-secret-value", "PORT", "0"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr().strip().lines()).hasSize(1);
+        assertThat(o.stderr()).startsWith("bossreview: BOSSREVIEW_ENCRYPTION_KEY is not set").contains("openssl rand -base64 32");
+        assertThat(o.stderr() + o.stdout()).doesNotContain("client-secret-value", "sig-secret-value");
+    }
+
+    @Test
     void a_rejected_token_exits_2_with_a_clear_message_and_no_secret() throws Exception {
         try (FakeSlack slack = new FakeSlack()) {
             slack.answer("auth.test", "{\"ok\":false,\"error\":\"invalid_auth\"}");

@@ -17,14 +17,31 @@ public record AppConfig(
         Optional<DatabaseUrl> databaseUrl,
         Path dataDir,
         String bindHost,
-        int port) {
+        int port,
+        Optional<MultiWorkspace> multiWorkspace,
+        int uninstallRetentionDays) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** Shortest {@code BOSSREVIEW_ENCRYPTION_KEY} accepted: {@code openssl rand -base64 32} prints 44 characters. */
+    public static final int MIN_ENCRYPTION_KEY_LENGTH = 32;
+
+    /**
+     * Multi-workspace mode (OAuth install flow): the app's OAuth credentials, the key that encrypts
+     * stored tokens (and the previous one while rotating), and the public URL if the redirect URI
+     * must be sent explicitly.
+     */
+    public record MultiWorkspace(String clientId, Secret clientSecret, Secret encryptionKey,
+                                 Optional<Secret> previousEncryptionKey, Optional<URI> publicUrl) {
+    }
 
     public enum Mode { HTTP, SOCKET_MODE }
 
     public Mode mode() {
         return appToken.isPresent() ? Mode.SOCKET_MODE : Mode.HTTP;
+    }
+
+    public boolean isMultiWorkspace() {
+        return multiWorkspace.isPresent();
     }
 
     /** Reads and checks the configuration; throws {@link ConfigException} naming the variable at fault. */
@@ -33,18 +50,32 @@ public record AppConfig(
         Optional<Secret> signingSecret = e.get("SLACK_SIGNING_SECRET").map(Secret::new);
         Optional<Secret> botToken = e.get("SLACK_BOT_TOKEN").map(Secret::new);
         Optional<Secret> appToken = e.get("SLACK_APP_TOKEN").map(Secret::new);
-        boolean oauth = e.get("SLACK_CLIENT_ID").isPresent() || e.get("SLACK_CLIENT_SECRET").isPresent();
+        Optional<MultiWorkspace> multiWorkspace = multiWorkspace(e, botToken, appToken, signingSecret);
 
-        if (oauth) {
-            throw new ConfigException("SLACK_CLIENT_ID/SLACK_CLIENT_SECRET: multi-workspace installs are not "
-                    + "available in this version yet; unset them and set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.");
-        }
-        if (botToken.isEmpty()) {
+        if (botToken.isEmpty() && multiWorkspace.isEmpty()) {
             throw new ConfigException("SLACK_BOT_TOKEN is not set: no Slack credentials at all. Set SLACK_BOT_TOKEN "
                     + "(xoxb-…, from OAuth & Permissions) and SLACK_SIGNING_SECRET (from Basic Information), "
-                    + "or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (xapp-…) for Socket Mode.");
+                    + "or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_CLIENT_ID, "
+                    + "SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and BOSSREVIEW_ENCRYPTION_KEY for multi-workspace installs.");
         }
-        if (!botToken.get().reveal().startsWith("xoxb-")) {
+        if (multiWorkspace.isEmpty()) {
+            singleWorkspaceChecks(botToken.get(), appToken, signingSecret);
+        }
+        return new AppConfig(
+                signingSecret,
+                botToken,
+                appToken,
+                slackApiUrl(e.get("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
+                e.get("DATABASE_URL").map(DatabaseUrl::parse),
+                Path.of(e.get("BOSSREVIEW_DATA_DIR").orElse("./data")),
+                e.get("BIND_HOST").orElse("0.0.0.0"),
+                port(e.get("PORT").orElse("3000")),
+                multiWorkspace,
+                retentionDays(e.get("BOSSREVIEW_UNINSTALL_RETENTION_DAYS").orElse("0")));
+    }
+
+    private static void singleWorkspaceChecks(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret) {
+        if (!botToken.reveal().startsWith("xoxb-")) {
             throw new ConfigException("SLACK_BOT_TOKEN must be a bot token starting with xoxb- "
                     + "(OAuth & Permissions → Bot User OAuth Token), not a user or app token.");
         }
@@ -56,15 +87,77 @@ public record AppConfig(
             throw new ConfigException("SLACK_SIGNING_SECRET is not set: HTTP mode verifies every request with it. "
                     + "Copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN to use Socket Mode.");
         }
-        return new AppConfig(
-                signingSecret,
-                botToken,
-                appToken,
-                slackApiUrl(e.get("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
-                e.get("DATABASE_URL").map(DatabaseUrl::parse),
-                Path.of(e.get("BOSSREVIEW_DATA_DIR").orElse("./data")),
-                e.get("BIND_HOST").orElse("0.0.0.0"),
-                port(e.get("PORT").orElse("3000")));
+    }
+
+    /** Both of SLACK_CLIENT_ID / SLACK_CLIENT_SECRET, or neither; with them, what multi-workspace mode needs. */
+    private static Optional<MultiWorkspace> multiWorkspace(Env e, Optional<Secret> botToken, Optional<Secret> appToken,
+                                                           Optional<Secret> signingSecret) {
+        Optional<String> clientId = e.get("SLACK_CLIENT_ID");
+        Optional<Secret> clientSecret = e.get("SLACK_CLIENT_SECRET").map(Secret::new);
+        if (clientId.isEmpty() && clientSecret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (clientId.isEmpty() || clientSecret.isEmpty()) {
+            String missing = clientId.isEmpty() ? "SLACK_CLIENT_ID" : "SLACK_CLIENT_SECRET";
+            throw new ConfigException(missing + " is not set: multi-workspace mode needs both SLACK_CLIENT_ID and "
+                    + "SLACK_CLIENT_SECRET (Basic Information → App Credentials); unset both for a single workspace.");
+        }
+        if (botToken.isPresent()) {
+            throw new ConfigException("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: a bot token means one workspace, "
+                    + "client credentials mean installs by OAuth with each workspace's token stored. Unset one of them.");
+        }
+        if (appToken.isPresent()) {
+            throw new ConfigException("SLACK_APP_TOKEN and SLACK_CLIENT_ID are both set: multi-workspace installs run "
+                    + "over HTTP (the OAuth redirect needs a public URL). Unset SLACK_APP_TOKEN.");
+        }
+        if (signingSecret.isEmpty()) {
+            throw new ConfigException("SLACK_SIGNING_SECRET is not set: multi-workspace mode runs over HTTP and verifies "
+                    + "every request with it. Copy it from Basic Information → App Credentials.");
+        }
+        Secret key = encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY").orElseThrow(() -> new ConfigException(
+                "BOSSREVIEW_ENCRYPTION_KEY is not set: multi-workspace mode stores each workspace's bot token "
+                        + "encrypted with it. Generate one with `openssl rand -base64 32` and keep it safe: "
+                        + "without it the stored installations cannot be read."));
+        Optional<Secret> previous = encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS");
+        Optional<URI> publicUrl = e.get("BOSSREVIEW_PUBLIC_URL").map(AppConfig::publicUrl);
+        return Optional.of(new MultiWorkspace(clientId.get(), clientSecret.get(), key, previous, publicUrl));
+    }
+
+    private static Optional<Secret> encryptionKey(Env e, String name) {
+        Optional<String> key = e.get(name);
+        if (key.isPresent() && key.get().length() < MIN_ENCRYPTION_KEY_LENGTH) {
+            throw new ConfigException(name + " is too short (" + key.get().length() + " characters): it must have at "
+                    + "least " + MIN_ENCRYPTION_KEY_LENGTH + ". Generate one with `openssl rand -base64 32`.");
+        }
+        return key.map(Secret::new);
+    }
+
+    static URI publicUrl(String raw) {
+        String url = raw.trim().replaceAll("/+$", "");
+        try {
+            URI uri = URI.create(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ConfigException("BOSSREVIEW_PUBLIC_URL must be the app's public base URL such as "
+                + "https://bossreview.example.com, got '" + Env.printable(raw) + "'.");
+    }
+
+    static int retentionDays(String raw) {
+        try {
+            int days = Integer.parseInt(raw.trim());
+            if (days >= 0 && days <= 3650) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number of days from 0 (delete a "
+                + "workspace's data as soon as it uninstalls) to 3650, got '" + Env.printable(raw) + "'.");
     }
 
     static int port(String raw) {

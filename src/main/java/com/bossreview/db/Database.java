@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -29,6 +30,9 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
+        // Privacy: an exception message (and so a log line) names the statement's problem, never its
+        // bound values, which can be what a manager wrote about their boss.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     public static Database connect(DatabaseUrl url, MeterRegistry registry, int poolSize) {
@@ -42,6 +46,8 @@ public final class Database implements AutoCloseable {
         hikari.setValidationTimeout(1000);
         // Fail at start-up, not at the first Slack request, when the database is unreachable.
         hikari.setInitializationFailTimeout(10_000);
+        // Same reason: PostgreSQL's error detail ("Failing row contains (…)") would carry the row's text.
+        hikari.addDataSourceProperty("logServerErrorDetail", "false");
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         return new Database(new HikariDataSource(hikari));
     }

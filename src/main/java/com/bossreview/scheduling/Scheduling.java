@@ -20,6 +20,8 @@ import java.util.UUID;
  */
 public final class Scheduling implements AutoCloseable {
     public static final String SCHEDULER_NAME = "bossreview";
+    static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduling.class);
 
     private final Scheduler scheduler;
 
@@ -40,6 +42,9 @@ public final class Scheduling implements AutoCloseable {
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, SCHEDULER_NAME);
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, instanceId);
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        // Daemons: a Quartz thread stuck retrying against a vanished database must not keep the JVM alive.
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
@@ -80,12 +85,29 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@link #SHUTDOWN_WAIT} for running jobs. With the database gone, Quartz retries a
+     * job's completion forever; its threads are daemons, so giving up here lets the process exit.
+     */
     @Override
     public void close() {
+        Thread stopper = new Thread(() -> {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                log.warn("Quartz did not shut down cleanly: {}", e.getMessage());
+            }
+        }, "quartz-shutdown");
+        stopper.setDaemon(true);
+        stopper.start();
         try {
-            scheduler.shutdown(true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Quartz did not shut down cleanly", e);
+            stopper.join(SHUTDOWN_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            log.warn("Quartz still waits for a job after {} s (database unreachable?); leaving it behind",
+                    SHUTDOWN_WAIT.toSeconds());
         }
     }
 

@@ -21,13 +21,22 @@ public final class BoltApp {
     private BoltApp() {
     }
 
+    /** Single-workspace mode: the one bot token. */
     public static App create(Slack slack, Secret botToken, BotIdentity identity, List<Consumer<App>> features) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(botToken.reveal())
+                // Bolt's builder reads SLACK_CLIENT_ID & co. from the environment by itself; bossreview's config decides.
+                .clientId(null)
+                .clientSecret(null)
                 .build();
+        return create(slack, config, new BotTokenAuthorization(botToken, identity), features);
+    }
+
+    /** Any mode: {@code authorization} puts the request's workspace token into the Bolt context. */
+    public static App create(Slack slack, AppConfig config, Middleware authorization, List<Consumer<App>> features) {
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(null));
-        middleware.add(new BotTokenAuthorization(botToken, identity));
+        middleware.add(authorization);
         middleware.add(new IgnoringSelfEvents(slack.getConfig(), false));
         App app = new App(config, slack, middleware);
         features.forEach(feature -> feature.accept(app));

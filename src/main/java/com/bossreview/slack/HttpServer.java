@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /healthz}
- * and {@code GET /metrics}. Every request is timed into {@code http.server.requests}.
+ * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /slack/install}
+ * and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET /healthz} and
+ * {@code GET /metrics}. Every request is timed into {@code http.server.requests}.
  */
 public final class HttpServer implements AutoCloseable {
     /** What a route answers: status, content type, body. */
@@ -40,6 +41,12 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, SlackEventsEndpoint slack,
                                    Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
+        return start(host, port, slack, null, health, metrics, registry);
+    }
+
+    /** @param oauth the install pages, or null outside multi-workspace mode */
+    public static HttpServer start(String host, int port, SlackEventsEndpoint slack, SlackOAuthEndpoint oauth,
+                                   Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -47,7 +54,7 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Router(slack, health, metrics, registry));
+        server.setHandler(new Router(slack, oauth, health, metrics, registry));
         try {
             server.start();
         } catch (Exception e) {
@@ -68,12 +75,15 @@ public final class HttpServer implements AutoCloseable {
 
     private static final class Router extends Handler.Abstract {
         private final SlackEventsEndpoint slack;
+        private final SlackOAuthEndpoint oauth;
         private final Supplier<Page> health;
         private final Supplier<Page> metrics;
         private final MeterRegistry registry;
 
-        Router(SlackEventsEndpoint slack, Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
+        Router(SlackEventsEndpoint slack, SlackOAuthEndpoint oauth, Supplier<Page> health, Supplier<Page> metrics,
+               MeterRegistry registry) {
             this.slack = slack;
+            this.oauth = oauth;
             this.health = health;
             this.metrics = metrics;
             this.registry = registry;
@@ -89,6 +99,10 @@ public final class HttpServer implements AutoCloseable {
             if ("/slack/events".equals(path) && slack != null) {
                 route = path;
                 page = "POST".equals(method) ? slackEvent(request, response) : methodNotAllowed();
+            } else if (oauth != null && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
+                    || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
+                route = path;
+                page = "GET".equals(method) ? oauthPage(path, request, response) : methodNotAllowed();
             } else if ("/healthz".equals(path)) {
                 route = path;
                 page = "GET".equals(method) || "HEAD".equals(method) ? health.get() : methodNotAllowed();
@@ -113,8 +127,14 @@ public final class HttpServer implements AutoCloseable {
             if (body == null) {
                 return new Page(413, "text/plain; charset=utf-8", "request too large");
             }
-            SlackEventsEndpoint.Reply reply = slack.handle(headers(request), query(request), body,
-                    Request.getRemoteAddr(request));
+            return copy(slack.handle(headers(request), query(request), body, Request.getRemoteAddr(request)), response);
+        }
+
+        private Page oauthPage(String path, Request request, Response response) {
+            return copy(oauth.handle(path, headers(request), query(request)), response);
+        }
+
+        private static Page copy(SlackEventsEndpoint.Reply reply, Response response) {
             reply.headers().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("content-type") && !name.equalsIgnoreCase("content-length")) {
                     values.forEach(v -> response.getHeaders().add(name, v));

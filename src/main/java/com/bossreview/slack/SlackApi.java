@@ -20,17 +20,31 @@ import java.time.Duration;
  * one way of turning a failed call into a {@link SlackCallException}.
  */
 public final class SlackApi {
-    private final Slack slack;
-    private final Secret botToken;
+    /** The error of a call for a workspace bossreview has no token for: it was uninstalled (or never installed). */
+    public static final String NOT_INSTALLED = "not_installed";
 
-    public SlackApi(Slack slack, Secret botToken) {
+    private final Slack slack;
+    private final BotTokens botTokens;
+
+    public SlackApi(Slack slack, BotTokens botTokens) {
         this.slack = slack;
-        this.botToken = botToken;
+        this.botTokens = botTokens;
     }
 
-    /** The client for one workspace. Single-workspace mode: the one configured token. */
-    public MethodsClient methods(String teamId) {
-        return slack.methods(botToken.reveal(), teamId);
+    /** Single-workspace mode: the one configured token. */
+    public SlackApi(Slack slack, Secret botToken) {
+        this(slack, BotTokens.single(botToken));
+    }
+
+    /**
+     * The client for one workspace, holding that workspace's bot token.
+     *
+     * @throws SlackCallException ({@link #NOT_INSTALLED}) when bossreview has no token for the workspace
+     */
+    public MethodsClient methods(String teamId) throws SlackCallException {
+        String token = botTokens.botToken(null, teamId)
+                .orElseThrow(() -> new SlackCallException("web_api", NOT_INSTALLED));
+        return slack.methods(token, teamId);
     }
 
     public Slack slack() {
@@ -61,7 +75,8 @@ public final class SlackApi {
         FormBody.Builder form = new FormBody.Builder();
         params.forEach(form::add);
         String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
-        try (Response response = slack.getHttpClient().postFormWithBearerHeader(url, botToken.reveal(), form.build())) {
+        String token = botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
+        try (Response response = slack.getHttpClient().postFormWithBearerHeader(url, token, form.build())) {
             if (response.code() == 429) {
                 throw new SlackCallException(method, "ratelimited", retryAfter(response.header("Retry-After")), null);
             }
@@ -85,8 +100,14 @@ public final class SlackApi {
 
     /** Runs one call for {@code teamId}; {@code ok:false}, HTTP errors and I/O failures become {@link SlackCallException}. */
     public <T extends SlackApiTextResponse> T call(String teamId, String method, Call<T> call) throws SlackCallException {
+        MethodsClient client;
         try {
-            T response = call.call(methods(teamId));
+            client = methods(teamId);
+        } catch (SlackCallException e) {
+            throw new SlackCallException(method, e.error());
+        }
+        try {
+            T response = call.call(client);
             if (!response.isOk()) {
                 throw new SlackCallException(method, response.getError());
             }

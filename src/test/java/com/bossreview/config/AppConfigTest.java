@@ -71,11 +71,88 @@ class AppConfigTest {
                 .hasMessageStartingWith("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
     }
 
+    private static final String KEY = "0123456789abcdef0123456789abcdef-key";
+    private static final String[] MULTI = {"SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "client-secret-value",
+            "SLACK_SIGNING_SECRET", "shh-secret", "BOSSREVIEW_ENCRYPTION_KEY", KEY};
+
     @Test
-    void multi_workspace_settings_are_refused_until_supported() {
-        Map<String, String> env = env(HTTP);
-        env.put("SLACK_CLIENT_ID", "123.456");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("SLACK_CLIENT_ID/SLACK_CLIENT_SECRET");
+    void client_credentials_select_multi_workspace_mode_over_http() {
+        AppConfig c = AppConfig.fromEnv(env(MULTI));
+        assertThat(c.isMultiWorkspace()).isTrue();
+        assertThat(c.mode()).isEqualTo(AppConfig.Mode.HTTP);
+        assertThat(c.botToken()).isEmpty();
+        AppConfig.MultiWorkspace m = c.multiWorkspace().orElseThrow();
+        assertThat(m.clientId()).isEqualTo("123.456");
+        assertThat(m.clientSecret().reveal()).isEqualTo("client-secret-value");
+        assertThat(m.encryptionKey().reveal()).isEqualTo(KEY);
+        assertThat(m.previousEncryptionKey()).isEmpty();
+        assertThat(m.publicUrl()).isEmpty();
+        assertThat(c.uninstallRetentionDays()).isZero();
+        assertThat(AppConfig.fromEnv(env(HTTP)).isMultiWorkspace()).isFalse();
+    }
+
+    @Test
+    void a_client_id_without_its_secret_is_refused_and_the_other_way_round() {
+        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_CLIENT_ID", "123.456", "SLACK_SIGNING_SECRET", "s")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_CLIENT_SECRET is not set");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_CLIENT_SECRET", "cs-hidden", "SLACK_SIGNING_SECRET", "s")))
+                .hasMessageStartingWith("SLACK_CLIENT_ID is not set").hasMessageNotContaining("cs-hidden");
+    }
+
+    @Test
+    void a_bot_token_with_client_credentials_is_contradictory() {
+        Map<String, String> env = env(MULTI);
+        env.put("SLACK_BOT_TOKEN", "xoxb-1");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set").hasMessageNotContaining("xoxb-1");
+    }
+
+    @Test
+    void multi_workspace_mode_needs_http_and_a_signing_secret() {
+        Map<String, String> env = env(MULTI);
+        env.put("SLACK_APP_TOKEN", "xapp-1");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("SLACK_APP_TOKEN and SLACK_CLIENT_ID");
+        env.remove("SLACK_APP_TOKEN");
+        env.remove("SLACK_SIGNING_SECRET");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("SLACK_SIGNING_SECRET is not set");
+    }
+
+    @Test
+    void multi_workspace_mode_needs_an_encryption_key_and_says_how_to_make_one() {
+        Map<String, String> env = env(MULTI);
+        env.remove("BOSSREVIEW_ENCRYPTION_KEY");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY is not set").hasMessageContaining("openssl rand -base64 32");
+        env.put("BOSSREVIEW_ENCRYPTION_KEY", "short-key-hidden");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY is too short (16 characters)")
+                .hasMessageContaining("at least 32").hasMessageNotContaining("short-key-hidden");
+        env.put("BOSSREVIEW_ENCRYPTION_KEY", KEY);
+        env.put("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS", "tiny");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS is too short");
+    }
+
+    @Test
+    void public_url_previous_key_and_retention_are_read() {
+        Map<String, String> env = env(MULTI);
+        env.put("BOSSREVIEW_PUBLIC_URL", "https://bossreview.example.com/");
+        env.put("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS", "the-old-key-that-is-long-enough-0123");
+        env.put("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30");
+        AppConfig c = AppConfig.fromEnv(env);
+        assertThat(c.multiWorkspace().orElseThrow().publicUrl().orElseThrow().toString()).isEqualTo("https://bossreview.example.com");
+        assertThat(c.multiWorkspace().orElseThrow().previousEncryptionKey().orElseThrow().reveal()).startsWith("the-old-key");
+        assertThat(c.uninstallRetentionDays()).isEqualTo(30);
+        env.put("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "a month");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number");
+        env.put("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30");
+        env.put("BOSSREVIEW_PUBLIC_URL", "bossreview.example.com");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("BOSSREVIEW_PUBLIC_URL must be");
+    }
+
+    @Test
+    void multi_workspace_secrets_never_show_in_to_string() {
+        String printed = AppConfig.fromEnv(env(MULTI)).toString();
+        assertThat(printed).doesNotContain("client-secret-value", KEY, "shh-secret").contains("123.456");
     }
 
     @Test

@@ -74,10 +74,26 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Integer> everyNth = new HashMap<>();
     private final Map<String, Integer> callCounts = new HashMap<>();
     private final Map<String, java.util.function.IntFunction<Fault>> faultRules = new HashMap<>();
+    private final Map<String, Grant> grants = new HashMap<>();
 
     static {
         // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for an ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /**
+     * What {@code oauth.v2.access} answers for one authorization code: the workspace (or, for an
+     * org-wide install, the Enterprise Grid organization) that approved the install, and its bot token.
+     */
+    public record Grant(String teamId, String teamName, String enterpriseId, boolean enterpriseInstall,
+                        String botToken, String installerUserId) {
+        public static Grant workspace(String teamId, String teamName, String botToken) {
+            return new Grant(teamId, teamName, null, false, botToken, "U0ADMIN" + teamId);
+        }
+
+        public static Grant organization(String enterpriseId, String botToken) {
+            return new Grant(null, null, enterpriseId, true, botToken, "U0ADMIN" + enterpriseId);
+        }
     }
 
     public FakeSlack() {
@@ -181,6 +197,17 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** {@code oauth.v2.access} with this code installs as {@code grant} says; unknown codes get {@code invalid_code}. */
+    public FakeSlack grant(String code, Grant grant) {
+        lock.lock();
+        try {
+            grants.put(code, grant);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
     /** From now on, answer {@code method} with this JSON. */
     public FakeSlack answer(String method, String json) {
         lock.lock();
@@ -274,6 +301,14 @@ public final class FakeSlack implements AutoCloseable {
                     ? Map.of("content", new String(body, StandardCharsets.UTF_8))
                     : params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            if (auth != null && auth.startsWith("Basic ")) {
+                // oauth.v2.access: the SDK sends the app's credentials as HTTP Basic; recorded as the form fields Slack also accepts
+                String[] credentials = new String(java.util.Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8)
+                        .split(":", 2);
+                params = new LinkedHashMap<>(params);
+                params.put("client_id", credentials[0]);
+                params.put("client_secret", credentials.length > 1 ? credentials[1] : "");
+            }
             Fault fault;
             String answer;
             lock.lock();
@@ -334,8 +369,48 @@ public final class FakeSlack implements AutoCloseable {
             case FILE_UPLOAD, RESPONSE_URL -> "{\"ok\":true}";
             // A WebSocket URL nobody listens on: enough to see the app ask for a Socket Mode connection.
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"ws://127.0.0.1:9/link\"}";
+            case "oauth.v2.access" -> oauthV2Access(params.get("code"));
             default -> null;
         };
+    }
+
+    /** Slack's example answer (slack-samples/superset) filled in as a real install answers. Called under the lock. */
+    private String oauthV2Access(String code) {
+        Grant grant = grants.get(code);
+        if (grant == null) {
+            return "{\"ok\":false,\"error\":\"invalid_code\"}";
+        }
+        JsonObject json = JsonParser.parseString(SlackSamples.read("superset/oauth.v2.access.json")).getAsJsonObject();
+        for (String absent : List.of("warning", "error", "needed", "provided", "refresh_token", "expires_in", "incoming_webhook")) {
+            json.remove(absent);
+        }
+        json.addProperty("ok", true);
+        json.addProperty("app_id", "A0BOSSREVIEW");
+        json.addProperty("scope", "commands,chat:write,im:write,users:read,files:write");
+        json.addProperty("token_type", "bot");
+        json.addProperty("access_token", grant.botToken());
+        json.addProperty("bot_user_id", "UBOT" + (grant.enterpriseInstall() ? grant.enterpriseId() : grant.teamId()));
+        JsonObject authedUser = new JsonObject();
+        authedUser.addProperty("id", grant.installerUserId());
+        json.add("authed_user", authedUser);
+        if (grant.teamId() == null) {
+            json.add("team", com.google.gson.JsonNull.INSTANCE);
+        } else {
+            JsonObject team = new JsonObject();
+            team.addProperty("id", grant.teamId());
+            team.addProperty("name", grant.teamName());
+            json.add("team", team);
+        }
+        if (grant.enterpriseId() == null) {
+            json.add("enterprise", com.google.gson.JsonNull.INSTANCE);
+        } else {
+            JsonObject enterprise = new JsonObject();
+            enterprise.addProperty("id", grant.enterpriseId());
+            enterprise.addProperty("name", "Org " + grant.enterpriseId());
+            json.add("enterprise", enterprise);
+        }
+        json.addProperty("is_enterprise_install", grant.enterpriseInstall());
+        return json.toString();
     }
 
     /** Called under the lock. */

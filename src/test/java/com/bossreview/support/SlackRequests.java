@@ -40,8 +40,21 @@ public final class SlackRequests {
 
     /** A {@code /bossreview} slash command from {@code user} in {@code team}. */
     public HttpResponse<String> command(String team, String user, String text) {
+        return command(null, team, user, text);
+    }
+
+    /**
+     * A {@code /bossreview} slash command from {@code user} in workspace {@code team} of the Enterprise
+     * Grid organization {@code enterprise} (null: not in an organization).
+     */
+    public HttpResponse<String> command(String enterprise, String team, String user, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
+        if (enterprise != null) {
+            form.put("enterprise_id", enterprise);
+            form.put("enterprise_name", "Org " + enterprise);
+            form.put("is_enterprise_install", "true");
+        }
         form.put("team_id", team);
         form.put("team_domain", "example");
         form.put("channel_id", "D0000001");

@@ -19,6 +19,9 @@ import java.util.Map;
 /** The whole app started in-process on a free port, against the test database and a {@link FakeSlack}. */
 public final class TestApp implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-token";
+    public static final String CLIENT_ID = "1111.2222";
+    public static final String CLIENT_SECRET = "test-client-secret";
+    public static final String ENCRYPTION_KEY = "test-encryption-key-0123456789-abcdefghij";
 
     private final RunningApp app;
     private final Clock clock;
@@ -34,17 +37,39 @@ public final class TestApp implements AutoCloseable {
 
     /** HTTP mode with the given environment on top of the defaults for tests. */
     public static TestApp start(FakeSlack slack, Clock clock, Map<String, String> extraEnv) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = baseEnv(slack);
         env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+        env.putAll(extraEnv);
+        return start(env, clock, slack);
+    }
+
+    /**
+     * Multi-workspace mode (OAuth installs, no {@code SLACK_BOT_TOKEN}): {@link #CLIENT_ID},
+     * {@link #CLIENT_SECRET} and {@link #ENCRYPTION_KEY}, with the given environment on top.
+     */
+    public static TestApp startMultiWorkspace(FakeSlack slack, Clock clock, Map<String, String> extraEnv) {
+        Map<String, String> env = baseEnv(slack);
+        env.put("SLACK_CLIENT_ID", CLIENT_ID);
+        env.put("SLACK_CLIENT_SECRET", CLIENT_SECRET);
+        env.put("BOSSREVIEW_ENCRYPTION_KEY", ENCRYPTION_KEY);
+        env.putAll(extraEnv);
+        return start(env, clock, slack);
+    }
+
+    private static TestApp start(Map<String, String> env, Clock clock, FakeSlack slack) {
+        boolean background = "true".equals(env.remove("TEST_BACKGROUND_NUDGES"));
+        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, new StartOptions(Duration.ofMillis(20), background)),
+                clock, slack);
+    }
+
+    private static Map<String, String> baseEnv(FakeSlack slack) {
+        Map<String, String> env = new HashMap<>();
         env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
         env.put("SLACK_API_URL", slack.url());
         env.put("DATABASE_URL", TestDatabase.jdbcUrlForEnv());
         env.put("PORT", "0");
         env.put("BIND_HOST", "127.0.0.1");
-        env.putAll(extraEnv);
-        boolean background = "true".equals(env.remove("TEST_BACKGROUND_NUDGES"));
-        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, new StartOptions(Duration.ofMillis(20), background)),
-                clock, slack);
+        return env;
     }
 
     public static TestApp start(FakeSlack slack, Clock clock) {
@@ -65,8 +90,15 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, Map.of());
+    }
+
+    /** A GET as a browser sends it, e.g. with a {@code Cookie} header; redirects are not followed. */
+    public HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

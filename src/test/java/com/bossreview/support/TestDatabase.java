@@ -66,7 +66,24 @@ public final class TestDatabase implements BeforeEachCallback {
         truncateAll();
     }
 
+    /**
+     * Empties every table. Work the previous test started after an ack may still be writing; when
+     * PostgreSQL picks the TRUNCATE as a deadlock victim, it is simply tried again.
+     */
     public static void truncateAll() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                truncateOnce();
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void truncateOnce() throws SQLException {
         try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "

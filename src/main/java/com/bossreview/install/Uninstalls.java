@@ -1,0 +1,90 @@
+package com.bossreview.install;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What happens when a workspace uninstalls bossreview or revokes its bot token: the token is deleted
+ * at once (nothing can be sent there any more, nudges included), and the workspace's data is deleted
+ * at once too, or, with {@code BOSSREVIEW_UNINSTALL_RETENTION_DAYS}, by {@link #purgeExpired} once
+ * that many days have passed without a reinstall.
+ */
+public final class Uninstalls {
+    private static final Logger log = LoggerFactory.getLogger(Uninstalls.class);
+
+    private final Jdbi jdbi;
+    private final Optional<Installations> installations;
+    private final Duration retention;
+    private final Clock clock;
+
+    /** @param installations empty in single-workspace mode, where the token lives in the environment */
+    public Uninstalls(Jdbi jdbi, Optional<Installations> installations, Duration retention, Clock clock) {
+        this.jdbi = jdbi;
+        this.installations = installations;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /**
+     * The app was uninstalled from (or lost its bot token in) {@code teamId}. An org-wide install that
+     * served the team goes too, with every workspace seen under it.
+     *
+     * @return the workspaces whose tokens are gone
+     */
+    public List<String> uninstalled(String enterpriseId, String teamId) {
+        Set<String> teams = new LinkedHashSet<>();
+        if (teamId != null && !teamId.equals(enterpriseId)) {
+            teams.add(teamId);
+        }
+        Optional<InstallationDao.Row> removed = installations.flatMap(i -> i.remove(enterpriseId, teamId));
+        removed.filter(InstallationDao.Row::isEnterpriseInstall).ifPresent(org ->
+                teams.addAll(jdbi.withExtension(WorkspaceDao.class, dao -> dao.workspacesOf(org.enterpriseId()))));
+        List<String> affected = new ArrayList<>(teams);
+        log.info("Uninstalled from {}/{}: token {}, workspaces {}", enterpriseId, teamId,
+                removed.map(r -> "deleted").orElse("none stored"), affected);
+        if (affected.isEmpty()) {
+            return affected;
+        }
+        if (retention.isZero()) {
+            deleteData(affected);
+        } else {
+            Instant now = clock.instant();
+            jdbi.useTransaction(h -> affected.forEach(t -> h.attach(WorkspaceDao.class).markUninstalled(t, now)));
+            log.info("Data of {} kept until {} unless they reinstall", affected, now.plus(retention));
+        }
+        return affected;
+    }
+
+    /**
+     * Deletes the data of workspaces that uninstalled at least the retention period before {@code now}
+     * and did not reinstall. For a scheduled job; returns how many workspaces were purged.
+     */
+    public int purgeExpired(Instant now) {
+        List<String> teams = jdbi.withExtension(WorkspaceDao.class, dao -> dao.uninstalledBefore(now.minus(retention)));
+        if (!teams.isEmpty()) {
+            deleteData(teams);
+        }
+        return teams.size();
+    }
+
+    private void deleteData(List<String> teams) {
+        int managers = jdbi.inTransaction(h -> {
+            WorkspaceDao dao = h.attach(WorkspaceDao.class);
+            int deleted = dao.deleteManagers(teams);
+            dao.forgetOrganizationOf(teams);
+            dao.clearUninstalled(teams);
+            return deleted;
+        });
+        log.info("Deleted the data of workspaces {} ({} managers with everything they logged)", teams, managers);
+    }
+}

@@ -1,0 +1,97 @@
+package com.bossreview.install;
+
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.MutableClock;
+import com.bossreview.support.SlackRequests;
+import com.bossreview.support.TestApp;
+import com.bossreview.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.bossreview.install.Workspaces.MONDAY_0800_NEW_YORK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** BOSSREVIEW_UNINSTALL_RETENTION_DAYS=30: tokens go at once, data after 30 days unless the workspace comes back. */
+@ExtendWith(TestDatabase.class)
+class RetentionTest {
+    static final String T1 = "T0ACME", T2 = "T0GLOBEX";
+
+    private static FakeSlack slack;
+    private static MutableClock clock;
+    private static TestApp app;
+    /** The purge a scheduled job runs; built here on the test database with the same retention. */
+    private static Uninstalls purge;
+
+    @BeforeAll
+    static void startApp() {
+        slack = new FakeSlack();
+        clock = new MutableClock(MONDAY_0800_NEW_YORK);
+        app = TestApp.startMultiWorkspace(slack, clock, Map.of("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30"));
+        purge = new Uninstalls(TestDatabase.database().jdbi(), Optional.empty(), Duration.ofDays(30), clock);
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+        slack.close();
+    }
+
+    @BeforeEach
+    void twoWorkspacesInUse() throws Exception {
+        clock.set(MONDAY_0800_NEW_YORK);
+        InstallBrowser.install(app, slack, "code-1", FakeSlack.Grant.workspace(T1, "Acme", "xoxb-111-acme"));
+        InstallBrowser.install(app, slack, "code-2", FakeSlack.Grant.workspace(T2, "Globex", "xoxb-222-globex"));
+        Workspaces.managerWithNews(T1, "U1ANNA", "U1BOSS", "Acme renewal signed");
+        Workspaces.managerWithNews(T2, "U2BOB", "U2BOSS", "Globex pilot live");
+    }
+
+    @Test
+    void the_token_goes_at_once_and_the_data_once_the_retention_period_has_passed() {
+        InstallBrowser.appUninstalled(app, null, T1);
+        assertThat(TestDatabase.rows("installation WHERE team_id = '" + T1 + "'")).isZero();
+        assertThat(TestDatabase.rows("news WHERE team_id = '" + T1 + "'")).isEqualTo(1);
+        assertThat(SlackRequests.text(app.slack().command(T1, "U1ANNA", "status"))).contains("isn't installed");
+
+        assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(30)).minusSeconds(1))).isZero();
+        assertThat(TestDatabase.rows("news WHERE team_id = '" + T1 + "'")).isEqualTo(1);
+        assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(Workspaces.rowsOf(T1)).isZero();
+        assertThat(Workspaces.rowsOf(T2)).isPositive();
+    }
+
+    @Test
+    void a_nudge_due_meanwhile_is_not_sent() {
+        app.nudges().materializer().replan(T1, "U1ANNA");
+        String due = "nudge WHERE team_id = '" + T1 + "' AND kind = 'BOOK_REVIEW' AND due_at = '2026-11-30T13:30:00Z'";
+        assertThat(TestDatabase.rows(due + " AND state = 'PENDING'")).isEqualTo(1);
+        InstallBrowser.appUninstalled(app, null, T1);
+        clock.set(MONDAY_0800_NEW_YORK.plus(Duration.ofMinutes(30)));
+        app.nudges().dispatcher().drain();
+        assertThat(slack.calls("chat.postMessage")).noneMatch(c -> "U1ANNA".equals(c.param("channel")));
+        assertThat(TestDatabase.rows(due + " AND state = 'FAILED' AND outcome = 'not_installed'")).isEqualTo(1);
+    }
+
+    @Test
+    void reinstalling_within_the_retention_period_keeps_the_data() throws Exception {
+        InstallBrowser.appUninstalled(app, null, T1);
+        clock.advance(Duration.ofDays(3));
+        InstallBrowser.install(app, slack, "code-back", FakeSlack.Grant.workspace(T1, "Acme", "xoxb-111-acme-back"));
+        assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(60)))).isZero();
+        assertThat(app.slack().command(T1, "U1ANNA", "agenda").body()).contains("Acme renewal signed");
+    }
+
+    @Test
+    void uninstalling_twice_keeps_the_first_date() {
+        InstallBrowser.appUninstalled(app, null, T1);
+        clock.advance(Duration.ofDays(10));
+        InstallBrowser.appUninstalled(app, null, T1);
+        assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(30)))).isEqualTo(1);
+    }
+}
