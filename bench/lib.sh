@@ -13,9 +13,9 @@ PIDS=()
 
 build() {
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    mvn -o -B -q -DskipTests package
-    mvn -o -B -q test-compile
-    mvn -o -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-cp.txt
+    mvn -B -q -DskipTests package
+    mvn -B -q test-compile
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-cp.txt
   fi
   CP="target/test-classes:target/classes:$(cat target/test-cp.txt)"
 }
