@@ -9,6 +9,7 @@ import com.bossreview.news.NewsService;
 import com.bossreview.review.ReviewState;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -25,12 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Claims due nudges ({@code FOR UPDATE SKIP LOCKED}), checks each is still relevant, sends it and
@@ -39,15 +44,25 @@ import java.util.concurrent.Future;
  *
  * <p>Slack's pace: workspaces are served in parallel, each workspace's nudges one after the other
  * (every nudge goes to a different DM channel, so Slack's one-message-per-second-per-channel rule is
- * not the limit); a {@code 429} pauses only that workspace for {@code Retry-After}.
+ * not the limit); a {@code 429} pauses only that workspace for {@code Retry-After}, on every instance.
+ *
+ * <p>Claiming does not wait for a batch to finish: a workspace whose nudges are being sent is left
+ * out of the next claim, and the claim loop runs again whenever a sender frees up, so one slow or
+ * hanging workspace holds back only itself. Sent rows are marked by a background marker every
+ * {@link #MARK_WITHIN}: a crash re-sends at most what was sent in that window (counted, see
+ * {@link Nudge#maybeSent()}); if the database is away, the marks wait in memory and are retried.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     /** A claim older than this belongs to a dispatcher that died: its rows go back to the queue. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    /** Transient failures are retried with a backoff capped at {@link #MAX_BACKOFF}: about two hours in all. */
-    static final int MAX_ATTEMPTS = 12;
+    /**
+     * Transient failures (5xx, timeouts, Slack unreachable) are retried after 1 s, 2 s, 4 s… capped at
+     * {@link #MAX_BACKOFF}: 30 attempts cover about two hours of Slack trouble.
+     */
+    static final int MAX_ATTEMPTS = 30;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** A rejected token (rotation, reinstall) pauses the workspace instead of failing its nudges. */
     static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired");
@@ -56,6 +71,10 @@ public final class Dispatcher implements AutoCloseable {
     /** Slack errors meaning this person can no longer get our DMs: stop their nudges instead of retrying. */
     static final Set<String> USER_GONE = Set.of("user_not_found", "account_inactive", "user_disabled",
             "cannot_dm_bot", "channel_not_found", "is_archived", "user_is_restricted");
+    /** Expired claims are looked for, and the heartbeat written, at most this often (not on every claim). */
+    static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(1);
+    /** Sent rows are marked within this time: the window in which a crash makes a nudge go out twice. */
+    static final Duration MARK_WITHIN = Duration.ofMillis(100);
 
     private final String instanceId;
     private final Jdbi jdbi;
@@ -68,8 +87,17 @@ public final class Dispatcher implements AutoCloseable {
     private final AgendaService agendas;
     private final NudgeMetrics metrics;
     private final int batchSize;
+    private final int senderThreads;
     private final ExecutorService senders;
     private final Map<String, Instant> pausedTeams = new ConcurrentHashMap<>();
+    /** Workspaces with a sender working on them: left out of claims until it is done. */
+    private final Set<String> busyTeams = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Released whenever a workspace's sender finishes: the claim loop may have work again. */
+    private final Semaphore changed = new Semaphore(0);
+    private final Marker marker = new Marker();
+    private final ScheduledExecutorService markerTimer;
+    private volatile Instant lastHousekeeping = Instant.MIN;
 
     public Dispatcher(String instanceId, Jdbi jdbi, Clock clock, ManagerService managers, Relevance relevance,
                       Messenger messenger, NewsService news, ForecastService forecasts, AgendaService agendas,
@@ -85,27 +113,46 @@ public final class Dispatcher implements AutoCloseable {
         this.agendas = agendas;
         this.metrics = metrics;
         this.batchSize = batchSize;
-        this.senders = Executors.newFixedThreadPool(senderThreads, r -> {
-            Thread t = new Thread(r, "nudge-sender");
-            t.setDaemon(true);
-            return t;
-        });
+        this.senderThreads = senderThreads;
+        this.senders = Executors.newFixedThreadPool(senderThreads, daemon("nudge-sender"));
+        this.markerTimer = Executors.newSingleThreadScheduledExecutor(daemon("nudge-marker"));
+        markerTimer.scheduleWithFixedDelay(marker::flushQuietly, MARK_WITHIN.toMillis(), MARK_WITHIN.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** One round: recover expired claims, claim a batch, send it. Returns how many rows were claimed. */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * One claim: recover expired claims (at most every {@link #HOUSEKEEPING_EVERY}), claim due rows of
+     * workspaces no sender is busy with, check them, and hand each workspace's rows to a sender.
+     * Returns at once with how many rows were claimed; the sending goes on in the background.
+     */
     public int dispatchDue() {
         Instant now = clock.instant();
         pausedTeams.values().removeIf(until -> !until.isAfter(now));
-        String[] paused = pausedTeams.keySet().toArray(String[]::new);
+        Set<String> blocked = new HashSet<>(pausedTeams.keySet());
+        blocked.addAll(busyTeams);
+        boolean housekeeping = !now.isBefore(lastHousekeeping.plus(HOUSEKEEPING_EVERY)) || now.isBefore(lastHousekeeping);
         List<Nudge> batch = jdbi.inTransaction(h -> {
             NudgeDao dao = h.attach(NudgeDao.class);
-            int recovered = dao.recoverExpired(now.minus(LEASE), MAX_ATTEMPTS);
-            if (recovered > 0) {
-                log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
+            if (housekeeping) {
+                int recovered = dao.recoverExpired(now.minus(LEASE), MAX_ATTEMPTS);
+                if (recovered > 0) {
+                    log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
+                }
+                dao.heartbeat(instanceId, now);
             }
-            dao.heartbeat(instanceId, now);
-            return dao.claim(instanceId, now, batchSize, paused);
+            return dao.claim(instanceId, now, batchSize, blocked.toArray(String[]::new));
         });
+        if (housekeeping) {
+            lastHousekeeping = now;
+        }
         if (batch.isEmpty()) {
             return 0;
         }
@@ -133,21 +180,42 @@ public final class Dispatcher implements AutoCloseable {
         Set<String> tips = socialTipsDue(toSend, now);
         Map<String, List<Nudge>> byTeam = new LinkedHashMap<>();
         toSend.forEach(n -> byTeam.computeIfAbsent(n.teamId(), t -> new ArrayList<>()).add(n));
-        List<Callable<Void>> work = new ArrayList<>();
-        byTeam.values().forEach(nudges -> work.add(() -> {
-            sendInOrder(nudges, b, tips);
-            return null;
-        }));
-        try {
-            for (Future<Void> f : senders.invokeAll(work)) {
-                f.get();
+        byTeam.forEach((team, nudges) -> {
+            busyTeams.add(team);
+            inFlight.incrementAndGet();
+            try {
+                senders.execute(() -> {
+                    try {
+                        sendInOrder(nudges, b, tips, now);
+                    } catch (RuntimeException e) {
+                        log.error("A nudge sender failed; its rows go back to the queue when the lease expires", e);
+                    } finally {
+                        done(team);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                done(team); // closing: the rows go back to the queue when the lease expires
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            log.error("A nudge sender failed; its rows go back to the queue when the lease expires", e.getCause());
-        }
+        });
         return batch.size();
+    }
+
+    private void done(String team) {
+        busyTeams.remove(team);
+        inFlight.decrementAndGet();
+        changed.release();
+    }
+
+    /** Whether every sender has work (no point claiming more now). */
+    boolean saturated() {
+        return inFlight.get() >= senderThreads;
+    }
+
+    /** Waits until a workspace's sender finishes, or {@code max}. */
+    void awaitChange(Duration max) throws InterruptedException {
+        if (changed.tryAcquire(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            changed.drainPermits();
+        }
     }
 
     private static String key(String team, String user) {
@@ -227,59 +295,63 @@ public final class Dispatcher implements AutoCloseable {
         return due;
     }
 
-    /** Dispatches until nothing is due (for tests and catch-up); returns the rows handled. */
+    /**
+     * Dispatches until nothing is due and every sender is done, then marks what was sent; returns the
+     * rows handled (for tests and catch-up).
+     */
     public int drain() {
         int total = 0;
-        int n;
-        while ((n = dispatchDue()) > 0) {
+        while (true) {
+            boolean idleBefore = inFlight.get() == 0;
+            int n = dispatchDue();
             total += n;
+            if (n == 0 && idleBefore) {
+                break; // nobody busy, so the claim looked at every due row: nothing is left
+            }
+            if (n == 0) {
+                try {
+                    awaitChange(Duration.ofMillis(50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        marker.flush();
         return total;
     }
 
     /**
      * One workspace's nudges, one after the other; when Slack rate-limits the workspace, the rest go
-     * back to the queue in one statement, due when Slack said to come back. Sent rows are marked in
-     * small groups ({@link #MARK_EVERY}): a crash between Slack's answer and that commit re-sends at most
-     * those (counted as possible duplicates).
+     * back to the queue in one statement, due when Slack said to come back.
      */
-    private void sendInOrder(List<Nudge> claimed, Batch b, Set<String> tips) {
+    private void sendInOrder(List<Nudge> claimed, Batch b, Set<String> tips, Instant claimedAt) {
         List<Nudge> nudges = claimed;
-        Instant claimedAt = clock.instant();
-        Sent sent = new Sent();
-        try {
-            for (int i = 0; i < nudges.size(); i++) {
-                Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
-                if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
-                    long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
-                    jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
-                    for (int k = i; k < nudges.size(); k++) {
-                        metrics.retried();
-                    }
-                    return;
+        for (int i = 0; i < nudges.size(); i++) {
+            Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
+            if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
+                long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
+                jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
+                for (int k = i; k < nudges.size(); k++) {
+                    metrics.retried();
                 }
-                if (Duration.between(claimedAt, clock.instant()).compareTo(LEASE.dividedBy(2)) > 0) {
-                    // A slow Slack: renew the claim on what is left, and drop rows another dispatcher took over.
-                    sent.flush();
-                    claimedAt = clock.instant();
-                    nudges = renew(nudges.subList(i, nudges.size()), claimedAt);
-                    i = -1;
-                    continue;
-                }
-                Nudge n = nudges.get(i);
-                try {
-                    process(n, b.managers.get(key(n.teamId(), n.userId())), tips.contains(key(n.teamId(), n.userId())), sent);
-                } catch (RuntimeException e) {
-                    // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
-                    log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());
-                    releaseQuietly(n, e);
-                }
-                if (sent.ids.size() >= MARK_EVERY) {
-                    sent.flush();
-                }
+                return;
             }
-        } finally {
-            sent.flush();
+            if (Duration.between(claimedAt, clock.instant()).compareTo(LEASE.dividedBy(2)) > 0) {
+                // A slow Slack: renew the claim on what is left, and drop rows another dispatcher took over.
+                claimedAt = clock.instant();
+                nudges = renew(nudges.subList(i, nudges.size()), claimedAt);
+                i = -1;
+                continue;
+            }
+            Nudge n = nudges.get(i);
+            try {
+                process(n, b.managers.get(key(n.teamId(), n.userId())), tips.contains(key(n.teamId(), n.userId())));
+            } catch (RuntimeException e) {
+                // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
+                log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());
+                releaseQuietly(n, e);
+            }
         }
     }
 
@@ -298,86 +370,122 @@ public final class Dispatcher implements AutoCloseable {
     private void releaseQuietly(Nudge n, RuntimeException cause) {
         try {
             jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n)),
-                    cause.getClass().getSimpleName(), true);
+                    cause.getClass().getSimpleName(), true, false);
             metrics.retried();
         } catch (RuntimeException again) {
             log.warn("Nudge {} stays claimed until its lease expires: {}", n.id(), again.toString());
         }
     }
 
-    private static Duration backoff(Nudge n) {
-        Duration d = Duration.ofSeconds(5L << Math.min(Math.max(n.attempts() - 1, 0), 8)); // 5 s, 10 s, 20 s…
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    /**
+     * 1 s, 2 s, 4 s… after the first, second, third attempt, capped at {@link #MAX_BACKOFF}, less up to
+     * 20 % at random so that the rows a Slack outage failed together do not all come back in the same second.
+     */
+    static Duration backoff(Nudge n) {
+        int doublings = Math.min(Math.max(n.attempts() - 1, 0), 20);
+        long millis = Math.min(FIRST_RETRY.toMillis() << doublings, MAX_BACKOFF.toMillis());
+        double jitter = 0.8 + 0.2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (millis * jitter));
     }
 
-    /** How many sent rows a sender marks in one statement. */
-    static final int MARK_EVERY = 10;
+    /** A sent row waiting to be marked. */
+    private record SentRow(Nudge nudge, String ts, Instant at) {
+    }
 
-    /** Sent but not yet marked. */
-    private final class Sent {
-        final List<Nudge> ids = new ArrayList<>();
-        final List<String> ts = new ArrayList<>();
-        final List<Instant> at = new ArrayList<>();
+    /**
+     * Marks sent rows in one fenced statement every {@link #MARK_WITHIN}, for all senders. When the
+     * database is away the rows stay here and the next flush tries again, so a PostgreSQL restart
+     * shorter than the lease neither loses a mark nor lets another dispatcher re-send.
+     */
+    private final class Marker {
+        private final ConcurrentLinkedQueue<SentRow> queue = new ConcurrentLinkedQueue<>();
+        private final List<SentRow> waiting = new ArrayList<>(); // guarded by this
+        private volatile Instant lastFailureLogged = Instant.MIN;
 
-        void add(Nudge n, String messageTs, Instant sentAt) {
-            ids.add(n);
-            ts.add(messageTs);
-            at.add(sentAt);
+        void add(Nudge n, String ts, Instant at) {
+            queue.add(new SentRow(n, ts, at));
         }
 
-        void flush() {
-            if (ids.isEmpty()) {
+        void flushQuietly() {
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                Instant now = Instant.now();
+                if (now.isAfter(lastFailureLogged.plusSeconds(10))) {
+                    lastFailureLogged = now;
+                    log.warn("Sent nudges could not be marked yet ({} waiting); retrying: {}", waiting(), e.toString());
+                }
+            }
+        }
+
+        private synchronized int waiting() {
+            return waiting.size();
+        }
+
+        /** Marks everything sent so far; throws (keeping the rows) when the database does not answer. */
+        synchronized void flush() {
+            for (SentRow r; (r = queue.poll()) != null; ) {
+                waiting.add(r);
+            }
+            if (waiting.isEmpty()) {
                 return;
             }
-            long[] idArray = ids.stream().mapToLong(Nudge::id).toArray();
-            List<Long> marked = jdbi.withExtension(NudgeDao.class, dao -> dao.markAllSent(idArray,
-                    ts.toArray(String[]::new), at.stream().mapToLong(Instant::toEpochMilli).toArray(), instanceId));
-            Set<Long> markedIds = new HashSet<>(marked);
-            for (int i = 0; i < ids.size(); i++) {
-                Nudge n = ids.get(i);
-                if (!markedIds.contains(n.id())) {
+            long[] ids = waiting.stream().mapToLong(r -> r.nudge().id()).toArray();
+            String[] ts = waiting.stream().map(SentRow::ts).toArray(String[]::new);
+            long[] at = waiting.stream().mapToLong(r -> r.at().toEpochMilli()).toArray();
+            Set<Long> marked = new HashSet<>(jdbi.withExtension(NudgeDao.class,
+                    dao -> dao.markAllSent(ids, ts, at, instanceId)));
+            for (SentRow r : waiting) {
+                Nudge n = r.nudge();
+                if (!marked.contains(n.id())) {
                     log.warn("Nudge {} was sent but its claim had expired: counted as a possible duplicate", n.id());
                     metrics.possibleDuplicate();
+                } else if (n.maybeSent()) {
+                    log.info("Nudge {} was sent again after an earlier attempt may have reached Slack ({}): "
+                            + "counted as a possible duplicate", n.id(), n.attempts());
+                    metrics.possibleDuplicate();
                 }
-                metrics.sent(Duration.between(n.dueAt(), at.get(i)));
+                metrics.sent(Duration.between(n.dueAt(), r.at()));
             }
-            ids.clear();
-            ts.clear();
-            at.clear();
+            waiting.clear();
         }
     }
 
-    private void process(Nudge n, Manager manager, boolean socialTip, Sent sent) {
+    private void process(Nudge n, Manager manager, boolean socialTip) {
         Instant now = clock.instant();
-        NudgeDao dao = jdbi.onDemand(NudgeDao.class);
         NudgeViews.Message message = NudgeViews.render(n, manager, extras(n, manager, now, socialTip), now);
         try {
             String ts = messenger.dm(n.teamId(), n.userId(), message.text(), message.blocks());
-            sent.add(n, ts, clock.instant());
+            marker.add(n, ts, clock.instant());
         } catch (SlackCallException e) {
-            failed(dao, n, e, now);
+            failed(jdbi.onDemand(NudgeDao.class), n, e, now);
         }
+    }
+
+    private void pause(String team, Instant until) {
+        pausedTeams.merge(team, until, (a, b) -> a.isAfter(b) ? a : b);
+        jdbi.useExtension(NudgeDao.class, dao -> dao.deferTeam(team, until));
     }
 
     private void failed(NudgeDao dao, Nudge n, SlackCallException e, Instant now) {
         if (e.rateLimited()) {
             Instant until = now.plus(e.retryAfter().orElse(Duration.ofSeconds(30)));
-            pausedTeams.merge(n.teamId(), until, (a, b) -> a.isAfter(b) ? a : b);
-            dao.release(n.id(), instanceId, until, "ratelimited", false);
+            dao.release(n.id(), instanceId, until, "ratelimited", false, false);
+            pause(n.teamId(), until);
             metrics.retried();
         } else if (TOKEN_TROUBLE.contains(e.error())) {
             Instant until = now.plus(TOKEN_PAUSE);
-            pausedTeams.merge(n.teamId(), until, (a, b) -> a.isAfter(b) ? a : b);
-            dao.release(n.id(), instanceId, until, e.error(), false);
+            dao.release(n.id(), instanceId, until, e.error(), false, false);
+            pause(n.teamId(), until);
             metrics.retried();
             log.error("Slack rejects the bot token of workspace {} ({}): its nudges wait {} min", n.teamId(), e.error(),
                     TOKEN_PAUSE.toMinutes());
         } else if (e.transientFailure() && n.attempts() < MAX_ATTEMPTS) {
             Duration backoff = backoff(n);
-            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true);
+            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true, SlackApi.TIMEOUT.equals(e.error()));
             metrics.retried();
-            log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {}s", n.id(), n.teamId(), n.userId(),
-                    e.error(), backoff.toSeconds());
+            log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {} ms", n.id(), n.teamId(), n.userId(),
+                    e.error(), backoff.toMillis());
         } else if (USER_GONE.contains(e.error())) {
             dao.markFailed(n.id(), instanceId, e.error());
             int stopped = dao.skipAllPending(n.teamId(), n.userId(), "slack account gone: " + e.error());
@@ -404,8 +512,19 @@ public final class Dispatcher implements AutoCloseable {
         return instanceId;
     }
 
+    /** Stops sending; what was sent is marked before returning (if the database answers). */
     @Override
     public void close() {
-        senders.shutdownNow();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        markerTimer.shutdownNow();
+        marker.flushQuietly();
     }
 }

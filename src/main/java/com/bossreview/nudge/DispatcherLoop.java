@@ -4,50 +4,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs this instance's dispatcher: every second when idle, back to back while full batches keep
- * coming. Every instance runs one; {@code SKIP LOCKED} claims keep them from sending twice.
+ * Runs this instance's dispatcher on one thread: claims again as soon as a sender is free and
+ * something was claimed last time, waits up to a second (or until a sender finishes) when nothing
+ * was due. Every instance runs one; {@code SKIP LOCKED} claims keep them from sending twice.
  */
 public final class DispatcherLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatcherLoop.class);
     static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final Dispatcher dispatcher;
-    private final int batchSize;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "nudge-dispatcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Thread thread;
+    private volatile boolean running = true;
 
-    public DispatcherLoop(Dispatcher dispatcher, int batchSize) {
+    public DispatcherLoop(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.batchSize = batchSize;
+        this.thread = new Thread(this::run, "nudge-dispatcher");
+        thread.setDaemon(true);
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::round, 0, IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        thread.start();
     }
 
-    private void round() {
-        try {
-            while (dispatcher.dispatchDue() >= batchSize && !Thread.currentThread().isInterrupted()) {
-                // a full batch: more are probably due, go on at once
+    private void run() {
+        while (running) {
+            try {
+                if (dispatcher.saturated()) {
+                    dispatcher.awaitChange(IDLE_POLL);
+                } else if (dispatcher.dispatchDue() == 0) {
+                    dispatcher.awaitChange(IDLE_POLL);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database may be gone for a while: log, and try again a second later.
+                log.warn("Nudge dispatch round failed: {}", e.toString());
+                try {
+                    Thread.sleep(IDLE_POLL.toMillis());
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
-        } catch (RuntimeException e) {
-            // The database may be gone for a while: log, and try again on the next tick.
-            log.warn("Nudge dispatch round failed: {}", e.toString());
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        timer.shutdown();
-        timer.awaitTermination(15, TimeUnit.SECONDS);
+        running = false;
+        thread.interrupt();
+        thread.join(15_000);
         dispatcher.close();
     }
 }

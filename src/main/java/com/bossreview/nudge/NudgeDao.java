@@ -39,7 +39,7 @@ public interface NudgeDao {
             WHERE id IN (SELECT id FROM nudge
                          WHERE state = 'PENDING' AND due_at <= :now AND NOT (team_id = ANY(:blocked))
                          ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-            RETURNING id, team_id, user_id, kind, period, due_at, ref_id, attempts""")
+            RETURNING id, team_id, user_id, kind, period, due_at, ref_id, attempts, maybe_sent""")
     List<Nudge> claim(@Bind("instance") String instance, @Bind("now") Instant now, @Bind("limit") int limit,
                       @Bind("blocked") String[] blockedTeams);
 
@@ -84,13 +84,26 @@ public interface NudgeDao {
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
     int markFailed(@Bind("id") long id, @Bind("instance") String instance, @Bind("error") String error);
 
-    /** Back to the queue, to be tried again at {@code retryAt}; {@code countAttempt} false when nothing was sent. */
+    /**
+     * Back to the queue, to be tried again at {@code retryAt}; {@code countAttempt} false when nothing was
+     * sent; {@code maybeSent} when Slack may have acted on the failed call (a timeout).
+     */
     @SqlUpdate("""
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,
-                   outcome = :why, attempts = attempts - CASE WHEN :countAttempt THEN 0 ELSE 1 END
+                   outcome = :why, attempts = attempts - CASE WHEN :countAttempt THEN 0 ELSE 1 END,
+                   maybe_sent = maybe_sent OR :maybeSent
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
     int release(@Bind("id") long id, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt,
-                @Bind("why") String why, @Bind("countAttempt") boolean countAttempt);
+                @Bind("why") String why, @Bind("countAttempt") boolean countAttempt, @Bind("maybeSent") boolean maybeSent);
+
+    /**
+     * Slack asked us to wait for a workspace: every instance's pending rows of it that would fall due
+     * sooner wait too (the pause is shared through the database, not kept in one process's memory).
+     */
+    @SqlUpdate("""
+            UPDATE nudge SET due_at = :until
+            WHERE team_id = :team AND state = 'PENDING' AND due_at < :until""")
+    int deferTeam(@Bind("team") String team, @Bind("until") Instant until);
 
     /** All of a workspace's claimed rows back to the queue at once, when Slack asked us to wait. */
     @SqlUpdate("""
@@ -105,7 +118,7 @@ public interface NudgeDao {
      */
     @SqlUpdate("""
             UPDATE nudge SET state = CASE WHEN attempts >= :maxAttempts THEN 'FAILED' ELSE 'PENDING' END,
-                   claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired'
+                   claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired', maybe_sent = true
             WHERE state = 'CLAIMED' AND claimed_at < :expiredBefore""")
     int recoverExpired(@Bind("expiredBefore") Instant expiredBefore, @Bind("maxAttempts") int maxAttempts);
 

@@ -69,7 +69,7 @@ public final class Nudges {
                 throw new IllegalStateException("Could not schedule nudge planning: " + e.getMessage(), e);
             }
         }
-        DispatcherLoop loop = new DispatcherLoop(dispatcher, BATCH);
+        DispatcherLoop loop = new DispatcherLoop(dispatcher);
         loop.start();
         return loop;
     }

@@ -9,9 +9,13 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.time.Duration;
 
@@ -22,13 +26,29 @@ import java.time.Duration;
 public final class SlackApi {
     /** The error of a call for a workspace bossreview has no token for: it was uninstalled (or never installed). */
     public static final String NOT_INSTALLED = "not_installed";
+    /**
+     * A {@link #postForm} call Slack did not answer in time: unlike {@code unreachable} (no connection),
+     * Slack may have acted on it, so a retry may repeat it.
+     */
+    public static final String TIMEOUT = "timeout";
+    /**
+     * How long {@link #postForm} waits for Slack. {@code chat.postMessage} answers in well under a second;
+     * a call hanging longer is retried later rather than holding a sender thread for the SDK's 10 s.
+     */
+    static final Duration FORM_CALL_TIMEOUT = Duration.ofSeconds(4);
 
     private final Slack slack;
     private final BotTokens botTokens;
+    private final OkHttpClient formClient;
 
     public SlackApi(Slack slack, BotTokens botTokens) {
         this.slack = slack;
         this.botTokens = botTokens;
+        // Same connection pool and interceptors (user agent) as the SDK's client, shorter deadline.
+        this.formClient = slack.getHttpClient().getOkHttpClient().newBuilder()
+                .callTimeout(FORM_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(FORM_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
     }
 
     /** Single-workspace mode: the one configured token. */
@@ -76,7 +96,9 @@ public final class SlackApi {
         params.forEach(form::add);
         String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
         String token = botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
-        try (Response response = slack.getHttpClient().postFormWithBearerHeader(url, token, form.build())) {
+        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token)
+                .post(form.build()).build();
+        try (Response response = formClient.newCall(request).execute()) {
             if (response.code() == 429) {
                 throw new SlackCallException(method, "ratelimited", retryAfter(response.header("Retry-After")), null);
             }
@@ -93,6 +115,8 @@ public final class SlackApi {
                 throw new SlackCallException(method, json.has("error") ? json.get("error").getAsString() : "unknown_error");
             }
             return json;
+        } catch (InterruptedIOException e) {
+            throw new SlackCallException(method, TIMEOUT, e);
         } catch (IOException e) {
             throw new SlackCallException(method, "unreachable", e);
         }

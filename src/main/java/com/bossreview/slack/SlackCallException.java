@@ -42,6 +42,6 @@ public class SlackCallException extends Exception {
     public boolean transientFailure() {
         return rateLimited() || error.startsWith("http_5") || "unreachable".equals(error)
                 || "internal_error".equals(error) || "fatal_error".equals(error) || "service_unavailable".equals(error)
-                || "request_timeout".equals(error);
+                || "request_timeout".equals(error) || SlackApi.TIMEOUT.equals(error);
     }
 }

@@ -35,6 +35,7 @@ class NudgeConcurrencyTest {
     private FakeSlack slack;
     private MutableClock clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Map<Dispatcher, SimpleMeterRegistry> registries = new java.util.HashMap<>();
 
     @BeforeEach
     void start() {
@@ -56,11 +57,17 @@ class NudgeConcurrencyTest {
         AfterAck afterAck = new AfterAck(2);
         closeables.add(client);
         closeables.add(afterAck);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Deps deps = Deps.create(TestDatabase.database().jdbi(), clock,
-                new SlackApi(client, new Secret("xoxb-test-token")), afterAck, new SimpleMeterRegistry());
+                new SlackApi(client, new Secret("xoxb-test-token")), afterAck, registry);
         Dispatcher d = new Features(deps).nudges().dispatcher();
         closeables.add(d);
+        registries.put(d, registry);
         return d;
+    }
+
+    private double possibleDuplicates(Dispatcher d) {
+        return registries.get(d).counter("nudges.possible.duplicates").count();
     }
 
     /** {@code managers} managers over {@code teams} workspaces, each with a booking nudge due a minute ago. */
@@ -108,11 +115,61 @@ class NudgeConcurrencyTest {
         assertThat(survivor.drain()).isEqualTo(200);
         assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED' AND claimed_by = 'crashed'")).isEqualTo(100);
 
+        assertThat(possibleDuplicates(survivor)).isZero();
+
         clock.advance(Dispatcher.LEASE);
         assertThat(survivor.drain()).isEqualTo(100);
         Map<String, Long> perUser = successfulDmsPerUser();
         assertThat(perUser).hasSize(300);
         assertThat(perUser.values()).containsOnly(1L);
+        // The crashed dispatcher may have sent them before dying: each re-send is counted.
+        assertThat(possibleDuplicates(survivor)).isEqualTo(100);
+    }
+
+    @Test
+    void a_hanging_slack_call_holds_back_only_its_own_workspace_and_is_retried_within_seconds() {
+        dueNudges(40, 2); // T0 and T1, twenty each
+        slack.fail("chat.postMessage", new FakeSlack.Fault.Timeout(Duration.ofSeconds(6)), 1);
+        Dispatcher d = dispatcher();
+        assertThat(d.drain()).isEqualTo(40);
+
+        List<FakeSlack.Call> calls = slack.calls("chat.postMessage");
+        FakeSlack.Call hung = calls.stream().filter(FakeSlack.Call::faulted).findFirst().orElseThrow();
+        String hungTeam = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT team_id FROM nudge WHERE user_id = :u").bind("u", hung.param("channel")).mapTo(String.class).one());
+        // The other workspace's twenty DMs all went out while the call was hanging (the app gives up after 4 s).
+        List<FakeSlack.Call> others = calls.stream().filter(c -> !c.faulted())
+                .filter(c -> !TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT team_id FROM nudge WHERE user_id = :u").bind("u", c.param("channel"))
+                        .mapTo(String.class).one()).equals(hungTeam)).toList();
+        assertThat(others).hasSize(20).allSatisfy(c -> assertThat(c.at()).isBefore(hung.at().plusSeconds(4)));
+        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND outcome = 'timeout' AND maybe_sent")).isEqualTo(1);
+        assertThat(possibleDuplicates(d)).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(d.drain()).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(40);
+        assertThat(successfulDmsPerUser()).hasSize(40);
+        // Slack may have posted the timed-out call: the retry is counted as a possible duplicate.
+        assertThat(possibleDuplicates(d)).isEqualTo(1);
+    }
+
+    @Test
+    void a_429_makes_every_instance_wait_for_that_workspace() {
+        dueNudges(20, 1);
+        slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
+        Dispatcher first = dispatcher();
+        Dispatcher second = dispatcher();
+        first.drain();
+        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND due_at >= '" + NOW.plusSeconds(30) + "'"))
+                .isEqualTo(20);
+        // The second instance never got the 429, yet it leaves the workspace alone too.
+        assertThat(second.drain()).isZero();
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(first.drain() + second.drain()).isEqualTo(20);
+        assertThat(successfulDmsPerUser().values()).hasSize(20).containsOnly(1L);
     }
 
     @Test

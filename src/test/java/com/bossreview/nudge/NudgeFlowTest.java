@@ -223,25 +223,31 @@ class NudgeFlowTest extends AppTest {
     void server_errors_are_retried_with_backoff_then_delivered() {
         slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(503), 2);
         Instant due = MONDAY_0800.plus(Duration.ofMinutes(30));
+        int before = dmsToMe().size();
         drainAt(due);
         assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("PENDING:http_503");
-        drainAt(due.plusSeconds(5));
+        // First retry within a second (0.8–1 s), the second within two more (1.6–2 s).
+        drainAt(due.plusSeconds(1));
         assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("PENDING:http_503");
-        drainAt(due.plusSeconds(15));
+        assertThat(dmsToMe()).hasSize(before + 2);
+        drainAt(due.plusMillis(2500));
+        assertThat(dmsToMe()).hasSize(before + 2);
+        drainAt(due.plusSeconds(3));
         assertThat(state("BOOK_REVIEW", "2026-W49")).startsWith("SENT");
     }
 
     @Test
     void server_errors_without_end_mark_the_nudge_failed_after_the_last_attempt() {
-        command("bad something"); // bad news reminders stay relevant however late
-        slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 100);
+        slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 1000);
         Instant at = MONDAY_0800.plus(Duration.ofMinutes(30));
         for (int i = 0; i <= Dispatcher.MAX_ATTEMPTS; i++) {
             drainAt(at);
             at = at.plus(Dispatcher.MAX_BACKOFF);
         }
-        assertThat(TestDatabase.rows("nudge WHERE kind = 'BAD_NEWS' AND period LIKE '%-1' AND state = 'FAILED' "
-                + "AND outcome = 'http_500' AND attempts = " + Dispatcher.MAX_ATTEMPTS)).isEqualTo(1);
+        assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("FAILED:http_500");
+        assertThat(TestDatabase.rows("nudge WHERE kind = 'BOOK_REVIEW' AND period = '2026-W49' AND attempts = "
+                + Dispatcher.MAX_ATTEMPTS)).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE attempts > " + Dispatcher.MAX_ATTEMPTS)).isZero();
     }
 
     @Test
