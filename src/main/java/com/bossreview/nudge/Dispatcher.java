@@ -92,6 +92,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, Instant> pausedTeams = new ConcurrentHashMap<>();
     /** Workspaces with a sender working on them: left out of claims until it is done. */
     private final Set<String> busyTeams = ConcurrentHashMap.newKeySet();
+    /** Transient failures in a row per workspace since its last successful send. */
+    private final Map<String, Integer> teamFailures = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Released whenever a workspace's sender finishes: the claim loop may have work again. */
     private final Semaphore changed = new Semaphore(0);
@@ -148,7 +150,10 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 dao.heartbeat(instanceId, now);
             }
-            return dao.claim(instanceId, now, batchSize, blocked.toArray(String[]::new));
+            // RETURNING has no order: oldest first, so each workspace's sender starts with its most overdue.
+            List<Nudge> claimed = new ArrayList<>(dao.claim(instanceId, now, batchSize, blocked.toArray(String[]::new)));
+            claimed.sort(java.util.Comparator.comparing(Nudge::dueAt).thenComparingLong(Nudge::id));
+            return claimed;
         });
         if (housekeeping) {
             lastHousekeeping = now;
@@ -369,7 +374,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void releaseQuietly(Nudge n, RuntimeException cause) {
         try {
-            jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n)),
+            jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n.attempts())),
                     cause.getClass().getSimpleName(), true, false);
             metrics.retried();
         } catch (RuntimeException again) {
@@ -378,11 +383,11 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * 1 s, 2 s, 4 s… after the first, second, third attempt, capped at {@link #MAX_BACKOFF}, less up to
+     * 1 s, 2 s, 4 s… after the first, second, third failure, capped at {@link #MAX_BACKOFF}, less up to
      * 20 % at random so that the rows a Slack outage failed together do not all come back in the same second.
      */
-    static Duration backoff(Nudge n) {
-        int doublings = Math.min(Math.max(n.attempts() - 1, 0), 20);
+    static Duration backoff(int failures) {
+        int doublings = Math.min(Math.max(failures - 1, 0), 20);
         long millis = Math.min(FIRST_RETRY.toMillis() << doublings, MAX_BACKOFF.toMillis());
         double jitter = 0.8 + 0.2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
         return Duration.ofMillis((long) (millis * jitter));
@@ -457,6 +462,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             String ts = messenger.dm(n.teamId(), n.userId(), message.text(), message.blocks());
             marker.add(n, ts, clock.instant());
+            teamFailures.remove(n.teamId());
         } catch (SlackCallException e) {
             failed(jdbi.onDemand(NudgeDao.class), n, e, now);
         }
@@ -481,7 +487,11 @@ public final class Dispatcher implements AutoCloseable {
             log.error("Slack rejects the bot token of workspace {} ({}): its nudges wait {} min", n.teamId(), e.error(),
                     TOKEN_PAUSE.toMinutes());
         } else if (e.transientFailure() && n.attempts() < MAX_ATTEMPTS) {
-            Duration backoff = backoff(n);
+            // Backs off as the workspace keeps failing, not as this row does: when Slack answers the
+            // workspace's other calls, a row that drew an odd 500 is retried within seconds; in an
+            // outage every call fails and the waits grow to the cap.
+            int streak = teamFailures.merge(n.teamId(), 1, Integer::sum);
+            Duration backoff = backoff(Math.min(streak, n.attempts()));
             dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true, SlackApi.TIMEOUT.equals(e.error()));
             metrics.retried();
             log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {} ms", n.id(), n.teamId(), n.userId(),

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DM time), {@code POST /reset}, {@code POST /faults?mode=none|mixed}.
  *
  * <p>Usage: {@code FakeSlackServer <apiPort> <controlPort> [threads]}. "mixed" answers a third of
- * {@code chat.postMessage} calls with {@code 429 Retry-After: 1} or {@code 500} (alternating), and
- * the first {@value #TIMEOUTS} calls that would be the 20th, 40th… hang 11 s (longer than the app's
- * 10 s client timeout) and then fail: timeouts where Slack posted nothing.
+ * {@code chat.postMessage} calls, drawn at random (fixed seed), half with {@code 429 Retry-After: 1} and
+ * half with {@code 500}; and the first {@value #TIMEOUTS} calls that would be the 20th, 40th… hang 11 s
+ * (longer than the app's 4 s deadline for a DM) and then fail: timeouts where Slack posted nothing.
  */
 public final class FakeSlackServer {
     static final int TIMEOUTS = 30;
@@ -47,14 +47,20 @@ public final class FakeSlackServer {
             String q = ex.getRequestURI().getQuery();
             if (q != null && q.contains("mode=mixed")) {
                 AtomicInteger timeouts = new AtomicInteger();
+                java.util.Random random = new java.util.Random(20261127L);
                 slack.failWith("chat.postMessage", n -> {
                     if (n % 20 == 0 && timeouts.incrementAndGet() <= TIMEOUTS) {
                         return new FakeSlack.Fault.Timeout(Duration.ofSeconds(11));
                     }
-                    if (n % 3 == 0) {
-                        return (n / 3) % 2 == 0 ? new FakeSlack.Fault.RateLimited(1) : new FakeSlack.Fault.ServerError(500);
+                    int draw;
+                    synchronized (random) {
+                        draw = random.nextInt(6);
                     }
-                    return null;
+                    return switch (draw) {
+                        case 0 -> new FakeSlack.Fault.RateLimited(1);
+                        case 1 -> new FakeSlack.Fault.ServerError(500);
+                        default -> null;
+                    };
                 });
             } else {
                 slack.failWith("chat.postMessage", n -> null);
@@ -74,6 +80,7 @@ public final class FakeSlackServer {
         long faulted = 0;
         long first = Long.MAX_VALUE;
         long last = 0;
+        List<Long> times = new java.util.ArrayList<>();
         for (FakeSlack.Call c : posts) {
             if (c.faulted()) {
                 faulted++;
@@ -82,6 +89,7 @@ public final class FakeSlackServer {
             delivered++;
             perChannel.merge(c.param("channel"), 1, Integer::sum);
             long at = c.at().toEpochMilli();
+            times.add(at);
             first = Math.min(first, at);
             last = Math.max(last, at);
         }
@@ -89,7 +97,17 @@ public final class FakeSlackServer {
         return "calls=" + posts.size() + " delivered=" + delivered + " distinct=" + perChannel.size()
                 + " duplicates=" + dupes + " faulted=" + faulted
                 + " first=" + (delivered == 0 ? 0 : first) + " last=" + last
+                + " p50=" + nth(times, 0.50) + " p90=" + nth(times, 0.90) + " p99=" + nth(times, 0.99)
                 + " other=" + (slack.calls().size() - posts.size());
+    }
+
+    /** The time by which a fraction {@code p} of the DMs had arrived (epoch ms; 0 when none). */
+    static long nth(List<Long> times, double p) {
+        if (times.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = times.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
 
     private static void reply(HttpExchange ex, String body) throws IOException {

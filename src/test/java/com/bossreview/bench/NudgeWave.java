@@ -102,6 +102,8 @@ public final class NudgeWave {
         double seconds = (last - waveAt) / 1000.0;
         System.out.printf("wave: %d DMs to %d managers (%d duplicates, %d faulted calls)%n",
                 stats.get("delivered"), stats.get("distinct"), stats.get("duplicates"), stats.get("faulted"));
+        System.out.printf("wave: half of the DMs by %+d ms, 90 %% by %+d ms, 99 %% by %+d ms after the minute%n",
+                stats.get("p50") - waveAt, stats.get("p90") - waveAt, stats.get("p99") - waveAt);
         System.out.printf("wave: first DM %+d ms after the minute, last DM %+d ms; %.0f nudges/s from the minute, %.0f nudges/s first-to-last%n",
                 first - waveAt, last - waveAt, stats.get("distinct") / seconds,
                 stats.get("distinct") / Math.max(0.001, (last - first) / 1000.0));

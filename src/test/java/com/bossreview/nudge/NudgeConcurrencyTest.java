@@ -155,6 +155,24 @@ class NudgeConcurrencyTest {
     }
 
     @Test
+    void a_row_that_drew_an_odd_500_is_retried_within_a_second_while_its_workspace_is_answered() {
+        dueNudges(10, 1);
+        // This row already failed five times (say, over an earlier Slack incident); it is the most overdue, sent first.
+        TestDatabase.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE nudge SET attempts = 5, due_at = ? WHERE user_id = 'U10'", NOW.minusSeconds(120)));
+        slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 1);
+        Dispatcher d = dispatcher();
+        d.drain();
+        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(9);
+        // The workspace's other calls succeed, so the wait is the first one (≤ 1 s), not the sixth (32 s).
+        assertThat(TestDatabase.rows("nudge WHERE user_id = 'U10' AND state = 'PENDING' AND outcome = 'http_500' "
+                + "AND attempts = 6 AND due_at <= '" + NOW.plusSeconds(1) + "'")).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        d.drain();
+        assertThat(successfulDmsPerUser()).hasSize(10);
+    }
+
+    @Test
     void a_429_makes_every_instance_wait_for_that_workspace() {
         dueNudges(20, 1);
         slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
