@@ -18,7 +18,9 @@ for i in $(seq 1 "$INSTANCES"); do
 done
 sleep 3
 for p in "${APPS[@]}"; do echo "RSS before the wave, pid $p: $(rss $p)"; done
-echo "nudges planned: $(psql -tA -h 127.0.0.1 -U $PGUSER -d $DB -c "SELECT count(*) FROM nudge WHERE due_at = to_timestamp($WAVE_AT/1000.0)")"
+planned() { psql -tA -h 127.0.0.1 -U $PGUSER -d $DB -c "SELECT count(*) FROM nudge WHERE due_at = to_timestamp($WAVE_AT/1000.0)"; }
+while (( $(planned) < MANAGERS && $(date +%s%3N) < WAVE_AT )); do sleep 0.2; done  # the materializer plans at start-up
+echo "nudges planned for the wave minute: $(planned) (at $(date -u +%H:%M:%S.%3N))"
 now=$(date +%s%3N); (( WAVE_AT > now )) || echo "WARNING: the apps were not up before the wave minute" >&2
 bench_java com.bossreview.bench.NudgeWave await "jdbc:postgresql://127.0.0.1:5432/$DB?user=$PGUSER" "http://127.0.0.1:$FAKE_CTL/" "$WAVE_AT" "$MANAGERS" 180
 for p in "${APPS[@]}"; do echo "RSS after the wave, pid $p: $(rss $p)"; done

@@ -109,7 +109,9 @@ public final class NudgeWave {
                 stats.get("distinct") / Math.max(0.001, (last - first) / 1000.0));
         try (Database db = connect(url)) {
             Map<String, Long> states = new HashMap<>();
-            db.jdbi().useHandle(h -> h.createQuery("SELECT state, count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' AND due_at <= :at GROUP BY state")
+            db.jdbi().useHandle(h -> h.createQuery("SELECT state, count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' "
+                            // due_at moves when a row is retried or its workspace deferred; next week's are 7 days on
+                            + "AND due_at < CAST(:at AS timestamptz) + interval '1 day' GROUP BY state")
                     .bind("at", Instant.ofEpochMilli(waveAt)).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> states.put(e.getKey(), e.getValue())));
             System.out.println("wave: booking nudge rows by state " + states);
