@@ -138,6 +138,22 @@ public final class Installations implements InstallationService, BotTokens {
     }
 
     /**
+     * The app was removed from one workspace: its own installation (if any) is deleted and returned, and
+     * it no longer borrows its organization's; the org-wide installation itself stays.
+     */
+    Optional<InstallationDao.Row> removeFromWorkspace(String teamId) {
+        Optional<InstallationDao.Row> own = jdbi.inTransaction(h -> {
+            InstallationDao dao = h.attach(InstallationDao.class);
+            h.attach(WorkspaceDao.class).forgetOrganizationOf(List.of(teamId));
+            Optional<InstallationDao.Row> row = dao.ofWorkspace(teamId);
+            row.ifPresent(r -> dao.deleteWorkspace(teamId));
+            return row;
+        });
+        remembered.remove(teamId); // if it is added again, its next request links it to the organization anew
+        return own;
+    }
+
+    /**
      * At start-up: refuses to run when stored tokens were sealed with a key that is not configured
      * (a wrong BOSSREVIEW_ENCRYPTION_KEY would otherwise make every workspace look uninstalled), and
      * re-seals the ones still under BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS with the current key.
