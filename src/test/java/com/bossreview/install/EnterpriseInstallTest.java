@@ -50,6 +50,14 @@ class EnterpriseInstallTest {
         assertThat(done.body()).contains("your organization <b>Org " + ORG + "</b>");
     }
 
+    /** A manager with news in each workspace, and a request from each (which links it to the organization). */
+    private static void bothWorkspacesInUse() {
+        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
+        Workspaces.managerWithNews(T4, "U4DAN", "U4BOSS", "Support backlog at zero");
+        app.slack().command(ORG, T3, "U3CARA", "help");
+        app.slack().command(ORG, T4, "U4DAN", "help");
+    }
+
     private static List<FakeSlack.Call> lookupsOf(String user) {
         return slack.calls("users.info").stream().filter(c -> user.equals(c.param("user"))).toList();
     }
@@ -98,10 +106,7 @@ class EnterpriseInstallTest {
 
     @Test
     void uninstalling_the_org_install_deletes_its_token_and_the_data_of_every_workspace_it_served() {
-        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
-        Workspaces.managerWithNews(T4, "U4DAN", "U4BOSS", "Support backlog at zero");
-        app.slack().command(ORG, T3, "U3CARA", "help");
-        app.slack().command(ORG, T4, "U4DAN", "help");
+        bothWorkspacesInUse();
         assertThat(InstallBrowser.appUninstalled(app, ORG, T3).statusCode()).isEqualTo(200);
         assertThat(TestDatabase.rows("installation")).isZero();
         assertThat(Workspaces.rowsOf(T3)).isZero();
@@ -111,10 +116,7 @@ class EnterpriseInstallTest {
 
     @Test
     void removing_the_app_from_one_workspace_deletes_that_workspaces_data_and_keeps_the_org_install() {
-        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
-        Workspaces.managerWithNews(T4, "U4DAN", "U4BOSS", "Support backlog at zero");
-        app.slack().command(ORG, T3, "U3CARA", "help");
-        app.slack().command(ORG, T4, "U4DAN", "help");
+        bothWorkspacesInUse();
 
         assertThat(InstallBrowser.appUninstalledTeam(app, ORG, T4, "A0BOSSREVIEW", T3).statusCode()).isEqualTo(200);
 
@@ -140,10 +142,7 @@ class EnterpriseInstallTest {
 
     @Test
     void app_uninstalled_team_naming_the_organization_uninstalls_it_everywhere() {
-        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
-        Workspaces.managerWithNews(T4, "U4DAN", "U4BOSS", "Support backlog at zero");
-        app.slack().command(ORG, T3, "U3CARA", "help");
-        app.slack().command(ORG, T4, "U4DAN", "help");
+        bothWorkspacesInUse();
 
         assertThat(InstallBrowser.appUninstalledTeam(app, ORG, T3, "A0BOSSREVIEW", ORG).statusCode()).isEqualTo(200);
 
