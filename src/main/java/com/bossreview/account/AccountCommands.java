@@ -5,6 +5,7 @@ import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.App;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public final class AccountCommands {
         }
         String json = exports.export(m.get());
         afterAck.run("export upload", () -> upload(team, user, json),
-                reason -> respond(ctx, ":warning: I couldn't send your export (" + reason + "). Please try again."));
+                reason -> Replies.respond(ctx, ":warning: I couldn't send your export (" + reason + "). Please try again."));
         return ctx.ack(":package: Preparing your export — it'll arrive as a JSON file in our DM.");
     }
 
@@ -121,13 +121,5 @@ public final class AccountCommands {
                 .text(":wastebasket: Done — everything bossreview stored about you is deleted. "
                         + "`/bossreview` starts fresh whenever you like.")), reason -> { });
         return ctx.ack();
-    }
-
-    private static void respond(SlashCommandContext ctx, String text) {
-        try {
-            ctx.respond(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

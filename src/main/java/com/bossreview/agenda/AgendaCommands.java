@@ -7,6 +7,7 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.Replies;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -16,8 +17,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public final class AgendaCommands {
             ctx.respond(r -> r.replaceOriginal(true).text("Agenda sent to your boss").blocks(List.of(
                     section(s -> s.text(markdownText(":white_check_mark: Agenda sent to <@" + boss.get() + ">. "
                             + "Walk in with one piece of news and one question — you're set."))))));
-        }, reason -> respond(ctx, ":warning: I couldn't send the agenda to <@" + boss.get() + "> (" + reason
+        }, reason -> Replies.note(ctx, ":warning: I couldn't send the agenda to <@" + boss.get() + "> (" + reason
                 + "). Nothing was sent — please try the button again."));
         return ctx.ack();
     }
@@ -93,13 +92,5 @@ public final class AgendaCommands {
         IsoWeek now = IsoWeek.of(m.today(clock.instant()));
         return value != null && (value.equals(now.toString()) || value.equals(now.next().toString())
                 || value.equals(now.previous().toString()));
-    }
-
-    private static void respond(ActionContext ctx, String text) {
-        try {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

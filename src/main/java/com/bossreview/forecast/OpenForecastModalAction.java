@@ -40,7 +40,7 @@ final class OpenForecastModalAction implements BlockActionHandler {
         View modal = ForecastViews.modal(quarter, manager.flatMap(forecasts::latest));
         afterAck.run("forecast modal open",
                 () -> slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(modal))),
-                reason -> Replies.ephemeral(ctx, ForecastViews.modalOpenFailed(reason)));
+                reason -> ShareForecastAction.note(ctx, ForecastViews.modalOpenFailed(reason)));
         return ctx.ack();
     }
 }

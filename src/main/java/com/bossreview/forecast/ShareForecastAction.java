@@ -4,6 +4,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -41,9 +42,9 @@ final class ShareForecastAction implements BlockActionHandler {
         BlockActionPayload payload = request.getPayload();
         String team = payload.getTeam().getId();
         String user = payload.getUser().getId();
-        OptionalLong id = Replies.id(payload);
+        OptionalLong id = id(payload);
         afterAck.run("forecast share", () -> share(ctx, team, user, id),
-                reason -> Replies.ephemeral(ctx, ForecastViews.shareFailed(reason)));
+                reason -> note(ctx, ForecastViews.shareFailed(reason)));
         return ctx.ack();
     }
 
@@ -53,11 +54,11 @@ final class ShareForecastAction implements BlockActionHandler {
                 : forecasts.claimShare(manager.get(), id.getAsLong());
         if (claim instanceof ShareClaim.NotFound) {
             log.info("Refused share_forecast of {}/{}: not their forecast", team, user);
-            Replies.ephemeral(ctx, ForecastViews.notYours());
+            note(ctx, ForecastViews.notYours());
         } else if (claim instanceof ShareClaim.NoBoss) {
-            Replies.ephemeral(ctx, ForecastViews.noBoss());
+            note(ctx, ForecastViews.noBoss());
         } else if (claim instanceof ShareClaim.AlreadyShared already) {
-            Replies.ephemeral(ctx, ForecastViews.alreadyShared(already.boss()));
+            note(ctx, ForecastViews.alreadyShared(already.boss()));
         } else if (claim instanceof ShareClaim.Claimed claimed) {
             send(ctx, team, user, claimed);
         }
@@ -72,16 +73,32 @@ final class ShareForecastAction implements BlockActionHandler {
             forecasts.releaseShare(team, user, id, claimed.claimedAt());
             String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();
             log.warn("Forecast {} of {}/{} not sent to the boss: {}", id, team, user, reason);
-            Replies.ephemeral(ctx, ForecastViews.notSent(claimed.boss(), reason));
+            note(ctx, ForecastViews.notSent(claimed.boss(), reason));
             return;
         }
         ForecastViews.Message sent = ForecastViews.sent(claimed.recorded(), claimed.boss());
         try {
             Replies.check(ctx.respond(r -> r.replaceOriginal(true).text(sent.text()).blocks(sent.blocks())));
-        } catch (IOException | SlackCallException e) {
+        } catch (IOException e) {
             // The boss has the message; only the manager's copy of the button could not be updated.
             log.warn("Forecast {} of {}/{} sent, but the manager's message was not updated: {}", id, team, user,
-                    e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName());
+                    e.getMessage());
         }
+    }
+
+    /** A message only the clicker sees; Slack refusing it is a failure (the clicker would hear nothing). */
+    static void note(ActionContext ctx, String text) {
+        Replies.delivered(Replies.note(ctx, text));
+    }
+
+    /** The row id a button carries; empty for anything that is not a plain positive number. */
+    private static OptionalLong id(BlockActionPayload payload) {
+        String value = payload.getActions() == null || payload.getActions().isEmpty() ? null
+                : payload.getActions().get(0).getValue();
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        long id = Long.parseLong(value);
+        return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
     }
 }

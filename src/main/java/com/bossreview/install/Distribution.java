@@ -61,6 +61,14 @@ public final class Distribution {
         return installations.<BotTokens>map(i -> i).orElseGet(() -> BotTokens.single(config.botToken().orElseThrow()));
     }
 
+    /**
+     * Tells {@code listener} which workspaces came back (reinstalled within the retention period).
+     * Set once at start-up; in single-workspace mode there is no install flow, so it is never called.
+     */
+    public void whenReinstalled(Consumer<List<String>> listener) {
+        installations.ifPresent(i -> i.whenReinstalled(listener));
+    }
+
     /** For a scheduled purge ({@link Uninstalls#purgeExpired}) when a retention period is set. */
     public Uninstalls uninstalls() {
         return uninstalls;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The installations of bossreview, in PostgreSQL with every bot token sealed by {@link TokenCipher}.
@@ -36,6 +37,7 @@ public final class Installations implements InstallationService, BotTokens {
      * after an uninstall (which forgets the links, perhaps on another instance) is remembered again.
      */
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
+    private volatile Consumer<List<String>> whenReinstalled = teams -> { };
 
     public Installations(Jdbi jdbi, TokenCipher cipher, Clock clock) {
         this.jdbi = jdbi;
@@ -83,21 +85,38 @@ public final class Installations implements InstallationService, BotTokens {
                 i.botUserId().orElse(null), i.botId().orElse(null), i.botScopes().orElse(null),
                 cipher.encrypt(i.botToken().reveal(), i.sealingContext()), i.installerUserId().orElse(null),
                 i.installedAt());
-        jdbi.useTransaction(h -> {
+        List<String> back = jdbi.inTransaction(h -> {
             InstallationDao dao = h.attach(InstallationDao.class);
             WorkspaceDao workspaces = h.attach(WorkspaceDao.class);
             if (i.enterpriseInstall()) {
                 dao.saveOrganization(row);
                 List<String> teams = workspaces.workspacesOf(i.enterpriseId().get());
-                if (!teams.isEmpty()) {
-                    workspaces.clearUninstalled(teams);
-                }
-            } else {
-                dao.saveWorkspace(row);
-                workspaces.clearUninstalled(List.of(i.teamId().get()));
+                return teams.isEmpty() ? List.<String>of() : workspaces.reinstalled(teams);
             }
+            dao.saveWorkspace(row);
+            return workspaces.reinstalled(List.of(i.teamId().get()));
         });
         log.info("Installed in {} by {}", i.describe(), i.installerUserId().orElse("?"));
+        if (!back.isEmpty()) {
+            reinstalled(back);
+        }
+    }
+
+    /**
+     * Called with the workspaces whose data was waiting for deletion when they reinstalled, after the
+     * installation is stored (nudges use it to plan again what they passed by meanwhile).
+     */
+    public void whenReinstalled(Consumer<List<String>> listener) {
+        this.whenReinstalled = listener;
+    }
+
+    /** The install stands even if the follow-up fails: the next settings change or reinstall plans again. */
+    private void reinstalled(List<String> teams) {
+        try {
+            whenReinstalled.accept(teams);
+        } catch (RuntimeException e) {
+            log.error("Workspaces {} reinstalled, but planning their nudges again failed", teams, e);
+        }
     }
 
     /**
@@ -116,6 +135,22 @@ public final class Installations implements InstallationService, BotTokens {
             org.ifPresent(o -> dao.deleteOrganization(enterpriseId));
             return org;
         });
+    }
+
+    /**
+     * The app was removed from one workspace: its own installation (if any) is deleted and returned, and
+     * it no longer borrows its organization's; the org-wide installation itself stays.
+     */
+    Optional<InstallationDao.Row> removeFromWorkspace(String teamId) {
+        Optional<InstallationDao.Row> own = jdbi.inTransaction(h -> {
+            InstallationDao dao = h.attach(InstallationDao.class);
+            h.attach(WorkspaceDao.class).forgetOrganizationOf(List.of(teamId));
+            Optional<InstallationDao.Row> row = dao.ofWorkspace(teamId);
+            row.ifPresent(r -> dao.deleteWorkspace(teamId));
+            return row;
+        });
+        remembered.remove(teamId); // if it is added again, its next request links it to the organization anew
+        return own;
     }
 
     /**

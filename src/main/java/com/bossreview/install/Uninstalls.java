@@ -52,6 +52,27 @@ public final class Uninstalls {
         List<String> affected = new ArrayList<>(teams);
         log.info("Uninstalled from {}/{}: token {}, workspaces {}", enterpriseId, teamId,
                 removed.map(r -> "deleted").orElse("none stored"), affected);
+        return dataOfLeaving(affected);
+    }
+
+    /**
+     * The app was removed from one workspace of an organization while installed org-wide
+     * ({@code app_uninstalled_team}): that workspace's own installation goes if it had one, and it no
+     * longer borrows the organization's token, but the org-wide install stays for the other workspaces.
+     * Its data goes like an uninstalled workspace's.
+     */
+    public List<String> removedFromWorkspace(String teamId) {
+        Optional<InstallationDao.Row> removed = installations.flatMap(i -> i.removeFromWorkspace(teamId));
+        if (installations.isEmpty()) {
+            jdbi.useExtension(WorkspaceDao.class, dao -> dao.forgetOrganizationOf(List.of(teamId)));
+        }
+        log.info("Removed from workspace {}: its own token {}, its organization's install kept", teamId,
+                removed.map(r -> "deleted").orElse("none stored"));
+        return dataOfLeaving(List.of(teamId));
+    }
+
+    /** Deletes the data of these workspaces now, or marks it for {@link #purgeExpired} with a retention period. */
+    private List<String> dataOfLeaving(List<String> affected) {
         if (affected.isEmpty()) {
             return affected;
         }

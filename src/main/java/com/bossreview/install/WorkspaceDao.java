@@ -32,6 +32,10 @@ interface WorkspaceDao {
     @SqlUpdate("DELETE FROM uninstalled_workspace WHERE team_id IN (<teams>)")
     int clearUninstalled(@BindList("teams") Collection<String> teamIds);
 
+    /** Like {@link #clearUninstalled}, returning the workspaces that were waiting for deletion. */
+    @SqlQuery("DELETE FROM uninstalled_workspace WHERE team_id IN (<teams>) RETURNING team_id")
+    List<String> reinstalled(@BindList("teams") Collection<String> teamIds);
+
     @SqlQuery("SELECT team_id FROM uninstalled_workspace WHERE uninstalled_at <= :cutoff ORDER BY team_id")
     List<String> uninstalledBefore(@Bind("cutoff") Instant cutoff);
 

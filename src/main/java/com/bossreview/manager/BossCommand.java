@@ -3,12 +3,12 @@ package com.bossreview.manager;
 import com.bossreview.command.Subcommand;
 import com.bossreview.command.SubcommandHandler;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.UserDirectory;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /** {@code /bossreview boss @user}: checked with {@code users.info} after the ack, then stored. */
@@ -38,7 +38,7 @@ public final class BossCommand implements SubcommandHandler {
                     + "Usage: `" + Subcommand.BOSS.usage() + "`");
         }
         afterAck.run("boss lookup", () -> ctx.respond(check(team, me, boss.get())),
-                reason -> respond(ctx, ":warning: I couldn't check <@" + boss.get() + "> with Slack just now ("
+                reason -> Replies.respond(ctx, ":warning: I couldn't check <@" + boss.get() + "> with Slack just now ("
                         + reason + "). Your boss was not changed — please try again in a minute."));
         return ctx.ack();
     }
@@ -59,13 +59,5 @@ public final class BossCommand implements SubcommandHandler {
         managers.setBoss(team, me, boss);
         return ":handshake: Got it — <@" + boss + "> is your boss. They only ever see what you choose to send them. "
                 + "Next: set your weekly review slot with `" + Subcommand.REVIEW.usage() + "`.";
-    }
-
-    static void respond(SlashCommandContext ctx, String text) {
-        try {
-            ctx.respond(text);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.bossreview.news;
 
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;

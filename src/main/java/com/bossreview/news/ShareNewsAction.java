@@ -4,6 +4,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;

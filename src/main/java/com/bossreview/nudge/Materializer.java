@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  * Turns every manager's settings into occurrence rows for the coming days. Idempotent (rows are
  * unique per team, manager, kind and period), so it can run every minute on any instance; it plans
  * from where the last run stopped, so nothing due while the app was down is forgotten.
+ * Workspaces that uninstalled bossreview (their data kept for a retention period) get no plans;
+ * {@link #resume} plans theirs again when they reinstall.
  */
 public final class Materializer {
     private static final Logger log = LoggerFactory.getLogger(Materializer.class);
@@ -27,6 +30,10 @@ public final class Materializer {
     /** On the very first run, occurrences this far in the past are still planned. */
     static final Duration FIRST_LOOKBACK = Duration.ofMinutes(15);
     static final int PAGE = 500;
+    /** Managers who can be nudged: a boss set, nudges on, and their workspace not uninstalled. */
+    private static final String NUDGEABLE = """
+            boss_user_id IS NOT NULL AND nudges_enabled
+            AND NOT EXISTS (SELECT 1 FROM uninstalled_workspace u WHERE u.team_id = manager.team_id)""";
     static final List<String> PERIODIC = List.of(NudgeKind.BOOK_REVIEW.name(), NudgeKind.BOOK_REVIEW_FOLLOWUP.name(),
             NudgeKind.REVIEW_PREP.name(), NudgeKind.DID_IT_HAPPEN.name(), NudgeKind.FORECAST.name());
 
@@ -53,8 +60,8 @@ public final class Materializer {
             String t = afterTeam;
             String u = afterUser;
             List<Manager> page = jdbi.withHandle(h -> h.createQuery("""
-                            SELECT * FROM manager WHERE boss_user_id IS NOT NULL AND nudges_enabled
-                            AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n""")
+                            SELECT * FROM manager WHERE %s
+                            AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n""".formatted(NUDGEABLE))
                     .bind("t", t).bind("u", u).bind("n", PAGE).map(new ManagerMapper()).list());
             if (page.isEmpty()) {
                 break;
@@ -83,14 +90,41 @@ public final class Materializer {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             h.attach(NudgeDao.class).deletePending(team, user, PERIODIC, now);
-            Optional<Manager> m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u "
-                            + "AND boss_user_id IS NOT NULL AND nudges_enabled")
+            Optional<Manager> m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u AND " + NUDGEABLE)
                     .bind("t", team).bind("u", user).map(new ManagerMapper()).findOne();
-            // From the start of the manager's day: a boss set at 10:00 still gets today's 08:30 booking
-            // nudge now (rows already sent or skipped today are kept by the unique key).
-            m.ifPresent(manager -> insert(h, periodic(manager,
-                    manager.today(now).atStartOfDay(manager.zone()).toInstant().minusSeconds(1), now.plus(HORIZON))));
+            m.ifPresent(manager -> insert(h, fromStartOfDay(manager, now)));
         });
+    }
+
+    /**
+     * After workspaces reinstalled: while they were uninstalled {@link #materialize} passed them by, and
+     * its window has moved on, so their managers' periodic nudges are planned here, from the start of
+     * each manager's day (rows that exist, sent or failed, are kept by the unique key).
+     *
+     * @return how many nudges were planned
+     */
+    public int resume(Collection<String> teams) {
+        if (teams.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int planned = jdbi.inTransaction(h -> {
+            List<Manager> managers = h.createQuery("SELECT * FROM manager WHERE team_id IN (<teams>) AND " + NUDGEABLE)
+                    .bindList("teams", List.copyOf(teams)).map(new ManagerMapper()).list();
+            List<Occurrence> occurrences = new ArrayList<>();
+            managers.forEach(m -> occurrences.addAll(fromStartOfDay(m, now)));
+            return insert(h, occurrences);
+        });
+        log.info("Workspaces {} are back: planned {} nudges", teams, planned);
+        return planned;
+    }
+
+    /**
+     * From the start of the manager's day: a boss set at 10:00 still gets today's 08:30 booking
+     * nudge now (rows already sent or skipped today are kept by the unique key).
+     */
+    private static List<Occurrence> fromStartOfDay(Manager m, Instant now) {
+        return periodic(m, m.today(now).atStartOfDay(m.zone()).toInstant().minusSeconds(1), now.plus(HORIZON));
     }
 
     /**

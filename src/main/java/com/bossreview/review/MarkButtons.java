@@ -4,6 +4,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.Replies;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -54,7 +55,7 @@ final class MarkButtons implements BlockActionHandler {
         Marking marking = reviews.markWeek(m, week, state);
         String text = ReviewViews.marked(marking, window);
         List<LayoutBlock> card = ReviewViews.markedCard(marking, window);
-        afterAck.run("review button update", () -> Responses.check(ctx.respond(r -> r.replaceOriginal(true)
+        afterAck.run("review button update", () -> Replies.check(ctx.respond(r -> r.replaceOriginal(true)
                         .text(text).blocks(card))),
                 reason -> dm(team, me, text + "\n(I couldn't update the message with the buttons: " + reason + ".)", card));
         return ctx.ack();
@@ -62,7 +63,7 @@ final class MarkButtons implements BlockActionHandler {
 
     /** A refusal, as an ephemeral reply that leaves the original message (and its buttons) alone. */
     private void tell(ActionContext ctx, String team, String me, String text) {
-        afterAck.run("review button refusal", () -> Responses.check(ctx.respond(r -> r.replaceOriginal(false)
+        afterAck.run("review button refusal", () -> Replies.check(ctx.respond(r -> r.replaceOriginal(false)
                 .responseType("ephemeral").text(text))), reason -> dm(team, me, text, List.of()));
     }
 

@@ -5,14 +5,13 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.UserDirectory;
 import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -55,7 +54,7 @@ final class ReviewCommand implements SubcommandHandler {
             zones.touch(team, me); // re-reads a stale zone after the ack
         } else {
             afterAck.run("review slot time zone", () -> confirmZone(ctx, team, me, stored.slot()),
-                    reason -> respond(ctx, ReviewViews.zoneUnknown(reason)));
+                    reason -> Replies.delivered(Replies.respond(ctx, ReviewViews.zoneUnknown(reason))));
         }
         return ctx.ack(ReviewViews.slotStored(stored, zoneKnown));
     }
@@ -64,18 +63,10 @@ final class ReviewCommand implements SubcommandHandler {
         Optional<ZoneId> zone = users.lookup(team, me).flatMap(UserDirectory.SlackUser::timeZone)
                 .flatMap(Times::parseZone);
         if (zone.isEmpty()) {
-            respond(ctx, ReviewViews.zoneUnknown("your Slack profile has none"));
+            Replies.delivered(Replies.respond(ctx, ReviewViews.zoneUnknown("your Slack profile has none")));
             return;
         }
         managers.zoneChecked(team, me, zone.get());
-        Responses.check(ctx.respond(ReviewViews.zoneConfirmed(slot, zone.get().getId())));
-    }
-
-    private static void respond(SlashCommandContext ctx, String text) {
-        try {
-            Responses.check(ctx.respond(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Replies.check(ctx.respond(ReviewViews.zoneConfirmed(slot, zone.get().getId())));
     }
 }

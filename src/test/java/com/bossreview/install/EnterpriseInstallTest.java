@@ -50,6 +50,14 @@ class EnterpriseInstallTest {
         assertThat(done.body()).contains("your organization <b>Org " + ORG + "</b>");
     }
 
+    /** A manager with news in each workspace, and a request from each (which links it to the organization). */
+    private static void bothWorkspacesInUse() {
+        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
+        Workspaces.managerWithNews(T4, "U4DAN", "U4BOSS", "Support backlog at zero");
+        app.slack().command(ORG, T3, "U3CARA", "help");
+        app.slack().command(ORG, T4, "U4DAN", "help");
+    }
+
     private static List<FakeSlack.Call> lookupsOf(String user) {
         return slack.calls("users.info").stream().filter(c -> user.equals(c.param("user"))).toList();
     }
@@ -98,14 +106,48 @@ class EnterpriseInstallTest {
 
     @Test
     void uninstalling_the_org_install_deletes_its_token_and_the_data_of_every_workspace_it_served() {
-        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
-        Workspaces.managerWithNews(T4, "U4DAN", "U4BOSS", "Support backlog at zero");
-        app.slack().command(ORG, T3, "U3CARA", "help");
-        app.slack().command(ORG, T4, "U4DAN", "help");
+        bothWorkspacesInUse();
         assertThat(InstallBrowser.appUninstalled(app, ORG, T3).statusCode()).isEqualTo(200);
         assertThat(TestDatabase.rows("installation")).isZero();
         assertThat(Workspaces.rowsOf(T3)).isZero();
         assertThat(Workspaces.rowsOf(T4)).isZero();
         assertThat(SlackRequests.text(app.slack().command(ORG, T4, "U4DAN", "help"))).contains("isn't installed");
+    }
+
+    @Test
+    void removing_the_app_from_one_workspace_deletes_that_workspaces_data_and_keeps_the_org_install() {
+        bothWorkspacesInUse();
+
+        assertThat(InstallBrowser.appUninstalledTeam(app, ORG, T4, "A0BOSSREVIEW", T3).statusCode()).isEqualTo(200);
+
+        assertThat(Workspaces.rowsOf(T3)).isZero();
+        assertThat(TestDatabase.rows("enterprise_workspace WHERE team_id = '" + T3 + "'"))
+                .as("nudges for the workspace no longer find the organization's token").isZero();
+        assertThat(TestDatabase.rows("installation WHERE is_enterprise_install AND enterprise_id = '" + ORG + "'")).isEqualTo(1);
+        assertThat(Workspaces.rowsOf(T4)).isPositive();
+        assertThat(app.slack().command(ORG, T4, "U4DAN", "agenda").body()).contains("Support backlog");
+    }
+
+    @Test
+    void app_uninstalled_team_about_another_app_changes_nothing() {
+        Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
+        app.slack().command(ORG, T3, "U3CARA", "help");
+
+        assertThat(InstallBrowser.appUninstalledTeam(app, ORG, T3, "A0SOMEOTHERAPP", T3).statusCode()).isEqualTo(200);
+
+        assertThat(Workspaces.rowsOf(T3)).isPositive();
+        assertThat(TestDatabase.rows("installation")).isEqualTo(1);
+        assertThat(TestDatabase.rows("enterprise_workspace WHERE team_id = '" + T3 + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void app_uninstalled_team_naming_the_organization_uninstalls_it_everywhere() {
+        bothWorkspacesInUse();
+
+        assertThat(InstallBrowser.appUninstalledTeam(app, ORG, T3, "A0BOSSREVIEW", ORG).statusCode()).isEqualTo(200);
+
+        assertThat(TestDatabase.rows("installation")).isZero();
+        assertThat(Workspaces.rowsOf(T3)).isZero();
+        assertThat(Workspaces.rowsOf(T4)).isZero();
     }
 }

@@ -66,6 +66,22 @@ final class InstallBrowser {
         return app.slack().event(event(enterprise, team, "app_uninstalled", new JsonObject()));
     }
 
+    /**
+     * Enterprise Grid's {@code app_uninstalled_team} as documented: the outer team is the one the event is
+     * delivered for, {@code event.team_id} the workspace (or organization) the app {@code appId} left.
+     */
+    static HttpResponse<String> appUninstalledTeam(TestApp app, String enterprise, String deliveredFor, String appId,
+                                                   String removedFrom) {
+        JsonObject fields = new JsonObject();
+        fields.addProperty("app_id", appId);
+        fields.addProperty("app_name", "bossreview");
+        fields.addProperty("app_owner_id", "U0OWNER");
+        fields.addProperty("user_id", "U0ORGADMIN");
+        fields.addProperty("team_id", removedFrom);
+        fields.addProperty("team_domain", "initech-sales");
+        return app.slack().event(event(enterprise, deliveredFor, "app_uninstalled_team", fields));
+    }
+
     static HttpResponse<String> tokensRevoked(TestApp app, String team, List<String> bots, List<String> users) {
         JsonObject tokens = new JsonObject();
         tokens.add("oauth", array(users));

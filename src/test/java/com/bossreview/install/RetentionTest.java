@@ -88,6 +88,34 @@ class RetentionTest {
     }
 
     @Test
+    void no_nudges_are_planned_for_an_uninstalled_workspace_meanwhile() {
+        InstallBrowser.appUninstalled(app, null, T1);
+        app.nudges().materializer().materialize();
+        clock.advance(Duration.ofDays(3));
+        app.nudges().materializer().materialize();
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + T1 + "'")).isZero();
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + T2 + "' AND kind = 'BOOK_REVIEW'")).isEqualTo(2);
+    }
+
+    @Test
+    void reinstalling_plans_the_workspaces_nudges_again() throws Exception {
+        InstallBrowser.appUninstalled(app, null, T1);
+        app.nudges().materializer().materialize();
+        clock.advance(Duration.ofDays(3));
+        app.nudges().materializer().materialize();
+        InstallBrowser.install(app, slack, "code-back", FakeSlack.Grant.workspace(T1, "Acme", "xoxb-111-acme-back"));
+        String nextMonday = "nudge WHERE team_id = '" + T1 + "' AND kind = 'BOOK_REVIEW' AND due_at = '2026-12-07T13:30:00Z'";
+        assertThat(TestDatabase.rows(nextMonday + " AND state = 'PENDING'")).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + T1 + "' AND due_at < '2026-12-03T05:00:00Z'"))
+                .as("nothing from the days it was uninstalled").isZero();
+
+        clock.advance(Duration.ofDays(7));
+        app.nudges().materializer().materialize();
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + T1 + "' AND kind = 'BOOK_REVIEW' AND due_at = '2026-12-14T13:30:00Z'"))
+                .as("the regular planning takes it up again").isEqualTo(1);
+    }
+
+    @Test
     void uninstalling_twice_keeps_the_first_date() {
         InstallBrowser.appUninstalled(app, null, T1);
         clock.advance(Duration.ofDays(10));
