@@ -216,6 +216,20 @@ public final class Dispatcher implements AutoCloseable {
         return inFlight.get() >= senderThreads;
     }
 
+    /**
+     * After a claim found nothing: waits until the next row falls due (so a wave starts on its minute,
+     * not up to a poll later), a workspace's sender finishes, or {@code max}.
+     */
+    void awaitWork(Duration max) throws InterruptedException {
+        Instant now = clock.instant();
+        Duration wait = jdbi.withExtension(NudgeDao.class, NudgeDao::nextDue)
+                .filter(next -> next.isAfter(now))
+                .map(next -> Duration.between(now, next))
+                .filter(untilNext -> untilNext.compareTo(max) < 0)
+                .orElse(max);
+        awaitChange(wait);
+    }
+
     /** Waits until a workspace's sender finishes, or {@code max}. */
     void awaitChange(Duration max) throws InterruptedException {
         if (changed.tryAcquire(max.toMillis(), TimeUnit.MILLISECONDS)) {

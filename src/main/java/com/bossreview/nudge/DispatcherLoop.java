@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Runs this instance's dispatcher on one thread: claims again as soon as a sender is free and
- * something was claimed last time, waits up to a second (or until a sender finishes) when nothing
- * was due. Every instance runs one; {@code SKIP LOCKED} claims keep them from sending twice.
+ * something was claimed last time; when nothing was due, waits until the next row falls due, a sender
+ * finishes, or a second has passed. Every instance runs one; {@code SKIP LOCKED} claims keep them from sending twice.
  */
 public final class DispatcherLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatcherLoop.class);
@@ -34,7 +34,7 @@ public final class DispatcherLoop implements AutoCloseable {
                 if (dispatcher.saturated()) {
                     dispatcher.awaitChange(IDLE_POLL);
                 } else if (dispatcher.dispatchDue() == 0) {
-                    dispatcher.awaitChange(IDLE_POLL);
+                    dispatcher.awaitWork(IDLE_POLL);
                 }
             } catch (InterruptedException e) {
                 return;

@@ -148,6 +148,10 @@ public interface NudgeDao {
             ON CONFLICT (instance_id) DO UPDATE SET ran_at = :now""")
     void heartbeat(@Bind("instance") String instance, @Bind("now") Instant now);
 
+    /** When the next pending row falls due (may be past, for rows of a workspace being served). */
+    @SqlQuery("SELECT min(due_at) FROM nudge WHERE state = 'PENDING'")
+    Optional<Instant> nextDue();
+
     @SqlQuery("SELECT max(ran_at) FROM dispatcher_heartbeat")
     Optional<Instant> lastDispatcherRun();
 }
