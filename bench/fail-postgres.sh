@@ -30,7 +30,16 @@ echo "private PostgreSQL on $PGHOSTPORT; $MANAGERS nudges due $(date -u -d @$((W
 start_app app "$APP_PORT" $DB
 APP=$APP_PID
 healthz_watch "$APP_PORT" "$LOGS/healthz.txt"
-# Commands from now until 30 s after PostgreSQL is back.
+# Commands: a warm-up from now until 20 s before the stop (reported, not judged: a cold JVM on a busy
+# box can be slow), then the judged window from 20 s before the stop until 30 s after PostgreSQL is back.
+WINDOW_AT=$((T_STOP_PLAN - 20000))
+WARMUP_SECONDS=$(( (WINDOW_AT - $(date +%s%3N)) / 1000 ))
+if (( WARMUP_SECONDS >= 5 )); then
+  bench_java com.bossreview.bench.CommandProbe "http://127.0.0.1:$APP_PORT/slack/events" $SECRET "$RATE" "$WARMUP_SECONDS" \
+    "$MANAGERS" "$TEAMS" "$LOGS/warmup.csv" >"$LOGS/warmup.txt" 2>&1 &
+  WARMUP=$!; PIDS+=($WARMUP)
+fi
+sleep "$(awk -v ms=$((WINDOW_AT - $(date +%s%3N))) 'BEGIN { print (ms > 0 ? ms / 1000 : 0) }')"
 PROBE_SECONDS=$(( (T_STOP_PLAN + OUTAGE * 1000 + 30000 - $(date +%s%3N)) / 1000 ))
 bench_java com.bossreview.bench.CommandProbe "http://127.0.0.1:$APP_PORT/slack/events" $SECRET "$RATE" "$PROBE_SECONDS" \
   "$MANAGERS" "$TEAMS" "$LOGS/commands.csv" >"$LOGS/commands.txt" 2>&1 &
@@ -46,6 +55,7 @@ T_START=$(date +%s%3N)
 private_pg_start
 echo "PostgreSQL started again $(( (T_START - T_STOP) / 1000 )) s after the stop (ready in $(( $(date +%s%3N) - T_START )) ms); $DELIVERED_DURING DMs delivered during the outage"
 wait $PROBE || true
+[[ -n "${WARMUP:-}" ]] && { wait $WARMUP || true; sed 's/^/warm-up /' "$LOGS/warmup.txt"; }
 cat "$LOGS/commands.txt"
 CMD=$(grep '^RESULT' "$LOGS/commands.txt" || echo "RESULT")
 echo "awaiting every nudge, and the rows of any expired claim (lease 2 min) coming back..."
@@ -56,15 +66,21 @@ sleep 1
 kill "$HEALTHZ_PID" 2>/dev/null || true
 ALIVE=no; kill -0 "$APP" 2>/dev/null && ALIVE=yes
 POSSIBLE_DUPS=$(metric "$APP_PORT" nudges_possible_duplicates_total || echo "?")
-RECOVERED=$(grep -o '[0-9]* nudges claimed by a vanished dispatcher were put back' "$LOGS/app.log" | awk '{ s += $1 } END { print s + 0 }')
+RECOVERED=$({ grep -o '[0-9]* nudges claimed by a vanished dispatcher were put back' "$LOGS/app.log" || true; } | awk '{ s += $1 } END { print s + 0 }')
 HEALTHZ_NOW=$(curl -s -o /dev/null -m 3 -w '%{http_code}' "http://127.0.0.1:$APP_PORT/healthz" || true)
-FIRST_503=$(awk '$2 != 200 { print $1; exit }' "$LOGS/healthz.txt")
+FIRST_503=$(awk -v t="$T_STOP" '$1 >= t && $2 != 200 { print $1; exit }' "$LOGS/healthz.txt")
+EARLY_NON200=$(awk -v t="$T_STOP" '$1 < t && $2 != 200 { n++ } END { print n + 0 }' "$LOGS/healthz.txt")
 LAST_503=$(awk '$2 != 200 { t = $1 } END { print t + 0 }' "$LOGS/healthz.txt")
 BACK_200=$(awk -v t="${LAST_503:-0}" '$1 > t && $2 == 200 { print $1; exit }' "$LOGS/healthz.txt")
 
 echo
 echo "=== fail-postgres summary (stop -m $MODE, outage ${OUTAGE}s, load: $(uptime | sed 's/.*load average: //')) ==="
-echo "commands: total $(result_field "$CMD" total), ok $(result_field "$CMD" ok), temporarily unavailable $(result_field "$CMD" unavailable)," \
+if [[ -f "$LOGS/warmup.txt" ]]; then
+  WU=$(grep '^RESULT' "$LOGS/warmup.txt" || echo RESULT)
+  echo "warm-up commands (not judged): total $(result_field "$WU" total), ok $(result_field "$WU" ok), unavailable $(result_field "$WU" unavailable)," \
+       "later than 3 s $(result_field "$WU" slow), errors $(result_field "$WU" errors); p50 $(result_field "$WU" p50_ms) ms, max $(result_field "$WU" max_ms) ms"
+fi
+echo "commands (judged window, 20 s before the stop to 30 s after the start): total $(result_field "$CMD" total), ok $(result_field "$CMD" ok), temporarily unavailable $(result_field "$CMD" unavailable)," \
      "later than 3 s $(result_field "$CMD" slow), errors $(result_field "$CMD" errors); p50 $(result_field "$CMD" p50_ms) ms," \
      "p99 $(result_field "$CMD" p99_ms) ms, max $(result_field "$CMD" max_ms) ms"
 FU=$(result_field "$CMD" first_unavailable_at); LU=$(result_field "$CMD" last_unavailable_at)
@@ -72,7 +88,8 @@ if [[ -n "$FU" && "$FU" != 0 ]]; then
   echo "commands: 'temporarily unavailable' from $(awk -v a="$FU" -v b="$T_STOP" 'BEGIN { printf "%+.1f", (a - b) / 1000 }') s to" \
        "$(awk -v a="$LU" -v b="$T_STOP" 'BEGIN { printf "%+.1f", (a - b) / 1000 }') s after the stop (restart at +$(( (T_START - T_STOP) / 1000 )) s)"
 fi
-echo "healthz (relative to the stop): $(healthz_timeline "$LOGS/healthz.txt" "$T_STOP")"
+echo "healthz (relative to the stop; 000 = no answer within 3 s): $(healthz_timeline "$LOGS/healthz.txt" "$T_STOP")"
+(( EARLY_NON200 == 0 )) || echo "healthz: $EARLY_NON200 polls before the stop were not 200 (start-up on a busy box?)"
 [[ -n "$FIRST_503" ]] && echo "healthz: first non-200 $(awk -v a="$FIRST_503" -v b="$T_STOP" 'BEGIN { printf "%+.1f", (a - b) / 1000 }') s after the stop," \
      "200 again $(awk -v a="${BACK_200:-0}" -v b="$T_START" 'BEGIN { printf "%+.1f", (a - b) / 1000 }') s after the start; now $HEALTHZ_NOW"
 echo "nudges: $(result_field "$WAVE" distinct) of $MANAGERS managers got their DM ($(result_field "$WAVE" delivered) DMs," \
