@@ -4,6 +4,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 PG=${PG:-"postgresql://127.0.0.1:5432"}
 PGUSER=${PGUSER:-postgres}
+PGHOSTPORT=${PGHOSTPORT:-127.0.0.1:5432}   # the server fresh_db and start_app use (failure scripts point it elsewhere)
 SECRET=8f742231b10e8888abcd99yyyzzz85a5   # the test suite's signing secret (SlackRequests.SIGNING_SECRET)
 FAKE_PORT=${FAKE_PORT:-18100}
 FAKE_CTL=${FAKE_CTL:-18101}
@@ -22,8 +23,16 @@ build() {
 
 bench_java() { java -Xmx512m -cp "$CP" "$@"; }
 
+jdbc_url() { # jdbc_url DBNAME -> the JDBC URL of that database on $PGHOSTPORT
+  echo "jdbc:postgresql://$PGHOSTPORT/$1?user=$PGUSER"
+}
+
+sql() { # sql DBNAME STATEMENT -> unaligned, tuples only
+  psql -tA -h "${PGHOSTPORT%:*}" -p "${PGHOSTPORT#*:}" -U "$PGUSER" -d "$1" -c "$2"
+}
+
 fresh_db() { # fresh_db NAME
-  psql -q -h 127.0.0.1 -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+  psql -q -h "${PGHOSTPORT%:*}" -p "${PGHOSTPORT#*:}" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
 }
 
 start_fake() { # start_fake [threads]
@@ -37,7 +46,7 @@ start_fake() { # start_fake [threads]
 start_app() {
   local name=$1 port=$2 db=$3 t0
   t0=$(date +%s%3N)
-  DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=$PGUSER" SLACK_BOT_TOKEN=xoxb-bench \
+  DATABASE_URL="$(jdbc_url "$db")" SLACK_BOT_TOKEN=xoxb-bench \
     SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="http://127.0.0.1:$FAKE_PORT/api/" PORT=$port BIND_HOST=127.0.0.1 \
     java -Xmx256m ${APP_JAVA_OPTS:-} -jar target/bossreview.jar >"$LOGS/$name.log" 2>&1 &
   APP_PID=$!
@@ -51,11 +60,81 @@ start_app() {
   echo "$name did not become healthy" >&2; return 1
 }
 
+# --- failure scripts -----------------------------------------------------------------------------
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PRIVATE_PG_DIR=""
+
+as_postgres() { # PostgreSQL refuses to run as root
+  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# private_pg_init PORT: a throw-away cluster in a temp dir, listening on 127.0.0.1:PORT, trust auth;
+# points PGHOSTPORT at it. Stopped and deleted on exit. Never touches the shared server.
+private_pg_init() {
+  local port=$1
+  if psql -h 127.0.0.1 -p "$port" -U "$PGUSER" -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+    echo "port $port already has a PostgreSQL: choose another PRIVATE_PG_PORT" >&2; return 1
+  fi
+  PRIVATE_PG_DIR=$(mktemp -d /tmp/bossreview-pg.XXXXXX)
+  [[ $(id -u) == 0 ]] && chown postgres "$PRIVATE_PG_DIR"
+  as_postgres "$PG_BIN/initdb" -D "$PRIVATE_PG_DIR/data" -A trust -U "$PGUSER" >"$LOGS/initdb.log" 2>&1
+  PRIVATE_PG_PORT=$port
+  PGHOSTPORT="127.0.0.1:$port"
+  private_pg_start
+}
+
+private_pg_start() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$PRIVATE_PG_DIR/data" -l "$PRIVATE_PG_DIR/server.log" -w \
+    -o "-p $PRIVATE_PG_PORT -k $PRIVATE_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
+}
+
+private_pg_stop() { # private_pg_stop fast|immediate
+  as_postgres "$PG_BIN/pg_ctl" -D "$PRIVATE_PG_DIR/data" -m "${1:-fast}" -w stop >/dev/null
+}
+
+private_pg_cleanup() {
+  if [[ -n "$PRIVATE_PG_DIR" ]]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PRIVATE_PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    cp "$PRIVATE_PG_DIR/server.log" "$LOGS/private-pg.log" 2>/dev/null || true
+    rm -rf "$PRIVATE_PG_DIR"
+    PRIVATE_PG_DIR=""
+  fi
+}
+
+# healthz_watch PORT FILE: polls /healthz every 200 ms in the background, one "epoch_ms code" line per poll
+healthz_watch() {
+  ( while true; do
+      code=$(curl -s -o /dev/null -m 3 -w '%{http_code}' "http://127.0.0.1:$1/healthz" || true)
+      echo "$(date +%s%3N) $code"
+      sleep 0.2
+    done ) >"$2" 2>/dev/null &
+  PIDS+=($!)
+  HEALTHZ_PID=$!
+}
+
+# healthz_timeline FILE T0: the code changes, times relative to T0 in seconds
+healthz_timeline() {
+  awk -v t0="$2" '$2 != prev { printf "%s%+.1fs:%s", sep, ($1 - t0) / 1000, $2; sep = " -> "; prev = $2 } END { print "" }' "$1"
+}
+
+fake_stat() { # fake_stat KEY -> one figure from the fake Slack's /stats
+  curl -sf "http://127.0.0.1:$FAKE_CTL/stats" | tr ' ' '\n' | sed -n "s/^$1=//p"
+}
+
+metric() { # metric PORT NAME -> the sum of a Prometheus metric's samples on the app's /metrics (0 if absent)
+  curl -sf "http://127.0.0.1:$1/metrics" | awk -v n="$2" '$1 == n || index($1, n "{") == 1 { s += $2 } END { printf "%d\n", s }'
+}
+
+result_field() { # result_field "RESULT a=1 b=2" b -> 2
+  tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"
+}
+
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$1/status"; }
 
 stop_all() {
   for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && wait "$p" 2>/dev/null || true; done
   PIDS=()
+  private_pg_cleanup
 }
 trap stop_all EXIT

@@ -95,14 +95,19 @@ public final class SlackEventsEndpoint {
         DATABASE_DOWN_REPLY = json.toString();
     }
 
-    /** A connection that could not be had or was lost: SQLState class 08, Hikari's timeout, or a closed pool. */
+    /**
+     * A connection that could not be had or was lost: SQLState class 08, the server ending the session
+     * (57P01 admin shutdown as with {@code pg_ctl stop -m fast}, 57P02 crash shutdown, 57P03 starting up or
+     * shutting down, 57P04/57P05), Hikari's timeout, or a closed pool.
+     */
     static boolean databaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof org.jdbi.v3.core.ConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

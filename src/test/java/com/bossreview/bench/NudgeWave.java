@@ -24,14 +24,20 @@ import java.util.Map;
  * The nudge-wave benchmark's two halves around the app processes (see {@code bench/run-wave.sh}).
  *
  * <ul>
- *   <li>{@code prepare <jdbcUrl> <managers> <teams> <leadSeconds>}: migrates an empty database with the
- *   app's own migrations and inserts managers (boss set, one of several time zones) whose booking
- *   nudge falls, in their own zone, on the first whole minute at least {@code leadSeconds} from now.
- *   Nothing else: the app's real materializer plans the nudges when it starts. Prints
- *   {@code WAVE_AT=<epoch ms>}.</li>
- *   <li>{@code await <jdbcUrl> <controlUrl> <waveAtMillis> <expected> <timeoutSeconds>}: polls the fake
- *   Slack until {@code expected} distinct managers have their DM, then prints the figures and checks
- *   the database (rows SENT, nothing claimed or pending).</li>
+ *   <li>{@code prepare <jdbcUrl> <managers> <teams> <leadSeconds> [spreadSeconds=0]}: migrates an empty
+ *   database with the app's own migrations and inserts managers (boss set, one of several time zones)
+ *   whose booking nudge falls, in their own zone, on the first whole minute at least {@code leadSeconds}
+ *   from now, or, with {@code spreadSeconds}, evenly over that many seconds from that minute (manager
+ *   {@code i} at {@code i * spread / managers} s). Nothing else: the app's real materializer plans the
+ *   nudges when it starts. Prints {@code WAVE_AT=<epoch ms>} and {@code WAVE_END=<epoch ms>} (the last
+ *   due time).</li>
+ *   <li>{@code await <jdbcUrl> <controlUrl> <waveAtMillis> <expected> <timeoutSeconds> [lastDueMillis] [settle]}:
+ *   polls the fake Slack until {@code expected} distinct managers have their DM, then prints the figures
+ *   and checks the database (booking rows due up to {@code lastDueMillis}, default the wave minute: SENT,
+ *   nothing claimed or pending). With {@code settle} it also waits, within the timeout, until no such row
+ *   is PENDING or CLAIMED, so that rows coming back after a lease expiry (and their re-sends) are
+ *   seen; database errors while polling count as "not settled yet". Ends with a {@code RESULT} line of
+ *   key=value figures for scripts.</li>
  * </ul>
  */
 public final class NudgeWave {
@@ -40,8 +46,11 @@ public final class NudgeWave {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "prepare" -> prepare(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            case "await" -> await(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "prepare" -> prepare(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 0);
+            case "await" -> await(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? Long.parseLong(args[6]) : Long.parseLong(args[3]),
+                    args.length > 7 && "settle".equals(args[7]));
             default -> throw new IllegalArgumentException("prepare | await");
         }
     }
@@ -50,8 +59,9 @@ public final class NudgeWave {
         return Database.connect(DatabaseUrl.parse(url), new SimpleMeterRegistry(), 2);
     }
 
-    static void prepare(String url, int managers, int teams, int leadSeconds) {
+    static void prepare(String url, int managers, int teams, int leadSeconds, int spreadSeconds) {
         Instant waveAt = Instant.now().plusSeconds(leadSeconds + 59).truncatedTo(ChronoUnit.MINUTES);
+        Instant[] last = {waveAt};
         try (Database db = connect(url)) {
             db.migrate();
             Jdbi jdbi = db.jdbi();
@@ -63,7 +73,9 @@ public final class NudgeWave {
                 Instant now = Instant.now();
                 for (int i = 0; i < managers; i++) {
                     String zone = ZONES.get(i % ZONES.size());
-                    ZonedDateTime local = waveAt.atZone(ZoneId.of(zone));
+                    Instant due = waveAt.plusSeconds((long) spreadSeconds * i / managers);
+                    last[0] = due.isAfter(last[0]) ? due : last[0];
+                    ZonedDateTime local = due.atZone(ZoneId.of(zone));
                     batch.bind("team", team(i % teams)).bind("user", user(i)).bind("boss", "UBOSS" + (i % teams))
                             .bind("zone", zone).bind("now", now)
                             .bind("day", (short) local.getDayOfWeek().getValue())
@@ -73,7 +85,9 @@ public final class NudgeWave {
             });
         }
         System.out.println("WAVE_AT=" + waveAt.toEpochMilli());
-        System.err.println("prepared " + managers + " managers over " + teams + " workspaces; booking nudge at " + waveAt);
+        System.out.println("WAVE_END=" + last[0].toEpochMilli());
+        System.err.println("prepared " + managers + " managers over " + teams + " workspaces; booking nudge at " + waveAt
+                + (spreadSeconds > 0 ? " to " + last[0] : ""));
     }
 
     static String team(int i) {
@@ -84,16 +98,28 @@ public final class NudgeWave {
         return String.format("UM%06d", i);
     }
 
-    static void await(String url, String control, long waveAt, int expected, int timeoutSeconds) throws Exception {
+    static void await(String url, String control, long waveAt, int expected, int timeoutSeconds, long lastDue,
+                      boolean settle) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         Map<String, Long> stats = Map.of();
-        while (System.currentTimeMillis() < deadline) {
-            stats = stats(http, control);
-            if (stats.get("distinct") >= expected) {
-                break;
+        try (Database db = settle ? connect(url) : null) {
+            long nextDbCheck = 0;
+            while (System.currentTimeMillis() < deadline) {
+                stats = stats(http, control);
+                if (stats.get("distinct") >= expected) {
+                    if (!settle) {
+                        break;
+                    }
+                    if (System.currentTimeMillis() >= nextDbCheck) {
+                        nextDbCheck = System.currentTimeMillis() + 1000;
+                        if (unfinished(db, lastDue) == 0) {
+                            break;
+                        }
+                    }
+                }
+                Thread.sleep(100); // polling another process; bounded by the deadline
             }
-            Thread.sleep(100); // polling another process; bounded by the deadline
         }
         Thread.sleep(1500); // let in-flight marks commit before reading the database
         stats = stats(http, control);
@@ -112,12 +138,27 @@ public final class NudgeWave {
             db.jdbi().useHandle(h -> h.createQuery("SELECT state, count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' "
                             // due_at moves when a row is retried or its workspace deferred; next week's are 7 days on
                             + "AND due_at < CAST(:at AS timestamptz) + interval '1 day' GROUP BY state")
-                    .bind("at", Instant.ofEpochMilli(waveAt)).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .bind("at", Instant.ofEpochMilli(lastDue)).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> states.put(e.getKey(), e.getValue())));
             System.out.println("wave: booking nudge rows by state " + states);
             boolean ok = stats.get("distinct") == expected && stats.get("duplicates") == 0
                     && states.getOrDefault("SENT", 0L) == expected;
             System.out.println("wave: " + (ok ? "OK" : "NOT OK") + " (expected " + expected + " DMs, one each)");
+            System.out.printf("RESULT delivered=%d distinct=%d duplicates=%d faulted=%d sent_rows=%d claimed_rows=%d pending_rows=%d last_dm_ms=%d%n",
+                    stats.get("delivered"), stats.get("distinct"), stats.get("duplicates"), stats.get("faulted"),
+                    states.getOrDefault("SENT", 0L), states.getOrDefault("CLAIMED", 0L), states.getOrDefault("PENDING", 0L), last);
+        }
+    }
+
+    /** Booking rows due up to {@code lastDue} still PENDING or CLAIMED; -1 when the database does not answer. */
+    static long unfinished(Database db, long lastDue) {
+        try {
+            return db.jdbi().withHandle(h -> h.createQuery("""
+                            SELECT count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' AND due_at <= :at
+                            AND state IN ('PENDING', 'CLAIMED')""")
+                    .bind("at", Instant.ofEpochMilli(lastDue)).mapTo(Long.class).one());
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 

@@ -45,6 +45,29 @@ class DatabaseDownTest {
         assertThat(json.get("text").getAsString()).contains("temporarily unavailable").contains("nothing was saved");
     }
 
+    /**
+     * {@code pg_ctl stop -m fast} (or a failover, or {@code pg_terminate_backend}) ends the sessions of the
+     * statements in flight with SQLState 57P01 (admin_shutdown), not class 08; 57P02 is a crash shutdown and
+     * 57P03 "the database system is starting up / shutting down". Seen in {@code bench/fail-postgres.sh}'s
+     * app log; such a command must get the friendly answer too, not a 500.
+     */
+    @Test
+    void a_command_whose_session_the_server_terminates_gets_the_friendly_answer() {
+        for (String state : List.of("57P01", "57P02", "57P03")) {
+            SlackEventsEndpoint.Reply reply = send(new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                    new java.sql.SQLException("FATAL: terminating connection due to administrator command", state), null),
+                    "/bossreview");
+            assertThat(reply.status()).as(state).isEqualTo(200);
+            assertThat(reply.body()).as(state).contains("temporarily unavailable");
+        }
+    }
+
+    @Test
+    void a_query_error_that_is_not_about_the_connection_is_still_a_500() {
+        assertThat(send(new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                new java.sql.SQLException("division by zero", "22012"), null), "/bossreview").status()).isEqualTo(500);
+    }
+
     @Test
     void any_other_failure_is_still_a_500() {
         assertThat(send(new IllegalStateException("bug"), "/bossreview").status()).isEqualTo(500);
