@@ -3,18 +3,56 @@ package com.bossreview.nudge;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Quartz adapter: one instance of the cluster plans nudges at a time. */
+import java.time.Duration;
+
+/**
+ * Quartz adapter: one instance of the cluster plans nudges at a time. A run cut short (PostgreSQL
+ * restarting, say) is tried again a few times within the minute rather than waiting for the next
+ * run ten minutes later: planning is idempotent, and a nudge not yet planned cannot be sent on time.
+ */
 @DisallowConcurrentExecution
 public final class MaterializeJob implements Job {
-    private final Materializer materializer;
+    private static final Logger log = LoggerFactory.getLogger(MaterializeJob.class);
+    static final int TRIES = 6;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final Runnable plan;
+    private final Duration retryAfter;
 
     public MaterializeJob(Materializer materializer) {
-        this.materializer = materializer;
+        this(materializer::materialize, RETRY_AFTER);
+    }
+
+    MaterializeJob(Runnable plan, Duration retryAfter) {
+        this.plan = plan;
+        this.retryAfter = retryAfter;
     }
 
     @Override
-    public void execute(JobExecutionContext context) {
-        materializer.materialize();
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                plan.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= TRIES) {
+                    log.error("Nudge planning failed {} times; the next run is in {} min: {}", TRIES,
+                            Nudges.MATERIALIZE_EVERY.toMinutes(), e.toString());
+                    throw new JobExecutionException(e);
+                }
+                log.warn("Nudge planning failed (try {} of {}), trying again in {} s: {}", attempt, TRIES,
+                        retryAfter.toSeconds(), e.toString());
+                try {
+                    Thread.sleep(retryAfter.toMillis()); // a retry backoff inside the job, on a Quartz worker thread
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw new JobExecutionException(stop);
+                }
+            }
+        }
     }
 }

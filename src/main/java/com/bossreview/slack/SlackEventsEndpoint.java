@@ -28,14 +28,37 @@ public final class SlackEventsEndpoint {
         }
     }
 
+    /**
+     * After a request found the database away, the next requests within this time get the
+     * "temporarily unavailable" answer at once instead of each waiting for the pool's connection
+     * timeout: under a burst of commands that wait would push answers past Slack's 3 s. The first
+     * request after it tries the database again.
+     */
+    static final java.time.Duration DATABASE_DOWN_GRACE = java.time.Duration.ofSeconds(1);
+
     private final App app;
     private final SignatureCheck signatures;
     private final SlackRequestParser parser;
+    private final java.time.Clock clock;
+    private volatile java.time.Instant databaseDownUntil = java.time.Instant.MIN;
 
     public SlackEventsEndpoint(App app, SignatureCheck signatures) {
+        this(app, signatures, java.time.Clock.systemUTC());
+    }
+
+    SlackEventsEndpoint(App app, SignatureCheck signatures, java.time.Clock clock) {
         this.app = app;
         this.signatures = signatures;
         this.parser = new SlackRequestParser(app.config());
+        this.clock = clock;
+    }
+
+    private static Reply databaseDown(Request<?> request) {
+        if (request.getRequestType() == RequestType.Command) {
+            // Slack shows a 200's text to the person; a 500 would only say "failed with the error http_service_error".
+            return new Reply(200, "application/json; charset=utf-8", DATABASE_DOWN_REPLY, Map.of());
+        }
+        return Reply.plain(503, "temporarily unavailable");
     }
 
     public Reply handle(Map<String, List<String>> headers, Map<String, List<String>> query, byte[] body,
@@ -64,6 +87,9 @@ public final class SlackEventsEndpoint {
         if (request == null) {
             return Reply.plain(400, "unsupported Slack payload");
         }
+        if (clock.instant().isBefore(databaseDownUntil)) {
+            return databaseDown(request);
+        }
         try {
             com.slack.api.bolt.response.Response response = app.run(request);
             return new Reply(response.getStatusCode(), response.getContentType(),
@@ -72,11 +98,8 @@ public final class SlackEventsEndpoint {
         } catch (Exception e) {
             if (databaseFailure(e)) {
                 log.warn("The database is unavailable: a {} request was refused ({})", request.getRequestType(), rootCause(e));
-                if (request.getRequestType() == RequestType.Command) {
-                    // Slack shows a 200's text to the person; a 500 would only say "failed with the error http_service_error".
-                    return new Reply(200, "application/json; charset=utf-8", DATABASE_DOWN_REPLY, Map.of());
-                }
-                return Reply.plain(503, "temporarily unavailable");
+                databaseDownUntil = clock.instant().plus(DATABASE_DOWN_GRACE);
+                return databaseDown(request);
             }
             log.error("Bolt failed on a {} request", request.getRequestType(), e);
             return Reply.plain(500, "internal error");

@@ -21,12 +21,22 @@ class DatabaseDownTest {
     private static final Secret SECRET = new Secret(SlackRequests.SIGNING_SECRET);
 
     private SlackEventsEndpoint.Reply send(RuntimeException thrown, String command) {
+        return send(endpoint(command, () -> {
+            throw thrown;
+        }, Clock.systemUTC()), command);
+    }
+
+    private static SlackEventsEndpoint endpoint(String command, Runnable handler, Clock clock) {
         Slack slack = SlackClients.create(URI.create("http://127.0.0.1:9/api/"));
         var bolt = BoltApp.create(slack, new Secret("xoxb-test"), new BotIdentity(), List.of(app -> app.command(command, (req, ctx) -> {
-            throw thrown;
+            handler.run();
+            return ctx.ack("ok");
         })));
+        return new SlackEventsEndpoint(bolt, new SignatureCheck(SECRET, Clock.systemUTC()), clock);
+    }
+
+    private static SlackEventsEndpoint.Reply send(SlackEventsEndpoint endpoint, String command) {
         SignatureCheck signatures = new SignatureCheck(SECRET, Clock.systemUTC());
-        var endpoint = new SlackEventsEndpoint(bolt, signatures);
         byte[] body = SlackRequests.formEncode(Map.of("command", command, "text", "status", "team_id", "T0001",
                 "user_id", "U1", "response_url", "https://hooks.slack.com/x", "trigger_id", "1.2.3")).getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(System.currentTimeMillis() / 1000);
@@ -60,6 +70,31 @@ class DatabaseDownTest {
             assertThat(reply.status()).as(state).isEqualTo(200);
             assertThat(reply.body()).as(state).contains("temporarily unavailable");
         }
+    }
+
+    @Test
+    void once_the_database_was_found_away_the_next_second_of_requests_is_answered_without_waiting_for_it() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        com.bossreview.support.MutableClock clock = new com.bossreview.support.MutableClock(java.time.Instant.parse("2026-11-30T09:00:00Z"));
+        SlackEventsEndpoint endpoint = endpoint("/bossreview", () -> {
+            tries.incrementAndGet();
+            if (down.get()) {
+                throw new ConnectionException(new SQLTransientConnectionException("Connection is not available"));
+            }
+        }, clock);
+
+        assertThat(send(endpoint, "/bossreview").body()).contains("temporarily unavailable");
+        clock.advance(java.time.Duration.ofMillis(900));
+        assertThat(send(endpoint, "/bossreview").body()).contains("temporarily unavailable");
+        assertThat(tries).hasValue(1); // the second did not wait on the database
+
+        down.set(false);
+        clock.advance(java.time.Duration.ofMillis(100));
+        SlackEventsEndpoint.Reply back = send(endpoint, "/bossreview");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.body()).doesNotContain("temporarily unavailable");
+        assertThat(tries).hasValue(2);
     }
 
     @Test
