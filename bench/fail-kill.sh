@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Failure check (b): the app killed with SIGKILL in the middle of a nudge wave and restarted on the same
-# database. Expected: every nudge delivered; duplicates only inside the documented window (a sender's
-# sends not yet marked: at most Dispatcher.MARK_EVERY = 10 per sender thread, 16 threads), and counted.
+# database. Expected: every nudge delivered; duplicates only inside the documented window (DMs Slack
+# accepted that the dispatcher's marker had not committed yet: it commits every Dispatcher.MARK_WITHIN =
+# 100 ms, so the window is the sends of the last ~100 ms, more if the box is too busy to run the marker),
+# and counted in nudges_possible_duplicates_total.
 # Rows the killed process had claimed come back only after the 2-minute lease (Dispatcher.LEASE): the
 # script waits for them (AWAIT_TIMEOUT, default 420 s).
 # Usage: bench/fail-kill.sh [managers=10000] [teams=100] [kill after N DMs=3000]
@@ -12,7 +14,6 @@ LOGS=${LOGS:-"$(cd "$(dirname "$0")/.." && pwd)/target/bench-logs/fail-kill"}
 source "$(dirname "$0")/lib.sh"
 MANAGERS=${1:-10000}; TEAMS=${2:-100}; KILL_AT=${3:-3000}
 APP_PORT=${APP_PORT:-18281}; AWAIT_TIMEOUT=${AWAIT_TIMEOUT:-420}
-MARK_EVERY=10; SENDERS=16   # Dispatcher.MARK_EVERY, Features' sender threads
 build
 echo "load: $(uptime)"
 DB=fail_kill
@@ -53,13 +54,12 @@ RECOVERED=$({ grep -o '[0-9]* nudges claimed by a vanished dispatcher were put b
 RECOVERED_AT=$({ grep -m1 'claimed by a vanished dispatcher were put back' "$LOGS/app-restarted.log" || true; } | cut -c1-12)
 ATTEMPTS=$(sql $DB "SELECT string_agg(a || ' claim(s): ' || n, ', ' ORDER BY a) FROM (SELECT attempts a, count(*) n FROM nudge WHERE state = 'SENT' GROUP BY attempts) s" || true)
 DUPS=$(result_field "$WAVE" duplicates); DISTINCT=$(result_field "$WAVE" distinct)
-WINDOW=$((MARK_EVERY * SENDERS))
 
 echo
 echo "=== fail-kill summary (load: $(uptime | sed 's/.*load average: //')) ==="
 echo "kill: after $AT_KILL DMs ($(( (T_KILL - WAVE_AT) / 1000 )) s into the wave); $STRANDED rows left CLAIMED by the dead process, $UNMARKED of them already delivered (unmarked)"
 echo "after restart: $DISTINCT of $MANAGERS managers got their DM; $(result_field "$WAVE" delivered) DMs at the fake Slack, $DUPS duplicates" \
-     "(window: up to $MARK_EVERY per sender thread, $WINDOW per instance); rows SENT $(result_field "$WAVE" sent_rows)," \
+     "(window: the DMs not yet marked at the kill, $UNMARKED); rows SENT $(result_field "$WAVE" sent_rows)," \
      "CLAIMED $(result_field "$WAVE" claimed_rows), PENDING $(result_field "$WAVE" pending_rows)"
 echo "restarted app: nudges_sent_total $SENT_AFTER, nudges_possible_duplicates_total $POSSIBLE_DUPS; rows put back after the lease: $RECOVERED" \
      "(first at ${RECOVERED_AT:-never}, kill at $(date -u -d @$((T_KILL/1000)) +%H:%M:%S)); last DM $(( ($(result_field "$WAVE" last_dm_ms) - T_KILL) / 1000 )) s after the kill;" \
@@ -68,7 +68,6 @@ echo "restarted app: nudges_sent_total $SENT_AFTER, nudges_possible_duplicates_t
 FAIL=()
 [[ "$DISTINCT" == "$MANAGERS" ]] || FAIL+=("nudges lost: $((MANAGERS - DISTINCT)) never delivered")
 [[ "$(result_field "$WAVE" sent_rows)" == "$MANAGERS" ]] || FAIL+=("rows not SENT at the end")
-(( DUPS <= WINDOW )) || FAIL+=("$DUPS duplicates, more than the documented window ($WINDOW)")
 (( DUPS <= UNMARKED )) || FAIL+=("$DUPS duplicates but only $UNMARKED DMs were unmarked at the kill")
 (( POSSIBLE_DUPS >= DUPS )) || FAIL+=("duplicates not counted: $DUPS at Slack, nudges_possible_duplicates_total $POSSIBLE_DUPS")
 if ((${#FAIL[@]} == 0)); then echo "fail-kill: PASS"; else printf 'fail-kill: FAIL: %s\n' "${FAIL[@]}"; fi
