@@ -8,12 +8,13 @@ import com.bossreview.review.ReviewService;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,13 +150,18 @@ class StatusServiceTest {
         var ds = TestDatabase.database().dataSource();
         Jdbi counting = Jdbi.create(() -> {
             connections.incrementAndGet();
-            return ds.getConnection();
-        });
-        counting.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
+            Connection real = ds.getConnection();
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                            statements.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         });
         assertThat(new StatusService(counting, clock).card(TEAM, ME)).contains(partByPart(TEAM, ME));
         assertThat(connections).hasValue(1);
