@@ -115,7 +115,12 @@ public final class ReviewService {
         Map<IsoWeek, ReviewState> byWeek = new HashMap<>();
         jdbi.withExtension(ReviewDao.class, dao -> dao.history(m.teamId(), m.userId()))
                 .forEach(r -> byWeek.put(new IsoWeek(r.isoYear(), r.isoWeek()), r.state()));
-        IsoWeek week = currentWeek(m);
+        return streak(byWeek, currentWeek(m));
+    }
+
+    /** {@link #streak(Manager)} over weeks already read: {@code byWeek} holds every stored week of the manager. */
+    public static int streak(Map<IsoWeek, ReviewState> byWeek, IsoWeek current) {
+        IsoWeek week = current;
         if (byWeek.get(week) != ReviewState.HELD && byWeek.get(week) != ReviewState.SKIPPED) {
             week = week.previous();
         }

@@ -23,10 +23,13 @@ public final class SignatureCheck {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /** A keyed Mac per thread: looking up the JCA provider and keying a new one cost more than hashing a request. */
+    private final ThreadLocal<Mac> macs;
 
     public SignatureCheck(Secret signingSecret, Clock clock) {
         this.key = new SecretKeySpec(signingSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.clock = clock;
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public Result check(String timestampHeader, String signatureHeader, byte[] body) {
@@ -50,11 +53,17 @@ public final class SignatureCheck {
 
     /** {@code v0=<hex>} for this timestamp and body: what Slack sends in {@code X-Slack-Signature}. */
     public String sign(String timestamp, byte[] body) {
+        Mac mac = macs.get();
+        mac.reset();
+        mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
+        return "v0=" + HexFormat.of().formatHex(mac.doFinal(body)); // doFinal leaves the Mac keyed and reset
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }

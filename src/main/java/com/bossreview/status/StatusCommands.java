@@ -54,12 +54,11 @@ public final class StatusCommands {
         if (!args.isBlank()) {
             return ctx.ack(":thinking_face: `status` takes nothing after it. Usage: `" + Subcommand.STATUS.usage() + "`");
         }
-        Optional<Manager> m = known(req.getPayload().getTeamId(), req.getPayload().getUserId());
-        if (m.isEmpty()) {
+        Optional<StatusCard> card = known(req.getPayload().getTeamId(), req.getPayload().getUserId());
+        if (card.isEmpty()) {
             return ctx.ack(r -> r.text("Welcome to bossreview").blocks(StatusViews.onboarding()));
         }
-        StatusCard card = status.card(m.get());
-        return ctx.ack(r -> r.text(StatusViews.fallback(card)).blocks(StatusViews.card(card)));
+        return ctx.ack(r -> r.text(StatusViews.fallback(card.get())).blocks(StatusViews.card(card.get())));
     }
 
     private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
@@ -77,23 +76,27 @@ public final class StatusCommands {
     }
 
     List<LayoutBlock> home(String team, String user) {
-        Optional<Manager> m = known(team, user);
-        if (m.isEmpty()) {
+        Optional<StatusCard> card = known(team, user);
+        if (card.isEmpty()) {
             return StatusViews.onboarding();
         }
-        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(status.card(m.get())));
+        Manager m = card.get().manager();
+        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card.get()));
         blocks.add(divider());
-        blocks.addAll(AgendaViews.draft(agendas.build(m.get()), IsoWeek.of(m.get().today(managers.now())),
-                m.get().bossUserId().isPresent()));
+        blocks.addAll(AgendaViews.draft(agendas.build(m), IsoWeek.of(m.today(managers.now())),
+                m.bossUserId().isPresent()));
         return blocks;
     }
 
-    /** The manager if they have used bossreview before; a first-time user (no row yet) gets onboarding. */
-    private Optional<Manager> known(String team, String user) {
-        Optional<Manager> m = managers.find(team, user);
-        if (m.isPresent() && managers.zoneIsStale(m.get())) {
+    /**
+     * The card if they have used bossreview before (read in one query); a first-time user (no row yet)
+     * gets onboarding. A stale time zone is queued for a refresh after the ack, as on every command.
+     */
+    private Optional<StatusCard> known(String team, String user) {
+        Optional<StatusCard> card = status.card(team, user);
+        if (card.isPresent() && managers.zoneIsStale(card.get().manager())) {
             zones.touch(team, user);
         }
-        return m;
+        return card;
     }
 }

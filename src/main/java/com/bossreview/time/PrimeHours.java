@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * A weekly review belongs outside them.
  */
 public record PrimeHours(List<TimeRange> ranges) {
-    public static final PrimeHours DEFAULT = parse("09:00-12:00,13:30-17:00");
+    private static final String DEFAULT_TEXT = "09:00-12:00,13:30-17:00";
+    public static final PrimeHours DEFAULT = parse(DEFAULT_TEXT);
     /** How long a weekly review is assumed to take when checking it against prime hours. */
     public static final Duration REVIEW_LENGTH = Duration.ofMinutes(30);
     private static final int DAY = 24 * 60;
@@ -24,6 +25,9 @@ public record PrimeHours(List<TimeRange> ranges) {
 
     /** {@code 09:00-12:00,13:30-17:00}; throws {@link IllegalArgumentException} with a readable message. */
     public static PrimeHours parse(String text) {
+        if (DEFAULT != null && DEFAULT_TEXT.equals(text)) {
+            return DEFAULT; // most managers keep the default: every manager row read parses this
+        }
         List<TimeRange> ranges = new ArrayList<>();
         for (String part : text.split(",")) {
             if (!part.isBlank()) {

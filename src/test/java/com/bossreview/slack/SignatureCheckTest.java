@@ -49,4 +49,28 @@ class SignatureCheckTest {
         assertThat(at(1531420618).check("1531420618", null, BODY)).isEqualTo(SignatureCheck.Result.MISSING);
         assertThat(at(1531420618).check("yesterday", DOCUMENTED, BODY)).isEqualTo(SignatureCheck.Result.MISSING);
     }
+
+    @Test
+    void the_per_thread_mac_gives_the_same_signature_on_many_threads_and_after_a_mismatch() throws Exception {
+        SignatureCheck check = at(1531420618);
+        byte[] changed = BODY.clone();
+        changed[0] ^= 1;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = pool.invokeAll(java.util.Collections.nCopies(64, (java.util.concurrent.Callable<Boolean>) () -> {
+                for (int i = 0; i < 200; i++) {
+                    if (check.check("1531420618", DOCUMENTED, changed) != SignatureCheck.Result.MISMATCH
+                            || check.check("1531420618", DOCUMENTED, BODY) != SignatureCheck.Result.VALID) {
+                        return false;
+                    }
+                }
+                return true;
+            }));
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
