@@ -144,6 +144,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Nudge> batch = jdbi.inTransaction(h -> {
             NudgeDao dao = h.attach(NudgeDao.class);
             if (housekeeping) {
+                releaseOrphans(dao);
                 int recovered = dao.recoverExpired(now.minus(LEASE), MAX_ATTEMPTS);
                 if (recovered > 0) {
                     log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
@@ -161,6 +162,18 @@ public final class Dispatcher implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
+        try {
+            return handOut(batch, now);
+        } catch (RuntimeException e) {
+            // The database went away between the claim and the hand-out: nothing of this batch was sent.
+            // Give the rows back as soon as it answers again instead of leaving them to the lease.
+            batch.forEach(n -> orphans.add(n.id()));
+            throw e;
+        }
+    }
+
+    /** Checks a claimed batch and gives each workspace's rows to a sender; returns the batch size. */
+    private int handOut(List<Nudge> batch, Instant now) {
         // Everything the batch needs from the database, in a few statements for the whole batch rather
         // than several round trips per nudge (measured: that was the wave's bottleneck, BENCHMARKS.md).
         Batch b = prefetch(batch);
@@ -203,6 +216,22 @@ public final class Dispatcher implements AutoCloseable {
             }
         });
         return batch.size();
+    }
+
+    /**
+     * Rows this instance claimed and is sure it did not send, but could not give back because the
+     * database was away; released on the next housekeeping that reaches the database.
+     */
+    private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
+
+    private void releaseOrphans(NudgeDao dao) {
+        if (orphans.isEmpty()) {
+            return;
+        }
+        long[] ids = orphans.stream().mapToLong(Long::longValue).toArray();
+        int released = dao.releaseUnsent(ids, instanceId);
+        orphans.removeAll(java.util.Arrays.stream(ids).boxed().toList());
+        log.info("{} claimed nudges not sent while the database was away went back to the queue", released);
     }
 
     private void done(String team) {
@@ -350,7 +379,12 @@ public final class Dispatcher implements AutoCloseable {
             Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
             if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
                 long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
-                jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
+                try {
+                    jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
+                } catch (RuntimeException e) {
+                    java.util.Arrays.stream(rest).forEach(orphans::add);
+                    throw e;
+                }
                 for (int k = i; k < nudges.size(); k++) {
                     metrics.retried();
                 }
@@ -392,7 +426,8 @@ public final class Dispatcher implements AutoCloseable {
                     cause.getClass().getSimpleName(), true, false);
             metrics.retried();
         } catch (RuntimeException again) {
-            log.warn("Nudge {} stays claimed until its lease expires: {}", n.id(), again.toString());
+            orphans.add(n.id());
+            log.warn("Nudge {} goes back to the queue when the database answers again: {}", n.id(), again.toString());
         }
     }
 

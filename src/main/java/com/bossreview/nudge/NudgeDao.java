@@ -105,6 +105,12 @@ public interface NudgeDao {
             WHERE team_id = :team AND state = 'PENDING' AND due_at < :until""")
     int deferTeam(@Bind("team") String team, @Bind("until") Instant until);
 
+    /** Claimed rows this dispatcher did not send (the database was away) back to the queue, due at once. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1
+            WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int releaseUnsent(@Bind("ids") long[] ids, @Bind("instance") String instance);
+
     /** All of a workspace's claimed rows back to the queue at once, when Slack asked us to wait. */
     @SqlUpdate("""
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,
