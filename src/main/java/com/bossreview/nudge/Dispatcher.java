@@ -136,26 +136,24 @@ public final class Dispatcher implements AutoCloseable {
      * Returns at once with how many rows were claimed; the sending goes on in the background.
      */
     public int dispatchDue() {
-        Instant now = clock.instant();
+        // Microseconds, as PostgreSQL stores it: a failed claim's rows are found again by this exact time.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         pausedTeams.values().removeIf(until -> !until.isAfter(now));
         Set<String> blocked = new HashSet<>(pausedTeams.keySet());
         blocked.addAll(busyTeams);
         boolean housekeeping = !now.isBefore(lastHousekeeping.plus(HOUSEKEEPING_EVERY)) || now.isBefore(lastHousekeeping);
-        List<Nudge> batch = jdbi.inTransaction(h -> {
-            NudgeDao dao = h.attach(NudgeDao.class);
-            if (housekeeping) {
-                releaseOrphans(dao);
-                int recovered = dao.recoverExpired(now.minus(LEASE), MAX_ATTEMPTS);
-                if (recovered > 0) {
-                    log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
-                }
-                dao.heartbeat(instanceId, now);
-            }
-            // RETURNING has no order: oldest first, so each workspace's sender starts with its most overdue.
-            List<Nudge> claimed = new ArrayList<>(dao.claim(instanceId, now, batchSize, blocked.toArray(String[]::new)));
-            claimed.sort(java.util.Comparator.comparing(Nudge::dueAt).thenComparingLong(Nudge::id));
-            return claimed;
-        });
+        if (housekeeping) {
+            releaseStranded();
+        }
+        List<Nudge> batch;
+        try {
+            batch = claim(now, housekeeping, blocked);
+        } catch (RuntimeException e) {
+            // The commit may have reached the server before the connection broke (seen with pg_ctl stop):
+            // rows this claim took are handed to nobody. They carry this claim's time; free them later.
+            failedClaims.add(now);
+            throw e;
+        }
         if (housekeeping) {
             lastHousekeeping = now;
         }
@@ -170,6 +168,23 @@ public final class Dispatcher implements AutoCloseable {
             batch.forEach(n -> orphans.add(n.id()));
             throw e;
         }
+    }
+
+    private List<Nudge> claim(Instant now, boolean housekeeping, Set<String> blocked) {
+        return jdbi.inTransaction(h -> {
+            NudgeDao dao = h.attach(NudgeDao.class);
+            if (housekeeping) {
+                int recovered = dao.recoverExpired(now.minus(LEASE), MAX_ATTEMPTS);
+                if (recovered > 0) {
+                    log.warn("{} nudges claimed by a vanished dispatcher were put back in the queue", recovered);
+                }
+                dao.heartbeat(instanceId, now);
+            }
+            // RETURNING has no order: oldest first, so each workspace's sender starts with its most overdue.
+            List<Nudge> claimed = new ArrayList<>(dao.claim(instanceId, now, batchSize, blocked.toArray(String[]::new)));
+            claimed.sort(java.util.Comparator.comparing(Nudge::dueAt).thenComparingLong(Nudge::id));
+            return claimed;
+        });
     }
 
     /** Checks a claimed batch and gives each workspace's rows to a sender; returns the batch size. */
@@ -223,15 +238,23 @@ public final class Dispatcher implements AutoCloseable {
      * database was away; released on the next housekeeping that reaches the database.
      */
     private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
+    /** The times of claims whose transaction failed: what they took, if anything, was handed to nobody. */
+    private final Set<Instant> failedClaims = ConcurrentHashMap.newKeySet();
 
-    private void releaseOrphans(NudgeDao dao) {
-        if (orphans.isEmpty()) {
+    private void releaseStranded() {
+        if (orphans.isEmpty() && failedClaims.isEmpty()) {
             return;
         }
         long[] ids = orphans.stream().mapToLong(Long::longValue).toArray();
-        int released = dao.releaseUnsent(ids, instanceId);
+        List<Instant> claimTimes = List.copyOf(failedClaims);
+        int released = jdbi.withExtension(NudgeDao.class, dao -> dao.releaseUnsent(ids, instanceId)
+                + dao.releaseClaimedAt(claimTimes.stream()
+                .mapToLong(t -> java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, t)).toArray(), instanceId));
         orphans.removeAll(java.util.Arrays.stream(ids).boxed().toList());
-        log.info("{} claimed nudges not sent while the database was away went back to the queue", released);
+        claimTimes.forEach(failedClaims::remove);
+        if (released > 0) {
+            log.info("{} claimed nudges not sent while the database was away went back to the queue", released);
+        }
     }
 
     private void done(String team) {

@@ -111,6 +111,13 @@ public interface NudgeDao {
             WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
     int releaseUnsent(@Bind("ids") long[] ids, @Bind("instance") String instance);
 
+    /** The rows of this dispatcher's claims made at {@code claimedAt} (whose transaction failed) back to the queue. */
+    @SqlUpdate("""
+            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1
+            WHERE claimed_by = :instance AND state = 'CLAIMED'
+            AND claimed_at IN (SELECT timestamptz 'epoch' + m * interval '1 microsecond' FROM unnest(:micros) m)""")
+    int releaseClaimedAt(@Bind("micros") long[] claimedAtEpochMicros, @Bind("instance") String instance);
+
     /** All of a workspace's claimed rows back to the queue at once, when Slack asked us to wait. */
     @SqlUpdate("""
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,

@@ -173,6 +173,25 @@ class NudgeConcurrencyTest {
     }
 
     @Test
+    void the_rows_of_a_claim_whose_commit_failed_are_found_again_by_the_claims_exact_time() {
+        dueNudges(3, 1);
+        Instant failedClaim = Instant.parse("2026-11-25T10:00:00.123456Z");
+        TestDatabase.database().jdbi().useHandle(h -> {
+            h.execute("UPDATE nudge SET state = 'CLAIMED', claimed_by = 'me', claimed_at = ?, attempts = 1 WHERE user_id = 'U1'",
+                    failedClaim);
+            h.execute("UPDATE nudge SET state = 'CLAIMED', claimed_by = 'me', claimed_at = ?, attempts = 1 WHERE user_id = 'U2'",
+                    failedClaim.plusNanos(1000)); // a claim of mine one microsecond later, still in a sender's hands
+            h.execute("UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?, attempts = 1 WHERE user_id = 'U3'",
+                    failedClaim);
+        });
+        int released = TestDatabase.database().jdbi().withExtension(NudgeDao.class, dao -> dao.releaseClaimedAt(
+                new long[] {java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, failedClaim)}, "me"));
+        assertThat(released).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE user_id = 'U1' AND state = 'PENDING' AND attempts = 0")).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED'")).isEqualTo(2);
+    }
+
+    @Test
     void a_429_makes_every_instance_wait_for_that_workspace() {
         dueNudges(20, 1);
         slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
