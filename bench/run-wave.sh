@@ -22,7 +22,18 @@ planned() { psql -tA -h 127.0.0.1 -U $PGUSER -d $DB -c "SELECT count(*) FROM nud
 while (( $(planned) < MANAGERS && $(date +%s%3N) < WAVE_AT )); do sleep 0.2; done  # the materializer plans at start-up
 echo "nudges planned for the wave minute: $(planned) (at $(date -u +%H:%M:%S.%3N))"
 now=$(date +%s%3N); (( WAVE_AT > now )) || echo "WARNING: the apps were not up before the wave minute" >&2
+# Is the app responsive while it works through the wave? 10 signed /bossreview status per second to
+# instance 1 for the first 60 s of the wave, every answer classified (ok / later than 3 s / error).
+# On with faults (or PROBE_COMMANDS=1); off otherwise, so the wave's own figures stay comparable.
+PROBE=
+if [[ "$FAULTS" == mixed || "${PROBE_COMMANDS:-0}" == 1 ]]; then
+( sleep "$(awk -v ms=$((WAVE_AT - $(date +%s%3N))) 'BEGIN { print (ms > 0 ? ms / 1000 : 0) }')"
+  bench_java com.bossreview.bench.CommandProbe "http://127.0.0.1:18081/slack/events" $SECRET 10 60 "$MANAGERS" "$TEAMS" \
+    "$LOGS/wave-commands.csv" | grep -v '^RESULT' | sed 's/^/during the wave: /' ) &
+PROBE=$!
+fi
 bench_java com.bossreview.bench.NudgeWave await "jdbc:postgresql://127.0.0.1:5432/$DB?user=$PGUSER" "http://127.0.0.1:$FAKE_CTL/" "$WAVE_AT" "$MANAGERS" 180
+[[ -z "$PROBE" ]] || wait "$PROBE" || true
 for p in "${APPS[@]}"; do echo "RSS after the wave, pid $p: $(rss $p)"; done
 for i in $(seq 1 "$INSTANCES"); do echo "app$i /healthz: $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$((18080 + i))/healthz)"; done
 psql -tA -h 127.0.0.1 -U $PGUSER -d $DB -c "SELECT 'sent by instance ' || left(claimed_by, 8) || ': ' || count(*) FROM nudge WHERE state = 'SENT' GROUP BY claimed_by"
