@@ -143,6 +143,8 @@ public final class Dispatcher implements AutoCloseable {
         blocked.addAll(busyTeams);
         boolean housekeeping = !now.isBefore(lastHousekeeping.plus(HOUSEKEEPING_EVERY)) || now.isBefore(lastHousekeeping);
         if (housekeeping) {
+            // Marks first: a row sent but not yet marked must not be taken for an expired claim below.
+            marker.flush();
             releaseStranded();
         }
         List<Nudge> batch;
@@ -165,7 +167,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             // The database went away between the claim and the hand-out: nothing of this batch was sent.
             // Give the rows back as soon as it answers again instead of leaving them to the lease.
-            batch.forEach(n -> orphans.add(n.id()));
+            batch.forEach(n -> orphan(n.id(), false));
             throw e;
         }
     }
@@ -238,6 +240,16 @@ public final class Dispatcher implements AutoCloseable {
      * database was away; released on the next housekeeping that reaches the database.
      */
     private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
+    /** Those of {@link #orphans} whose failed call may have reached Slack (a timeout). */
+    private final Set<Long> maybeSentOrphans = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
+
+    private void orphan(long id, boolean maybeSent) {
+        if (maybeSent) {
+            maybeSentOrphans.add(id);
+        }
+        orphans.add(id);
+    }
     /** The times of claims whose transaction failed: what they took, if anything, was handed to nobody. */
     private final Set<Instant> failedClaims = ConcurrentHashMap.newKeySet();
 
@@ -246,11 +258,13 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         long[] ids = orphans.stream().mapToLong(Long::longValue).toArray();
+        long[] maybe = maybeSentOrphans.stream().mapToLong(Long::longValue).toArray();
         List<Instant> claimTimes = List.copyOf(failedClaims);
-        int released = jdbi.withExtension(NudgeDao.class, dao -> dao.releaseUnsent(ids, instanceId)
+        int released = jdbi.withExtension(NudgeDao.class, dao -> dao.releaseUnsent(ids, maybe, instanceId)
                 + dao.releaseClaimedAt(claimTimes.stream()
                 .mapToLong(t -> java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, t)).toArray(), instanceId));
         orphans.removeAll(java.util.Arrays.stream(ids).boxed().toList());
+        maybeSentOrphans.removeAll(java.util.Arrays.stream(maybe).boxed().toList());
         claimTimes.forEach(failedClaims::remove);
         if (released > 0) {
             log.info("{} claimed nudges not sent while the database was away went back to the queue", released);
@@ -399,13 +413,23 @@ public final class Dispatcher implements AutoCloseable {
     private void sendInOrder(List<Nudge> claimed, Batch b, Set<String> tips, Instant claimedAt) {
         List<Nudge> nudges = claimed;
         for (int i = 0; i < nudges.size(); i++) {
+            if (closing) {
+                // Shutting down: what this sender has not sent goes back to the queue at once.
+                long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
+                try {
+                    jdbi.useExtension(NudgeDao.class, dao -> dao.releaseUnsent(rest, new long[0], instanceId));
+                } catch (RuntimeException e) {
+                    log.warn("{} claimed nudges wait for the lease after shutdown: {}", rest.length, e.toString());
+                }
+                return;
+            }
             Instant pausedUntil = pausedTeams.get(nudges.get(i).teamId());
             if (pausedUntil != null && pausedUntil.isAfter(clock.instant())) {
                 long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
                 try {
                     jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
                 } catch (RuntimeException e) {
-                    java.util.Arrays.stream(rest).forEach(orphans::add);
+                    java.util.Arrays.stream(rest).forEach(id -> orphan(id, false));
                     throw e;
                 }
                 for (int k = i; k < nudges.size(); k++) {
@@ -449,7 +473,7 @@ public final class Dispatcher implements AutoCloseable {
                     cause.getClass().getSimpleName(), true, false);
             metrics.retried();
         } catch (RuntimeException again) {
-            orphans.add(n.id());
+            orphan(n.id(), false);
             log.warn("Nudge {} goes back to the queue when the database answers again: {}", n.id(), again.toString());
         }
     }
@@ -471,8 +495,10 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Marks sent rows in one fenced statement every {@link #MARK_WITHIN}, for all senders. When the
-     * database is away the rows stay here and the next flush tries again, so a PostgreSQL restart
-     * shorter than the lease neither loses a mark nor lets another dispatcher re-send.
+     * database is away the rows stay here and the next flush tries again, so a PostgreSQL restart that ends
+     * before the row's claim expires (2 min from the claim, renewed past half of it) loses no mark; this
+     * process flushes before it looks for expired claims. Past that, another instance may send the row
+     * again: counted as a possible duplicate.
      */
     private final class Marker {
         private final ConcurrentLinkedQueue<SentRow> queue = new ConcurrentLinkedQueue<>();
@@ -536,25 +562,38 @@ public final class Dispatcher implements AutoCloseable {
             marker.add(n, ts, clock.instant());
             teamFailures.remove(n.teamId());
         } catch (SlackCallException e) {
-            failed(jdbi.onDemand(NudgeDao.class), n, e, now);
+            try {
+                failed(jdbi.onDemand(NudgeDao.class), n, e, now);
+            } catch (RuntimeException databaseAway) {
+                orphan(n.id(), SlackApi.TIMEOUT.equals(e.error()));
+                log.warn("Nudge {} ({}) goes back to the queue when the database answers again: {}", n.id(), e.error(),
+                        databaseAway.toString());
+            }
         }
     }
 
-    private void pause(String team, Instant until) {
+    /**
+     * Pauses a workspace here; for a {@code 429} ({@code everywhere}) also defers its pending rows in the
+     * database so that every instance waits. Only for Slack's short Retry-After: moving {@code due_at} by
+     * minutes would hide how late a nudge is from {@link Relevance}.
+     */
+    private void pause(String team, Instant until, boolean everywhere) {
         pausedTeams.merge(team, until, (a, b) -> a.isAfter(b) ? a : b);
-        jdbi.useExtension(NudgeDao.class, dao -> dao.deferTeam(team, until));
+        if (everywhere) {
+            jdbi.useExtension(NudgeDao.class, dao -> dao.deferTeam(team, until));
+        }
     }
 
     private void failed(NudgeDao dao, Nudge n, SlackCallException e, Instant now) {
         if (e.rateLimited()) {
             Instant until = now.plus(e.retryAfter().orElse(Duration.ofSeconds(30)));
             dao.release(n.id(), instanceId, until, "ratelimited", false, false);
-            pause(n.teamId(), until);
+            pause(n.teamId(), until, e.retryAfter().map(d -> d.compareTo(Duration.ofMinutes(1)) <= 0).orElse(false));
             metrics.retried();
         } else if (TOKEN_TROUBLE.contains(e.error())) {
             Instant until = now.plus(TOKEN_PAUSE);
             dao.release(n.id(), instanceId, until, e.error(), false, false);
-            pause(n.teamId(), until);
+            pause(n.teamId(), until, false);
             metrics.retried();
             log.error("Slack rejects the bot token of workspace {} ({}): its nudges wait {} min", n.teamId(), e.error(),
                     TOKEN_PAUSE.toMinutes());
@@ -597,6 +636,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Stops sending; what was sent is marked before returning (if the database answers). */
     @Override
     public void close() {
+        closing = true;
         senders.shutdown();
         try {
             if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -105,11 +105,15 @@ public interface NudgeDao {
             WHERE team_id = :team AND state = 'PENDING' AND due_at < :until""")
     int deferTeam(@Bind("team") String team, @Bind("until") Instant until);
 
-    /** Claimed rows this dispatcher did not send (the database was away) back to the queue, due at once. */
+    /**
+     * Claimed rows this dispatcher did not send (the database was away, or it is shutting down) back to the
+     * queue, due at once; {@code maybeSent} those whose failed call may have reached Slack.
+     */
     @SqlUpdate("""
-            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1
+            UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1,
+                   maybe_sent = maybe_sent OR id = ANY(:maybeSent)
             WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int releaseUnsent(@Bind("ids") long[] ids, @Bind("instance") String instance);
+    int releaseUnsent(@Bind("ids") long[] ids, @Bind("maybeSent") long[] maybeSent, @Bind("instance") String instance);
 
     /** The rows of this dispatcher's claims made at {@code claimedAt} (whose transaction failed) back to the queue. */
     @SqlUpdate("""

@@ -116,6 +116,10 @@ public final class SlackApi {
             }
             return json;
         } catch (InterruptedIOException e) {
+            if (e instanceof java.net.SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")) {
+                // Never connected: nothing reached Slack, a plain retry.
+                throw new SlackCallException(method, "unreachable", e);
+            }
             throw new SlackCallException(method, TIMEOUT, e);
         } catch (IOException e) {
             throw new SlackCallException(method, "unreachable", e);

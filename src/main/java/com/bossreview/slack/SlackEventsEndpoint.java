@@ -87,7 +87,8 @@ public final class SlackEventsEndpoint {
         if (request == null) {
             return Reply.plain(400, "unsupported Slack payload");
         }
-        if (clock.instant().isBefore(databaseDownUntil)) {
+        if (clock.instant().isBefore(databaseDownUntil) && request.getRequestType() != RequestType.UrlVerification
+                && request.getRequestType() != RequestType.SSLCheck) {
             return databaseDown(request);
         }
         try {
@@ -98,7 +99,9 @@ public final class SlackEventsEndpoint {
         } catch (Exception e) {
             if (databaseFailure(e)) {
                 log.warn("The database is unavailable: a {} request was refused ({})", request.getRequestType(), rootCause(e));
-                databaseDownUntil = clock.instant().plus(DATABASE_DOWN_GRACE);
+                if (noConnection(e)) {
+                    databaseDownUntil = clock.instant().plus(DATABASE_DOWN_GRACE);
+                }
                 return databaseDown(request);
             }
             log.error("Bolt failed on a {} request", request.getRequestType(), e);
@@ -131,6 +134,25 @@ public final class SlackEventsEndpoint {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * No connection could be had at all (the pool's timeout, connection refused, the server starting or
+     * shutting down): the next requests would wait the same. Unlike one pooled connection found broken
+     * (08006, 57P01), after which the next borrow may well work.
+     */
+    static boolean noConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("08001") || sql.getSQLState().equals("08004")
+                    || sql.getSQLState().equals("57P03"))) {
                 return true;
             }
         }

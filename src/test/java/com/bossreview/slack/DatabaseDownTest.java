@@ -98,6 +98,21 @@ class DatabaseDownTest {
     }
 
     @Test
+    void one_broken_pooled_connection_does_not_turn_the_next_requests_away() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        SlackEventsEndpoint endpoint = endpoint("/bossreview", () -> {
+            if (tries.incrementAndGet() == 1) {
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                        new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"), null);
+            }
+        }, Clock.systemUTC());
+        assertThat(send(endpoint, "/bossreview").body()).contains("temporarily unavailable");
+        // The next borrow may well get a healthy connection: it is tried, not refused.
+        assertThat(send(endpoint, "/bossreview").body()).doesNotContain("temporarily unavailable");
+        assertThat(tries).hasValue(2);
+    }
+
+    @Test
     void a_query_error_that_is_not_about_the_connection_is_still_a_500() {
         assertThat(send(new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
                 new java.sql.SQLException("division by zero", "22012"), null), "/bossreview").status()).isEqualTo(500);
