@@ -167,7 +167,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             // The database went away between the claim and the hand-out: nothing of this batch was sent.
             // Give the rows back as soon as it answers again instead of leaving them to the lease.
-            batch.forEach(n -> orphan(n.id(), false));
+            batch.forEach(n -> orphan(n.id(), now, false));
             throw e;
         }
     }
@@ -239,16 +239,25 @@ public final class Dispatcher implements AutoCloseable {
      * Rows this instance claimed and is sure it did not send, but could not give back because the
      * database was away; released on the next housekeeping that reaches the database.
      */
-    private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Instant> orphans = new ConcurrentHashMap<>(); // id → the claim time it was taken with
     /** Those of {@link #orphans} whose failed call may have reached Slack (a timeout). */
     private final Set<Long> maybeSentOrphans = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    private void orphan(long id, boolean maybeSent) {
+    /**
+     * A row to give back once the database answers. Released only if it still carries the claim it was
+     * orphaned with: if its release did reach the database after all and this instance has claimed it
+     * again since, that newer claim is left alone.
+     */
+    private void orphan(long id, Instant claimedAt, boolean maybeSent) {
         if (maybeSent) {
             maybeSentOrphans.add(id);
         }
-        orphans.add(id);
+        orphans.put(id, claimedAt);
+    }
+
+    private static long micros(Instant t) {
+        return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
     /** The times of claims whose transaction failed: what they took, if anything, was handed to nobody. */
     private final Set<Instant> failedClaims = ConcurrentHashMap.newKeySet();
@@ -257,13 +266,15 @@ public final class Dispatcher implements AutoCloseable {
         if (orphans.isEmpty() && failedClaims.isEmpty()) {
             return;
         }
-        long[] ids = orphans.stream().mapToLong(Long::longValue).toArray();
+        List<Map.Entry<Long, Instant>> taken = List.copyOf(orphans.entrySet());
+        long[] ids = taken.stream().mapToLong(Map.Entry::getKey).toArray();
+        long[] at = taken.stream().mapToLong(e -> micros(e.getValue())).toArray();
         long[] maybe = maybeSentOrphans.stream().mapToLong(Long::longValue).toArray();
         List<Instant> claimTimes = List.copyOf(failedClaims);
-        int released = jdbi.withExtension(NudgeDao.class, dao -> dao.releaseUnsent(ids, maybe, instanceId)
+        int released = jdbi.withExtension(NudgeDao.class, dao -> dao.releaseUnsent(ids, at, maybe, instanceId)
                 + dao.releaseClaimedAt(claimTimes.stream()
-                .mapToLong(t -> java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, t)).toArray(), instanceId));
-        orphans.removeAll(java.util.Arrays.stream(ids).boxed().toList());
+                .mapToLong(Dispatcher::micros).toArray(), instanceId));
+        taken.forEach(e -> orphans.remove(e.getKey(), e.getValue()));
         maybeSentOrphans.removeAll(java.util.Arrays.stream(maybe).boxed().toList());
         claimTimes.forEach(failedClaims::remove);
         if (released > 0) {
@@ -416,8 +427,10 @@ public final class Dispatcher implements AutoCloseable {
             if (closing) {
                 // Shutting down: what this sender has not sent goes back to the queue at once.
                 long[] rest = nudges.subList(i, nudges.size()).stream().mapToLong(Nudge::id).toArray();
+                long[] restAt = new long[rest.length];
+                java.util.Arrays.fill(restAt, micros(claimedAt));
                 try {
-                    jdbi.useExtension(NudgeDao.class, dao -> dao.releaseUnsent(rest, new long[0], instanceId));
+                    jdbi.useExtension(NudgeDao.class, dao -> dao.releaseUnsent(rest, restAt, new long[0], instanceId));
                 } catch (RuntimeException e) {
                     log.warn("{} claimed nudges wait for the lease after shutdown: {}", rest.length, e.toString());
                 }
@@ -429,7 +442,8 @@ public final class Dispatcher implements AutoCloseable {
                 try {
                     jdbi.onDemand(NudgeDao.class).releaseAll(rest, instanceId, pausedUntil);
                 } catch (RuntimeException e) {
-                    java.util.Arrays.stream(rest).forEach(id -> orphan(id, false));
+                    Instant at = claimedAt;
+                    java.util.Arrays.stream(rest).forEach(id -> orphan(id, at, false));
                     throw e;
                 }
                 for (int k = i; k < nudges.size(); k++) {
@@ -439,18 +453,18 @@ public final class Dispatcher implements AutoCloseable {
             }
             if (Duration.between(claimedAt, clock.instant()).compareTo(LEASE.dividedBy(2)) > 0) {
                 // A slow Slack: renew the claim on what is left, and drop rows another dispatcher took over.
-                claimedAt = clock.instant();
+                claimedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                 nudges = renew(nudges.subList(i, nudges.size()), claimedAt);
                 i = -1;
                 continue;
             }
             Nudge n = nudges.get(i);
             try {
-                process(n, b.managers.get(key(n.teamId(), n.userId())), tips.contains(key(n.teamId(), n.userId())));
+                process(n, b.managers.get(key(n.teamId(), n.userId())), tips.contains(key(n.teamId(), n.userId())), claimedAt);
             } catch (RuntimeException e) {
                 // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
                 log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());
-                releaseQuietly(n, e);
+                releaseQuietly(n, e, claimedAt);
             }
         }
     }
@@ -467,13 +481,13 @@ public final class Dispatcher implements AutoCloseable {
         return mine;
     }
 
-    private void releaseQuietly(Nudge n, RuntimeException cause) {
+    private void releaseQuietly(Nudge n, RuntimeException cause, Instant claimedAt) {
         try {
             jdbi.onDemand(NudgeDao.class).release(n.id(), instanceId, clock.instant().plus(backoff(n.attempts())),
                     cause.getClass().getSimpleName(), true, false);
             metrics.retried();
         } catch (RuntimeException again) {
-            orphan(n.id(), false);
+            orphan(n.id(), claimedAt, false);
             log.warn("Nudge {} goes back to the queue when the database answers again: {}", n.id(), again.toString());
         }
     }
@@ -554,7 +568,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void process(Nudge n, Manager manager, boolean socialTip) {
+    private void process(Nudge n, Manager manager, boolean socialTip, Instant claimedAt) {
         Instant now = clock.instant();
         NudgeViews.Message message = NudgeViews.render(n, manager, extras(n, manager, now, socialTip), now);
         try {
@@ -565,7 +579,7 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 failed(jdbi.onDemand(NudgeDao.class), n, e, now);
             } catch (RuntimeException databaseAway) {
-                orphan(n.id(), SlackApi.TIMEOUT.equals(e.error()));
+                orphan(n.id(), claimedAt, SlackApi.TIMEOUT.equals(e.error()));
                 log.warn("Nudge {} ({}) goes back to the queue when the database answers again: {}", n.id(), e.error(),
                         databaseAway.toString());
             }

@@ -107,13 +107,17 @@ public interface NudgeDao {
 
     /**
      * Claimed rows this dispatcher did not send (the database was away, or it is shutting down) back to the
-     * queue, due at once; {@code maybeSent} those whose failed call may have reached Slack.
+     * queue, due at once, each only if it still carries the claim time given with it; {@code maybeSent}
+     * those whose failed call may have reached Slack.
      */
     @SqlUpdate("""
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1,
-                   maybe_sent = maybe_sent OR id = ANY(:maybeSent)
-            WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int releaseUnsent(@Bind("ids") long[] ids, @Bind("maybeSent") long[] maybeSent, @Bind("instance") String instance);
+                   maybe_sent = maybe_sent OR nudge.id = ANY(:maybeSent)
+            FROM unnest(:ids, :claimedAtMicros) AS k(id, micros)
+            WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'
+            AND nudge.claimed_at = timestamptz 'epoch' + k.micros * interval '1 microsecond'""")
+    int releaseUnsent(@Bind("ids") long[] ids, @Bind("claimedAtMicros") long[] claimedAtEpochMicros,
+                      @Bind("maybeSent") long[] maybeSent, @Bind("instance") String instance);
 
     /** The rows of this dispatcher's claims made at {@code claimedAt} (whose transaction failed) back to the queue. */
     @SqlUpdate("""

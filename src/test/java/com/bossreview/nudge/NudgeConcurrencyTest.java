@@ -189,6 +189,16 @@ class NudgeConcurrencyTest {
         assertThat(released).isEqualTo(1);
         assertThat(TestDatabase.rows("nudge WHERE user_id = 'U1' AND state = 'PENDING' AND attempts = 0")).isEqualTo(1);
         assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED'")).isEqualTo(2);
+
+        // An orphan is given back only under the claim it was orphaned with, not under a newer claim of the row.
+        long u2 = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM nudge WHERE user_id = 'U2'")
+                .mapTo(Long.class).one());
+        long older = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, failedClaim);
+        long current = older + 1;
+        NudgeDao dao = TestDatabase.database().jdbi().onDemand(NudgeDao.class);
+        assertThat(dao.releaseUnsent(new long[] {u2}, new long[] {older}, new long[0], "me")).isZero();
+        assertThat(dao.releaseUnsent(new long[] {u2}, new long[] {current}, new long[] {u2}, "me")).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE user_id = 'U2' AND state = 'PENDING' AND maybe_sent")).isEqualTo(1);
     }
 
     @Test
