@@ -1,15 +1,12 @@
 package com.bossreview.install;
 
+import com.bossreview.support.MultiWorkspaceAppTest;
 import com.bossreview.support.FakeSlack;
-import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
-import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,28 +17,17 @@ import static com.bossreview.install.Workspaces.MONDAY_0800_NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An Enterprise Grid org-wide install: one token serving every workspace of the organization. */
-@ExtendWith(TestDatabase.class)
-class EnterpriseInstallTest {
+class EnterpriseInstallTest extends MultiWorkspaceAppTest {
     static final String ORG = "E0INITECH", T3 = "T0SALES", T4 = "T0SUPPORT", ORG_TOKEN = "xoxb-999-initech-org";
 
-    private static FakeSlack slack;
-    private static MutableClock clock;
-    private static TestApp app;
 
     @BeforeAll
     static void startApp() {
-        slack = new FakeSlack();
-        clock = new MutableClock(MONDAY_0800_NEW_YORK);
-        app = TestApp.startMultiWorkspace(slack, clock, Map.of());
+        start(MONDAY_0800_NEW_YORK, Map.of());
         slack.user("U3CARA", T3, false, false, "America/New_York").user("U3BOSS", T3, false, false, "America/New_York");
         slack.user("U4DAN", T4, false, false, "America/New_York").user("U4BOSS", T4, false, false, "America/New_York");
     }
 
-    @AfterAll
-    static void stopApp() {
-        app.close();
-        slack.close();
-    }
 
     @BeforeEach
     void installedOrgWide() throws Exception {

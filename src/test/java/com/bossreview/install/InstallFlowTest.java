@@ -1,16 +1,14 @@
 package com.bossreview.install;
 
 import com.bossreview.config.Secret;
+import com.bossreview.support.MultiWorkspaceAppTest;
 import com.bossreview.support.FakeSlack;
-import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,28 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The OAuth install flow of multi-workspace mode, through the real app against the fake Slack. */
-@ExtendWith(TestDatabase.class)
-class InstallFlowTest {
+class InstallFlowTest extends MultiWorkspaceAppTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     static final String T1 = "T0ACME", T2 = "T0GLOBEX";
     static final String TOKEN1 = "xoxb-111-acme-secret-token", TOKEN2 = "xoxb-222-globex-secret-token";
 
-    private static FakeSlack slack;
-    private static MutableClock clock;
-    private static TestApp app;
 
     @BeforeAll
     static void startApp() {
-        slack = new FakeSlack();
-        clock = new MutableClock(NOW);
-        app = TestApp.startMultiWorkspace(slack, clock, Map.of());
+        start(NOW, Map.of());
     }
 
-    @AfterAll
-    static void stopApp() {
-        app.close();
-        slack.close();
-    }
 
     @BeforeEach
     void resetClock() {

@@ -1,15 +1,12 @@
 package com.bossreview.install;
 
+import com.bossreview.support.MultiWorkspaceAppTest;
 import com.bossreview.support.FakeSlack;
-import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
-import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,29 +16,18 @@ import static com.bossreview.install.Workspaces.MONDAY_0800_NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** BOSSREVIEW_UNINSTALL_RETENTION_DAYS=30: tokens go at once, data after 30 days unless the workspace comes back. */
-@ExtendWith(TestDatabase.class)
-class RetentionTest {
+class RetentionTest extends MultiWorkspaceAppTest {
     static final String T1 = "T0ACME", T2 = "T0GLOBEX";
 
-    private static FakeSlack slack;
-    private static MutableClock clock;
-    private static TestApp app;
     /** The purge a scheduled job runs; built here on the test database with the same retention. */
     private static Uninstalls purge;
 
     @BeforeAll
     static void startApp() {
-        slack = new FakeSlack();
-        clock = new MutableClock(MONDAY_0800_NEW_YORK);
-        app = TestApp.startMultiWorkspace(slack, clock, Map.of("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30"));
+        start(MONDAY_0800_NEW_YORK, Map.of("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30"));
         purge = new Uninstalls(TestDatabase.database().jdbi(), Optional.empty(), Duration.ofDays(30), clock);
     }
 
-    @AfterAll
-    static void stopApp() {
-        app.close();
-        slack.close();
-    }
 
     @BeforeEach
     void twoWorkspacesInUse() throws Exception {

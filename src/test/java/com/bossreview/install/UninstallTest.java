@@ -1,17 +1,14 @@
 package com.bossreview.install;
 
+import com.bossreview.support.MultiWorkspaceAppTest;
 import com.bossreview.support.FakeSlack;
-import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
-import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,27 +19,16 @@ import static com.bossreview.install.Workspaces.MONDAY_0800_NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** app_uninstalled and tokens_revoked in multi-workspace mode, with data deleted at once (the default). */
-@ExtendWith(TestDatabase.class)
-class UninstallTest {
+class UninstallTest extends MultiWorkspaceAppTest {
     static final String T1 = "T0ACME", T2 = "T0GLOBEX";
     static final String TOKEN1 = "xoxb-111-acme", TOKEN2 = "xoxb-222-globex";
 
-    private static FakeSlack slack;
-    private static MutableClock clock;
-    private static TestApp app;
 
     @BeforeAll
     static void startApp() {
-        slack = new FakeSlack();
-        clock = new MutableClock(MONDAY_0800_NEW_YORK);
-        app = TestApp.startMultiWorkspace(slack, clock, Map.of());
+        start(MONDAY_0800_NEW_YORK, Map.of());
     }
 
-    @AfterAll
-    static void stopApp() {
-        app.close();
-        slack.close();
-    }
 
     @BeforeEach
     void twoWorkspacesInUse() throws Exception {
