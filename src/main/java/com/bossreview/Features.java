@@ -62,7 +62,7 @@ public final class Features implements Consumer<App> {
         router.register(Subcommand.BOSS, new BossCommand(d.managers(), d.zones(), d.users(), d.afterAck()));
         new SettingsCommands(d.managers(), d.zones(), d.clock()).register(router);
         new SetupCommands(d.managers(), d.zones(), d.users(), d.messenger(), d.slack(), d.afterAck()).register(router, app);
-        new StatusCommands(new StatusService(d.jdbi(), d.clock()), agendas,
+        new StatusCommands(new StatusService(d.dataSource(), d.clock()), agendas,
                 d.managers(), d.zones(), d.slack(), d.afterAck()).register(router, app);
         new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock()).register(router, app);
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())

@@ -52,7 +52,7 @@ public final class Main {
                 running.started(new SlackAuthCheck(slack, config.botToken().get(), identity, options.slackRetryDelay())).checkAtStartup();
             }
             AfterAck afterAck = running.started(new AfterAck(8));
-            Features features = new Features(Deps.create(db.jdbi(), clock, new SlackApi(slack, distribution.botTokens()), afterAck, metrics.registry()));
+            Features features = new Features(Deps.create(db, clock, new SlackApi(slack, distribution.botTokens()), afterAck, metrics.registry()));
             running.nudges(features.nudges());
             distribution.whenReinstalled(features.nudges().materializer()::resume);
             Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), features.jobFactory(Map.of(

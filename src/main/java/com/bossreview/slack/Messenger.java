@@ -2,9 +2,7 @@ package com.bossreview.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.slack.api.util.json.GsonFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +10,6 @@ import java.util.Map;
 
 /** Direct messages from the app to a person (a manager, or their boss). */
 public final class Messenger {
-    /** The SDK's own Block Kit serialisation, built once: building it per call cost more than the HTTP call. */
-    private static final Gson BLOCKS_JSON = GsonFactory.createSnakeCase();
-
     private final SlackApi api;
 
     public Messenger(SlackApi api) {
@@ -31,7 +26,7 @@ public final class Messenger {
         form.put("channel", userId);
         form.put("text", text);
         if (blocks != null && !blocks.isEmpty()) {
-            form.put("blocks", BLOCKS_JSON.toJson(blocks));
+            form.put("blocks", BlockJson.blocks(blocks));
         }
         form.put("unfurl_links", "false");
         form.put("unfurl_media", "false");

@@ -8,6 +8,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.BlockJson;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
@@ -56,9 +57,10 @@ public final class StatusCommands {
         }
         Optional<StatusCard> card = known(req.getPayload().getTeamId(), req.getPayload().getUserId());
         if (card.isEmpty()) {
-            return ctx.ack(r -> r.text("Welcome to bossreview").blocks(StatusViews.onboarding()));
+            return BlockJson.ack("Welcome to bossreview", StatusViews.onboarding());
         }
-        return ctx.ack(r -> r.text(StatusViews.fallback(card.get())).blocks(StatusViews.card(card.get())));
+        // The most frequent answer bossreview gives: written by BlockJson rather than through Bolt's Gson.
+        return BlockJson.ack(StatusViews.fallback(card.get()), StatusViews.card(card.get()));
     }
 
     private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {

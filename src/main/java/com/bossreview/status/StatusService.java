@@ -13,10 +13,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 /**
  * Gathers the status card of a manager in one round trip: the manager row with, as JSON columns, every
@@ -62,11 +64,11 @@ public final class StatusService {
             FROM manager m
             WHERE m.team_id = ? AND m.user_id = ?""";
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final Clock clock;
 
-    public StatusService(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public StatusService(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
@@ -74,24 +76,24 @@ public final class StatusService {
 
     /**
      * The manager's card, or empty for someone who never used bossreview (no manager row; nothing is stored).
-     * Plain JDBC on the handle's connection: Jdbi's per-statement work (named-parameter rendering, argument
-     * factory look-ups, statement context) cost more CPU than the query's own execution on this path.
+     * Plain JDBC on a pooled connection: Jdbi's per-handle and per-statement work (handle and statement
+     * contexts, named-parameter rendering, argument factory look-ups) cost more CPU than the query's own
+     * execution on this path.
      */
     public Optional<StatusCard> card(String team, String user) {
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> {
-            try (PreparedStatement statement = h.getConnection().prepareStatement(CARD_SQL)) {
-                statement.setString(1, team);
-                statement.setString(2, user);
-                try (ResultSet rs = statement.executeQuery()) {
-                    // ManagerMapper reads the ResultSet only; it has no use for a Jdbi statement context.
-                    return rs.next() ? Optional.of(card(MANAGERS.map(rs, null), rs, now)) : Optional.<StatusCard>empty();
-                }
-            } catch (SQLException e) {
-                // As Jdbi reports a failed statement: the cause (and its SQLState) is kept, no bound value is shown.
-                throw new UnableToExecuteStatementException("Could not read the status card", e, null);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(CARD_SQL)) {
+            statement.setString(1, team);
+            statement.setString(2, user);
+            try (ResultSet rs = statement.executeQuery()) {
+                // ManagerMapper reads the ResultSet only; it has no use for a Jdbi statement context.
+                return rs.next() ? Optional.of(card(MANAGERS.map(rs, null), rs, now)) : Optional.empty();
             }
-        });
+        } catch (SQLException e) {
+            // As Jdbi reports a failed statement: the cause (and its SQLState) is kept, no bound value is shown.
+            throw new UnableToExecuteStatementException("Could not read the status card", e, null);
+        }
     }
 
     private static StatusCard card(Manager m, ResultSet rs, Instant now) throws SQLException {

@@ -58,7 +58,7 @@ class NudgeConcurrencyTest {
         closeables.add(client);
         closeables.add(afterAck);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Deps deps = Deps.create(TestDatabase.database().jdbi(), clock,
+        Deps deps = Deps.create(TestDatabase.database(), clock,
                 new SlackApi(client, new Secret("xoxb-test-token")), afterAck, registry);
         Dispatcher d = new Features(deps).nudges().dispatcher();
         closeables.add(d);

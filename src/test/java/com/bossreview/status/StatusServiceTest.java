@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +45,7 @@ class StatusServiceTest {
     void setUp() {
         jdbi = TestDatabase.database().jdbi();
         managers = new ManagerService(jdbi, clock, (t, u) -> { });
-        status = new StatusService(jdbi, clock);
+        status = new StatusService(TestDatabase.database().dataSource(), clock);
     }
 
     /** The card as it was built before: one service call (and one connection) per part. */
@@ -143,28 +146,42 @@ class StatusServiceTest {
     }
 
     @Test
-    void the_card_takes_one_connection_and_one_statement() {
+    void the_card_takes_one_connection_and_one_statement_and_gives_the_connection_back() {
         managers.getOrCreate(TEAM, ME);
         AtomicInteger connections = new AtomicInteger();
         AtomicInteger statements = new AtomicInteger();
-        var ds = TestDatabase.database().dataSource();
-        Jdbi counting = Jdbi.create(() -> {
-            connections.incrementAndGet();
-            Connection real = ds.getConnection();
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                            statements.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        });
+        AtomicInteger closed = new AtomicInteger();
+        DataSource ds = TestDatabase.database().dataSource();
+        DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
+                (pool, poolMethod, poolArgs) -> {
+                    if (!poolMethod.getName().equals("getConnection")) {
+                        return invoke(poolMethod, ds, poolArgs);
+                    }
+                    connections.incrementAndGet();
+                    Connection real = ds.getConnection();
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                                    statements.incrementAndGet();
+                                }
+                                if (method.getName().equals("close")) {
+                                    closed.incrementAndGet();
+                                }
+                                return invoke(method, real, args);
+                            });
+                });
         assertThat(new StatusService(counting, clock).card(TEAM, ME)).contains(partByPart(TEAM, ME));
-        assertThat(connections).hasValue(1);
-        assertThat(statements).hasValue(1);
+        assertThat(new StatusService(counting, clock).card(TEAM, "U0NEWBIE")).isEmpty();
+        assertThat(connections).hasValue(2);
+        assertThat(statements).hasValue(2);
+        assertThat(closed).hasValue(2);
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }
