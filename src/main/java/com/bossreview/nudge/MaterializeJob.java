@@ -1,7 +1,7 @@
 package com.bossreview.nudge;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
+import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
@@ -15,13 +15,15 @@ import java.time.Duration;
  * run ten minutes later: planning is idempotent, and a nudge not yet planned cannot be sent on time.
  */
 @DisallowConcurrentExecution
-public final class MaterializeJob implements Job {
+public final class MaterializeJob implements InterruptableJob {
     private static final Logger log = LoggerFactory.getLogger(MaterializeJob.class);
     static final int TRIES = 6;
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final Runnable plan;
     private final Duration retryAfter;
+    /** The Quartz worker running {@link #execute}, for {@link #interrupt} (Quartz makes a new job instance per run). */
+    private volatile Thread runner;
 
     public MaterializeJob(Materializer materializer) {
         this(materializer::materialize, RETRY_AFTER);
@@ -32,9 +34,34 @@ public final class MaterializeJob implements Job {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * Called by Quartz on shutdown ({@code interruptJobsOnShutdownWithWait}): a run waiting to retry stops at
+     * once instead of holding the shutdown for up to a minute. Planning is idempotent; the next run finishes it.
+     */
+    @Override
+    public void interrupt() {
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
+        runner = Thread.currentThread();
+        try {
+            run();
+        } finally {
+            runner = null;
+            Thread.interrupted(); // an interrupt that came too late must not leak into the worker's next job
+        }
+    }
+
+    private void run() throws JobExecutionException {
         for (int attempt = 1; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new JobExecutionException("Nudge planning stopped: shutting down");
+            }
             try {
                 plan.run();
                 return;
@@ -49,7 +76,7 @@ public final class MaterializeJob implements Job {
                 try {
                     Thread.sleep(retryAfter.toMillis()); // a retry backoff inside the job, on a Quartz worker thread
                 } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
+                    log.info("Nudge planning stopped before try {}: shutting down", attempt + 1);
                     throw new JobExecutionException(stop);
                 }
             }

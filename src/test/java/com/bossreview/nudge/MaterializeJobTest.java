@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobExecutionException;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,5 +35,44 @@ class MaterializeJobTest {
         }, Duration.ZERO);
         assertThatThrownBy(() -> job.execute(null)).isInstanceOf(JobExecutionException.class);
         assertThat(runs).hasValue(MaterializeJob.TRIES);
+    }
+
+    @Test
+    void a_run_waiting_to_retry_stops_at_once_when_quartz_interrupts_it_on_shutdown() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch failedOnce = new CountDownLatch(1);
+        MaterializeJob job = new MaterializeJob(() -> {
+            runs.incrementAndGet();
+            failedOnce.countDown();
+            throw new IllegalStateException("Connection is not available");
+        }, Duration.ofHours(1));
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                job.execute(null);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        worker.start();
+        assertThat(failedOnce.await(10, TimeUnit.SECONDS)).isTrue();
+        // The job may be between its first failure and its hour-long wait: interrupt until it has stopped.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.isAlive() && System.nanoTime() < deadline) {
+            job.interrupt();
+            worker.join(50);
+        }
+        assertThat(worker.isAlive()).as("still waiting to retry").isFalse();
+        assertThat(outcome.get()).isInstanceOf(JobExecutionException.class);
+        assertThat(runs).hasValue(1);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void an_interrupt_after_the_run_does_not_reach_the_workers_next_job() throws Exception {
+        MaterializeJob job = new MaterializeJob(() -> { }, Duration.ZERO);
+        job.execute(null);
+        job.interrupt(); // too late: nothing runs any more
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 }
