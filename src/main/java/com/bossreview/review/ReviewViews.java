@@ -12,6 +12,7 @@ import com.slack.api.model.block.element.BlockElement;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,22 @@ public final class ReviewViews {
                 .collect(Collectors.joining(" or "));
         return head + alternatives + " — or change your prime hours with `/bossreview settings prime 09:00-12:00`."
                 + " Nothing was changed.";
+    }
+
+    /**
+     * New prime hours now cover the review slot already booked: said once, when they change; the slot is
+     * left as it is (it is the manager's call, and their boss may already have it in the calendar).
+     */
+    public static String slotNowInPrimeHours(ReviewSlot slot, PrimeHours prime) {
+        List<LocalTime> nearest = prime.nearestFreeStarts(slot.day(), slot.time());
+        String day = Times.format(slot.day());
+        String command = day.substring(0, 3).toLowerCase(Locale.ROOT);
+        return ":warning: Your weekly review, *" + day + " " + Times.format(slot.time()) + "*, is now inside them,"
+                + " where it will lose to the next customer call. "
+                + (nearest.isEmpty()
+                ? day + " has no free 30 minutes outside them: move it with `/bossreview review <day> <HH:MM>`."
+                : "Move it with " + nearest.stream().map(t -> "`/bossreview review " + command + " " + Times.format(t) + "`")
+                .collect(Collectors.joining(" or ")) + ".");
     }
 
     static String slotProblem(SlotText problem) {

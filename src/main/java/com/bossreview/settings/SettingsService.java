@@ -2,6 +2,7 @@ package com.bossreview.settings;
 
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
+import com.bossreview.review.ReviewViews;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.time.Times;
 
@@ -46,7 +47,10 @@ public final class SettingsService {
                     throw invalid(setting, "'" + shown(v) + "' isn't a list of time ranges (" + e.getMessage() + ").");
                 }
                 managers.update(team, user, dao -> dao.setPrimeHours(team, user, prime.toString()));
-                return "Prime sales hours set to " + prime.toString().replace(",", ", ") + " on weekdays.";
+                return "Prime sales hours set to " + prime.toString().replace(",", ", ") + " on weekdays."
+                        + managers.find(team, user).flatMap(Manager::reviewSlot)
+                        .filter(slot -> prime.conflicts(slot.day(), slot.time()))
+                        .map(slot -> "\n" + ReviewViews.slotNowInPrimeHours(slot, prime)).orElse("");
             }
             case FISCAL_START -> {
                 Month month = Times.parseMonth(v).orElseThrow(() -> invalid(setting,

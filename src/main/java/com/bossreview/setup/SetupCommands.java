@@ -2,7 +2,9 @@ package com.bossreview.setup;
 
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
+import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
+import com.bossreview.manager.ReviewSlot;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
@@ -16,6 +18,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -85,6 +88,15 @@ public final class SetupCommands {
             return ctx.ackWithErrors(invalid.errors());
         }
         SetupForm form = ((SetupForm.Result.Valid) result).form();
+        if (form.slot().isEmpty()) {
+            // Day and time left blank keep the booked slot: it must still clear the prime hours sent with it.
+            Optional<ReviewSlot> kept = managers.find(team, user).flatMap(Manager::reviewSlot)
+                    .filter(slot -> form.prime().conflicts(slot.day(), slot.time()));
+            if (kept.isPresent()) {
+                return ctx.ackWithErrors(Map.of(SetupViews.PRIME, "Your weekly review, " + kept.get()
+                        + ", would be inside these hours. Pick a new review day and time above, or other hours."));
+            }
+        }
         managers.update(team, user, dao -> {
             dao.setZoneExplicitly(team, user, form.zone().getId(), managers.now());
             dao.setPrimeHours(team, user, form.prime().toString());

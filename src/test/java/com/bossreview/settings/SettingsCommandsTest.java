@@ -40,6 +40,19 @@ class SettingsCommandsTest extends AppTest {
     }
 
     @Test
+    void prime_hours_that_now_cover_the_booked_review_are_stored_with_a_warning_and_the_slot_is_kept() {
+        assertThat(command("review fri 17:30")).doesNotContain(":no_entry:");
+        String text = command("settings prime 09:00-18:00");
+        assertThat(text).contains("Prime sales hours set to 09:00-18:00", "*Friday 17:30*, is now inside them",
+                "`/bossreview review fri 08:30`", "`/bossreview review fri 18:00`");
+        assertThat(row()).containsEntry("prime_hours", "09:00-18:00").containsEntry("review_day", 5);
+        assertThat(row().get("review_time").toString()).isEqualTo("17:30:00");
+
+        assertThat(command("settings prime 00:00-23:59")).contains("Friday has no free 30 minutes outside them");
+        assertThat(command("settings prime 09:00-12:00")).doesNotContain("weekly review");
+    }
+
+    @Test
     void invalid_values_are_refused_and_change_nothing() {
         String[][] cases = {
                 {"settings tz Mars/Olympus", "isn't a time zone name"},

@@ -91,6 +91,20 @@ class SetupCommandsTest extends AppTest {
     }
 
     @Test
+    void prime_hours_covering_the_review_slot_kept_by_a_blank_day_and_time_are_refused() {
+        assertThat(command("review fri 17:30")).doesNotContain(":no_entry:");
+        var r = app.slack().submit(TEAM, ME, "setup_modal", "", values(null, null, null, "UTC", "09:00-18:00", "1", "on"));
+        JsonObject errors = JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("errors");
+        assertThat(errors.keySet()).containsExactly("prime");
+        assertThat(errors.get("prime").getAsString()).contains("Friday 17:30");
+        assertThat(TestDatabase.rows("manager WHERE prime_hours = '09:00-18:00'")).isZero();
+
+        var moved = app.slack().submit(TEAM, ME, "setup_modal", "", values(null, "5", "18:00", "UTC", "09:00-18:00", "1", "on"));
+        assertThat(moved.body()).isEmpty();
+        assertThat(TestDatabase.rows("manager WHERE prime_hours = '09:00-18:00' AND review_time = '18:00'")).isEqualTo(1);
+    }
+
+    @Test
     void a_bot_picked_as_boss_is_not_stored_and_the_manager_is_told() throws Exception {
         slack.user("U0BOT", TEAM, true, false, "UTC");
         int dms = seen("chat.postMessage");
