@@ -103,6 +103,24 @@ public final class Installations implements InstallationService, BotTokens {
     }
 
     /**
+     * {@code team_access_granted}: the organization's org-wide install serves these workspaces (again). Those
+     * whose data was kept for the retention period get it back, and their nudges are planned again.
+     *
+     * @return the workspaces that had been waiting for deletion
+     */
+    public List<String> accessGranted(List<String> teamIds) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> back = jdbi.withExtension(WorkspaceDao.class, dao -> dao.reinstalled(teamIds));
+        log.info("Access granted to workspaces {} ({} of them back within the retention period)", teamIds, back.size());
+        if (!back.isEmpty()) {
+            reinstalled(back);
+        }
+        return back;
+    }
+
+    /**
      * Called with the workspaces whose data was waiting for deletion when they reinstalled, after the
      * installation is stored (nudges use it to plan again what they passed by meanwhile).
      */

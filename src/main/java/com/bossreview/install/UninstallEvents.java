@@ -6,18 +6,24 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.AppUninstalledTeamEvent;
+import com.slack.api.model.event.TeamAccessGrantedEvent;
+import com.slack.api.model.event.TeamAccessRevokedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * {@code app_uninstalled}, {@code app_uninstalled_team} and {@code tokens_revoked}: the work is done
- * before the ack (a few deletes) so that by the time Slack hears back, the token is gone.
+ * {@code app_uninstalled}, {@code app_uninstalled_team}, {@code tokens_revoked} and, for org-wide installs,
+ * {@code team_access_revoked}/{@code team_access_granted}: the work is done before the ack (a few deletes)
+ * so that by the time Slack hears back, the token is gone.
  */
 public final class UninstallEvents implements Consumer<App> {
     private static final Logger log = LoggerFactory.getLogger(UninstallEvents.class);
+    private static final Pattern WORKSPACE_ID = Pattern.compile("[TW][A-Z0-9]{2,20}");
 
     private final Uninstalls uninstalls;
 
@@ -30,7 +36,38 @@ public final class UninstallEvents implements Consumer<App> {
         app.event(AppUninstalledEvent.class, this::appUninstalled);
         app.event(TokensRevokedEvent.class, this::tokensRevoked);
         app.event(AppUninstalledTeamEvent.class, this::appUninstalledTeam);
+        app.event(TeamAccessRevokedEvent.class, this::teamAccessRevoked);
+        app.event(TeamAccessGrantedEvent.class, this::teamAccessGranted);
     }
+
+    /**
+     * An org-wide install lost access to these workspaces of its organization (removed from them by an org
+     * admin): each goes like a workspace the app was removed from; the install stays for the others.
+     */
+    private Response teamAccessRevoked(EventsApiPayload<TeamAccessRevokedEvent> payload, EventContext ctx) {
+        List<String> teams = workspaces(payload.getEnterpriseId(), payload.getEvent().getTeamIds());
+        if (teams.isEmpty()) {
+            log.warn("team_access_revoked without workspaces from {}: nothing to do", payload.getEnterpriseId());
+        }
+        teams.forEach(uninstalls::removedFromWorkspace);
+        return ctx.ack();
+    }
+
+    /** An org-wide install was given (back) access to these workspaces: data kept for retention is theirs again. */
+    private Response teamAccessGranted(EventsApiPayload<TeamAccessGrantedEvent> payload, EventContext ctx) {
+        uninstalls.accessGranted(workspaces(payload.getEnterpriseId(), payload.getEvent().getTeamIds()));
+        return ctx.ack();
+    }
+
+    /** Workspace ids as Slack sends them (T…/W…), without blanks, repeats or the organization's own id. */
+    private static List<String> workspaces(String enterpriseId, List<String> teamIds) {
+        if (teamIds == null) {
+            return List.of();
+        }
+        return teamIds.stream().filter(t -> t != null && WORKSPACE_ID.matcher(t).matches() && !t.equals(enterpriseId))
+                .distinct().toList();
+    }
+
 
     private Response appUninstalled(EventsApiPayload<AppUninstalledEvent> payload, EventContext ctx) {
         uninstalls.uninstalled(payload.getEnterpriseId(), payload.getTeamId());

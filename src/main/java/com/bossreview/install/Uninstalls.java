@@ -71,6 +71,14 @@ public final class Uninstalls {
         return dataOfLeaving(List.of(teamId));
     }
 
+    /**
+     * {@code team_access_granted} for an org-wide install: see {@link Installations#accessGranted}. Nothing in
+     * single-workspace mode, which has no org-wide install.
+     */
+    public List<String> accessGranted(List<String> teamIds) {
+        return installations.map(i -> i.accessGranted(teamIds)).orElse(List.of());
+    }
+
     /** Deletes the data of these workspaces now, or marks it for {@link #purgeExpired} with a retention period. */
     private List<String> dataOfLeaving(List<String> affected) {
         if (affected.isEmpty()) {

@@ -136,4 +136,30 @@ class EnterpriseInstallTest extends MultiWorkspaceAppTest {
         assertThat(Workspaces.rowsOf(T3)).isZero();
         assertThat(Workspaces.rowsOf(T4)).isZero();
     }
+
+    @Test
+    void team_access_revoked_removes_those_workspaces_and_keeps_the_org_install_for_the_others() {
+        bothWorkspacesInUse();
+
+        assertThat(InstallBrowser.teamAccess(app, ORG, "team_access_revoked", T3).statusCode()).isEqualTo(200);
+
+        assertThat(Workspaces.rowsOf(T3)).isZero();
+        assertThat(TestDatabase.rows("enterprise_workspace WHERE team_id = '" + T3 + "'")).isZero();
+        assertThat(TestDatabase.rows("installation WHERE is_enterprise_install AND enterprise_id = '" + ORG + "'")).isEqualTo(1);
+        assertThat(Workspaces.rowsOf(T4)).isPositive();
+        assertThat(app.slack().command(ORG, T4, "U4DAN", "agenda").body()).contains("Support backlog");
+    }
+
+    @Test
+    void team_access_revoked_naming_no_real_workspace_changes_nothing() {
+        bothWorkspacesInUse();
+
+        assertThat(InstallBrowser.teamAccess(app, ORG, "team_access_revoked", "", ORG, "T0'; DROP TABLE manager; --",
+                "t0sales").statusCode()).isEqualTo(200);
+
+        assertThat(Workspaces.rowsOf(T3)).isPositive();
+        assertThat(Workspaces.rowsOf(T4)).isPositive();
+        assertThat(TestDatabase.rows("installation")).isEqualTo(1);
+        assertThat(TestDatabase.rows("enterprise_workspace WHERE enterprise_id = '" + ORG + "'")).isEqualTo(2);
+    }
 }

@@ -82,6 +82,16 @@ final class InstallBrowser {
         return app.slack().event(event(enterprise, deliveredFor, "app_uninstalled_team", fields));
     }
 
+    /**
+     * {@code team_access_revoked} / {@code team_access_granted} to an org-wide install, shaped as Slack's reference
+     * shows it: the envelope's {@code team_id} is null, the workspaces are in {@code event.team_ids}.
+     */
+    static HttpResponse<String> teamAccess(TestApp app, String enterprise, String type, String... teams) {
+        JsonObject fields = new JsonObject();
+        fields.add("team_ids", array(List.of(teams)));
+        return app.slack().event(event(enterprise, null, type, fields));
+    }
+
     static HttpResponse<String> tokensRevoked(TestApp app, String team, List<String> bots, List<String> users) {
         JsonObject tokens = new JsonObject();
         tokens.add("oauth", array(users));

@@ -108,4 +108,26 @@ class RetentionTest extends MultiWorkspaceAppTest {
         InstallBrowser.appUninstalled(app, null, T1);
         assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(30)))).isEqualTo(1);
     }
+
+    @Test
+    void a_workspace_an_org_wide_install_loses_and_regains_keeps_its_data_and_gets_its_nudges_planned_again() throws Exception {
+        String org = "E0INITECH", sales = "T0SALES";
+        InstallBrowser.install(app, slack, "code-org", FakeSlack.Grant.organization(org, "xoxb-999-initech-org"));
+        Workspaces.managerWithNews(sales, "U3CARA", "U3BOSS", "Sales closed Q4 early");
+        app.slack().command(org, sales, "U3CARA", "help"); // links the workspace to the organization
+
+        InstallBrowser.teamAccess(app, org, "team_access_revoked", sales);
+        assertThat(TestDatabase.rows("uninstalled_workspace WHERE team_id = '" + sales + "'")).isEqualTo(1);
+        assertThat(TestDatabase.rows("news WHERE team_id = '" + sales + "'")).as("kept for the retention period").isEqualTo(1);
+        app.nudges().materializer().materialize();
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + sales + "'")).isZero();
+
+        clock.advance(Duration.ofDays(3));
+        InstallBrowser.teamAccess(app, org, "team_access_granted", sales);
+        assertThat(TestDatabase.rows("uninstalled_workspace WHERE team_id = '" + sales + "'")).isZero();
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + sales + "' AND kind = 'BOOK_REVIEW' AND state = 'PENDING'"))
+                .as("planned again at once").isEqualTo(1);
+        assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(60)))).isZero();
+        assertThat(app.slack().command(org, sales, "U3CARA", "agenda").body()).contains("Sales closed Q4 early");
+    }
 }
