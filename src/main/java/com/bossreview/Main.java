@@ -54,7 +54,7 @@ public final class Main {
             AfterAck afterAck = running.started(new AfterAck(8));
             Features features = new Features(Deps.create(db, clock, new SlackApi(slack, distribution.botTokens()), afterAck, metrics.registry()));
             running.nudges(features.nudges());
-            distribution.whenReinstalled(features.nudges().materializer()::resume);
+            distribution.whenReinstalled(features.nudges().materializer()::resume, identity);
             Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), features.jobFactory(Map.of(
                     PurgeUninstalledJob.class, () -> new PurgeUninstalledJob(distribution.uninstalls(), clock))), "AUTO", 4));
             if (options.backgroundNudges()) {

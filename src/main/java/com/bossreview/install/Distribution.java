@@ -62,11 +62,21 @@ public final class Distribution {
     }
 
     /**
-     * Tells {@code listener} which workspaces came back (reinstalled within the retention period).
-     * Set once at start-up; in single-workspace mode there is no install flow, so it is never called.
+     * Tells {@code listener} which workspaces came back (reinstalled within the retention period). Set once at
+     * start-up. In single-workspace mode there is no install flow: the workspace is back when Slack accepts
+     * the configured token for it ({@code identity}, after an uninstall, a reinstall and a restart).
      */
-    public void whenReinstalled(Consumer<List<String>> listener) {
-        installations.ifPresent(i -> i.whenReinstalled(listener));
+    public void whenReinstalled(Consumer<List<String>> listener, BotIdentity identity) {
+        if (installations.isPresent()) {
+            installations.get().whenReinstalled(listener);
+            return;
+        }
+        identity.whenConfirmed(bot -> {
+            List<String> back = uninstalls.tokenAccepted(bot.teamId());
+            if (!back.isEmpty()) {
+                listener.accept(back);
+            }
+        });
     }
 
     /** For a scheduled purge ({@link Uninstalls#purgeExpired}) when a retention period is set. */

@@ -79,6 +79,21 @@ public final class Uninstalls {
         return installations.map(i -> i.accessGranted(teamIds)).orElse(List.of());
     }
 
+    /**
+     * Single-workspace mode: Slack accepted the configured token for {@code teamId}, so the app is installed
+     * there, whatever an earlier {@code app_uninstalled} said (reinstalled, new token, restart). Its data is
+     * no longer waiting for deletion.
+     *
+     * @return {@code teamId} if its data had been waiting for deletion, else nothing
+     */
+    public List<String> tokenAccepted(String teamId) {
+        List<String> back = jdbi.withExtension(WorkspaceDao.class, dao -> dao.reinstalled(List.of(teamId)));
+        if (!back.isEmpty()) {
+            log.info("Slack accepts the bot token of {} again: its data is kept and its nudges planned again", teamId);
+        }
+        return back;
+    }
+
     /** Deletes the data of these workspaces now, or marks it for {@link #purgeExpired} with a retention period. */
     private List<String> dataOfLeaving(List<String> affected) {
         if (affected.isEmpty()) {
