@@ -71,6 +71,30 @@ public final class BlockJson {
                 .body(out.toString()).build();
     }
 
+    /**
+     * The JSON body of a {@code chat.postMessage} to {@code channel} (a user id opens the app's DM with them):
+     * {@code text} as the notification and fallback, {@code blocks} (if any) as the message, no link previews.
+     */
+    static String postMessage(String channel, String text, List<LayoutBlock> blocks) {
+        StringBuilderWriter out = new StringBuilderWriter(256 * (1 + (blocks == null ? 0 : blocks.size())));
+        try (JsonWriter w = new JsonWriter(out)) {
+            w.setHtmlSafe(false);
+            w.beginObject();
+            w.name("channel").value(channel);
+            w.name("text").value(text);
+            if (blocks != null && !blocks.isEmpty()) {
+                w.name("blocks");
+                writeBlocks(w, blocks);
+            }
+            w.name("unfurl_links").value(false);
+            w.name("unfurl_media").value(false);
+            w.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     private static void writeBlocks(JsonWriter w, List<LayoutBlock> blocks) throws IOException {
         w.beginArray();
         for (LayoutBlock block : blocks) {

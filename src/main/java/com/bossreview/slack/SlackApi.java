@@ -8,15 +8,15 @@ import com.slack.api.methods.SlackApiTextResponse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import okhttp3.FormBody;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -27,15 +27,18 @@ public final class SlackApi {
     /** The error of a call for a workspace bossreview has no token for: it was uninstalled (or never installed). */
     public static final String NOT_INSTALLED = "not_installed";
     /**
-     * A {@link #postForm} call Slack did not answer in time: unlike {@code unreachable} (no connection),
+     * A {@link #postJson} call Slack did not answer in time: unlike {@code unreachable} (no connection),
      * Slack may have acted on it, so a retry may repeat it.
      */
     public static final String TIMEOUT = "timeout";
     /**
-     * How long {@link #postForm} waits for Slack. {@code chat.postMessage} answers in well under a second;
+     * How long {@link #postJson} waits for Slack. {@code chat.postMessage} answers in well under a second;
      * a call hanging longer is retried later rather than holding a sender thread for the SDK's 10 s.
      */
     static final Duration FORM_CALL_TIMEOUT = Duration.ofSeconds(4);
+
+    /** With the charset: without it Slack answers with a {@code missing_charset} warning. */
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final Slack slack;
     private final BotTokens botTokens;
@@ -87,17 +90,17 @@ public final class SlackApi {
     }
 
     /**
-     * One form-encoded Web API call for {@code teamId} without the SDK's request and response
-     * objects: the SDK builds a new Gson (and re-reflects every response class) on each call, which
-     * made it the CPU bottleneck of a nudge wave. Same failures as {@link #call}; returns the JSON answer.
+     * One Web API call for {@code teamId} with a JSON body (Slack's write methods take JSON with the token in
+     * the {@code Authorization} header), without the SDK's request and response objects: the SDK builds a new
+     * Gson (and re-reflects every response class) on each call, which made it the CPU bottleneck of a nudge
+     * wave, and a form body must percent-encode the blocks' JSON once more. Same failures as {@link #call};
+     * returns the JSON answer.
      */
-    public JsonObject postForm(String teamId, String method, Map<String, String> params) throws SlackCallException {
-        FormBody.Builder form = new FormBody.Builder();
-        params.forEach(form::add);
+    public JsonObject postJson(String teamId, String method, String body) throws SlackCallException {
         String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
         String token = botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token)
-                .post(form.build()).build();
+                .post(RequestBody.create(body, JSON)).build();
         try (Response response = formClient.newCall(request).execute()) {
             if (response.code() == 429) {
                 throw new SlackCallException(method, "ratelimited", retryAfter(response.header("Retry-After")), null);

@@ -28,7 +28,7 @@ public final class SlackCeiling {
         String url = args[0];
         int calls = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
-        // "app": the app's own chat.postMessage path (Messenger → SlackApi.postForm); "sdk": the Slack SDK's typed client.
+        // "app": the app's own chat.postMessage path (Messenger → SlackApi.postJson); "sdk": the Slack SDK's typed client.
         boolean lean = args.length < 4 || args[3].equals("app");
         com.bossreview.slack.Messenger messenger = new com.bossreview.slack.Messenger(
                 new com.bossreview.slack.SlackApi(SlackClients.create(URI.create(url)), new com.bossreview.config.Secret("xoxb-bench")));

@@ -3,6 +3,7 @@ package com.bossreview.slack;
 import com.bossreview.command.CommandViews;
 import com.bossreview.forecast.ForecastViews;
 import com.bossreview.status.StatusViews;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.response.Response;
@@ -90,6 +91,19 @@ class BlockJsonTest {
         assertThat(fast.getStatusCode()).isEqualTo(bolt.getStatusCode());
         assertThat(fast.getContentType()).isEqualTo(bolt.getContentType());
         assertThat(JsonParser.parseString(fast.getBody())).isEqualTo(JsonParser.parseString(bolt.getBody()));
+    }
+
+    @Test
+    void a_dm_is_the_chat_post_message_the_sdk_would_send_as_json() {
+        JsonObject body = JsonParser.parseString(BlockJson.postMessage("U0MANAGER", "Time to <book> \"it\" — now", KITCHEN_SINK))
+                .getAsJsonObject();
+        assertThat(body.get("channel").getAsString()).isEqualTo("U0MANAGER");
+        assertThat(body.get("text").getAsString()).isEqualTo("Time to <book> \"it\" — now");
+        assertThat(body.get("blocks")).isEqualTo(BlockJson.SDK.toJsonTree(KITCHEN_SINK));
+        assertThat(body.get("unfurl_links").getAsBoolean()).isFalse();
+        assertThat(body.get("unfurl_media").getAsBoolean()).isFalse();
+        assertThat(JsonParser.parseString(BlockJson.postMessage("U1", "plain", List.of())).getAsJsonObject().has("blocks"))
+                .as("no empty blocks array: Slack refuses it").isFalse();
     }
 
     /**
