@@ -39,12 +39,22 @@ public final class BlockJson {
     private BlockJson() {
     }
 
-    /** A JSON array of blocks, e.g. {@code chat.postMessage}'s {@code blocks} parameter. */
-    public static String blocks(List<LayoutBlock> blocks) {
-        StringBuilderWriter out = new StringBuilderWriter(256 * Math.max(1, blocks.size()));
+    /** A bare JSON array of blocks, as {@link #ack} and {@link #postMessage} embed it (what BlockJsonTest compares). */
+    static String blocks(List<LayoutBlock> blocks) {
+        return json(blocks.size(), w -> writeBlocks(w, blocks));
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonWriter w) throws IOException;
+    }
+
+    /** What {@code body} writes, as a string: {@code blocks} sizes the buffer. */
+    private static String json(int blocks, Body body) {
+        StringBuilderWriter out = new StringBuilderWriter(256 * (1 + blocks));
         try (JsonWriter w = new JsonWriter(out)) {
             w.setHtmlSafe(false);
-            writeBlocks(w, blocks);
+            body.write(w);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
@@ -56,19 +66,14 @@ public final class BlockJson {
      * fallback, {@code blocks} as the message): what {@code ctx.ack(r -> r.text(text).blocks(blocks))} answers.
      */
     public static Response ack(String text, List<LayoutBlock> blocks) {
-        StringBuilderWriter out = new StringBuilderWriter(256 * (1 + blocks.size()));
-        try (JsonWriter w = new JsonWriter(out)) {
-            w.setHtmlSafe(false);
+        String body = json(blocks.size(), w -> {
             w.beginObject();
             w.name("text").value(text);
             w.name("blocks");
             writeBlocks(w, blocks);
             w.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-                .body(out.toString()).build();
+        });
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
     }
 
     /**
@@ -76,23 +81,19 @@ public final class BlockJson {
      * {@code text} as the notification and fallback, {@code blocks} (if any) as the message, no link previews.
      */
     static String postMessage(String channel, String text, List<LayoutBlock> blocks) {
-        StringBuilderWriter out = new StringBuilderWriter(256 * (1 + (blocks == null ? 0 : blocks.size())));
-        try (JsonWriter w = new JsonWriter(out)) {
-            w.setHtmlSafe(false);
+        boolean hasBlocks = blocks != null && !blocks.isEmpty();
+        return json(hasBlocks ? blocks.size() : 0, w -> {
             w.beginObject();
             w.name("channel").value(channel);
             w.name("text").value(text);
-            if (blocks != null && !blocks.isEmpty()) {
+            if (hasBlocks) {
                 w.name("blocks");
                 writeBlocks(w, blocks);
             }
             w.name("unfurl_links").value(false);
             w.name("unfurl_media").value(false);
             w.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     private static void writeBlocks(JsonWriter w, List<LayoutBlock> blocks) throws IOException {
