@@ -124,9 +124,7 @@ public final class BlockJson {
                 w.name("accessory");
                 element(w, s.getAccessory());
             }
-            if (s.getExpand() != null) {
-                w.name("expand").value(s.getExpand());
-            }
+            optional(w, "expand", s.getExpand());
             w.endObject();
         } else if (block instanceof HeaderBlock h) {
             w.beginObject();
@@ -199,17 +197,13 @@ public final class BlockJson {
             w.beginObject();
             w.name("type").value(m.getType());
             optional(w, "text", m.getText());
-            if (m.getVerbatim() != null) {
-                w.name("verbatim").value(m.getVerbatim());
-            }
+            optional(w, "verbatim", m.getVerbatim());
             w.endObject();
         } else if (text instanceof PlainTextObject p) {
             w.beginObject();
             w.name("type").value(p.getType());
             optional(w, "text", p.getText());
-            if (p.getEmoji() != null) {
-                w.name("emoji").value(p.getEmoji());
-            }
+            optional(w, "emoji", p.getEmoji());
             w.endObject();
         } else {
             w.jsonValue(SDK.toJson(text, TextObject.class));
@@ -217,6 +211,12 @@ public final class BlockJson {
     }
 
     private static void optional(JsonWriter w, String name, String value) throws IOException {
+        if (value != null) {
+            w.name(name).value(value);
+        }
+    }
+
+    private static void optional(JsonWriter w, String name, Boolean value) throws IOException {
         if (value != null) {
             w.name(name).value(value);
         }
