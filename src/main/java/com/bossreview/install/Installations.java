@@ -103,17 +103,29 @@ public final class Installations implements InstallationService, BotTokens {
     }
 
     /**
-     * {@code team_access_granted}: the organization's org-wide install serves these workspaces (again). Those
-     * whose data was kept for the retention period get it back, and their nudges are planned again.
+     * {@code team_access_granted}: the org-wide install of {@code enterpriseId} serves these workspaces (again).
+     * Each is linked to the organization at once, so that nudges (which know only the workspace) find its
+     * token before anyone there sends a command; those whose data was kept for the retention period get it
+     * back, and their nudges are planned again. Nothing without an org-wide install of that organization.
      *
      * @return the workspaces that had been waiting for deletion
      */
-    public List<String> accessGranted(List<String> teamIds) {
-        if (teamIds.isEmpty()) {
+    public List<String> accessGranted(String enterpriseId, List<String> teamIds) {
+        if (enterpriseId == null || teamIds.isEmpty()) {
             return List.of();
         }
-        List<String> back = jdbi.withExtension(WorkspaceDao.class, dao -> dao.reinstalled(teamIds));
-        log.info("Access granted to workspaces {} ({} of them back within the retention period)", teamIds, back.size());
+        Instant now = clock.instant();
+        List<String> back = jdbi.inTransaction(h -> {
+            if (h.attach(InstallationDao.class).ofOrganization(enterpriseId).isEmpty()) {
+                log.info("team_access_granted for {} without its org-wide install stored: nothing to do", enterpriseId);
+                return List.<String>of();
+            }
+            WorkspaceDao workspaces = h.attach(WorkspaceDao.class);
+            teamIds.forEach(team -> workspaces.remember(enterpriseId, team, now));
+            return workspaces.reinstalled(teamIds);
+        });
+        log.info("Access granted to workspaces {} of {} ({} of them back within the retention period)", teamIds,
+                enterpriseId, back.size());
         if (!back.isEmpty()) {
             reinstalled(back);
         }

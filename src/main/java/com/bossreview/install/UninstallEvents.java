@@ -55,12 +55,13 @@ public final class UninstallEvents implements Consumer<App> {
 
     /** An org-wide install was given (back) access to these workspaces: data kept for retention is theirs again. */
     private Response teamAccessGranted(EventsApiPayload<TeamAccessGrantedEvent> payload, EventContext ctx) {
-        uninstalls.accessGranted(workspaces(payload.getEnterpriseId(), payload.getEvent().getTeamIds()));
+        String enterprise = payload.getEnterpriseId() != null ? payload.getEnterpriseId() : ctx.getEnterpriseId();
+        uninstalls.accessGranted(enterprise, workspaces(enterprise, payload.getEvent().getTeamIds()));
         return ctx.ack();
     }
 
     /** Workspace ids as Slack sends them (T…/W…), without blanks, repeats or the organization's own id. */
-    private static List<String> workspaces(String enterpriseId, List<String> teamIds) {
+    static List<String> workspaces(String enterpriseId, List<String> teamIds) {
         if (teamIds == null) {
             return List.of();
         }

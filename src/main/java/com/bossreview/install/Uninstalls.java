@@ -75,8 +75,8 @@ public final class Uninstalls {
      * {@code team_access_granted} for an org-wide install: see {@link Installations#accessGranted}. Nothing in
      * single-workspace mode, which has no org-wide install.
      */
-    public List<String> accessGranted(List<String> teamIds) {
-        return installations.map(i -> i.accessGranted(teamIds)).orElse(List.of());
+    public List<String> accessGranted(String enterpriseId, List<String> teamIds) {
+        return installations.map(i -> i.accessGranted(enterpriseId, teamIds)).orElse(List.of());
     }
 
     /**

@@ -161,5 +161,7 @@ class EnterpriseInstallTest extends MultiWorkspaceAppTest {
         assertThat(Workspaces.rowsOf(T4)).isPositive();
         assertThat(TestDatabase.rows("installation")).isEqualTo(1);
         assertThat(TestDatabase.rows("enterprise_workspace WHERE enterprise_id = '" + ORG + "'")).isEqualTo(2);
+        assertThat(UninstallEvents.workspaces(ORG, java.util.Arrays.asList("", ORG, "T0'; DROP TABLE manager; --", "t0sales",
+                null, T3, T3, "W0GRIDUSER"))).containsExactly(T3, "W0GRIDUSER");
     }
 }

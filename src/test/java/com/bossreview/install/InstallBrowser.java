@@ -89,7 +89,18 @@ final class InstallBrowser {
     static HttpResponse<String> teamAccess(TestApp app, String enterprise, String type, String... teams) {
         JsonObject fields = new JsonObject();
         fields.add("team_ids", array(List.of(teams)));
-        return app.slack().event(event(enterprise, null, type, fields));
+        JsonObject callback = event(enterprise, null, type, fields);
+        // As delivered to an org-wide install (Bolt reads the request's workspace and organization from here first).
+        JsonObject authorization = new JsonObject();
+        authorization.addProperty("enterprise_id", enterprise);
+        authorization.add("team_id", com.google.gson.JsonNull.INSTANCE);
+        authorization.addProperty("user_id", "U0BOSSREVIEWBOT");
+        authorization.addProperty("is_bot", true);
+        authorization.addProperty("is_enterprise_install", true);
+        JsonArray authorizations = new JsonArray();
+        authorizations.add(authorization);
+        callback.add("authorizations", authorizations);
+        return app.slack().event(callback);
     }
 
     static HttpResponse<String> tokensRevoked(TestApp app, String team, List<String> bots, List<String> users) {

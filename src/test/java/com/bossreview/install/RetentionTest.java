@@ -127,6 +127,19 @@ class RetentionTest extends MultiWorkspaceAppTest {
         assertThat(TestDatabase.rows("uninstalled_workspace WHERE team_id = '" + sales + "'")).isZero();
         assertThat(TestDatabase.rows("nudge WHERE team_id = '" + sales + "' AND kind = 'BOOK_REVIEW' AND state = 'PENDING'"))
                 .as("planned again at once").isEqualTo(1);
+        assertThat(TestDatabase.rows("enterprise_workspace WHERE team_id = '" + sales + "' AND enterprise_id = '" + org + "'"))
+                .as("linked to its organization again before anyone there sends a command").isEqualTo(1);
+
+        // The nudge goes out with the organization's token, though nobody in the workspace has used bossreview since.
+        // (Only this workspace's nudges: the fake Slack keeps its calls for the other tests of the class.)
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("DELETE FROM nudge WHERE team_id <> ?", sales));
+        clock.set(TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT due_at FROM nudge WHERE team_id = :t AND kind = 'BOOK_REVIEW'").bind("t", sales)
+                .mapTo(java.time.Instant.class).one()));
+        app.nudges().dispatcher().drain();
+        assertThat(TestDatabase.rows("nudge WHERE team_id = '" + sales + "' AND kind = 'BOOK_REVIEW' AND state = 'SENT'")).isEqualTo(1);
+        assertThat(slack.calls("chat.postMessage")).filteredOn(c -> "U3CARA".equals(c.param("channel")))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.token()).isEqualTo("xoxb-999-initech-org"));
         assertThat(purge.purgeExpired(MONDAY_0800_NEW_YORK.plus(Duration.ofDays(60)))).isZero();
         assertThat(app.slack().command(org, sales, "U3CARA", "agenda").body()).contains("Sales closed Q4 early");
     }
