@@ -23,7 +23,7 @@ public final class MaterializeJob implements InterruptableJob {
     private final Runnable plan;
     private final Duration retryAfter;
     /** The Quartz worker running {@link #execute}, for {@link #interrupt} (Quartz makes a new job instance per run). */
-    private volatile Thread runner;
+    private Thread runner; // guarded by this
 
     public MaterializeJob(Materializer materializer) {
         this(materializer::materialize, RETRY_AFTER);
@@ -40,20 +40,27 @@ public final class MaterializeJob implements InterruptableJob {
      */
     @Override
     public void interrupt() {
-        Thread t = runner;
-        if (t != null) {
-            t.interrupt();
+        synchronized (this) {
+            if (runner != null) {
+                runner.interrupt();
+            }
         }
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        runner = Thread.currentThread();
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
         try {
             run();
         } finally {
-            runner = null;
-            Thread.interrupted(); // an interrupt that came too late must not leak into the worker's next job
+            synchronized (this) {
+                runner = null;
+                // An interrupt that came too late must not leak into the worker's next job; under the lock,
+                // none can land after this.
+                Thread.interrupted();
+            }
         }
     }
 

@@ -23,8 +23,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Block Kit as JSON, the same JSON as the SDK's Gson ({@link GsonFactory#createSnakeCase()}) writes, without
- * its cost. The SDK serialises each block through a polymorphic tree adapter (a {@code JsonElement} tree per
+ * Block Kit as JSON: the same JSON as the SDK's Gson ({@link GsonFactory#createSnakeCase()}) writes once parsed
+ * (the same fields and values; no HTML escaping of {@code < > &}, which Slack does not need), without its cost. The SDK serialises each block through a polymorphic tree adapter (a {@code JsonElement} tree per
  * block, per element and per text, then written out); for the status card that was a fifth of the app's CPU
  * per {@code /bossreview}. The blocks bossreview sends on every command and nudge (header, section, context,
  * actions, divider; buttons; plain and mrkdwn text) are written here field by field in the SDK's field order;
@@ -68,7 +68,7 @@ public final class BlockJson {
     public static Response ack(String text, List<LayoutBlock> blocks) {
         String body = json(blocks.size(), w -> {
             w.beginObject();
-            w.name("text").value(text);
+            optional(w, "text", text);
             w.name("blocks");
             writeBlocks(w, blocks);
             w.endObject();
@@ -85,7 +85,7 @@ public final class BlockJson {
         return json(hasBlocks ? blocks.size() : 0, w -> {
             w.beginObject();
             w.name("channel").value(channel);
-            w.name("text").value(text);
+            optional(w, "text", text);
             if (hasBlocks) {
                 w.name("blocks");
                 writeBlocks(w, blocks);

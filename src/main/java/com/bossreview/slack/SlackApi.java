@@ -35,22 +35,22 @@ public final class SlackApi {
      * How long {@link #postJson} waits for Slack. {@code chat.postMessage} answers in well under a second;
      * a call hanging longer is retried later rather than holding a sender thread for the SDK's 10 s.
      */
-    static final Duration FORM_CALL_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration POST_TIMEOUT = Duration.ofSeconds(4);
 
     /** With the charset: without it Slack answers with a {@code missing_charset} warning. */
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final Slack slack;
     private final BotTokens botTokens;
-    private final OkHttpClient formClient;
+    private final OkHttpClient postClient;
 
     public SlackApi(Slack slack, BotTokens botTokens) {
         this.slack = slack;
         this.botTokens = botTokens;
         // Same connection pool and interceptors (user agent) as the SDK's client, shorter deadline.
-        this.formClient = slack.getHttpClient().getOkHttpClient().newBuilder()
-                .callTimeout(FORM_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(FORM_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        this.postClient = slack.getHttpClient().getOkHttpClient().newBuilder()
+                .callTimeout(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .build();
     }
 
@@ -101,7 +101,7 @@ public final class SlackApi {
         String token = botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token)
                 .post(RequestBody.create(body, JSON)).build();
-        try (Response response = formClient.newCall(request).execute()) {
+        try (Response response = postClient.newCall(request).execute()) {
             if (response.code() == 429) {
                 throw new SlackCallException(method, "ratelimited", retryAfter(response.header("Retry-After")), null);
             }

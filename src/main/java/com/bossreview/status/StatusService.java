@@ -13,6 +13,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.math.BigDecimal;
@@ -82,7 +83,7 @@ public final class StatusService {
      */
     public Optional<StatusCard> card(String team, String user) {
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(CARD_SQL)) {
             statement.setString(1, team);
             statement.setString(2, user);
@@ -93,6 +94,18 @@ public final class StatusService {
         } catch (SQLException e) {
             // As Jdbi reports a failed statement: the cause (and its SQLState) is kept, no bound value is shown.
             throw new UnableToExecuteStatementException("Could not read the status card", e, null);
+        }
+    }
+
+    /**
+     * As Jdbi reports it: no connection to be had (pool timeout, closed pool, server away) is a
+     * {@link ConnectionException}, which the HTTP edge answers as "temporarily unavailable".
+     */
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new ConnectionException(e);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The card read in one query is the card the feature services build part by part (manager, this week,
@@ -175,6 +176,17 @@ class StatusServiceTest {
         assertThat(connections).hasValue(2);
         assertThat(statements).hasValue(2);
         assertThat(closed).hasValue(2);
+    }
+
+    @Test
+    void no_connection_to_be_had_is_reported_as_jdbi_does_so_that_the_app_answers_temporarily_unavailable() {
+        // Hikari's closed pool: a plain SQLException without SQLState (as at shutdown, with requests in flight).
+        DataSource closed = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
+                (pool, method, args) -> {
+                    throw new java.sql.SQLException("HikariDataSource HikariDataSource (bossreview) has been closed.");
+                });
+        assertThatThrownBy(() -> new StatusService(closed, clock).card(TEAM, ME))
+                .isInstanceOf(org.jdbi.v3.core.ConnectionException.class);
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
