@@ -16,6 +16,8 @@ start_fake 16
 bench_java com.bossreview.bench.NudgeWave prepare "$(jdbc_url $DB)" 10000 100 3600 >/dev/null
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Every process of the postgres user: the shared server's other databases count too, and a backend that starts or
+# ends inside the window skews it, so run this on a quiet box.
 pg_ticks() {
   local sum=0 p
   for p in $(pgrep -u postgres postgres); do sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
@@ -35,6 +37,9 @@ measure() {
   wait "$gen"
   local rate
   rate=$(sed -n 's/.*; \([0-9]*\) ok\/s;.*/\1/p' "$out" | tail -1)
+  if [[ -z "$rate" || "$rate" == 0 ]]; then
+    echo "$label: no rate in $out" >&2; cat "$out" >&2; return 1
+  fi
   # ticks are 1/100 s; per request in microseconds = ticks * 10,000 / (rate * seconds)
   awk -v l="$label" -v r="$rate" -v a=$((a1 - a0)) -v g=$((g1 - g0)) -v p=$((p1 - p0)) -v ns=$((t1 - t0)) 'BEGIN {
     s = ns / 1e9; n = r * s;
