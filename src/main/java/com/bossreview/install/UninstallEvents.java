@@ -69,7 +69,6 @@ public final class UninstallEvents implements Consumer<App> {
                 .distinct().toList();
     }
 
-
     private Response appUninstalled(EventsApiPayload<AppUninstalledEvent> payload, EventContext ctx) {
         uninstalls.uninstalled(payload.getEnterpriseId(), payload.getTeamId());
         return ctx.ack();
