@@ -17,7 +17,9 @@ import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.settings.SettingsCommands;
 import com.bossreview.setup.SetupCommands;
 import com.bossreview.status.StatusCommands;
+import com.bossreview.status.HomePage;
 import com.bossreview.status.StatusService;
+import com.bossreview.slack.Clicks;
 import com.slack.api.bolt.App;
 import org.quartz.Job;
 
@@ -33,6 +35,8 @@ public final class Features implements Consumer<App> {
     private final ForecastFeature forecasts;
     private final AgendaService agendas;
     private final Nudges nudges;
+    private final HomePage home;
+    private final Clicks clicks;
 
     public Features(Deps deps) {
         this.deps = deps;
@@ -42,6 +46,9 @@ public final class Features implements Consumer<App> {
         this.agendas = new AgendaService(deps.jdbi(), deps.clock(), news.service(), forecasts.service(), reviews.service());
         this.nudges = new Nudges(deps.jdbi(), deps.clock(), deps.nudgeMetrics(), deps.plans(), deps.managers(),
                 deps.messenger(), news.service(), forecasts.service(), agendas, 16);
+        this.home = new HomePage(new StatusService(deps.dataSource(), deps.clock()), agendas, deps.managers(), deps.zones(),
+                deps.slack());
+        this.clicks = new Clicks(home, deps.messenger());
     }
 
     public Nudges nudges() {
@@ -61,16 +68,17 @@ public final class Features implements Consumer<App> {
         CommandRouter router = new CommandRouter();
         router.register(Subcommand.BOSS, new BossCommand(d.managers(), d.zones(), d.users(), d.afterAck()));
         new SettingsCommands(d.managers(), d.zones(), d.clock()).register(router);
-        new SetupCommands(d.managers(), d.zones(), d.users(), d.messenger(), d.slack(), d.afterAck()).register(router, app);
-        new StatusCommands(new StatusService(d.dataSource(), d.clock()), agendas,
-                d.managers(), d.zones(), d.slack(), d.afterAck()).register(router, app);
-        new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock()).register(router, app);
+        new SetupCommands(d.managers(), d.zones(), d.users(), d.messenger(), d.slack(), d.afterAck(), clicks, home)
+                .register(router, app);
+        new StatusCommands(home, d.afterAck()).register(router, app);
+        new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock(), clicks)
+                .register(router, app);
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
                 .register(router, app);
-        reviews.register(router, app);
-        news.register(router, app);
-        forecasts.register(router, app);
-        app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(d.jdbi(), d.clock(), d.afterAck()));
+        reviews.register(router, app, clicks);
+        news.register(router, app, clicks);
+        forecasts.register(router, app, clicks, home);
+        app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(d.jdbi(), d.clock(), d.afterAck(), clicks));
         router.accept(app);
     }
 }

@@ -7,7 +7,7 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
-import com.bossreview.slack.Replies;
+import com.bossreview.slack.Clicks;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 /** {@code /bossreview agenda} and its {@code send_agenda} button. */
 public final class AgendaCommands {
@@ -32,15 +30,17 @@ public final class AgendaCommands {
     private final Messenger messenger;
     private final AfterAck afterAck;
     private final Clock clock;
+    private final Clicks clicks;
 
     public AgendaCommands(AgendaService agendas, ManagerService managers, ZoneRefresher zones, Messenger messenger,
-                          AfterAck afterAck, Clock clock) {
+                          AfterAck afterAck, Clock clock, Clicks clicks) {
         this.agendas = agendas;
         this.managers = managers;
         this.zones = zones;
         this.messenger = messenger;
         this.afterAck = afterAck;
         this.clock = clock;
+        this.clicks = clicks;
     }
 
     public void register(CommandRouter router, App app) {
@@ -59,32 +59,24 @@ public final class AgendaCommands {
     }
 
     private Response send(BlockActionRequest req, ActionContext ctx) {
-        var payload = req.getPayload();
-        String team = payload.getTeam().getId();
-        String user = payload.getUser().getId();
-        String value = payload.getActions().get(0).getValue();
-        Optional<Manager> m = managers.find(team, user);
+        Clicks.Click click = clicks.of(req, ctx);
+        String value = req.getPayload().getActions().get(0).getValue();
+        Optional<Manager> m = managers.find(click.team(), click.user());
         if (m.isEmpty() || !isThisOrNextWeek(value, m.get())) {
-            afterAck.run("send_agenda refusal", () -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                    .text(":no_entry: That agenda button is out of date. Run `/bossreview agenda` for a fresh one.")), r -> { });
-            return ctx.ack();
-        }
-        Optional<String> boss = m.get().bossUserId();
-        if (boss.isEmpty()) {
-            afterAck.run("send_agenda without boss", () -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                    .text(":bust_in_silhouette: Set your boss first with `/bossreview boss @user`.")), r -> { });
+            afterAck.run("send_agenda refusal", () -> click.note(AgendaViews.outOfDate()), r -> { });
             return ctx.ack();
         }
         afterAck.run("send_agenda", () -> {
-            Agenda agenda = agendas.build(m.get());
-            messenger.dm(team, boss.get(), "Agenda from <@" + user + "> for your next weekly review",
-                    AgendaViews.forBoss(agenda, user));
-            agendas.recordSent(m.get(), boss.get(), AgendaViews.text(agenda));
-            ctx.respond(r -> r.replaceOriginal(true).text("Agenda sent to your boss").blocks(List.of(
-                    section(s -> s.text(markdownText(":white_check_mark: Agenda sent to <@" + boss.get() + ">. "
-                            + "Walk in with one piece of news and one question — you're set."))))));
-        }, reason -> Replies.note(ctx, ":warning: I couldn't send the agenda to <@" + boss.get() + "> (" + reason
-                + "). Nothing was sent — please try the button again."));
+            var outcome = agendas.send(m.get(), value, (agenda, boss) -> messenger.dm(click.team(), boss,
+                    AgendaViews.forBossText(click.user()), AgendaViews.forBoss(agenda, click.user())));
+            if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
+                click.replace(AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
+            } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {
+                click.note(AgendaViews.alreadySent(already.boss(), already.at(), m.get()));
+            } else {
+                click.note(AgendaViews.noBoss());
+            }
+        }, reason -> click.note(AgendaViews.notSent(m.get().bossUserId().orElse(null), reason)));
         return ctx.ack();
     }
 

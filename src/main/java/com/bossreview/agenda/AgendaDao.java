@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 public interface AgendaDao {
     record SentAgenda(Instant sentAt, String sentTo, String body) {
@@ -16,9 +17,23 @@ public interface AgendaDao {
     @RegisterConstructorMapper(SentAgenda.class)
     List<SentAgenda> all(@Bind("team") String team, @Bind("user") String user);
 
+    /**
+     * Claims the sending of the agenda of {@code week}: of two clicks only one inserts the row.
+     *
+     * @return 1 when this caller claimed it, 0 when that week's agenda was already sent (or is being sent)
+     */
     @SqlUpdate("""
-            INSERT INTO agenda_sent (team_id, user_id, sent_at, sent_to, body)
-            VALUES (:team, :user, :at, :boss, :body)""")
-    void recordSent(@Bind("team") String team, @Bind("user") String user, @Bind("at") Instant at,
-                    @Bind("boss") String boss, @Bind("body") String body);
+            INSERT INTO agenda_sent (team_id, user_id, week, sent_at, sent_to, body)
+            VALUES (:team, :user, :week, :at, :boss, :body)
+            ON CONFLICT (team_id, user_id, week) WHERE week IS NOT NULL DO NOTHING""")
+    int claim(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week,
+              @Bind("at") Instant at, @Bind("boss") String boss, @Bind("body") String body);
+
+    @SqlQuery("SELECT sent_at, sent_to, body FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week")
+    @RegisterConstructorMapper(SentAgenda.class)
+    Optional<SentAgenda> sentFor(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week);
+
+    /** Undoes a claim whose DM did not go out; only the claim made at {@code at}. */
+    @SqlUpdate("DELETE FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week AND sent_at = :at")
+    int release(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week, @Bind("at") Instant at);
 }

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,46 @@ public final class AgendaService {
         return picked;
     }
 
-    public void recordSent(Manager m, String boss, String body) {
-        jdbi.useExtension(AgendaDao.class, dao -> dao.recordSent(m.teamId(), m.userId(), clock.instant(), boss, body));
+    /** What came of a click on Send to boss. */
+    public sealed interface SendOutcome {
+        record Sent(Agenda agenda, String boss) implements SendOutcome { }
+
+        record AlreadySent(Instant at, String boss) implements SendOutcome { }
+
+        record NoBoss() implements SendOutcome { }
+    }
+
+    /** Sends the DM; a failure is thrown and releases the claim, so the manager can click again. */
+    @FunctionalInterface
+    public interface Delivery<X extends Exception> {
+        void deliver(Agenda agenda, String boss) throws X;
+    }
+
+    /**
+     * Sends the agenda of {@code week} (the week its button names) to the manager's boss, once: the send is
+     * claimed in the database before the DM goes out, so a second click, here or on another surface, finds it
+     * sent and sends nothing.
+     */
+    public <X extends Exception> SendOutcome send(Manager m, String week, Delivery<X> delivery) throws X {
+        if (m.bossUserId().isEmpty()) {
+            return new SendOutcome.NoBoss();
+        }
+        String boss = m.bossUserId().get();
+        Agenda agenda = build(m);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String team = m.teamId();
+        String user = m.userId();
+        if (jdbi.withExtension(AgendaDao.class, dao -> dao.claim(team, user, week, at, boss, AgendaViews.text(agenda))) == 0) {
+            return jdbi.withExtension(AgendaDao.class, dao -> dao.sentFor(team, user, week))
+                    .<SendOutcome>map(s -> new SendOutcome.AlreadySent(s.sentAt(), s.sentTo()))
+                    .orElseGet(() -> new SendOutcome.AlreadySent(at, boss));
+        }
+        try {
+            delivery.deliver(agenda, boss);
+        } catch (Exception e) {
+            jdbi.useExtension(AgendaDao.class, dao -> dao.release(team, user, week, at));
+            throw e;
+        }
+        return new SendOutcome.Sent(agenda, boss);
     }
 }

@@ -85,6 +85,40 @@ public final class AgendaViews {
         return blocks;
     }
 
+    public static String forBossText(String managerId) {
+        return "Agenda from <@" + managerId + "> for your next weekly review";
+    }
+
+    public static String sentText(String boss) {
+        return ":white_check_mark: Agenda sent to <@" + boss + ">. Walk in with one piece of news and one question "
+                + "— you're set.";
+    }
+
+    /** Replaces the draft once the boss has it: no button any more, so it cannot be sent twice. */
+    public static List<LayoutBlock> sent(String boss) {
+        return List.of(section(s -> s.text(markdownText(sentText(boss)))));
+    }
+
+    public static String alreadySent(String boss, java.time.Instant at, com.bossreview.manager.Manager m) {
+        var local = at.atZone(m.zone());
+        return ":white_check_mark: You already sent this week's agenda to <@" + boss + "> on "
+                + local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " at "
+                + com.bossreview.time.Times.format(local.toLocalTime()) + " — it wasn't sent again.";
+    }
+
+    public static String outOfDate() {
+        return ":no_entry: That agenda button is out of date. Run `/bossreview agenda` for a fresh one. Nothing was sent.";
+    }
+
+    public static String noBoss() {
+        return ":bust_in_silhouette: Set your boss first with `/bossreview boss @user`. Nothing was sent.";
+    }
+
+    public static String notSent(String boss, String reason) {
+        return ":warning: I couldn't send the agenda to " + (boss == null ? "your boss" : "<@" + boss + ">") + " ("
+                + reason + "). Nothing was sent — please try the button again in a minute.";
+    }
+
     /** What the boss receives. */
     public static List<LayoutBlock> forBoss(Agenda agenda, String managerId) {
         return List.of(

@@ -3,6 +3,7 @@ package com.bossreview.forecast;
 import com.bossreview.Deps;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.Clicks;
 import com.slack.api.bolt.App;
 
 /** The forecast feature's command, buttons and modal. */
@@ -19,13 +20,13 @@ public final class ForecastFeature {
         return forecasts;
     }
 
-    public void register(CommandRouter router, App app) {
+    public void register(CommandRouter router, App app, Clicks clicks, Clicks.HomeTab home) {
         router.register(Subcommand.FORECAST, new ForecastCommand(forecasts, deps.zones()));
         app.blockAction(ForecastViews.SHARE_FORECAST,
-                new ShareForecastAction(forecasts, deps.managers(), deps.messenger(), deps.afterAck()));
+                new ShareForecastAction(forecasts, deps.managers(), deps.messenger(), clicks, deps.afterAck()));
         app.blockAction(ForecastViews.OPEN_FORECAST_MODAL,
-                new OpenForecastModalAction(forecasts, deps.managers(), deps.slack(), deps.afterAck()));
+                new OpenForecastModalAction(forecasts, deps.managers(), deps.slack(), clicks, deps.afterAck()));
         app.viewSubmission(ForecastViews.MODAL_CALLBACK,
-                new ForecastModalSubmission(forecasts, deps.zones(), deps.messenger(), deps.afterAck()));
+                new ForecastModalSubmission(forecasts, deps.zones(), deps.messenger(), home, deps.afterAck()));
     }
 }

@@ -3,6 +3,7 @@ package com.bossreview.forecast;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Clicks;
 import com.bossreview.slack.Messenger;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
@@ -26,12 +27,15 @@ final class ForecastModalSubmission implements ViewSubmissionHandler {
     private final ForecastService forecasts;
     private final ZoneRefresher zones;
     private final Messenger messenger;
+    private final Clicks.HomeTab home;
     private final AfterAck afterAck;
 
-    ForecastModalSubmission(ForecastService forecasts, ZoneRefresher zones, Messenger messenger, AfterAck afterAck) {
+    ForecastModalSubmission(ForecastService forecasts, ZoneRefresher zones, Messenger messenger, Clicks.HomeTab home,
+                            AfterAck afterAck) {
         this.forecasts = forecasts;
         this.zones = zones;
         this.messenger = messenger;
+        this.home = home;
         this.afterAck = afterAck;
     }
 
@@ -57,7 +61,13 @@ final class ForecastModalSubmission implements ViewSubmissionHandler {
         Manager m = zones.touch(team, user);
         ForecastViews.Message reply = ForecastViews.recorded(forecasts.record(m, amount, note));
         // A view submission has no response_url: the confirmation goes to the manager's DM with the app.
-        afterAck.run("forecast confirmation DM", () -> messenger.dm(team, user, reply.text(), reply.blocks()),
+        boolean fromHome = ForecastViews.FROM_HOME.equals(request.getPayload().getView().getPrivateMetadata());
+        afterAck.run("forecast confirmation DM", () -> {
+                    messenger.dm(team, user, reply.text(), reply.blocks());
+                    if (fromHome) { // the card on the tab still shows the old figure
+                        home.publish(team, user, reply.text());
+                    }
+                },
                 reason -> log.warn("The manager {}/{} saw the modal close but got no confirmation DM: {}",
                         team, user, reason));
         return ctx.ack();

@@ -33,6 +33,8 @@ public final class ForecastViews {
     /** Button: open the forecast modal (value unused; the status card, App Home and nudges emit it too). */
     public static final String OPEN_FORECAST_MODAL = "open_forecast_modal";
     public static final String MODAL_CALLBACK = "forecast_modal";
+    /** The modal's private_metadata when it was opened from App Home, whose card is republished on save. */
+    public static final String FROM_HOME = "home";
     public static final String AMOUNT_BLOCK = "forecast_amount";
     public static final String AMOUNT_ACTION = "amount";
     public static final String NOTE_BLOCK = "forecast_note";
@@ -159,12 +161,12 @@ public final class ForecastViews {
     }
 
     /** The forecast modal, with the latest figure of the quarter as a hint. */
-    public static View modal(Optional<FiscalQuarter> quarter, Optional<Forecast> latest) {
+    public static View modal(Optional<FiscalQuarter> quarter, Optional<Forecast> latest, String privateMetadata) {
         String intro = "What's your forecast for " + quarter.map(q -> "*" + q.label() + "*").orElse("this quarter")
                 + "? If it's lower than last time, you'll get a button to tell your boss right away.";
         String hint = latest.map(f -> "Latest" + quarter.map(q -> " for " + q.label()).orElse("") + ": "
                 + money(f.amount())).orElse("No figure yet this quarter.");
-        return view(v -> v.type("modal").callbackId(MODAL_CALLBACK)
+        return view(v -> v.type("modal").callbackId(MODAL_CALLBACK).privateMetadata(privateMetadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Forecast")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

@@ -3,6 +3,7 @@ package com.bossreview.forecast;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.time.FiscalQuarter;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -15,18 +16,20 @@ import java.util.Optional;
 
 /**
  * {@code open_forecast_modal} (from the forecast reply, the status card, App Home, nudges): opens the modal
- * with {@code views.open} after the ack; a failure is told to the manager through the response_url.
+ * with {@code views.open} after the ack; a failure is told to the manager wherever they clicked.
  */
 final class OpenForecastModalAction implements BlockActionHandler {
     private final ForecastService forecasts;
     private final ManagerService managers;
     private final SlackApi slack;
+    private final Clicks clicks;
     private final AfterAck afterAck;
 
-    OpenForecastModalAction(ForecastService forecasts, ManagerService managers, SlackApi slack, AfterAck afterAck) {
+    OpenForecastModalAction(ForecastService forecasts, ManagerService managers, SlackApi slack, Clicks clicks, AfterAck afterAck) {
         this.forecasts = forecasts;
         this.managers = managers;
         this.slack = slack;
+        this.clicks = clicks;
         this.afterAck = afterAck;
     }
 
@@ -37,10 +40,12 @@ final class OpenForecastModalAction implements BlockActionHandler {
         String trigger = request.getPayload().getTriggerId();
         Optional<Manager> manager = managers.find(team, user);
         Optional<FiscalQuarter> quarter = manager.map(forecasts::currentQuarter);
-        View modal = ForecastViews.modal(quarter, manager.flatMap(forecasts::latest));
+        Clicks.Click click = clicks.of(request, ctx);
+        View modal = ForecastViews.modal(quarter, manager.flatMap(forecasts::latest),
+                click.surface() == Clicks.Surface.HOME ? ForecastViews.FROM_HOME : "");
         afterAck.run("forecast modal open",
                 () -> slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(modal))),
-                reason -> ShareForecastAction.note(ctx, ForecastViews.modalOpenFailed(reason)));
+                reason -> click.note(ForecastViews.modalOpenFailed(reason)));
         return ctx.ack();
     }
 }

@@ -4,7 +4,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
-import com.bossreview.slack.Replies;
+import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -14,7 +14,6 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,12 +27,15 @@ final class ShareForecastAction implements BlockActionHandler {
     private final ForecastService forecasts;
     private final ManagerService managers;
     private final Messenger messenger;
+    private final Clicks clicks;
     private final AfterAck afterAck;
 
-    ShareForecastAction(ForecastService forecasts, ManagerService managers, Messenger messenger, AfterAck afterAck) {
+    ShareForecastAction(ForecastService forecasts, ManagerService managers, Messenger messenger, Clicks clicks,
+                        AfterAck afterAck) {
         this.forecasts = forecasts;
         this.managers = managers;
         this.messenger = messenger;
+        this.clicks = clicks;
         this.afterAck = afterAck;
     }
 
@@ -43,28 +45,29 @@ final class ShareForecastAction implements BlockActionHandler {
         String team = payload.getTeam().getId();
         String user = payload.getUser().getId();
         OptionalLong id = id(payload);
-        afterAck.run("forecast share", () -> share(ctx, team, user, id),
-                reason -> note(ctx, ForecastViews.shareFailed(reason)));
+        Clicks.Click click = clicks.of(request, ctx);
+        afterAck.run("forecast share", () -> share(click, team, user, id),
+                reason -> click.note(ForecastViews.shareFailed(reason)));
         return ctx.ack();
     }
 
-    private void share(ActionContext ctx, String team, String user, OptionalLong id) throws Exception {
+    private void share(Clicks.Click click, String team, String user, OptionalLong id) throws Exception {
         Optional<Manager> manager = managers.find(team, user);
         ShareClaim claim = id.isEmpty() || manager.isEmpty() ? new ShareClaim.NotFound()
                 : forecasts.claimShare(manager.get(), id.getAsLong());
         if (claim instanceof ShareClaim.NotFound) {
             log.info("Refused share_forecast of {}/{}: not their forecast", team, user);
-            note(ctx, ForecastViews.notYours());
+            click.note(ForecastViews.notYours());
         } else if (claim instanceof ShareClaim.NoBoss) {
-            note(ctx, ForecastViews.noBoss());
+            click.note(ForecastViews.noBoss());
         } else if (claim instanceof ShareClaim.AlreadyShared already) {
-            note(ctx, ForecastViews.alreadyShared(already.boss()));
+            click.note(ForecastViews.alreadyShared(already.boss()));
         } else if (claim instanceof ShareClaim.Claimed claimed) {
-            send(ctx, team, user, claimed);
+            send(click, team, user, claimed);
         }
     }
 
-    private void send(ActionContext ctx, String team, String user, ShareClaim.Claimed claimed) throws Exception {
+    private void send(Clicks.Click click, String team, String user, ShareClaim.Claimed claimed) throws Exception {
         ForecastViews.Message dm = ForecastViews.bossDm(user, claimed.recorded());
         long id = claimed.recorded().forecast().id();
         try {
@@ -73,22 +76,16 @@ final class ShareForecastAction implements BlockActionHandler {
             forecasts.releaseShare(team, user, id, claimed.claimedAt());
             String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();
             log.warn("Forecast {} of {}/{} not sent to the boss: {}", id, team, user, reason);
-            note(ctx, ForecastViews.notSent(claimed.boss(), reason));
+            click.note(ForecastViews.notSent(claimed.boss(), reason));
             return;
         }
         ForecastViews.Message sent = ForecastViews.sent(claimed.recorded(), claimed.boss());
         try {
-            Replies.check(ctx.respond(r -> r.replaceOriginal(true).text(sent.text()).blocks(sent.blocks())));
-        } catch (IOException e) {
-            // The boss has the message; only the manager's copy of the button could not be updated.
-            log.warn("Forecast {} of {}/{} sent, but the manager's message was not updated: {}", id, team, user,
-                    e.getMessage());
+            click.replace(sent.text(), sent.blocks());
+        } catch (RuntimeException e) {
+            // The boss has the message; only the manager's copy could not be updated.
+            log.warn("Forecast {} of {}/{} sent, but the manager was not told: {}", id, team, user, e.getMessage());
         }
-    }
-
-    /** A message only the clicker sees; Slack refusing it is a failure (the clicker would hear nothing). */
-    static void note(ActionContext ctx, String text) {
-        Replies.delivered(Replies.note(ctx, text));
     }
 
     /** The row id a button carries; empty for anything that is not a plain positive number. */

@@ -45,7 +45,7 @@ public final class BossCommand implements SubcommandHandler {
 
     private String check(String team, String me, String boss) throws Exception {
         Optional<UserDirectory.SlackUser> user = users.lookup(team, boss);
-        if (user.isEmpty() || !team.equals(user.get().teamId())) {
+        if (user.isEmpty() || !user.get().memberOf(team)) {
             return ":no_entry: I can't find <@" + boss + "> in this workspace. Your boss must be a member here. "
                     + "Nothing was changed.";
         }

@@ -1,5 +1,6 @@
 package com.bossreview.manager;
 
+import com.bossreview.time.ClockStyle;
 import com.bossreview.time.PrimeHours;
 
 import java.time.DayOfWeek;
@@ -29,7 +30,8 @@ public record Manager(
         List<Integer> quarterNudgeDays,
         boolean nudgesEnabled,
         Optional<LocalDate> pausedUntil,
-        Instant createdAt) {
+        Instant createdAt,
+        ClockStyle clock) {
 
     public static final DayOfWeek DEFAULT_BOOKING_NUDGE_DAY = DayOfWeek.MONDAY;
     public static final LocalTime DEFAULT_BOOKING_NUDGE_TIME = LocalTime.of(8, 30);
@@ -38,6 +40,16 @@ public record Manager(
 
     public LocalDate today(Instant now) {
         return now.atZone(zone).toLocalDate();
+    }
+
+    /** A time of day as this manager reads it ({@code 17:30} or {@code 5:30 PM}). */
+    public String show(LocalTime t) {
+        return clock.format(t);
+    }
+
+    /** The review slot as this manager reads it, e.g. {@code Friday 5 PM}. */
+    public Optional<String> slotText() {
+        return reviewSlot.map(s -> com.bossreview.time.Times.format(s.day()) + " " + show(s.time()));
     }
 
     public boolean isPaused(Instant now) {

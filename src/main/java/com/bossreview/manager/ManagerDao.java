@@ -31,6 +31,9 @@ public interface ManagerDao {
     int setZoneFromProfile(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone,
                            @Bind("at") Instant at);
 
+    @SqlUpdate("UPDATE manager SET locale = :locale WHERE team_id = :team AND user_id = :user")
+    int setLocale(@Bind("team") String team, @Bind("user") String user, @Bind("locale") String locale);
+
     @SqlUpdate("""
             UPDATE manager SET time_zone = :zone, zone_checked_at = :at, zone_explicit = true
             WHERE team_id = :team AND user_id = :user""")

@@ -1,5 +1,6 @@
 package com.bossreview.manager;
 
+import com.bossreview.time.ClockStyle;
 import com.bossreview.time.PrimeHours;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -40,6 +41,7 @@ public final class ManagerMapper implements RowMapper<Manager> {
                         .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
                 rs.getBoolean("nudges_enabled"),
                 Optional.ofNullable(rs.getObject("paused_until", java.time.LocalDate.class)),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                ClockStyle.of(Optional.ofNullable(rs.getString("locale"))));
     }
 }

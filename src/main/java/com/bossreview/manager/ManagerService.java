@@ -49,11 +49,13 @@ public final class ManagerService {
         return !m.zoneExplicit() && m.zoneCheckedAt().map(at -> at.plus(ZONE_FRESHNESS).isBefore(clock.instant())).orElse(true);
     }
 
-    public void zoneChecked(String team, String user, ZoneId zone) {
+    /** The zone and locale of the manager's Slack profile, as read now; the zone only if they did not choose one. */
+    public void zoneChecked(String team, String user, ZoneId zone, Optional<String> locale) {
         boolean changed = jdbi.inTransaction(h -> {
             ManagerDao dao = h.attach(ManagerDao.class);
             boolean moved = dao.find(team, user).map(m -> !m.zoneExplicit() && !m.zone().equals(zone)).orElse(false);
             dao.setZoneFromProfile(team, user, zone.getId(), clock.instant());
+            locale.ifPresent(l -> dao.setLocale(team, user, l));
             return moved;
         });
         if (changed) { // only a real move re-plans: the weekly re-read must not disturb snoozes

@@ -1,6 +1,7 @@
 package com.bossreview.manager;
 
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.SlackCallException;
 import com.bossreview.slack.UserDirectory;
 import com.bossreview.time.Times;
 import org.slf4j.Logger;
@@ -27,12 +28,19 @@ public final class ZoneRefresher {
     public Manager touch(String team, String user) {
         Manager m = managers.getOrCreate(team, user);
         if (managers.zoneIsStale(m)) {
-            afterAck.run("time zone refresh", () -> users.lookup(team, user)
-                    .flatMap(UserDirectory.SlackUser::timeZone)
-                    .flatMap(Times::parseZone)
-                    .ifPresent(zone -> managers.zoneChecked(team, user, zone)),
+            afterAck.run("time zone refresh", () -> refreshNow(team, user),
                     reason -> log.info("Kept the stored time zone of {}/{}: {}", team, user, reason));
         }
         return m;
+    }
+
+    /**
+     * Reads the zone and locale from the Slack profile now (after the ack only: it calls {@code users.info})
+     * and returns the manager as stored afterwards; a profile without a usable zone keeps the stored one.
+     */
+    public Manager refreshNow(String team, String user) throws SlackCallException {
+        users.lookup(team, user).ifPresent(u -> u.timeZone().flatMap(Times::parseZone)
+                .ifPresent(zone -> managers.zoneChecked(team, user, zone, u.locale())));
+        return managers.getOrCreate(team, user);
     }
 }

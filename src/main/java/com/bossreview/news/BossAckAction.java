@@ -2,7 +2,7 @@ package com.bossreview.news;
 
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
-import com.bossreview.slack.Replies;
+import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -23,28 +23,31 @@ public final class BossAckAction implements BlockActionHandler {
 
     private final NewsService news;
     private final Messenger messenger;
+    private final Clicks clicks;
     private final AfterAck afterAck;
 
-    public BossAckAction(NewsService news, Messenger messenger, AfterAck afterAck) {
+    public BossAckAction(NewsService news, Messenger messenger, Clicks clicks, AfterAck afterAck) {
         this.news = news;
         this.messenger = messenger;
+        this.clicks = clicks;
         this.afterAck = afterAck;
     }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
-        String team = ctx.getTeamId();
-        String boss = ctx.getRequestUserId();
+        Clicks.Click click = clicks.of(request, ctx);
+        String team = click.team();
+        String boss = click.user();
         String value = request.getPayload().getActions().get(0).getValue();
-        afterAck.run("news acknowledgement", () -> acknowledge(team, boss, value, ctx),
-                reason -> Replies.note(ctx, NewsViews.failed(reason)));
+        afterAck.run("news acknowledgement", () -> acknowledge(team, boss, value, click),
+                reason -> click.note(NewsViews.failed(reason)));
         return ctx.ack();
     }
 
-    private void acknowledge(String team, String boss, String value, ActionContext ctx) {
+    private void acknowledge(String team, String boss, String value, Clicks.Click click) {
         OptionalLong id = Ids.parse(value);
         if (id.isEmpty()) {
-            Replies.note(ctx, BossViews.notForYou());
+            click.note(BossViews.notForYou());
             return;
         }
         NewsService.AckOutcome outcome;
@@ -56,17 +59,17 @@ public final class BossAckAction implements BlockActionHandler {
         } catch (SlackCallException e) {
             log.warn("thanks of {}/{} for news {} was not delivered: {}", team, boss, id.getAsLong(), e.error());
             news.findSharedWith(team, boss, id.getAsLong()).ifPresentOrElse(
-                    item -> Replies.note(ctx, BossViews.notSent(item, e.error())),
-                    () -> Replies.note(ctx, NewsViews.failed(e.error())));
+                    item -> click.note(BossViews.notSent(item, e.error())),
+                    () -> click.note(NewsViews.failed(e.error())));
             return;
         }
         if (outcome instanceof NewsService.AckOutcome.Acknowledged a) {
             log.info("news {} of {}/{} acknowledged by {}", a.item().id(), team, a.item().userId(), boss);
-            Replies.replace(ctx, BossViews.thankedText(a.item()), BossViews.thanked(a.item()));
+            click.replace(BossViews.thankedText(a.item()), BossViews.thanked(a.item()));
         } else if (outcome instanceof NewsService.AckOutcome.AlreadyAcknowledged a) {
-            Replies.note(ctx, BossViews.alreadyThanked(a.item()));
+            click.note(BossViews.alreadyThanked(a.item()));
         } else {
-            Replies.note(ctx, BossViews.notForYou());
+            click.note(BossViews.notForYou());
         }
     }
 }

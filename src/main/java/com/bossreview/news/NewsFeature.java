@@ -3,6 +3,7 @@ package com.bossreview.news;
 import com.bossreview.Deps;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.Clicks;
 import com.slack.api.bolt.App;
 
 /** Good news quickly, bad news immediately: the commands and buttons of the news habit. */
@@ -19,12 +20,12 @@ public final class NewsFeature {
         return service;
     }
 
-    public void register(CommandRouter router, App app) {
+    public void register(CommandRouter router, App app, Clicks clicks) {
         router.register(Subcommand.GOOD, new LogNewsCommand(NewsKind.GOOD, service, deps.zones()));
         router.register(Subcommand.BAD, new LogNewsCommand(NewsKind.BAD, service, deps.zones()));
-        ShareNewsAction share = new ShareNewsAction(service, deps.managers(), deps.messenger(), deps.afterAck());
+        ShareNewsAction share = new ShareNewsAction(service, deps.managers(), deps.messenger(), clicks, deps.afterAck());
         app.blockAction(NewsViews.SHARE_GOOD_NEWS, share);
         app.blockAction(NewsViews.SHARE_BAD_NEWS, share);
-        app.blockAction(BossViews.BOSS_ACK_NEWS, new BossAckAction(service, deps.messenger(), deps.afterAck()));
+        app.blockAction(BossViews.BOSS_ACK_NEWS, new BossAckAction(service, deps.messenger(), clicks, deps.afterAck()));
     }
 }

@@ -4,7 +4,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
-import com.bossreview.slack.Replies;
+import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -25,29 +25,32 @@ public final class ShareNewsAction implements BlockActionHandler {
     private final NewsService news;
     private final ManagerService managers;
     private final Messenger messenger;
+    private final Clicks clicks;
     private final AfterAck afterAck;
 
-    public ShareNewsAction(NewsService news, ManagerService managers, Messenger messenger, AfterAck afterAck) {
+    public ShareNewsAction(NewsService news, ManagerService managers, Messenger messenger, Clicks clicks, AfterAck afterAck) {
         this.news = news;
         this.managers = managers;
         this.messenger = messenger;
+        this.clicks = clicks;
         this.afterAck = afterAck;
     }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
-        String team = ctx.getTeamId();
-        String me = ctx.getRequestUserId();
+        Clicks.Click click = clicks.of(request, ctx);
+        String team = click.team();
+        String me = click.user();
         String value = request.getPayload().getActions().get(0).getValue();
-        afterAck.run("news share", () -> share(team, me, value, ctx),
-                reason -> Replies.note(ctx, NewsViews.failed(reason)));
+        afterAck.run("news share", () -> share(team, me, value, click),
+                reason -> click.note(NewsViews.failed(reason)));
         return ctx.ack();
     }
 
-    private void share(String team, String me, String value, ActionContext ctx) {
+    private void share(String team, String me, String value, Clicks.Click click) {
         OptionalLong id = Ids.parse(value);
         if (id.isEmpty()) {
-            Replies.note(ctx, NewsViews.notYours());
+            click.note(NewsViews.notYours());
             return;
         }
         Optional<Manager> manager = managers.find(team, me);
@@ -59,19 +62,19 @@ public final class ShareNewsAction implements BlockActionHandler {
                     (item, to) -> messenger.dm(team, to, BossViews.dmText(item), BossViews.dm(item)));
         } catch (SlackCallException e) {
             log.warn("news {} of {}/{} was not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), e.error());
-            Replies.note(ctx, NewsViews.notSent(boss.orElseThrow(), e.error()));
+            click.note(NewsViews.notSent(boss.orElseThrow(), e.error()));
             return;
         }
         if (outcome instanceof NewsService.ShareOutcome.Shared s) {
             log.info("news {} of {}/{} shared with {}", s.item().id(), team, me, s.item().sharedWith().orElse("-"));
             var took = news.timeToShare(s.item());
-            Replies.replace(ctx, NewsViews.sharedText(s.item(), zone, took), NewsViews.shared(s.item(), zone, took));
+            click.replace(NewsViews.sharedText(s.item(), zone, took), NewsViews.shared(s.item(), zone, took));
         } else if (outcome instanceof NewsService.ShareOutcome.AlreadyShared a) {
-            Replies.note(ctx, NewsViews.alreadyShared(a.item(), zone, news.now()));
+            click.note(NewsViews.alreadyShared(a.item(), zone, news.now()));
         } else if (outcome instanceof NewsService.ShareOutcome.NoBoss) {
-            Replies.note(ctx, NewsViews.noBoss());
+            click.note(NewsViews.noBoss());
         } else {
-            Replies.note(ctx, NewsViews.notYours());
+            click.note(NewsViews.notYours());
         }
     }
 }

@@ -3,6 +3,7 @@ package com.bossreview.nudge;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerMapper;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Clicks;
 import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -14,7 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 /** {@code snooze}: the same nudge again in two hours, as a new occurrence of the same period. */
 public final class SnoozeAction implements BlockActionHandler {
@@ -25,10 +30,13 @@ public final class SnoozeAction implements BlockActionHandler {
     private final Clock clock;
     private final AfterAck afterAck;
 
-    public SnoozeAction(Jdbi jdbi, Clock clock, AfterAck afterAck) {
+    private final Clicks clicks;
+
+    public SnoozeAction(Jdbi jdbi, Clock clock, AfterAck afterAck, Clicks clicks) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.afterAck = afterAck;
+        this.clicks = clicks;
     }
 
     @Override
@@ -58,9 +66,14 @@ public final class SnoozeAction implements BlockActionHandler {
         String text = snoozed.map(zone -> ":zzz: Snoozed — I'll remind you at "
                         + Times.format(due.atZone(zone).toLocalTime()) + ".")
                 .orElse(":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.");
-        afterAck.run("snooze reply", () -> ctx.respond(r -> snoozed.isPresent()
-                ? r.replaceOriginal(true).text(text) : r.responseType("ephemeral").replaceOriginal(false).text(text)),
-                reason -> { });
+        Clicks.Click click = clicks.of(req, ctx);
+        afterAck.run("snooze reply", () -> {
+            if (snoozed.isPresent()) {
+                click.replace(text, List.of(section(s -> s.text(markdownText(text)))));
+            } else {
+                click.note(text);
+            }
+        }, reason -> { });
         return ctx.ack();
     }
 

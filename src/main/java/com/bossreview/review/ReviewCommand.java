@@ -60,13 +60,13 @@ final class ReviewCommand implements SubcommandHandler {
     }
 
     private void confirmZone(SlashCommandContext ctx, String team, String me, ReviewSlot slot) throws Exception {
-        Optional<ZoneId> zone = users.lookup(team, me).flatMap(UserDirectory.SlackUser::timeZone)
-                .flatMap(Times::parseZone);
+        Optional<UserDirectory.SlackUser> user = users.lookup(team, me);
+        Optional<ZoneId> zone = user.flatMap(UserDirectory.SlackUser::timeZone).flatMap(Times::parseZone);
         if (zone.isEmpty()) {
             Replies.delivered(Replies.respond(ctx, ReviewViews.zoneUnknown("your Slack profile has none")));
             return;
         }
-        managers.zoneChecked(team, me, zone.get());
+        managers.zoneChecked(team, me, zone.get(), user.flatMap(UserDirectory.SlackUser::locale));
         Replies.check(ctx.respond(ReviewViews.zoneConfirmed(slot, zone.get().getId())));
     }
 }

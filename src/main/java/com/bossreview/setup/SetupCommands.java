@@ -7,6 +7,8 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Clicks;
+import com.bossreview.slack.Replies;
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
@@ -34,50 +36,49 @@ public final class SetupCommands {
     private final SlackApi slack;
     private final AfterAck afterAck;
 
+    private final Clicks clicks;
+    private final Clicks.HomeTab home;
+
     public SetupCommands(ManagerService managers, ZoneRefresher zones, UserDirectory users, Messenger messenger,
-                         SlackApi slack, AfterAck afterAck) {
+                         SlackApi slack, AfterAck afterAck, Clicks clicks, Clicks.HomeTab home) {
         this.managers = managers;
         this.zones = zones;
         this.users = users;
         this.messenger = messenger;
         this.slack = slack;
         this.afterAck = afterAck;
+        this.clicks = clicks;
+        this.home = home;
     }
 
     public void register(CommandRouter router, App app) {
         router.register(Subcommand.SETUP, (args, req, ctx) -> {
-            String team = req.getPayload().getTeamId();
-            String user = req.getPayload().getUserId();
-            open(team, user, req.getPayload().getTriggerId(), text -> {
-                try {
-                    ctx.respond(text);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            open(req.getPayload().getTeamId(), req.getPayload().getUserId(), req.getPayload().getTriggerId(), "",
+                    text -> Replies.respond(ctx, text));
             return ctx.ack();
         });
         app.blockAction(StatusViews.OPEN_SETUP, (req, ctx) -> {
-            open(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(), req.getPayload().getTriggerId(),
-                    text -> {
-                        try {
-                            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
+            Clicks.Click click = clicks.of(req, ctx);
+            open(click.team(), click.user(), req.getPayload().getTriggerId(),
+                    click.surface() == Clicks.Surface.HOME ? SetupViews.FROM_HOME : "", click::note);
             return ctx.ack();
         });
         app.viewSubmission(SetupViews.CALLBACK_ID, this::submitted);
     }
 
-    private void open(String team, String user, String triggerId, Consumer<String> tell) {
-        // Reading the manager is fast; views.open must follow within Slack's 3 s trigger window, right after the ack.
-        var manager = zones.touch(team, user);
-        afterAck.run("setup views.open", () -> slack.call(team, "views.open",
-                        c -> c.viewsOpen(r -> r.triggerId(triggerId).view(SetupViews.modal(manager)))),
-                reason -> tell.accept(":warning: I couldn't open the setup form (" + reason + "). "
-                        + "Try `/bossreview setup` again, or use `/bossreview settings`."));
+    /**
+     * Opens the form after the ack. A manager whose zone was never read from Slack (a brand-new user) gets it
+     * read first, so the form starts in their profile's zone rather than UTC; views.open must still follow
+     * within the trigger's 3 seconds, and users.info answers in a fraction of that.
+     */
+    private void open(String team, String user, String triggerId, String origin, Consumer<String> tell) {
+        Manager known = managers.getOrCreate(team, user);
+        afterAck.run("setup views.open", () -> {
+            Manager manager = managers.zoneIsStale(known) ? zones.refreshNow(team, user) : known;
+            slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
+                    .view(SetupViews.modal(manager, origin))));
+        }, reason -> tell.accept(":warning: I couldn't open the setup form (" + reason + "). "
+                + "Try `/bossreview setup` again, or use `/bossreview settings`."));
     }
 
     private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -97,16 +98,26 @@ public final class SetupCommands {
                         + ", would be inside these hours. Pick a new review day and time above, or other hours."));
             }
         }
+        // The zone the form started with (the Slack profile's) is not the manager's own choice: it keeps following
+        // the profile. Only a zone they changed in the form is pinned.
+        boolean followsProfile = managers.find(team, user)
+                .map(m -> !m.zoneExplicit() && m.zone().equals(form.zone())).orElse(false);
         managers.update(team, user, dao -> {
-            dao.setZoneExplicitly(team, user, form.zone().getId(), managers.now());
+            if (!followsProfile) {
+                dao.setZoneExplicitly(team, user, form.zone().getId(), managers.now());
+            }
             dao.setPrimeHours(team, user, form.prime().toString());
             dao.setFiscalStart(team, user, form.fiscalStart().getValue());
             dao.setNudgesEnabled(team, user, form.nudges());
             form.slot().ifPresent(s -> dao.setReviewSlot(team, user, s.day().getValue(), s.time()));
         });
+        boolean fromHome = SetupViews.FROM_HOME.equals(req.getPayload().getView().getPrivateMetadata());
         afterAck.run("setup boss check", () -> {
             String text = confirmBoss(team, user, form.boss());
             messenger.dm(team, user, text, List.of(section(s -> s.text(markdownText(text)))));
+            if (fromHome) { // the card on the tab still shows the old settings
+                home.publish(team, user, text);
+            }
         }, reason -> { /* AfterAck logged it; the settings are saved either way */ });
         return ctx.ack();
     }
@@ -118,7 +129,7 @@ public final class SetupCommands {
             return saved;
         }
         var found = users.lookup(team, boss.get());
-        if (found.isEmpty() || !team.equals(found.get().teamId()) || found.get().bot() || found.get().deleted()) {
+        if (found.isEmpty() || !found.get().memberOf(team) || found.get().bot() || found.get().deleted()) {
             return saved + "\n:warning: But <@" + boss.get() + "> can't be your boss (a bot, deactivated, or not in "
                     + "this workspace), so your boss was not changed.";
         }

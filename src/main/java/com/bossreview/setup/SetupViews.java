@@ -35,11 +35,13 @@ public final class SetupViews {
     public static final String PRIME = "prime";
     public static final String FISCAL = "fiscal";
     public static final String NUDGES = "nudges";
+    /** private_metadata of a form opened from App Home, whose card is republished on save. */
+    public static final String FROM_HOME = "home";
 
     private SetupViews() {
     }
 
-    public static View modal(Manager m) {
+    public static View modal(Manager m, String privateMetadata) {
         List<OptionObject> days = Arrays.stream(DayOfWeek.values())
                 .map(d -> option(plainText(Times.format(d)), Integer.toString(d.getValue()))).toList();
         List<OptionObject> months = Arrays.stream(Month.values())
@@ -47,7 +49,7 @@ public final class SetupViews {
                 .toList();
         OptionObject on = option(plainText("On — nudge me at the right moments"), "on");
         OptionObject off = option(plainText("Off"), "off");
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(privateMetadata)
                 .title(viewTitle(t -> t.type("plain_text").text("bossreview setup")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

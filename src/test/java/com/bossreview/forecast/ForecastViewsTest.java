@@ -139,7 +139,7 @@ class ForecastViewsTest {
     @Test
     void the_modal_has_the_amount_and_note_inputs_and_the_latest_figure_as_a_hint() {
         JsonObject view = JsonParser.parseString(GSON.toJson(ForecastViews.modal(Optional.of(Q2),
-                Optional.of(forecast(1, "300000", null))))).getAsJsonObject();
+                Optional.of(forecast(1, "300000", null)), ""))).getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(view.get("callback_id").getAsString()).isEqualTo("forecast_modal");
         JsonArray blocks = view.getAsJsonArray("blocks");
@@ -156,7 +156,7 @@ class ForecastViewsTest {
 
     @Test
     void the_modal_without_a_figure_says_so() {
-        JsonObject view = JsonParser.parseString(GSON.toJson(ForecastViews.modal(Optional.empty(), Optional.empty())))
+        JsonObject view = JsonParser.parseString(GSON.toJson(ForecastViews.modal(Optional.empty(), Optional.empty(), "")))
                 .getAsJsonObject();
         assertThat(find(view.getAsJsonArray("blocks"), ForecastViews.AMOUNT_BLOCK).getAsJsonObject("hint")
                 .get("text").getAsString()).isEqualTo("No figure yet this quarter.");

@@ -43,7 +43,7 @@ final class NewsTestKit implements AutoCloseable {
     void manager(String team, String user, ZoneId zone, String boss) {
         ManagerService managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
         managers.getOrCreate(team, user);
-        managers.zoneChecked(team, user, zone);
+        managers.zoneChecked(team, user, zone, Optional.empty());
         if (boss != null) {
             managers.setBoss(team, user, boss);
         }

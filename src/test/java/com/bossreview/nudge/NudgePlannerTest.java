@@ -1,6 +1,7 @@
 package com.bossreview.nudge;
 
 import com.bossreview.manager.Manager;
+import com.bossreview.time.ClockStyle;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
@@ -26,7 +27,7 @@ class NudgePlannerTest {
     static Manager manager(ZoneId zone, DayOfWeek nudgeDay, LocalTime nudgeTime, Optional<ReviewSlot> slot, Month fiscal) {
         return new Manager("T1", "U1", Optional.of("UBOSS"), zone, Optional.of(Instant.EPOCH), false, slot,
                 PrimeHours.DEFAULT, fiscal, nudgeDay, nudgeTime, Duration.ofMinutes(30), List.of(21, 14, 7), true,
-                Optional.empty(), Instant.EPOCH);
+                Optional.empty(), Instant.EPOCH, ClockStyle.H24);
     }
 
     private static ZonedDateTime local(Occurrence o, ZoneId zone) {

@@ -1,6 +1,7 @@
 package com.bossreview.review;
 
 import com.bossreview.manager.Manager;
+import com.bossreview.time.ClockStyle;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.time.PrimeHours;
@@ -26,7 +27,7 @@ class ReviewViewsTest {
         return new Manager("T1", "U1", boss, ZoneId.of("America/Los_Angeles"), Optional.of(Instant.EPOCH), false,
                 Optional.of(new ReviewSlot(DayOfWeek.FRIDAY, LocalTime.of(16, 30))), prime, Month.JANUARY,
                 DayOfWeek.MONDAY, LocalTime.of(8, 30), Manager.DEFAULT_BAD_NEWS_AFTER, List.of(21, 14, 7), true,
-                Optional.empty(), Instant.EPOCH);
+                Optional.empty(), Instant.EPOCH, ClockStyle.H24);
     }
 
     private static Marking marking(ReviewState requested, Optional<ReviewState> before, Marking.Outcome outcome,

@@ -79,7 +79,7 @@ class BlockJsonTest {
     void the_apps_own_views_are_written_as_the_sdk_writes_them() {
         assertSameAsSdk(StatusViews.onboarding());
         assertSameAsSdk(CommandViews.help());
-        assertSameAsSdk(ForecastViews.modal(Optional.empty(), Optional.empty()).getBlocks());
+        assertSameAsSdk(ForecastViews.modal(Optional.empty(), Optional.empty(), "").getBlocks());
         assertSameAsSdk(List.of());
     }
 

@@ -240,6 +240,50 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds profile facts to how {@code users.info} describes {@code id} (described with {@link #user} first, or
+     * the default person): e.g. {@code "locale", "en-US"}. Slack sends {@code locale} only with
+     * {@code include_locale=true}; this fake sends it whenever it is set.
+     */
+    public FakeSlack userField(String id, String field, String value) {
+        lock.lock();
+        try {
+            JsonObject user = users.get(id);
+            if (user == null) {
+                user = defaultUser(id);
+                users.put(id, user);
+            }
+            user.addProperty(field, value);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /**
+     * An Enterprise Grid member: home workspace {@code teamId}, and member of every workspace in {@code teams}
+     * ({@code enterprise_user.teams}, as {@code users.info} shows it on Grid).
+     */
+    public FakeSlack orgUser(String id, String teamId, String enterpriseId, List<String> teams) {
+        user(id, teamId, false, false, "America/New_York");
+        lock.lock();
+        try {
+            JsonObject enterprise = new JsonObject();
+            enterprise.addProperty("id", id);
+            enterprise.addProperty("enterprise_id", enterpriseId);
+            enterprise.addProperty("enterprise_name", "Example Org");
+            enterprise.addProperty("is_admin", false);
+            enterprise.addProperty("is_owner", false);
+            com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+            teams.forEach(list::add);
+            enterprise.add("teams", list);
+            users.get(id).add("enterprise_user", enterprise);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
     /** {@code users.info} answers {@code user_not_found} for this id. */
     public FakeSlack unknownUser(String id) {
         lock.lock();
@@ -420,16 +464,21 @@ public final class FakeSlack implements AutoCloseable {
         }
         JsonObject user = users.get(id);
         if (user == null) {
-            user = JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
-                    .getAsJsonObject().getAsJsonObject("user");
-            user.addProperty("id", id);
-            user.addProperty("team_id", TEAM_ID);
-            user.addProperty("tz", "America/New_York");
+            user = defaultUser(id);
         }
         JsonObject answer = new JsonObject();
         answer.addProperty("ok", true);
         answer.add("user", user);
         return answer.toString();
+    }
+
+    private static JsonObject defaultUser(String id) {
+        JsonObject user = JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
+                .getAsJsonObject().getAsJsonObject("user");
+        user.addProperty("id", id);
+        user.addProperty("team_id", TEAM_ID);
+        user.addProperty("tz", "America/New_York");
+        return user;
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -96,6 +96,39 @@ public final class SlackRequests {
     }
 
     /**
+     * A button click on the App Home tab, shaped like Slack's (the SDK's {@code BlockActionTest} real payload):
+     * the container is the home view, and there is no {@code response_url} and no channel.
+     */
+    public HttpResponse<String> clickOnHome(String team, String user, String actionId, String value) {
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "home_actions");
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", Long.toString(clock.instant().getEpochSecond()) + ".000100");
+        JsonObject payload = basePayload("block_actions", team, user);
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "VHOME0001");
+        payload.add("container", container);
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "VHOME0001");
+        view.addProperty("team_id", team);
+        view.addProperty("type", "home");
+        view.add("blocks", new com.google.gson.JsonArray());
+        view.addProperty("private_metadata", "");
+        view.addProperty("callback_id", "");
+        view.addProperty("hash", "1583635577.b4a5c9f0");
+        view.addProperty("app_id", "A0000001");
+        view.addProperty("bot_id", "B0000001");
+        payload.add("view", view);
+        com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+        actions.add(action);
+        payload.add("actions", actions);
+        return interaction(payload);
+    }
+
+    /**
      * A modal submitted ({@code view_submission}); {@code values} is the {@code view.state.values}
      * object: block id → action id → element state.
      */

@@ -1,0 +1,84 @@
+package com.bossreview.status;
+
+import com.bossreview.agenda.AgendaService;
+import com.bossreview.agenda.AgendaViews;
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.slack.Clicks;
+import com.bossreview.slack.SlackApi;
+import com.bossreview.slack.SlackCallException;
+import com.bossreview.time.IsoWeek;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/**
+ * The App Home tab: the status card and the agenda, with their buttons. Published when the tab is opened,
+ * and again after every click on it (Slack sends no {@code response_url} there), with the answer on top.
+ */
+public final class HomePage implements Clicks.HomeTab {
+    private final StatusService status;
+    private final AgendaService agendas;
+    private final ManagerService managers;
+    private final ZoneRefresher zones;
+    private final SlackApi slack;
+
+    public HomePage(StatusService status, AgendaService agendas, ManagerService managers, ZoneRefresher zones,
+                    SlackApi slack) {
+        this.status = status;
+        this.agendas = agendas;
+        this.managers = managers;
+        this.zones = zones;
+        this.slack = slack;
+    }
+
+    @Override
+    public void publish(String team, String user, String notice) throws SlackCallException {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (notice != null && !notice.isBlank()) {
+            blocks.add(section(s -> s.text(markdownText(notice))));
+            blocks.add(divider());
+        }
+        blocks.addAll(blocks(team, user));
+        slack.call(team, "views.publish", c -> c.viewsPublish(r -> r.userId(user)
+                .view(View.builder().type("home").blocks(blocks).build())));
+    }
+
+    /** The tab as opened: no notice. */
+    public void publish(String team, String user) throws SlackCallException {
+        publish(team, user, null);
+    }
+
+    List<LayoutBlock> blocks(String team, String user) {
+        Optional<StatusCard> card = card(team, user);
+        if (card.isEmpty()) {
+            return StatusViews.onboarding();
+        }
+        Manager m = card.get().manager();
+        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card.get()));
+        blocks.add(divider());
+        blocks.addAll(AgendaViews.draft(agendas.build(m), IsoWeek.of(m.today(managers.now())),
+                m.bossUserId().isPresent()));
+        return blocks;
+    }
+
+    /**
+     * The card if they have used bossreview before (read in one query); a first-time user (no row yet)
+     * gets onboarding. A stale time zone is queued for a refresh after the ack, as on every command.
+     */
+    Optional<StatusCard> card(String team, String user) {
+        Optional<StatusCard> card = status.card(team, user);
+        if (card.isPresent() && managers.zoneIsStale(card.get().manager())) {
+            zones.touch(team, user);
+        }
+        return card;
+    }
+}
