@@ -127,6 +127,17 @@ class ManifestTest {
   }
 
   @Test
+  void the_usage_hint_is_short_enough_to_read_in_the_message_box_and_names_real_subcommands() throws IOException {
+    String hint = manifest().at("/features/slash_commands/0/usage_hint").asText();
+
+    assertThat(hint.length()).as(hint).isLessThanOrEqualTo(80);
+    for (String part : hint.replaceAll("[\\[\\]]", "").split("\\|")) {
+      String word = part.strip().split(" ")[0];
+      assertThat(com.bossreview.command.Subcommand.byWord(word)).as(word).isPresent();
+    }
+  }
+
+  @Test
   void manifest_declares_what_the_app_needs() throws IOException {
     JsonNode m = manifest();
 

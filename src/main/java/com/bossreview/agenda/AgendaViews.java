@@ -103,7 +103,7 @@ public final class AgendaViews {
         var local = at.atZone(m.zone());
         return ":white_check_mark: You already sent this week's agenda to <@" + boss + "> on "
                 + local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " at "
-                + com.bossreview.time.Times.format(local.toLocalTime()) + " — it wasn't sent again.";
+                + m.show(local.toLocalTime()) + " — it wasn't sent again.";
     }
 
     public static String outOfDate() {

@@ -10,7 +10,7 @@ public enum Subcommand {
     HELP("help", "", "this list"),
     SETUP("setup", "", "set boss, review slot, time zone, prime hours and nudges in one form"),
     BOSS("boss", "@user", "set who your boss is"),
-    REVIEW("review", "<day> <HH:MM>", "set your weekly review slot, outside prime sales hours (e.g. `review fri 17:00`)"),
+    REVIEW("review", "<day> <time>", "set your weekly review slot, outside prime sales hours (e.g. `review fri 17:00` or `review fri 5pm`)"),
     BOOKED("booked", "", "this week's review is booked"),
     HELD("held", "", "this week's review took place (keeps your streak going)"),
     SKIP("skip", "", "skip this week's review (holiday etc.)"),
@@ -43,7 +43,7 @@ public enum Subcommand {
         return description;
     }
 
-    /** e.g. {@code /bossreview review <day> <HH:MM>} */
+    /** e.g. {@code /bossreview review <day> <time>} */
     public String usage() {
         return "/bossreview " + word + (arguments.isEmpty() ? "" : " " + arguments);
     }

@@ -64,7 +64,7 @@ public final class SnoozeAction implements BlockActionHandler {
                     .bind("team", team).bind("user", user).mapTo(String.class).findOne().map(ZoneId::of) : Optional.empty();
         }));
         String text = snoozed.map(zone -> ":zzz: Snoozed — I'll remind you at "
-                        + Times.format(due.atZone(zone).toLocalTime()) + ".")
+                        + manager.map(m -> m.show(due.atZone(zone).toLocalTime())).orElseThrow() + ".")
                 .orElse(":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.");
         Clicks.Click click = clicks.of(req, ctx);
         afterAck.run("snooze reply", () -> {

@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * {@code /bossreview review <day> <HH:MM>}: stored before the ack unless it is in prime hours. A
+ * {@code /bossreview review <day> <time>}: stored before the ack unless it is in prime hours. A
  * manager whose time zone was never read from Slack is told it in a follow-up once it is.
  */
 final class ReviewCommand implements SubcommandHandler {

@@ -6,7 +6,7 @@ import com.bossreview.command.Subcommand;
 import com.bossreview.slack.Clicks;
 import com.slack.api.bolt.App;
 
-/** The weekly review: {@code review <day> <HH:MM>}, {@code booked} / {@code held} / {@code skip} and their buttons. */
+/** The weekly review: {@code review <day> <time>}, {@code booked} / {@code held} / {@code skip} and their buttons. */
 public final class ReviewFeature {
     private final Deps deps;
     private final ReviewService reviews;

@@ -44,7 +44,7 @@ public final class ReviewViews {
     static String slotStored(SlotChoice.Stored stored, boolean zoneKnown) {
         Manager m = stored.manager();
         ReviewSlot slot = stored.slot();
-        String when = "*" + plural(slot.day()) + " at " + Times.format(slot.time()) + "*";
+        String when = "*" + plural(slot.day()) + " at " + m.show(slot.time()) + "*";
         String zone = zoneKnown ? " (" + m.zone().getId() + " time)"
                 : " (your local time: I'm reading your time zone from your Slack profile and will confirm it in a moment)";
         String clear = isWeekend(slot.day())
@@ -54,7 +54,7 @@ public final class ReviewViews {
                 .orElse("your boss (tell me who with `" + Subcommand.BOSS.usage() + "`)");
         return ":calendar: Your weekly review is set for " + when + zone + ". " + clear
                 + "\nBook it now as a recurring 30-minute meeting with " + with + " every " + Times.format(slot.day())
-                + " at " + Times.format(slot.time()) + ", so it's in both calendars. Then `"
+                + " at " + m.show(slot.time()) + ", so it's in both calendars. Then `"
                 + Subcommand.BOOKED.usage() + "` marks this week as booked.";
     }
 
@@ -96,7 +96,7 @@ public final class ReviewViews {
         return ":warning: Your weekly review, *" + day + " " + Times.format(slot.time()) + "*, is now inside them,"
                 + " where it will lose to the next customer call. "
                 + (nearest.isEmpty()
-                ? day + " has no free 30 minutes outside them: move it with `/bossreview review <day> <HH:MM>`."
+                ? day + " has no free 30 minutes outside them: move it with `/bossreview review <day> <time>`."
                 : "Move it with " + nearest.stream().map(t -> "`/bossreview review " + command + " " + Times.format(t) + "`")
                 .collect(Collectors.joining(" or ")) + ".");
     }
@@ -104,7 +104,7 @@ public final class ReviewViews {
     static String slotProblem(SlotText problem) {
         String what;
         if (problem instanceof SlotText.MissingTime t) {
-            what = ":clock4: What time on " + Times.format(t.day()) + "? Add a 24-hour time after the day.";
+            what = ":clock4: What time on " + Times.format(t.day()) + "? Add a time after the day, e.g. `17:00` or `5pm`.";
         } else if (problem instanceof SlotText.MissingDay d) {
             what = ":calendar: Which day at " + Times.format(d.time()) + "? Put the day before the time.";
         } else if (problem instanceof SlotText.TooManyWords) {
@@ -120,7 +120,7 @@ public final class ReviewViews {
     private static String unreadable(SlotText.Unreadable u) {
         List<String> parts = new ArrayList<>();
         u.day().ifPresent(d -> parts.add("`" + echo(d) + "` isn't a day I know (mon, tue, wed, thu, fri, sat, sun)"));
-        u.time().ifPresent(t -> parts.add("`" + echo(t) + "` isn't a time like 16:30 (24-hour HH:MM)"));
+        u.time().ifPresent(t -> parts.add("`" + echo(t) + "` isn't a time like 16:30 or 4:30pm"));
         return String.join(", and ", parts) + ".";
     }
 
@@ -211,14 +211,9 @@ public final class ReviewViews {
         return weeks == 0 ? "" : weeks + (weeks == 1 ? " week" : " weeks") + " in a row 🔥";
     }
 
-    /** {@code week 48, 23–29 Nov} or {@code week 53, 28 Dec–3 Jan}. */
+    /** {@code 23–29 Nov} or {@code 28 Dec–3 Jan}: people don't count ISO weeks. */
     static String weekLabel(IsoWeek week) {
-        LocalDate from = week.monday();
-        LocalDate to = week.day(DayOfWeek.SUNDAY);
-        String days = from.getMonth() == to.getMonth()
-                ? from.getDayOfMonth() + "–" + to.getDayOfMonth() + " " + month(to)
-                : from.getDayOfMonth() + " " + month(from) + "–" + to.getDayOfMonth() + " " + month(to);
-        return "week " + week.week() + ", " + days;
+        return week.dates();
     }
 
     /** {@code 09:00–12:00, 13:30–17:00} */

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The words after {@code /bossreview review}: a day and a 24-hour time, e.g. {@code fri 17:00},
- * {@code Friday 7:45}, {@code th 08:00}, also {@code on friday at 16:30} or {@code 16:30 fri}.
+ * The words after {@code /bossreview review}: a day and a time, e.g. {@code fri 17:00}, {@code fri 5pm},
+ * {@code Friday 7:45}, {@code th 08:00}, also {@code on friday at 4:30 pm} or {@code 16:30 fri}.
  */
 public sealed interface SlotText {
     record Slot(DayOfWeek day, LocalTime time) implements SlotText {
@@ -38,7 +38,9 @@ public sealed interface SlotText {
         List<String> words = new ArrayList<>();
         for (String w : arguments.strip().split("\\s+")) {
             String lower = w.toLowerCase(Locale.ROOT);
-            if (!w.isEmpty() && !lower.equals("at") && !lower.equals("on")) {
+            if (!words.isEmpty() && Times.isMeridiem(w)) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + w); // "5 pm" is one time
+            } else if (!w.isEmpty() && !lower.equals("at") && !lower.equals("on")) {
                 words.add(w);
             }
         }

@@ -17,11 +17,11 @@ public final class SettingsViews {
     public static String show(Manager m, Instant now) {
         return "*Your bossreview settings*\n"
                 + "• Boss: " + m.bossUserId().map(b -> "<@" + b + ">").orElse("not set — `/bossreview boss @user`") + "\n"
-                + "• Weekly review: " + m.reviewSlot().map(Object::toString).orElse("not set — `/bossreview review fri 17:00`") + "\n"
+                + "• Weekly review: " + m.slotText().orElse("not set — `/bossreview review fri 17:00`") + "\n"
                 + "• `tz` " + m.zone().getId() + (m.zoneExplicit() ? " (set by you)" : " (from your Slack profile)") + "\n"
                 + "• `prime` " + m.primeHours().toString().replace(",", ", ") + " on weekdays\n"
                 + "• `fiscal-start` " + m.fiscalStartMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "\n"
-                + "• `booking-nudge` " + Times.format(m.bookingNudgeDay()) + " " + Times.format(m.bookingNudgeTime()) + "\n"
+                + "• `booking-nudge` " + Times.format(m.bookingNudgeDay()) + " " + m.show(m.bookingNudgeTime()) + "\n"
                 + "• `bad-news-after` " + m.badNewsAfter().toMinutes() + " minutes\n"
                 + "• `quarter-nudges` " + m.quarterNudgeDays().stream().map(String::valueOf).collect(Collectors.joining(","))
                 + " days before quarter end\n"

@@ -19,6 +19,9 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 /** {@code /bossreview setup} and the Settings buttons open the setup modal; its submission saves everything at once. */
 public final class SetupCommands {
+    private static final Logger log = LoggerFactory.getLogger(SetupCommands.class);
+
     private final ManagerService managers;
     private final ZoneRefresher zones;
     private final UserDirectory users;
@@ -74,11 +79,21 @@ public final class SetupCommands {
     private void open(String team, String user, String triggerId, String origin, Consumer<String> tell) {
         Manager known = managers.getOrCreate(team, user);
         afterAck.run("setup views.open", () -> {
-            Manager manager = managers.zoneIsStale(known) ? zones.refreshNow(team, user) : known;
+            Manager manager = managers.zoneIsStale(known) ? profileRead(known) : known;
             slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
                     .view(SetupViews.modal(manager, origin))));
         }, reason -> tell.accept(":warning: I couldn't open the setup form (" + reason + "). "
                 + "Try `/bossreview setup` again, or use `/bossreview settings`."));
+    }
+
+    /** The manager with their Slack profile's zone, or as stored when Slack cannot say just now. */
+    private Manager profileRead(Manager known) {
+        try {
+            return zones.refreshNow(known.teamId(), known.userId());
+        } catch (SlackCallException e) {
+            log.info("Setup form of {}/{} opens with the stored zone: {}", known.teamId(), known.userId(), e.error());
+            return known;
+        }
     }
 
     private Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {

@@ -38,11 +38,11 @@ public final class StatusViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your manage-up status"))));
         String boss = m.bossUserId().map(b -> "<@" + b + ">").orElse("_not set_ — `/bossreview boss @user`");
-        String slot = m.reviewSlot().map(s -> s + " (" + m.zone().getId() + ")").orElse("_not set_ — `/bossreview review fri 17:00`");
+        String slot = m.slotText().map(s -> s + " (" + m.zone().getId() + ")").orElse("_not set_ — `/bossreview review fri 17:00`");
         blocks.add(section(s -> s.fields(List.of(
                 markdownText("*Boss*\n" + boss),
                 markdownText("*Weekly review*\n" + slot),
-                markdownText("*This week (" + c.week() + ")*\n" + weekState(c)),
+                markdownText("*This week (" + c.week().dates() + ")*\n" + weekState(c)),
                 markdownText("*Streak*\n" + streak(c.streak()))))));
         blocks.add(section(s -> s.text(markdownText(news(c)))));
         blocks.add(section(s -> s.text(markdownText(forecast(c)))));

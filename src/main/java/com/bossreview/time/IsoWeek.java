@@ -46,6 +46,19 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return monday().plusDays(day.getValue() - 1L);
     }
 
+    /** The week as people name it: {@code 23–29 Nov}, or {@code 28 Dec–3 Jan} across months (never "W48"). */
+    public String dates() {
+        LocalDate from = monday();
+        LocalDate to = day(DayOfWeek.SUNDAY);
+        return from.getMonth() == to.getMonth()
+                ? from.getDayOfMonth() + "–" + to.getDayOfMonth() + " " + month(to)
+                : from.getDayOfMonth() + " " + month(from) + "–" + to.getDayOfMonth() + " " + month(to);
+    }
+
+    private static String month(LocalDate d) {
+        return d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+    }
+
     public IsoWeek previous() {
         return of(monday().minusWeeks(1));
     }

@@ -15,17 +15,33 @@ import java.util.regex.Pattern;
 /** Parsing and printing of the days, times, months and zones people type. */
 public final class Times {
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.h]?([0-5]\\d)");
+    private static final Pattern TWELVE_HOUR = Pattern.compile(
+            "(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?", Pattern.CASE_INSENSITIVE);
 
     private Times() {
     }
 
-    /** {@code 16:30}, {@code 9:05}, {@code 0930}; throws with a readable message otherwise. */
+    /**
+     * {@code 16:30}, {@code 9:05}, {@code 0930}, and the 12-hour forms {@code 5pm}, {@code 5:30pm},
+     * {@code 5:30 PM}, {@code 12am} (midnight), {@code 12pm} (noon); throws with a readable message otherwise.
+     */
     public static LocalTime parseTime(String text) {
-        Matcher m = TIME.matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a time like 16:30");
+        String t = text.strip();
+        Matcher m = TIME.matcher(t);
+        if (m.matches()) {
+            return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
-        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        Matcher h12 = TWELVE_HOUR.matcher(t);
+        if (h12.matches()) {
+            int hour = Integer.parseInt(h12.group(1)) % 12 + (h12.group(3).equalsIgnoreCase("p") ? 12 : 0);
+            return LocalTime.of(hour, h12.group(2) == null ? 0 : Integer.parseInt(h12.group(2)));
+        }
+        throw new IllegalArgumentException("'" + t + "' is not a time like 17:30 or 5:30pm");
+    }
+
+    /** {@code pm}, {@code AM}, {@code p.m.}: the second word of {@code 5 pm}. */
+    public static boolean isMeridiem(String word) {
+        return word.toLowerCase(Locale.ROOT).matches("[ap]\\.?m\\.?");
     }
 
     /** {@code mon}, {@code Monday}, {@code TUE}, {@code th}…: any unambiguous prefix of two letters or more. */

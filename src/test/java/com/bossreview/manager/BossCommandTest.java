@@ -95,6 +95,23 @@ class BossCommandTest {
     }
 
     @Test
+    void on_enterprise_grid_a_boss_whose_home_is_another_workspace_of_the_org_but_who_is_a_member_here_is_accepted()
+            throws Exception {
+        slack.orgUser("W0GRIDBOSS", "T0HQ", "E0ORG", java.util.List.of("T0HQ", TEAM));
+        app.slack().command(TEAM, ME, "boss <@W0GRIDBOSS>");
+        assertThat(nextResponse()).contains("<@W0GRIDBOSS> is your boss");
+        assertThat(storedBoss()).contains("W0GRIDBOSS");
+    }
+
+    @Test
+    void on_enterprise_grid_a_member_of_other_workspaces_only_is_refused() throws Exception {
+        slack.orgUser("W0ELSEWHERE", "T0HQ", "E0ORG", java.util.List.of("T0HQ", "T0SALES"));
+        app.slack().command(TEAM, ME, "boss <@W0ELSEWHERE>");
+        assertThat(nextResponse()).contains("can't find <@W0ELSEWHERE> in this workspace");
+        assertThat(storedBoss()).isEmpty();
+    }
+
+    @Test
     void text_that_is_not_one_mention_gets_the_usage_and_changes_nothing() {
         for (String bad : new String[]{"", "maria", "<@U1> <@U2>", "'; drop table manager; --", "@maria"}) {
             String body = SlackRequests.text(app.slack().command(TEAM, ME, "boss " + bad));

@@ -84,7 +84,10 @@ class ReviewSlotCommandTest {
                 "MON 12:30", "1 12:30",
                 "on tuesday at 18.15", "2 18:15",
                 "18:00 wed", "3 18:00",
-                "Sunday 0930", "7 09:30");
+                "Sunday 0930", "7 09:30",
+                "fri 5pm", "5 17:00",
+                "thu 5:30pm", "4 17:30",
+                "on monday at 6 PM", "1 18:00");
         spellings.forEach((typed, stored) -> {
             assertThat(review(TEAM, ME, typed)).as(typed).contains("Your weekly review is set for");
             assertThat(storedSlot(TEAM, ME)).as(typed).contains(stored);
@@ -102,6 +105,14 @@ class ReviewSlotCommandTest {
                 .contains("Book it now as a recurring 30-minute meeting with <@U0BOSS> every Friday at 17:00")
                 .contains("/bossreview booked");
         assertThat(slack.calls().size()).as("answered without calling Slack").isEqualTo(callsBefore);
+    }
+
+    @Test
+    void a_manager_whose_slack_locale_writes_12_hour_times_reads_them_so() {
+        seed(TEAM, ME, "America/Chicago");
+        sql("UPDATE manager SET locale = 'en-US' WHERE user_id = ?", ME);
+        assertThat(review(TEAM, ME, "fri 17:30")).contains("*Fridays at 5:30 PM*").contains("every Friday at 5:30 PM");
+        assertThat(SlackRequests.text(app.slack().command(TEAM, ME, "settings"))).contains("Weekly review: Friday 5:30 PM");
     }
 
     @Test
@@ -174,11 +185,11 @@ class ReviewSlotCommandTest {
                 "🎉 🎉", "isn't a day I know",
                 "'; drop table manager; --", "I only need a day and a time",
                 "<!channel> 10:00", "`&lt;!channel&gt;` isn't a day",
-                "fri 4pm", "`4pm` isn't a time");
+                "fri 13pm", "`13pm` isn't a time");
         cases.forEach((typed, expected) -> {
             String reply = review(TEAM, ME, typed);
             assertThat(reply).as(typed).contains(expected)
-                    .contains("Usage: `/bossreview review <day> <HH:MM>`").contains("Nothing was changed")
+                    .contains("Usage: `/bossreview review <day> <time>`").contains("Nothing was changed")
                     .doesNotContain("<!channel>");
         });
         assertThat(review(TEAM, ME, "funday 25:99")).contains("`25:99` isn't a time");

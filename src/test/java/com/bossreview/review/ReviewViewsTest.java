@@ -72,7 +72,7 @@ class ReviewViewsTest {
     void echoed_words_cannot_mention_or_link() {
         String text = ReviewViews.slotProblem(new SlotText.Unreadable(Optional.of("<!channel>"), Optional.of("`x`")));
         assertThat(text).contains("&lt;!channel&gt;").doesNotContain("<!channel>").contains("'x'")
-                .contains("Usage: `/bossreview review <day> <HH:MM>`");
+                .contains("Usage: `/bossreview review <day> <time>`");
         assertThat(ReviewViews.echo("x".repeat(100))).hasSize(31);
     }
 
@@ -80,7 +80,7 @@ class ReviewViewsTest {
     void held_shows_the_streak_and_skip_says_it_does_not_break_it() {
         assertThat(ReviewViews.marked(marking(ReviewState.HELD, Optional.of(ReviewState.BOOKED),
                 Marking.Outcome.CHANGED, 3), WeekWindow.CURRENT))
-                .contains("This week's review (week 48, 23–29 Nov) is marked as held — 3 weeks in a row 🔥");
+                .contains("This week's review (23–29 Nov) is marked as held — 3 weeks in a row 🔥");
         assertThat(ReviewViews.marked(marking(ReviewState.HELD, Optional.empty(), Marking.Outcome.CHANGED, 1),
                 WeekWindow.PREVIOUS)).contains("Last week's review").contains("1 week in a row 🔥");
         assertThat(ReviewViews.marked(marking(ReviewState.SKIPPED, Optional.empty(), Marking.Outcome.CHANGED, 2),
@@ -106,8 +106,8 @@ class ReviewViewsTest {
 
     @Test
     void the_week_label_spans_a_month_or_a_year_boundary() {
-        assertThat(ReviewViews.weekLabel(W48)).isEqualTo("week 48, 23–29 Nov");
-        assertThat(ReviewViews.weekLabel(new IsoWeek(2026, 53))).isEqualTo("week 53, 28 Dec–3 Jan");
+        assertThat(ReviewViews.weekLabel(W48)).isEqualTo("23–29 Nov");
+        assertThat(ReviewViews.weekLabel(new IsoWeek(2026, 53))).isEqualTo("28 Dec–3 Jan");
     }
 
     @Test

@@ -121,4 +121,45 @@ class SetupCommandsTest extends AppTest {
         assertThat(next(com.bossreview.support.FakeSlack.RESPONSE_URL, responses).param("text"))
                 .contains("couldn't open the setup form", "expired_trigger_id");
     }
+
+    @Test
+    void a_brand_new_users_first_command_setup_opens_in_their_slack_profile_zone_and_saving_it_keeps_following_it()
+            throws Exception {
+        String newcomer = "U0NEWCOMER";
+        slack.user(newcomer, TEAM, false, false, "Europe/Paris");
+        int opens = seen("views.open");
+
+        app.slack().command(TEAM, newcomer, "setup");
+
+        JsonObject view = JsonParser.parseString(next("views.open", opens).param("view")).getAsJsonObject();
+        assertThat(view.toString()).contains("\"initial_value\":\"Europe/Paris\"").doesNotContain("\"initial_value\":\"UTC\"");
+
+        app.slack().submit(TEAM, newcomer, "setup_modal", "", values(null, null, null, "Europe/Paris", "09:00-12:00",
+                "1", "on"));
+        assertThat(TestDatabase.rows("manager WHERE user_id = 'U0NEWCOMER' AND time_zone = 'Europe/Paris' "
+                + "AND NOT zone_explicit")).isEqualTo(1);
+    }
+
+    @Test
+    void a_zone_changed_in_the_form_is_the_managers_own_choice() throws Exception {
+        String mover = "U0MOVER";
+        slack.user(mover, TEAM, false, false, "Europe/Paris");
+        int opens = seen("views.open");
+        app.slack().command(TEAM, mover, "setup");
+        next("views.open", opens);
+
+        app.slack().submit(TEAM, mover, "setup_modal", "", values(null, null, null, "Asia/Tokyo", "09:00-12:00", "1", "on"));
+
+        assertThat(TestDatabase.rows("manager WHERE user_id = 'U0MOVER' AND time_zone = 'Asia/Tokyo' AND zone_explicit"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void when_slack_cannot_tell_the_profile_zone_the_form_still_opens() throws Exception {
+        String unknown = "U0NOPROFILE";
+        slack.fail("users.info", new com.bossreview.support.FakeSlack.Fault.ServerError(500), 1);
+        int opens = seen("views.open");
+        app.slack().command(TEAM, unknown, "setup");
+        assertThat(next("views.open", opens).param("view")).contains("setup_modal");
+    }
 }
