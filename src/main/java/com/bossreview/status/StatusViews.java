@@ -24,6 +24,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 /** The status card and the onboarding, as Block Kit. */
 public final class StatusViews {
     public static final String OPEN_SETUP = "open_setup";
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
 
     private StatusViews() {
     }
@@ -114,11 +116,15 @@ public final class StatusViews {
         return sb.toString().strip();
     }
 
+    /** e.g. {@code *Forecast — Q4 FY2026* (ends Thu 31 Dec, in 36 days)} then the figure and when it was set. */
     private static String forecast(StatusCard c) {
-        String quarter = c.quarter().label() + " ends in " + c.daysToQuarterEnd() + (c.daysToQuarterEnd() == 1 ? " day" : " days");
-        return c.forecast().map(f -> "*Forecast*\n" + ForecastViews.money(f.amount()) + " for " + quarter
-                        + ", updated " + f.recordedAt().atZone(c.manager().zone()).toLocalDate())
-                .orElse("*Forecast*\nNone recorded for " + quarter + " — `/bossreview forecast 250k`");
+        long days = c.daysToQuarterEnd();
+        String ends = c.quarter().lastDay().format(DAY) + (days == 0 ? ", today" : days == 1 ? ", tomorrow"
+                : ", in " + days + " days");
+        String head = "*Forecast — " + c.quarter().label() + "* (ends " + ends + ")\n";
+        return head + c.forecast().map(f -> ForecastViews.money(f.amount()) + ", updated "
+                        + f.recordedAt().atZone(c.manager().zone()).toLocalDate().format(DAY))
+                .orElse("None recorded yet — `/bossreview forecast 250k`");
     }
 
     static String age(Duration d) {

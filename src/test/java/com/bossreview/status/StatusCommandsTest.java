@@ -33,8 +33,8 @@ class StatusCommandsTest extends AppTest {
                     + "VALUES (?, ?, 2026, 4, 250000, ?)", TEAM, ME, WEDNESDAY);
         });
         String card = commandJson("status").toString();
-        assertThat(card).contains("<@U0BOSS>", "Friday 16:30 (America/New_York)", "2026-W48", "booked",
-                "1 week in a row", "1 bad — the oldest logged 3 hours ago", "$250,000 for Q4 FY2026 ends in 36 days",
+        assertThat(card).contains("<@U0BOSS>", "Friday 16:30 (America/New_York)", "This week (23–29 Nov)", "booked",
+                "1 week in a row", "1 bad — the oldest logged 3 hours ago", "*Forecast — Q4 FY2026* (ends Thu 31 Dec, in 36 days)", "$250,000, updated",
                 "\"action_id\":\"review_held\"", "\"value\":\"2026-W48\"", "open_forecast_modal");
         assertThat(card).doesNotContain("\"action_id\":\"review_booked\"");
     }
