@@ -18,10 +18,24 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
 public final class Main {
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(CommandLine.run(args, System.out, System.err));
+        }
+        // Before the first logger exists: LOG_FORMAT=json picks the JSON configuration (checked again in AppConfig).
+        try {
+            if (AppConfig.jsonLogs(Optional.ofNullable(System.getenv("LOG_FORMAT")).map(String::trim)
+                    .filter(v -> !v.isEmpty()))) {
+                System.setProperty("logback.configurationFile", "logback-json.xml");
+            }
+        } catch (ConfigException e) {
+            System.err.println("bossreview: " + e.getMessage());
+            System.exit(2);
+        }
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
         SLF4JBridgeHandler.install();
         try {

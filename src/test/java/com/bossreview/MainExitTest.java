@@ -19,10 +19,12 @@ class MainExitTest {
     private record Outcome(int exitCode, String stderr, String stdout) {
     }
 
-    private static Outcome run(Map<String, String> env) throws IOException, InterruptedException {
+    private static Outcome run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName());
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -66,6 +68,62 @@ class MainExitTest {
             assertThat(o.exitCode()).isEqualTo(2);
             assertThat(o.stderr()).contains("bossreview: SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)");
             assertThat(o.stderr() + o.stdout()).doesNotContain("xoxb-wrong-token", "sig-secret-value");
+        }
+    }
+
+    @Test
+    void version_prints_the_version_and_exits_0_without_any_configuration() throws Exception {
+        Outcome o = run(Map.of(), "--version");
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.stdout().strip()).matches("bossreview \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(o.stderr()).isEmpty();
+    }
+
+    @Test
+    void help_lists_every_variable_the_configuration_reads() throws Exception {
+        Outcome o = run(Map.of(), "--help");
+        assertThat(o.exitCode()).isZero();
+        String source = java.nio.file.Files.readString(Path.of("src/main/java/com/bossreview/config/AppConfig.java"));
+        var read = java.util.regex.Pattern.compile("e(?:nv)?\\.get\\(\"([A-Z_]+)\"\\)|encryptionKey\\(e, \"([A-Z_]+)\"\\)")
+                .matcher(source);
+        int found = 0;
+        while (read.find()) {
+            String variable = read.group(1) != null ? read.group(1) : read.group(2);
+            assertThat(o.stdout()).as(variable).contains(variable);
+            found++;
+        }
+        assertThat(found).isGreaterThan(10);
+        assertThat(o.stdout()).contains("LOG_FORMAT", "--version");
+    }
+
+    @Test
+    void an_unknown_argument_exits_2_and_points_at_help() throws Exception {
+        Outcome o = run(Map.of(), "--port=80");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr().strip()).startsWith("bossreview: unknown argument '--port=80'").contains("--help");
+    }
+
+    @Test
+    void a_log_format_that_is_neither_text_nor_json_exits_2() throws Exception {
+        Outcome o = run(Map.of("LOG_FORMAT", "xml"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr().strip()).isEqualTo("bossreview: LOG_FORMAT must be text or json, got 'xml'.");
+    }
+
+    @Test
+    void log_format_json_writes_one_json_object_per_line() throws Exception {
+        try (FakeSlack slack = new FakeSlack()) {
+            slack.answer("auth.test", "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            Outcome o = run(Map.of("LOG_FORMAT", "json", "SLACK_BOT_TOKEN", "xoxb-wrong-token",
+                    "SLACK_SIGNING_SECRET", "sig-secret-value", "SLACK_API_URL", slack.url(), "PORT", "0",
+                    "DATABASE_URL", TestDatabase.jdbcUrlForEnv()));
+            List<String> lines = o.stdout().strip().lines().toList();
+            assertThat(lines).isNotEmpty();
+            for (String line : lines) {
+                var json = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+                assertThat(json.has("level") && json.has("loggerName")).as(line).isTrue();
+            }
+            assertThat(o.stdout()).contains("Starting bossreview").doesNotContain("xoxb-wrong-token", "sig-secret-value");
         }
     }
 }

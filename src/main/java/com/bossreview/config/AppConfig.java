@@ -61,6 +61,7 @@ public record AppConfig(
         if (multiWorkspace.isEmpty()) {
             singleWorkspaceChecks(botToken.get(), appToken, signingSecret);
         }
+        logFormat(e.get("LOG_FORMAT"));
         return new AppConfig(
                 signingSecret,
                 botToken,
@@ -158,6 +159,22 @@ public record AppConfig(
         }
         throw new ConfigException("BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number of days from 0 (delete a "
                 + "workspace's data as soon as it uninstalls) to 3650, got '" + Env.printable(raw) + "'.");
+    }
+
+    /**
+     * {@code text} (default) or {@code json}. Logging is set up before the configuration is read
+     * ({@link com.bossreview.Main} picks the logback file), so the value is only checked here.
+     */
+    public static boolean jsonLogs(Optional<String> raw) {
+        return logFormat(raw);
+    }
+
+    private static boolean logFormat(Optional<String> raw) {
+        String v = raw.orElse("text").toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("text") && !v.equals("json")) {
+            throw new ConfigException("LOG_FORMAT must be text or json, got '" + Env.printable(raw.orElse("")) + "'.");
+        }
+        return v.equals("json");
     }
 
     static int port(String raw) {
