@@ -25,7 +25,7 @@ class NudgePlannerTest {
 
     static Manager manager(ZoneId zone, DayOfWeek nudgeDay, LocalTime nudgeTime, Optional<ReviewSlot> slot, Month fiscal) {
         return new Manager("T1", "U1", Optional.of("UBOSS"), zone, Optional.of(Instant.EPOCH), false, slot,
-                PrimeHours.DEFAULT, fiscal, nudgeDay, nudgeTime, Duration.ofMinutes(30), List.of(21, 14, 7), true,
+                PrimeHours.DEFAULT, fiscal, nudgeDay, nudgeTime, Duration.ofMinutes(30), List.of(21, 14, 7), Manager.DEFAULT_PREP_LEAD_DAYS, true,
                 Optional.empty(), Instant.EPOCH);
     }
 
