@@ -18,7 +18,8 @@ import java.util.Optional;
  * is still relevant when it falls is decided at send time ({@link Relevance}).
  */
 public final class NudgePlanner {
-    static final Duration PREP_BEFORE_REVIEW = Duration.ofMinutes(60);
+    /** With no lead, the prep comes at least this long before the review. */
+    static final Duration SAME_DAY_PREP_BEFORE = Duration.ofMinutes(60);
     static final Duration ASK_AFTER_REVIEW = Duration.ofMinutes(45);
     static final Duration BAD_NEWS_REPEAT = Duration.ofHours(2);
     static final int BAD_NEWS_MAX = 3;
@@ -39,10 +40,41 @@ public final class NudgePlanner {
                 LocalTimes.at(bookingDay.plusDays(1), m.bookingNudgeTime(), m.zone())));
         m.reviewSlot().ifPresent(slot -> {
             Instant start = LocalTimes.at(week.day(slot.day()), slot.time(), m.zone());
-            out.add(occurrence(m, NudgeKind.REVIEW_PREP, period, start.minus(PREP_BEFORE_REVIEW)));
+            out.add(occurrence(m, NudgeKind.REVIEW_PREP, period, prepDue(m, week.day(slot.day()), start)));
             out.add(occurrence(m, NudgeKind.DID_IT_HAPPEN, period, outsidePrime(m, start.plus(ASK_AFTER_REVIEW))));
         });
         return out;
+    }
+
+    /** When the manager's review of that ISO week starts, at their slot as it is now; empty without a slot. */
+    public static Optional<Instant> reviewStart(Manager m, IsoWeek week) {
+        return m.reviewSlot().map(slot -> LocalTimes.at(week.day(slot.day()), slot.time(), m.zone()));
+    }
+
+    /**
+     * Review prep: {@code prep-lead} working days before the review day, at the morning time and outside
+     * prime sales hours, so the agenda can reach the boss a day ahead instead of an hour before. With no
+     * lead, the review day's morning if that still leaves an hour, else an hour before the review.
+     */
+    static Instant prepDue(Manager m, LocalDate reviewDay, Instant reviewStart) {
+        if (m.prepLeadDays() <= 0) {
+            Instant morning = outsidePrime(m, LocalTimes.at(reviewDay, morning(m), m.zone()));
+            Instant latest = reviewStart.minus(SAME_DAY_PREP_BEFORE);
+            return morning.isAfter(latest) ? latest : morning;
+        }
+        LocalDate day = reviewDay;
+        for (int working = 0; working < m.prepLeadDays(); ) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                working++;
+            }
+        }
+        // outsidePrime moves it within that day at most, so it stays before the review.
+        return outsidePrime(m, LocalTimes.at(day, morning(m), m.zone()));
+    }
+
+    private static boolean isWorkingDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
     /** One forecast nudge per quarter-nudge day before the quarter ends, at the booking-nudge time. */
