@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class NudgePlanner {
     /** With no lead, the prep comes at least this long before the review. */
     static final Duration SAME_DAY_PREP_BEFORE = Duration.ofMinutes(60);
+    /** A snoozed review prep comes back at the latest this long before the review. */
+    static final Duration SNOOZED_PREP_BEFORE = Duration.ofMinutes(30);
     static final Duration ASK_AFTER_REVIEW = Duration.ofMinutes(45);
     static final Duration BAD_NEWS_REPEAT = Duration.ofHours(2);
     static final int BAD_NEWS_MAX = 3;
@@ -141,6 +143,20 @@ public final class NudgePlanner {
     /** A snoozed nudge: after {@code delay}, in waking hours and outside prime sales hours. */
     public static Instant snoozedUntil(Manager m, Instant now, Duration delay) {
         return outsidePrime(m, LocalTimes.withinWakingHours(now.plus(delay), m.zone(), WAKING_FROM, WAKING_TO));
+    }
+
+    /**
+     * A snoozed review prep: as {@link #snoozedUntil}, but never later than half an hour before the
+     * review, even inside prime hours, since an agenda after the review is of no use. Empty when that
+     * time has passed already.
+     */
+    public static Optional<Instant> snoozedPrepUntil(Manager m, Instant now, Duration delay, Instant reviewStart) {
+        Instant latest = reviewStart.minus(SNOOZED_PREP_BEFORE);
+        if (!latest.isAfter(now)) {
+            return Optional.empty();
+        }
+        Instant due = snoozedUntil(m, now, delay);
+        return Optional.of(due.isAfter(latest) ? latest : due);
     }
 
     private static Occurrence occurrence(Manager m, NudgeKind kind, String period, Instant due) {

@@ -87,11 +87,11 @@ class NudgeFlowTest extends AppTest {
     @Test
     void review_prep_brings_the_agenda_the_working_day_before_and_did_it_happen_asks_after_the_slot() {
         assertThat(command("review fri 17:00")).contains("Friday");
-        int before = dmsToMe().size();
+        long before = dmsWith("send_agenda");
         drainAt(THURSDAY_0830.minusSeconds(60));
-        assertThat(dmsWith("send_agenda")).isZero();
+        assertThat(dmsWith("send_agenda")).isEqualTo(before);
         drainAt(THURSDAY_0830);
-        assertThat(dmsToMe()).hasSize(before + 1);
+        assertThat(dmsWith("send_agenda")).isEqualTo(before + 1);
         String prep = dmWith("send_agenda");
         assertThat(prep).contains("Your review with <@U0BOSS> is tomorrow at 17:00", "Questions for you", "send_agenda",
                 "\"value\":\"2026-W49\"").doesNotContain("in an hour");
@@ -121,9 +121,50 @@ class NudgeFlowTest extends AppTest {
     @Test
     void review_prep_is_skipped_once_the_review_started() {
         assertThat(command("review fri 17:00")).contains("Friday");
+        long before = dmsWith("send_agenda");
         drainAt(FRIDAY_1700);
         assertThat(state("REVIEW_PREP", "2026-W49")).isEqualTo("SKIPPED:late: review started");
-        assertThat(dmsWith("send_agenda")).isZero();
+        assertThat(dmsWith("send_agenda")).isEqualTo(before);
+    }
+
+    private static long sentPrepId() {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM nudge WHERE kind = 'REVIEW_PREP' AND period = '2026-W49' AND state = 'SENT'")
+                .mapTo(Long.class).one());
+    }
+
+    @Test
+    void a_review_prep_snoozed_close_to_the_review_comes_back_half_an_hour_before_it() throws Exception {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        drainAt(THURSDAY_0830);
+        long id = sentPrepId();
+        clock.set(Instant.parse("2026-12-04T20:00:00Z")); // Friday 15:00: two hours later is 17:00, the review
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "snooze", Long.toString(id));
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Snoozed", "16:30");
+        Instant due = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT due_at FROM nudge WHERE kind = 'REVIEW_PREP' AND period LIKE '2026-W49~%'").mapTo(Instant.class).one());
+        assertThat(due).isEqualTo(FRIDAY_1700.minus(Duration.ofMinutes(30)));
+        long before = dmsWith("send_agenda");
+        drainAt(due.minusSeconds(1));
+        assertThat(dmsWith("send_agenda")).isEqualTo(before);
+        drainAt(due);
+        assertThat(dmsWith("send_agenda")).isEqualTo(before + 1);
+        assertThat(dmWith("send_agenda")).contains("is today at 17:00");
+    }
+
+    @Test
+    void a_review_prep_snooze_too_close_to_the_review_is_refused_and_nothing_is_snoozed() throws Exception {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        drainAt(THURSDAY_0830);
+        long id = sentPrepId();
+        clock.set(Instant.parse("2026-12-04T21:31:00Z")); // Friday 16:31: half an hour before 17:00 is gone
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "snooze", Long.toString(id));
+        FakeSlack.Call reply = next(FakeSlack.RESPONSE_URL, responses);
+        assertThat(reply.param("text"))
+                .contains("Your review starts at 17:00 — too close to snooze. Send the agenda now or skip.");
+        assertThat(TestDatabase.rows("nudge WHERE kind = 'REVIEW_PREP' AND period LIKE '2026-W49~%'")).isZero();
     }
 
     @Test
