@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When each nudge of SPEC §3 falls for a manager, as pure time math in the manager's zone. Whether it
@@ -79,17 +82,37 @@ public final class NudgePlanner {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
-    /** One forecast nudge per quarter-nudge day before the quarter ends, at the booking-nudge time. */
+    /**
+     * One forecast nudge per quarter-nudge day before the quarter ends, at the booking-nudge time; one
+     * falling on a weekend comes on the Friday before (the period still names the days asked for).
+     */
     public static List<Occurrence> forecast(Manager m, FiscalQuarter q) {
         List<Occurrence> out = new ArrayList<>();
+        Set<LocalDate> taken = new HashSet<>();
         for (int days : m.quarterNudgeDays()) {
-            LocalDate day = q.lastDay().minusDays(days);
-            if (!day.isBefore(q.firstDay())) {
+            LocalDate asked = q.lastDay().minusDays(days);
+            if (asked.isBefore(q.firstDay())) {
+                continue;
+            }
+            LocalDate day = workingDayWithin(asked, q);
+            if (taken.add(day)) { // 12 and 11 days before may both land on one Friday: one nudge is enough
                 out.add(occurrence(m, NudgeKind.FORECAST, "FY" + q.fiscalYear() + "-Q" + q.quarter() + "-" + days + "d",
                         LocalTimes.at(day, m.bookingNudgeTime(), m.zone())));
             }
         }
         return out;
+    }
+
+    /**
+     * A weekend day moved to the Friday before; to the Monday after only when that Friday belongs to the
+     * previous quarter, where the nudge would be skipped as stale.
+     */
+    private static LocalDate workingDayWithin(LocalDate day, FiscalQuarter q) {
+        if (isWorkingDay(day)) {
+            return day;
+        }
+        LocalDate friday = day.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY));
+        return friday.isBefore(q.firstDay()) ? day.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : friday;
     }
 
     /**

@@ -217,11 +217,52 @@ class NudgePlannerTest {
             List<Occurrence> nudges = NudgePlanner.forecast(m, q);
             assertThat(nudges).hasSize(3);
             assertThat(nudges).allSatisfy(o -> assertThat(local(o, NEW_YORK).toLocalTime()).isEqualTo(LocalTime.of(8, 30)));
-            assertThat(local(nudges.get(2), NEW_YORK).toLocalDate()).isEqualTo(q.lastDay().minusDays(7));
+            LocalDate sevenBefore = q.lastDay().minusDays(7);
+            while (sevenBefore.getDayOfWeek().getValue() > 5) { // a weekend day: the Friday before
+                sevenBefore = sevenBefore.minusDays(1);
+            }
+            assertThat(local(nudges.get(2), NEW_YORK).toLocalDate()).isEqualTo(sevenBefore);
         }
         FiscalQuarter april = FiscalQuarter.containing(LocalDate.of(2026, 5, 15), Month.APRIL);
         assertThat(april.label()).isEqualTo("Q1 FY2027");
         assertThat(april.lastDay()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    private static Manager quarterNudges(Month fiscalStart, List<Integer> days) {
+        Manager m = manager(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(8, 30), Optional.empty(), fiscalStart);
+        return new Manager(m.teamId(), m.userId(), m.bossUserId(), m.zone(), m.zoneCheckedAt(), m.zoneExplicit(),
+                m.reviewSlot(), m.primeHours(), m.fiscalStartMonth(), m.bookingNudgeDay(), m.bookingNudgeTime(),
+                m.badNewsAfter(), days, m.prepLeadDays(), m.nudgesEnabled(), m.pausedUntil(), m.createdAt());
+    }
+
+    @Test
+    void quarter_nudges_falling_on_a_weekend_come_on_the_friday_before() {
+        // Q4 FY2026 ends Thursday 2026-12-31: 12 days before is Saturday the 19th, 4 days before Sunday the 27th.
+        FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
+        List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(12, 7, 4)), q4);
+        assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
+                .containsExactly("2026-12-18T08:30", "2026-12-24T08:30", "2026-12-25T08:30");
+        assertThat(nudges).extracting(Occurrence::period).containsExactly("FY2026-Q4-12d", "FY2026-Q4-7d", "FY2026-Q4-4d");
+        assertThat(nudges).allSatisfy(o -> assertThat(local(o, NEW_YORK).getDayOfWeek().getValue()).isLessThanOrEqualTo(5));
+    }
+
+    @Test
+    void two_quarter_nudges_moved_onto_one_friday_come_once() {
+        FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
+        List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(13, 12, 11)), q4);
+        assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDate().toString()).containsExactly("2026-12-18");
+        assertThat(nudges).extracting(Occurrence::period).containsExactly("FY2026-Q4-13d");
+    }
+
+    @Test
+    void a_weekend_quarter_nudge_whose_friday_is_in_the_previous_quarter_comes_on_the_monday() {
+        // Fiscal year from February: the quarter starts Saturday 2026-08-01 and ends 2026-10-31; 90 days
+        // before the end is Sunday 2026-08-02, and the Friday before is in the previous quarter.
+        FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 8, 15), Month.FEBRUARY);
+        assertThat(q.firstDay()).isEqualTo(LocalDate.of(2026, 8, 1));
+        List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.FEBRUARY, List.of(90)), q);
+        assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
+                .containsExactly("2026-08-03T08:30");
     }
 
     @Test
