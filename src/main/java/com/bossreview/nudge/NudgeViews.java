@@ -14,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -90,7 +91,8 @@ public final class NudgeViews {
             }
             case GOOD_NEWS -> {
                 NewsItem item = x.news().orElseThrow();
-                text = ":tada: Yesterday's good news is still waiting for " + boss + ":\n>" + quote(item.body());
+                text = ":tada: " + goodNewsFrom(item.loggedAt(), m, now) + " still waiting for " + boss + ":\n>"
+                        + quote(item.body());
                 buttons.add(button(b -> b.actionId(NewsViews.SHARE_GOOD_NEWS).value(Long.toString(item.id())).style("primary")
                         .text(plainText("Share with boss"))));
                 tip = "Your boss is your champion with senior management — give them wins to talk about.";
@@ -138,6 +140,24 @@ public final class NudgeViews {
                     : "on " + local.format(DAY_AND_DATE);
             return day + " at " + Times.format(local.toLocalTime());
         }).orElse("coming up");
+    }
+
+    /**
+     * Which good news, by the day it was logged in the manager's zone: {@code Yesterday's good news is}
+     * only for the day before; {@code Friday's good news is} on a Monday (or after any gap) within the
+     * week; a week or more back, {@code Your good news from Friday 20 Nov is}.
+     */
+    static String goodNewsFrom(Instant loggedAt, Manager m, Instant now) {
+        LocalDate logged = loggedAt.atZone(m.zone()).toLocalDate();
+        long days = ChronoUnit.DAYS.between(logged, m.today(now));
+        if (days <= 0) {
+            return "Today's good news is";
+        }
+        if (days == 1) {
+            return "Yesterday's good news is";
+        }
+        return days < 7 ? Times.format(logged.getDayOfWeek()) + "'s good news is"
+                : "Your good news from " + logged.format(DAY_AND_DATE) + " is";
     }
 
     static String age(Duration d) {

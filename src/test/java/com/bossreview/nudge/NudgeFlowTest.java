@@ -240,7 +240,7 @@ class NudgeFlowTest extends AppTest {
         command("good Signed Initech");
         long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
         drainAt(Instant.parse("2026-12-01T13:30:00Z"));
-        assertThat(dmWith("Signed Initech")).contains("share_good_news");
+        assertThat(dmWith("Signed Initech")).contains("share_good_news", "Yesterday's good news is still waiting");
         assertThat(state("GOOD_NEWS", "news-" + newsId)).startsWith("SENT");
     }
 
