@@ -277,6 +277,31 @@ class NudgeFlowTest extends AppTest {
         assertThat(due).isEqualTo(Instant.parse("2026-12-01T12:15:00Z"));
     }
 
+    private static Instant prepDue(String period) {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT due_at FROM nudge WHERE kind = 'REVIEW_PREP' AND period = :p").bind("p", period)
+                .mapTo(Instant.class).one());
+    }
+
+    @Test
+    void settings_prep_lead_2_replans_the_prep_two_working_days_ahead_and_a_bad_value_changes_nothing() {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        assertThat(prepDue("2026-W49")).isEqualTo(THURSDAY_0830);
+        assertThat(command("settings prep-lead 2")).contains(":white_check_mark:", "2 working days before the review");
+        Instant wednesday0830 = Instant.parse("2026-12-02T13:30:00Z");
+        assertThat(prepDue("2026-W49")).isEqualTo(wednesday0830);
+
+        String refused = command("settings prep-lead x");
+        assertThat(refused).contains(":warning:", "Give a whole number from 0 to 5.",
+                "Usage: `/bossreview settings prep-lead <working days>`", "Nothing was changed.");
+        assertThat(command("settings")).contains("`prep-lead` 2");
+        assertThat(prepDue("2026-W49")).isEqualTo(wednesday0830);
+
+        drainAt(wednesday0830);
+        assertThat(state("REVIEW_PREP", "2026-W49")).startsWith("SENT");
+        assertThat(dmWith("send_agenda")).contains("Your review with <@U0BOSS> is on Friday at 17:00");
+    }
+
     @Test
     void forgetting_removes_every_pending_nudge() throws Exception {
         int responses = seen(FakeSlack.RESPONSE_URL);
