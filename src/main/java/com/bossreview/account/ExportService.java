@@ -92,6 +92,7 @@ public final class ExportService {
         s.addProperty("booking_nudge", m.bookingNudgeDay() + " " + m.bookingNudgeTime());
         s.addProperty("bad_news_after_minutes", m.badNewsAfter().toMinutes());
         s.addProperty("quarter_nudge_days", m.quarterNudgeDays().toString());
+        s.addProperty("prep_lead_days", m.prepLeadDays());
         s.addProperty("nudges_enabled", m.nudgesEnabled());
         s.addProperty("paused_until", m.pausedUntil().map(Object::toString).orElse(null));
         s.addProperty("created_at", m.createdAt().toString());

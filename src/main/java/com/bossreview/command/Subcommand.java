@@ -21,7 +21,7 @@ public enum Subcommand {
     PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),
     RESUME("resume", "", "nudges again"),
     SETTINGS("settings", "[<key> <value>]", "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
-            + "bad-news-after, quarter-nudges"),
+            + "bad-news-after, quarter-nudges, prep-lead, nudges"),
     EXPORT("export", "", "everything stored about you, as a JSON file in a DM"),
     FORGET("forget", "", "delete all your data (asks first)");
 

@@ -28,6 +28,7 @@ public record Manager(
         LocalTime bookingNudgeTime,
         Duration badNewsAfter,
         List<Integer> quarterNudgeDays,
+        int prepLeadDays,
         boolean nudgesEnabled,
         Optional<LocalDate> pausedUntil,
         Instant createdAt,
@@ -37,6 +38,9 @@ public record Manager(
     public static final LocalTime DEFAULT_BOOKING_NUDGE_TIME = LocalTime.of(8, 30);
     public static final Duration DEFAULT_BAD_NEWS_AFTER = Duration.ofMinutes(30);
     public static final List<Integer> DEFAULT_QUARTER_NUDGE_DAYS = List.of(21, 14, 7);
+    /** Review prep the working day before the review. */
+    public static final int DEFAULT_PREP_LEAD_DAYS = 1;
+    public static final int MAX_PREP_LEAD_DAYS = 5;
 
     public LocalDate today(Instant now) {
         return now.atZone(zone).toLocalDate();

@@ -62,6 +62,9 @@ public interface ManagerDao {
     @SqlUpdate("UPDATE manager SET quarter_nudge_days = :days WHERE team_id = :team AND user_id = :user")
     int setQuarterNudgeDays(@Bind("team") String team, @Bind("user") String user, @Bind("days") String days);
 
+    @SqlUpdate("UPDATE manager SET prep_lead_days = :days WHERE team_id = :team AND user_id = :user")
+    int setPrepLead(@Bind("team") String team, @Bind("user") String user, @Bind("days") int days);
+
     @SqlUpdate("UPDATE manager SET nudges_enabled = :on WHERE team_id = :team AND user_id = :user")
     int setNudgesEnabled(@Bind("team") String team, @Bind("user") String user, @Bind("on") boolean on);
 

@@ -39,6 +39,7 @@ public final class ManagerMapper implements RowMapper<Manager> {
                 Duration.ofMinutes(rs.getInt("bad_news_after_minutes")),
                 Arrays.stream(rs.getString("quarter_nudge_days").split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
+                rs.getInt("prep_lead_days"),
                 rs.getBoolean("nudges_enabled"),
                 Optional.ofNullable(rs.getObject("paused_until", java.time.LocalDate.class)),
                 rs.getTimestamp("created_at").toInstant(),

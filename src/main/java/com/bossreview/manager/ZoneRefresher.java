@@ -7,6 +7,8 @@ import com.bossreview.time.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * Keeps a manager's time zone in step with their Slack profile: read with {@code users.info} after
  * the ack when never read or older than {@link ManagerService#ZONE_FRESHNESS}.
@@ -36,11 +38,12 @@ public final class ZoneRefresher {
 
     /**
      * Reads the zone and locale from the Slack profile now (after the ack only: it calls {@code users.info})
-     * and returns the manager as stored afterwards; a profile without a usable zone keeps the stored one.
+     * and returns the manager as stored afterwards (never creating one: a manager deleted meanwhile, by
+     * forget, stays deleted); a profile without a usable zone keeps the stored one.
      */
-    public Manager refreshNow(String team, String user) throws SlackCallException {
+    public Optional<Manager> refreshNow(String team, String user) throws SlackCallException {
         users.lookup(team, user).ifPresent(u -> u.timeZone().flatMap(Times::parseZone)
                 .ifPresent(zone -> managers.zoneChecked(team, user, zone, u.locale())));
-        return managers.getOrCreate(team, user);
+        return managers.find(team, user);
     }
 }

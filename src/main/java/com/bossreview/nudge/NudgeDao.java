@@ -170,6 +170,10 @@ public interface NudgeDao {
     void heartbeat(@Bind("instance") String instance, @Bind("now") Instant now);
 
     /** When the next pending row falls due (may be past, for rows of a workspace being served). */
+    /** The period of a manager's own review-prep nudge, snooze suffix included; empty for any other nudge. */
+    @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user AND kind = 'REVIEW_PREP'")
+    Optional<String> prepPeriod(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+
     @SqlQuery("SELECT min(due_at) FROM nudge WHERE state = 'PENDING'")
     Optional<Instant> nextDue();
 

@@ -9,16 +9,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When each nudge of SPEC §3 falls for a manager, as pure time math in the manager's zone. Whether it
  * is still relevant when it falls is decided at send time ({@link Relevance}).
  */
 public final class NudgePlanner {
-    static final Duration PREP_BEFORE_REVIEW = Duration.ofMinutes(60);
+    /** With no lead, the prep comes at least this long before the review. */
+    static final Duration SAME_DAY_PREP_BEFORE = Duration.ofMinutes(60);
+    /** A snoozed review prep comes back at the latest this long before the review. */
+    static final Duration SNOOZED_PREP_BEFORE = Duration.ofMinutes(30);
     static final Duration ASK_AFTER_REVIEW = Duration.ofMinutes(45);
     static final Duration BAD_NEWS_REPEAT = Duration.ofHours(2);
     static final int BAD_NEWS_MAX = 3;
@@ -39,23 +45,74 @@ public final class NudgePlanner {
                 LocalTimes.at(bookingDay.plusDays(1), m.bookingNudgeTime(), m.zone())));
         m.reviewSlot().ifPresent(slot -> {
             Instant start = LocalTimes.at(week.day(slot.day()), slot.time(), m.zone());
-            out.add(occurrence(m, NudgeKind.REVIEW_PREP, period, start.minus(PREP_BEFORE_REVIEW)));
+            out.add(occurrence(m, NudgeKind.REVIEW_PREP, period, prepDue(m, week.day(slot.day()), start)));
             out.add(occurrence(m, NudgeKind.DID_IT_HAPPEN, period, outsidePrime(m, start.plus(ASK_AFTER_REVIEW))));
         });
         return out;
     }
 
-    /** One forecast nudge per quarter-nudge day before the quarter ends, at the booking-nudge time. */
+    /** When the manager's review of that ISO week starts, at their slot as it is now; empty without a slot. */
+    public static Optional<Instant> reviewStart(Manager m, IsoWeek week) {
+        return m.reviewSlot().map(slot -> LocalTimes.at(week.day(slot.day()), slot.time(), m.zone()));
+    }
+
+    /**
+     * Review prep: {@code prep-lead} working days before the review day, at the morning time and outside
+     * prime sales hours, so the agenda can reach the boss a day ahead instead of an hour before. With no
+     * lead, the review day's morning if that still leaves an hour, else an hour before the review.
+     */
+    static Instant prepDue(Manager m, LocalDate reviewDay, Instant reviewStart) {
+        if (m.prepLeadDays() <= 0) {
+            Instant morning = outsidePrime(m, LocalTimes.at(reviewDay, morning(m), m.zone()));
+            Instant latest = reviewStart.minus(SAME_DAY_PREP_BEFORE);
+            return morning.isAfter(latest) ? latest : morning;
+        }
+        LocalDate day = reviewDay;
+        for (int working = 0; working < m.prepLeadDays(); ) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                working++;
+            }
+        }
+        // outsidePrime moves it within that day at most, so it stays before the review.
+        return outsidePrime(m, LocalTimes.at(day, morning(m), m.zone()));
+    }
+
+    private static boolean isWorkingDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /**
+     * One forecast nudge per quarter-nudge day before the quarter ends, at the booking-nudge time; one
+     * falling on a weekend comes on the Friday before (the period still names the days asked for).
+     */
     public static List<Occurrence> forecast(Manager m, FiscalQuarter q) {
         List<Occurrence> out = new ArrayList<>();
+        Set<LocalDate> taken = new HashSet<>();
         for (int days : m.quarterNudgeDays()) {
-            LocalDate day = q.lastDay().minusDays(days);
-            if (!day.isBefore(q.firstDay())) {
+            LocalDate asked = q.lastDay().minusDays(days);
+            if (asked.isBefore(q.firstDay())) {
+                continue;
+            }
+            LocalDate day = workingDayWithin(asked, q);
+            if (taken.add(day)) { // 12 and 11 days before may both land on one Friday: one nudge is enough
                 out.add(occurrence(m, NudgeKind.FORECAST, "FY" + q.fiscalYear() + "-Q" + q.quarter() + "-" + days + "d",
                         LocalTimes.at(day, m.bookingNudgeTime(), m.zone())));
             }
         }
         return out;
+    }
+
+    /**
+     * A weekend day moved to the Friday before; to the Monday after only when that Friday belongs to the
+     * previous quarter, where the nudge would be skipped as stale.
+     */
+    private static LocalDate workingDayWithin(LocalDate day, FiscalQuarter q) {
+        if (isWorkingDay(day)) {
+            return day;
+        }
+        LocalDate friday = day.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY));
+        return friday.isBefore(q.firstDay()) ? day.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : friday;
     }
 
     /**
@@ -109,6 +166,20 @@ public final class NudgePlanner {
     /** A snoozed nudge: after {@code delay}, in waking hours and outside prime sales hours. */
     public static Instant snoozedUntil(Manager m, Instant now, Duration delay) {
         return outsidePrime(m, LocalTimes.withinWakingHours(now.plus(delay), m.zone(), WAKING_FROM, WAKING_TO));
+    }
+
+    /**
+     * A snoozed review prep: as {@link #snoozedUntil}, but never later than half an hour before the
+     * review, even inside prime hours, since an agenda after the review is of no use. Empty when that
+     * time has passed already.
+     */
+    public static Optional<Instant> snoozedPrepUntil(Manager m, Instant now, Duration delay, Instant reviewStart) {
+        Instant latest = reviewStart.minus(SNOOZED_PREP_BEFORE);
+        if (!latest.isAfter(now)) {
+            return Optional.empty();
+        }
+        Instant due = snoozedUntil(m, now, delay);
+        return Optional.of(due.isAfter(latest) ? latest : due);
     }
 
     private static Occurrence occurrence(Manager m, NudgeKind kind, String period, Instant due) {

@@ -8,13 +8,19 @@ import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsViews;
 import com.bossreview.review.ReviewViews;
 import com.bossreview.time.FiscalQuarter;
+import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -36,6 +42,9 @@ public final class NudgeViews {
     public record Extras(Optional<NewsItem> news, Optional<Agenda> agenda, FiscalQuarter quarter, long daysToQuarterEnd,
                          boolean socialTip) {
     }
+
+    /** {@code Friday 27 Nov}. */
+    private static final DateTimeFormatter DAY_AND_DATE = DateTimeFormatter.ofPattern("EEEE d MMM", Locale.ENGLISH);
 
     static final String SOCIAL_TIP = ":coffee: If your boss suggests lunch or a drink, say yes — "
             + "it's time well spent. Just don't try to become best friends.";
@@ -59,7 +68,8 @@ public final class NudgeViews {
                 tip = "Outside prime sales hours, every week: your boss learns to expect you — and your news.";
             }
             case REVIEW_PREP -> {
-                text = ":spiral_note_pad: Your review with " + boss + " is in an hour. Here's your draft agenda:\n\n"
+                text = ":spiral_note_pad: Your review with " + boss + " is " + reviewWhen(n, m, now)
+                        + ". Here's your draft agenda — send it now so they can prepare:\n\n"
                         + x.agenda().map(AgendaViews::text).orElse("");
                 buttons.add(button(b -> b.actionId(AgendaViews.SEND_AGENDA).value(week).style("primary").text(plainText("Send to boss"))));
                 tip = "Ask for one piece of feedback. Your boss is an experienced mentor — use it.";
@@ -81,7 +91,8 @@ public final class NudgeViews {
             }
             case GOOD_NEWS -> {
                 NewsItem item = x.news().orElseThrow();
-                text = ":tada: Yesterday's good news is still waiting for " + boss + ":\n>" + quote(item.body());
+                text = ":tada: " + goodNewsFrom(item.loggedAt(), m, now) + " still waiting for " + boss + ":\n>"
+                        + quote(item.body());
                 buttons.add(button(b -> b.actionId(NewsViews.SHARE_GOOD_NEWS).value(Long.toString(item.id())).style("primary")
                         .text(plainText("Share with boss"))));
                 tip = "Your boss is your champion with senior management — give them wins to talk about.";
@@ -114,6 +125,39 @@ public final class NudgeViews {
     private static String quote(String body) {
         String t = body.length() > 500 ? body.substring(0, 500) + "…" : body;
         return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "\n>");
+    }
+
+    /**
+     * {@code today at 17:00}, {@code tomorrow at 17:00}, {@code on Monday at 17:00}; a week or more away
+     * (or, should it ever be sent late, in the past) with its date.
+     */
+    static String reviewWhen(Nudge n, Manager m, Instant now) {
+        return NudgePlanner.reviewStart(m, NudgePeriods.week(n.basePeriod())).map(start -> {
+            ZonedDateTime local = start.atZone(m.zone());
+            long days = ChronoUnit.DAYS.between(m.today(now), local.toLocalDate());
+            String day = days == 0 ? "today" : days == 1 ? "tomorrow"
+                    : days > 1 && days < 7 ? "on " + Times.format(local.getDayOfWeek())
+                    : "on " + local.format(DAY_AND_DATE);
+            return day + " at " + m.show(local.toLocalTime());
+        }).orElse("coming up");
+    }
+
+    /**
+     * Which good news, by the day it was logged in the manager's zone: {@code Yesterday's good news is}
+     * only for the day before; {@code Friday's good news is} on a Monday (or after any gap) within the
+     * week; a week or more back, {@code Your good news from Friday 20 Nov is}.
+     */
+    static String goodNewsFrom(Instant loggedAt, Manager m, Instant now) {
+        LocalDate logged = loggedAt.atZone(m.zone()).toLocalDate();
+        long days = ChronoUnit.DAYS.between(logged, m.today(now));
+        if (days <= 0) {
+            return "Today's good news is";
+        }
+        if (days == 1) {
+            return "Yesterday's good news is";
+        }
+        return days < 7 ? Times.format(logged.getDayOfWeek()) + "'s good news is"
+                : "Your good news from " + logged.format(DAY_AND_DATE) + " is";
     }
 
     static String age(Duration d) {

@@ -72,7 +72,15 @@ public final class Relevance {
                 if (state.filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD).isPresent()) {
                     yield skip("review " + state.get().name().toLowerCase());
                 }
-                yield now.isAfter(n.dueAt().plus(NudgePlanner.PREP_BEFORE_REVIEW)) ? skip("late: review started") : none();
+                // The slot as it is now: a prep nudge (or its snoozed copy) outlives a moved slot.
+                Optional<Instant> start = NudgePlanner.reviewStart(m, NudgePeriods.week(n.basePeriod()));
+                if (start.isEmpty()) {
+                    yield skip("review slot removed");
+                }
+                if (now.isBefore(start.get())) {
+                    yield none();
+                }
+                yield start.get().isAfter(n.dueAt()) ? skip("late: review started") : skip("review moved to a time already past");
             }
             case DID_IT_HAPPEN -> {
                 Optional<ReviewState> s = weeks.apply(n, m);

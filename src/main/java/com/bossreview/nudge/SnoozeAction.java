@@ -47,10 +47,17 @@ public final class SnoozeAction implements BlockActionHandler {
         Optional<Manager> manager = jdbi.withHandle(h -> h.createQuery(
                         "SELECT * FROM manager WHERE team_id = :team AND user_id = :user")
                 .bind("team", team).bind("user", user).map(new ManagerMapper()).findOne());
-        Instant due = manager.map(m -> NudgePlanner.snoozedUntil(m, clock.instant(), SNOOZE_FOR))
-                .orElse(clock.instant().plus(SNOOZE_FOR));
+        // A review prep comes back before the review or not at all.
+        Optional<Instant> review = manager.flatMap(m -> id.flatMap(nudgeId -> jdbi.withExtension(NudgeDao.class,
+                        dao -> dao.prepPeriod(team, user, nudgeId)))
+                .flatMap(period -> NudgePlanner.reviewStart(m, NudgePeriods.week(period.split("~", 2)[0]))));
+        Optional<Instant> prepDue = manager.flatMap(m -> review.flatMap(start ->
+                NudgePlanner.snoozedPrepUntil(m, clock.instant(), SNOOZE_FOR, start)));
+        boolean tooClose = review.isPresent() && prepDue.isEmpty();
+        Instant due = prepDue.orElseGet(() -> manager.map(m -> NudgePlanner.snoozedUntil(m, clock.instant(), SNOOZE_FOR))
+                .orElse(clock.instant().plus(SNOOZE_FOR)));
         // Only the clicker's own nudge; the new period is keyed on the minute, so a double click snoozes once.
-        Optional<ZoneId> snoozed = manager.isEmpty() ? Optional.empty() : id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
+        Optional<ZoneId> snoozed = manager.isEmpty() || tooClose ? Optional.empty() : id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
             int inserted = h.createUpdate("""
                             INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
                             SELECT team_id, user_id, kind, split_part(period, '~', 1) || '~' || :key, :due, ref_id
@@ -65,13 +72,16 @@ public final class SnoozeAction implements BlockActionHandler {
         }));
         String text = snoozed.map(zone -> ":zzz: Snoozed — I'll remind you at "
                         + manager.map(m -> m.show(due.atZone(zone).toLocalTime())).orElseThrow() + ".")
-                .orElse(":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.");
+                .orElse(tooClose ? ":hourglass_flowing_sand: Your review starts at "
+                        + manager.get().show(review.get().atZone(manager.get().zone()).toLocalTime())
+                        + " — too close to snooze. Send the agenda now or skip."
+                        : ":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.");
         Clicks.Click click = clicks.of(req, ctx);
         afterAck.run("snooze reply", () -> {
             if (snoozed.isPresent()) {
                 click.replace(text, List.of(section(s -> s.text(markdownText(text)))));
             } else {
-                click.note(text);
+                click.note(text); // the nudge and its Send to boss button stay
             }
         }, reason -> { });
         return ctx.ack();

@@ -12,6 +12,7 @@ public enum Setting {
     BOOKING_NUDGE("booking-nudge", "<day> <HH:MM>", "mon 08:30"),
     BAD_NEWS_AFTER("bad-news-after", "<minutes>", "30"),
     QUARTER_NUDGES("quarter-nudges", "<days,days,…>", "21,14,7"),
+    PREP_LEAD("prep-lead", "<working days>", "1"),
     NUDGES("nudges", "on|off", "on");
 
     private final String key;

@@ -79,6 +79,14 @@ public final class SettingsService {
                 managers.update(team, user, dao -> dao.setQuarterNudgeDays(team, user, stored));
                 return "I'll ask you to update your forecast " + stored.replace(",", ", ") + " days before quarter end.";
             }
+            case PREP_LEAD -> {
+                int days = parseInt(setting, v, 0, Manager.MAX_PREP_LEAD_DAYS);
+                managers.update(team, user, dao -> dao.setPrepLead(team, user, days));
+                return days == 0
+                        ? "I'll send your review prep on the review day: in the morning, or an hour before an early review."
+                        : "I'll send your review prep " + SettingsViews.prepLead(days)
+                        + ", in the morning before prime sales hours, so your agenda reaches your boss ahead of time.";
+            }
             case NUDGES -> {
                 boolean on = switch (v.toLowerCase(Locale.ROOT)) {
                     case "on", "yes", "true" -> true;

@@ -25,9 +25,19 @@ public final class SettingsViews {
                 + "• `bad-news-after` " + m.badNewsAfter().toMinutes() + " minutes\n"
                 + "• `quarter-nudges` " + m.quarterNudgeDays().stream().map(String::valueOf).collect(Collectors.joining(","))
                 + " days before quarter end\n"
+                + "• `prep-lead` " + m.prepLeadDays() + " — review prep " + prepLead(m.prepLeadDays()) + "\n"
                 + "• `nudges` " + (m.nudgesEnabled() ? "on" : "off")
                 + m.pausedUntil().filter(d -> m.isPaused(now)).map(d -> " (paused until " + d + ")").orElse("") + "\n"
                 + "Change one with `/bossreview settings <key> <value>`, e.g. `/bossreview settings tz Europe/Paris`.";
+    }
+
+    /** When the review prep comes, for {@code days} working days of lead. */
+    static String prepLead(int days) {
+        return switch (days) {
+            case 0 -> "on the review day";
+            case 1 -> "the working day before the review";
+            default -> days + " working days before the review";
+        };
     }
 
     public static String unknownKey(String key) {

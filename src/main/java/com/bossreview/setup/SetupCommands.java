@@ -89,7 +89,7 @@ public final class SetupCommands {
     /** The manager with their Slack profile's zone, or as stored when Slack cannot say just now. */
     private Manager profileRead(Manager known) {
         try {
-            return zones.refreshNow(known.teamId(), known.userId());
+            return zones.refreshNow(known.teamId(), known.userId()).orElse(known);
         } catch (SlackCallException e) {
             log.info("Setup form of {}/{} opens with the stored zone: {}", known.teamId(), known.userId(), e.error());
             return known;

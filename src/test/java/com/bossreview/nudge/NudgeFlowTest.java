@@ -40,6 +40,10 @@ class NudgeFlowTest extends AppTest {
         throw new AssertionError("no DM to the manager contains " + marker);
     }
 
+    private static long dmsWith(String marker) {
+        return dmsToMe().stream().map(c -> c.json("blocks")).filter(b -> b != null && b.contains(marker)).count();
+    }
+
     private static int drainAt(Instant at) {
         clock.set(at);
         return app.nudges().dispatcher().drain();
@@ -75,16 +79,117 @@ class NudgeFlowTest extends AppTest {
         assertThat(state("BOOK_REVIEW_FOLLOWUP", "2026-W49")).isEqualTo("SKIPPED:review already booked");
     }
 
+    /** Thursday 2026-12-03, 08:30 in New York: the prep of Friday's 17:00 review, the working day before. */
+    static final Instant THURSDAY_0830 = Instant.parse("2026-12-03T13:30:00Z");
+    /** Friday 2026-12-04, 17:00 in New York. */
+    static final Instant FRIDAY_1700 = Instant.parse("2026-12-04T22:00:00Z");
+
     @Test
-    void review_prep_brings_the_agenda_and_did_it_happen_asks_after_the_slot() {
+    void review_prep_brings_the_agenda_the_working_day_before_and_did_it_happen_asks_after_the_slot() {
         assertThat(command("review fri 17:00")).contains("Friday");
-        Instant friday1600 = Instant.parse("2026-12-04T21:00:00Z");
-        drainAt(friday1600);
-        String prep = dmWith("in an hour");
-        assertThat(prep).contains("in an hour", "Questions for you", "send_agenda");
-        drainAt(friday1600.plus(Duration.ofMinutes(105)));
+        long before = dmsWith("send_agenda");
+        drainAt(THURSDAY_0830.minusSeconds(60));
+        assertThat(dmsWith("send_agenda")).isEqualTo(before);
+        drainAt(THURSDAY_0830);
+        assertThat(dmsWith("send_agenda")).isEqualTo(before + 1);
+        String prep = dmWith("send_agenda");
+        assertThat(prep).contains("Your review with <@U0BOSS> is tomorrow at 17:00", "Questions for you", "send_agenda",
+                "\"value\":\"2026-W49\"").doesNotContain("in an hour");
+        drainAt(FRIDAY_1700.plus(Duration.ofMinutes(45)));
         String asked = dmWith("Did your weekly review");
         assertThat(asked).contains("Did your weekly review", "review_held", "review_skip");
+    }
+
+    @Test
+    void a_monday_reviews_prep_comes_on_the_friday_before_and_names_the_day() {
+        assertThat(command("review mon 17:00")).contains("Monday");
+        // This Monday's prep was due last Friday, before the manager chose the slot: next week's comes this Friday.
+        assertThat(TestDatabase.rows("nudge WHERE kind = 'REVIEW_PREP' AND period = '2026-W49'")).isZero();
+        drainAt(Instant.parse("2026-12-04T13:30:00Z")); // Friday 08:30
+        assertThat(state("REVIEW_PREP", "2026-W50")).startsWith("SENT");
+        assertThat(dmWith("send_agenda")).contains("is on Monday at 17:00");
+    }
+
+    @Test
+    void review_prep_missed_while_down_is_still_sent_until_the_review_starts() {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        drainAt(FRIDAY_1700.minusSeconds(60)); // down since Thursday morning: a minute before the review still helps
+        assertThat(state("REVIEW_PREP", "2026-W49")).startsWith("SENT");
+        assertThat(dmWith("send_agenda")).contains("is today at 17:00");
+    }
+
+    @Test
+    void review_prep_is_skipped_once_the_review_started() {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        long before = dmsWith("send_agenda");
+        drainAt(FRIDAY_1700);
+        assertThat(state("REVIEW_PREP", "2026-W49")).isEqualTo("SKIPPED:late: review started");
+        assertThat(dmsWith("send_agenda")).isEqualTo(before);
+    }
+
+    private static long sentPrepId() {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM nudge WHERE kind = 'REVIEW_PREP' AND period = '2026-W49' AND state = 'SENT'")
+                .mapTo(Long.class).one());
+    }
+
+    @Test
+    void a_review_prep_snoozed_close_to_the_review_comes_back_half_an_hour_before_it() throws Exception {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        drainAt(THURSDAY_0830);
+        long id = sentPrepId();
+        clock.set(Instant.parse("2026-12-04T20:00:00Z")); // Friday 15:00: two hours later is 17:00, the review
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "snooze", Long.toString(id));
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Snoozed", "16:30");
+        Instant due = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT due_at FROM nudge WHERE kind = 'REVIEW_PREP' AND period LIKE '2026-W49~%'").mapTo(Instant.class).one());
+        assertThat(due).isEqualTo(FRIDAY_1700.minus(Duration.ofMinutes(30)));
+        long before = dmsWith("send_agenda");
+        drainAt(due.minusSeconds(1));
+        assertThat(dmsWith("send_agenda")).isEqualTo(before);
+        drainAt(due);
+        assertThat(dmsWith("send_agenda")).isEqualTo(before + 1);
+        assertThat(dmWith("send_agenda")).contains("is today at 17:00");
+    }
+
+    @Test
+    void a_review_prep_snooze_too_close_to_the_review_is_refused_and_nothing_is_snoozed() throws Exception {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        drainAt(THURSDAY_0830);
+        long id = sentPrepId();
+        clock.set(Instant.parse("2026-12-04T21:31:00Z")); // Friday 16:31: half an hour before 17:00 is gone
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "snooze", Long.toString(id));
+        FakeSlack.Call reply = next(FakeSlack.RESPONSE_URL, responses);
+        assertThat(reply.param("text"))
+                .contains("Your review starts at 17:00 — too close to snooze. Send the agenda now or skip.");
+        assertThat(TestDatabase.rows("nudge WHERE kind = 'REVIEW_PREP' AND period LIKE '2026-W49~%'")).isZero();
+    }
+
+    @Test
+    void a_prep_nudge_whose_slot_moved_to_a_past_time_or_was_removed_is_skipped_with_the_reason() throws Exception {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        drainAt(THURSDAY_0830);
+        long id = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM nudge WHERE kind = 'REVIEW_PREP' AND period = '2026-W49'").mapTo(Long.class).one());
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "snooze", Long.toString(id)); // back at 12:00 (10:30 is prime)
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("12:00");
+        clock.set(Instant.parse("2026-12-03T14:00:00Z")); // Thursday 09:00: the review moves to 08:00 today
+        assertThat(command("review thu 08:00")).contains("Thursday");
+        drainAt(Instant.parse("2026-12-03T17:00:00Z"));
+        String snoozed = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT state || ':' || outcome FROM nudge WHERE kind = 'REVIEW_PREP' AND period LIKE '2026-W49~%'")
+                .mapTo(String.class).one());
+        assertThat(snoozed).isEqualTo("SKIPPED:review moved to a time already past");
+
+        // No command clears a slot today; a slot cleared in the database stands in for one.
+        clock.set(Instant.parse("2026-12-03T18:00:00Z"));
+        assertThat(command("review fri 17:00")).contains("Friday");
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("UPDATE manager SET review_day = NULL, review_time = NULL"));
+        drainAt(Instant.parse("2026-12-10T13:30:00Z")); // next Thursday's prep, planned before the slot went
+        assertThat(state("REVIEW_PREP", "2026-W50")).isEqualTo("SKIPPED:review slot removed");
     }
 
     @Test
@@ -135,7 +240,7 @@ class NudgeFlowTest extends AppTest {
         command("good Signed Initech");
         long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
         drainAt(Instant.parse("2026-12-01T13:30:00Z"));
-        assertThat(dmWith("Signed Initech")).contains("share_good_news");
+        assertThat(dmWith("Signed Initech")).contains("share_good_news", "Yesterday's good news is still waiting");
         assertThat(state("GOOD_NEWS", "news-" + newsId)).startsWith("SENT");
     }
 
@@ -170,6 +275,31 @@ class NudgeFlowTest extends AppTest {
         Instant due = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT due_at FROM nudge WHERE kind = 'BOOK_REVIEW' AND period = '2026-W49'").mapTo(Instant.class).one());
         assertThat(due).isEqualTo(Instant.parse("2026-12-01T12:15:00Z"));
+    }
+
+    private static Instant prepDue(String period) {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT due_at FROM nudge WHERE kind = 'REVIEW_PREP' AND period = :p").bind("p", period)
+                .mapTo(Instant.class).one());
+    }
+
+    @Test
+    void settings_prep_lead_2_replans_the_prep_two_working_days_ahead_and_a_bad_value_changes_nothing() {
+        assertThat(command("review fri 17:00")).contains("Friday");
+        assertThat(prepDue("2026-W49")).isEqualTo(THURSDAY_0830);
+        assertThat(command("settings prep-lead 2")).contains(":white_check_mark:", "2 working days before the review");
+        Instant wednesday0830 = Instant.parse("2026-12-02T13:30:00Z");
+        assertThat(prepDue("2026-W49")).isEqualTo(wednesday0830);
+
+        String refused = command("settings prep-lead x");
+        assertThat(refused).contains(":warning:", "Give a whole number from 0 to 5.",
+                "Usage: `/bossreview settings prep-lead <working days>`", "Nothing was changed.");
+        assertThat(command("settings")).contains("`prep-lead` 2");
+        assertThat(prepDue("2026-W49")).isEqualTo(wednesday0830);
+
+        drainAt(wednesday0830);
+        assertThat(state("REVIEW_PREP", "2026-W49")).startsWith("SENT");
+        assertThat(dmWith("send_agenda")).contains("Your review with <@U0BOSS> is on Friday at 17:00");
     }
 
     @Test

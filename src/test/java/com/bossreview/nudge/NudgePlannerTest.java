@@ -26,7 +26,7 @@ class NudgePlannerTest {
 
     static Manager manager(ZoneId zone, DayOfWeek nudgeDay, LocalTime nudgeTime, Optional<ReviewSlot> slot, Month fiscal) {
         return new Manager("T1", "U1", Optional.of("UBOSS"), zone, Optional.of(Instant.EPOCH), false, slot,
-                PrimeHours.DEFAULT, fiscal, nudgeDay, nudgeTime, Duration.ofMinutes(30), List.of(21, 14, 7), true,
+                PrimeHours.DEFAULT, fiscal, nudgeDay, nudgeTime, Duration.ofMinutes(30), List.of(21, 14, 7), Manager.DEFAULT_PREP_LEAD_DAYS, true,
                 Optional.empty(), Instant.EPOCH, ClockStyle.H24);
     }
 
@@ -48,13 +48,128 @@ class NudgePlannerTest {
         assertThat(week).extracting(Occurrence::kind).doesNotContain(NudgeKind.REVIEW_PREP, NudgeKind.DID_IT_HAPPEN);
     }
 
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** {@code m} with another prep lead and prime hours. */
+    static Manager with(Manager m, int prepLead, PrimeHours prime) {
+        return new Manager(m.teamId(), m.userId(), m.bossUserId(), m.zone(), m.zoneCheckedAt(), m.zoneExplicit(),
+                m.reviewSlot(), prime, m.fiscalStartMonth(), m.bookingNudgeDay(), m.bookingNudgeTime(), m.badNewsAfter(),
+                m.quarterNudgeDays(), prepLead, m.nudgesEnabled(), m.pausedUntil(), m.createdAt(), m.clock());
+    }
+
+    private static Manager reviewing(ZoneId zone, DayOfWeek day, LocalTime time, int prepLead) {
+        return with(manager(zone, DayOfWeek.MONDAY, LocalTime.of(8, 30), Optional.of(new ReviewSlot(day, time)),
+                Month.JANUARY), prepLead, PrimeHours.DEFAULT);
+    }
+
+    private static ZonedDateTime prep(Manager m, IsoWeek week) {
+        return local(kind(NudgePlanner.weekly(m, week), NudgeKind.REVIEW_PREP), m.zone());
+    }
+
     @Test
-    void review_prep_an_hour_before_and_did_it_happen_after_the_slot() {
-        Manager m = manager(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(8, 30),
-                Optional.of(new ReviewSlot(DayOfWeek.FRIDAY, LocalTime.of(17, 0))), Month.JANUARY);
+    void review_prep_comes_the_working_day_before_in_the_morning_and_did_it_happen_after_the_slot() {
+        Manager m = reviewing(NEW_YORK, DayOfWeek.FRIDAY, LocalTime.of(17, 0), Manager.DEFAULT_PREP_LEAD_DAYS);
         List<Occurrence> week = NudgePlanner.weekly(m, new IsoWeek(2026, 48));
-        assertThat(local(kind(week, NudgeKind.REVIEW_PREP), NEW_YORK).toLocalDateTime().toString()).isEqualTo("2026-11-27T16:00");
+        assertThat(local(kind(week, NudgeKind.REVIEW_PREP), NEW_YORK).toLocalDateTime().toString()).isEqualTo("2026-11-26T08:30");
         assertThat(local(kind(week, NudgeKind.DID_IT_HAPPEN), NEW_YORK).toLocalDateTime().toString()).isEqualTo("2026-11-27T17:45");
+    }
+
+    @Test
+    void a_monday_review_is_prepped_the_friday_before_under_the_reviews_week() {
+        Manager m = reviewing(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(17, 0), 1);
+        Occurrence prep = kind(NudgePlanner.weekly(m, new IsoWeek(2026, 49)), NudgeKind.REVIEW_PREP);
+        assertThat(local(prep, NEW_YORK).toLocalDateTime().toString()).isEqualTo("2026-11-27T08:30");
+        assertThat(prep.period()).isEqualTo("2026-W49");
+        // A weekend review is prepped on the Friday too.
+        assertThat(prep(reviewing(NEW_YORK, DayOfWeek.SUNDAY, LocalTime.of(10, 0), 1), new IsoWeek(2026, 49))
+                .toLocalDateTime().toString()).isEqualTo("2026-12-04T08:30");
+    }
+
+    @Test
+    void review_prep_with_a_lead_of_two_working_days() {
+        assertThat(prep(reviewing(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(17, 0), 2), new IsoWeek(2026, 49))
+                .toLocalDateTime().toString()).isEqualTo("2026-11-26T08:30");
+        assertThat(prep(reviewing(NEW_YORK, DayOfWeek.WEDNESDAY, LocalTime.of(17, 0), 2), new IsoWeek(2026, 49))
+                .toLocalDateTime().toString()).isEqualTo("2026-11-30T08:30");
+    }
+
+    @Test
+    void review_prep_with_no_lead_comes_that_morning_or_an_hour_before_an_early_review() {
+        assertThat(prep(reviewing(NEW_YORK, DayOfWeek.FRIDAY, LocalTime.of(17, 0), 0), new IsoWeek(2026, 49))
+                .toLocalDateTime().toString()).isEqualTo("2026-12-04T08:30");
+        // 08:30 is only 15 minutes before an 08:45 review: an hour before instead.
+        assertThat(prep(reviewing(NEW_YORK, DayOfWeek.FRIDAY, LocalTime.of(8, 45), 0), new IsoWeek(2026, 49))
+                .toLocalDateTime().toString()).isEqualTo("2026-12-04T07:45");
+        // 08:30 is exactly an hour before a 09:30 review: still the morning.
+        assertThat(prep(reviewing(NEW_YORK, DayOfWeek.SATURDAY, LocalTime.of(9, 30), 0), new IsoWeek(2026, 49))
+                .toLocalDateTime().toString()).isEqualTo("2026-12-05T08:30");
+    }
+
+    @Test
+    void review_prep_waits_for_the_end_of_prime_hours_when_the_morning_is_inside_them() {
+        // Prime from 07:00: the morning time (08:30 at the latest) is inside it, so the prep waits for 12:00.
+        Manager m = with(reviewing(NEW_YORK, DayOfWeek.FRIDAY, LocalTime.of(17, 0), 1), 1,
+                PrimeHours.parse("07:00-12:00,13:30-17:00"));
+        assertThat(prep(m, new IsoWeek(2026, 49)).toLocalDateTime().toString()).isEqualTo("2026-12-03T12:00");
+    }
+
+    @Test
+    void review_prep_is_never_in_prime_hours_never_after_the_review_and_lead_counts_working_days() {
+        IsoWeek week = new IsoWeek(2026, 49);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (LocalTime time : List.of(LocalTime.of(7, 30), LocalTime.of(12, 0), LocalTime.of(17, 0))) {
+                for (int lead = 0; lead <= Manager.MAX_PREP_LEAD_DAYS; lead++) {
+                    Manager m = reviewing(NEW_YORK, day, time, lead);
+                    ZonedDateTime at = prep(m, week);
+                    Instant start = NudgePlanner.reviewStart(m, week).orElseThrow();
+                    String what = day + " " + time + " lead " + lead + ": " + at;
+                    assertThat(at.toInstant()).as(what).isBefore(start);
+                    assertThat(PrimeHours.DEFAULT.isPrime(at.getDayOfWeek(), at.toLocalTime())).as(what).isFalse();
+                    long working = at.toLocalDate().datesUntil(week.day(day))
+                            .filter(d -> d.getDayOfWeek().getValue() <= 5).count();
+                    assertThat(working).as(what).isEqualTo(lead);
+                }
+            }
+        }
+    }
+
+    @Test
+    void review_prep_keeps_the_local_morning_across_daylight_saving_changes_in_paris() {
+        // Sunday 2026-03-29: Paris goes from CET (+01:00) to CEST (+02:00); Monday's 17:00 review is 15:00Z.
+        Manager march = reviewing(PARIS, DayOfWeek.MONDAY, LocalTime.of(17, 0), 1);
+        IsoWeek w14 = IsoWeek.of(LocalDate.of(2026, 3, 30));
+        assertThat(NudgePlanner.reviewStart(march, w14)).contains(Instant.parse("2026-03-30T15:00:00Z"));
+        assertThat(prep(march, w14).toInstant()).isEqualTo(Instant.parse("2026-03-27T07:30:00Z")); // Fri 08:30 CET
+        // Sunday 2026-10-25: back from CEST to CET; Monday's 17:00 review is 16:00Z.
+        Manager october = reviewing(PARIS, DayOfWeek.MONDAY, LocalTime.of(17, 0), 1);
+        IsoWeek w44 = IsoWeek.of(LocalDate.of(2026, 10, 26));
+        assertThat(NudgePlanner.reviewStart(october, w44)).contains(Instant.parse("2026-10-26T16:00:00Z"));
+        assertThat(prep(october, w44).toInstant()).isEqualTo(Instant.parse("2026-10-23T06:30:00Z")); // Fri 08:30 CEST
+        // Two working days before Tuesday 2026-03-31 is the Friday before the change, at 08:30 CET.
+        Manager tuesday = reviewing(PARIS, DayOfWeek.TUESDAY, LocalTime.of(17, 0), 2);
+        assertThat(prep(tuesday, w14).toInstant()).isEqualTo(Instant.parse("2026-03-27T07:30:00Z"));
+        // On the spring-forward day itself, a 03:30 review with no lead: a real hour before is 01:30 CET,
+        // not the wall-clock 02:30 that does not exist that night.
+        Manager early = reviewing(PARIS, DayOfWeek.SUNDAY, LocalTime.of(3, 30), 0);
+        IsoWeek w13 = IsoWeek.of(LocalDate.of(2026, 3, 29));
+        assertThat(prep(early, w13).toInstant()).isEqualTo(Instant.parse("2026-03-29T00:30:00Z"));
+        assertThat(prep(early, w13).toLocalTime()).isEqualTo(LocalTime.of(1, 30));
+    }
+
+    @Test
+    void a_snoozed_review_prep_comes_back_half_an_hour_before_the_review_at_the_latest() {
+        Manager m = reviewing(NEW_YORK, DayOfWeek.FRIDAY, LocalTime.of(17, 0), 1);
+        Instant start = Instant.parse("2026-12-04T22:00:00Z"); // Friday 17:00
+        Duration twoHours = Duration.ofHours(2);
+        // Thursday 08:35: 10:35 is prime, so 12:00, far from the review.
+        assertThat(NudgePlanner.snoozedPrepUntil(m, Instant.parse("2026-12-03T13:35:00Z"), twoHours, start))
+                .contains(Instant.parse("2026-12-03T17:00:00Z"));
+        // Friday 15:00: 17:00 would be the review itself, so 16:30 (inside prime hours, but before the review).
+        assertThat(NudgePlanner.snoozedPrepUntil(m, Instant.parse("2026-12-04T20:00:00Z"), twoHours, start))
+                .contains(Instant.parse("2026-12-04T21:30:00Z"));
+        // Friday 16:30 and later: no time is left.
+        assertThat(NudgePlanner.snoozedPrepUntil(m, Instant.parse("2026-12-04T21:30:00Z"), twoHours, start)).isEmpty();
+        assertThat(NudgePlanner.snoozedPrepUntil(m, Instant.parse("2026-12-04T22:10:00Z"), twoHours, start)).isEmpty();
     }
 
     @Test
@@ -103,11 +218,52 @@ class NudgePlannerTest {
             List<Occurrence> nudges = NudgePlanner.forecast(m, q);
             assertThat(nudges).hasSize(3);
             assertThat(nudges).allSatisfy(o -> assertThat(local(o, NEW_YORK).toLocalTime()).isEqualTo(LocalTime.of(8, 30)));
-            assertThat(local(nudges.get(2), NEW_YORK).toLocalDate()).isEqualTo(q.lastDay().minusDays(7));
+            LocalDate sevenBefore = q.lastDay().minusDays(7);
+            while (sevenBefore.getDayOfWeek().getValue() > 5) { // a weekend day: the Friday before
+                sevenBefore = sevenBefore.minusDays(1);
+            }
+            assertThat(local(nudges.get(2), NEW_YORK).toLocalDate()).isEqualTo(sevenBefore);
         }
         FiscalQuarter april = FiscalQuarter.containing(LocalDate.of(2026, 5, 15), Month.APRIL);
         assertThat(april.label()).isEqualTo("Q1 FY2027");
         assertThat(april.lastDay()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    private static Manager quarterNudges(Month fiscalStart, List<Integer> days) {
+        Manager m = manager(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(8, 30), Optional.empty(), fiscalStart);
+        return new Manager(m.teamId(), m.userId(), m.bossUserId(), m.zone(), m.zoneCheckedAt(), m.zoneExplicit(),
+                m.reviewSlot(), m.primeHours(), m.fiscalStartMonth(), m.bookingNudgeDay(), m.bookingNudgeTime(),
+                m.badNewsAfter(), days, m.prepLeadDays(), m.nudgesEnabled(), m.pausedUntil(), m.createdAt(), m.clock());
+    }
+
+    @Test
+    void quarter_nudges_falling_on_a_weekend_come_on_the_friday_before() {
+        // Q4 FY2026 ends Thursday 2026-12-31: 12 days before is Saturday the 19th, 4 days before Sunday the 27th.
+        FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
+        List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(12, 7, 4)), q4);
+        assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
+                .containsExactly("2026-12-18T08:30", "2026-12-24T08:30", "2026-12-25T08:30");
+        assertThat(nudges).extracting(Occurrence::period).containsExactly("FY2026-Q4-12d", "FY2026-Q4-7d", "FY2026-Q4-4d");
+        assertThat(nudges).allSatisfy(o -> assertThat(local(o, NEW_YORK).getDayOfWeek().getValue()).isLessThanOrEqualTo(5));
+    }
+
+    @Test
+    void two_quarter_nudges_moved_onto_one_friday_come_once() {
+        FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
+        List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(13, 12, 11)), q4);
+        assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDate().toString()).containsExactly("2026-12-18");
+        assertThat(nudges).extracting(Occurrence::period).containsExactly("FY2026-Q4-13d");
+    }
+
+    @Test
+    void a_weekend_quarter_nudge_whose_friday_is_in_the_previous_quarter_comes_on_the_monday() {
+        // Fiscal year from February: the quarter starts Saturday 2026-08-01 and ends 2026-10-31; 90 days
+        // before the end is Sunday 2026-08-02, and the Friday before is in the previous quarter.
+        FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 8, 15), Month.FEBRUARY);
+        assertThat(q.firstDay()).isEqualTo(LocalDate.of(2026, 8, 1));
+        List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.FEBRUARY, List.of(90)), q);
+        assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
+                .containsExactly("2026-08-03T08:30");
     }
 
     @Test

@@ -26,7 +26,7 @@ class ReviewViewsTest {
     private static Manager manager(Optional<String> boss, PrimeHours prime) {
         return new Manager("T1", "U1", boss, ZoneId.of("America/Los_Angeles"), Optional.of(Instant.EPOCH), false,
                 Optional.of(new ReviewSlot(DayOfWeek.FRIDAY, LocalTime.of(16, 30))), prime, Month.JANUARY,
-                DayOfWeek.MONDAY, LocalTime.of(8, 30), Manager.DEFAULT_BAD_NEWS_AFTER, List.of(21, 14, 7), true,
+                DayOfWeek.MONDAY, LocalTime.of(8, 30), Manager.DEFAULT_BAD_NEWS_AFTER, List.of(21, 14, 7), Manager.DEFAULT_PREP_LEAD_DAYS, true,
                 Optional.empty(), Instant.EPOCH, ClockStyle.H24);
     }
 

@@ -36,7 +36,9 @@ class SlotTextTest {
         assertThat(SlotText.parse("t 16:30")).isEqualTo(new SlotText.Unreadable(Optional.of("t"), Optional.empty()));
         assertThat(SlotText.parse("funday")).isEqualTo(new SlotText.Unreadable(Optional.of("funday"), Optional.empty()));
         assertThat(SlotText.parse("24:00")).isEqualTo(new SlotText.Unreadable(Optional.empty(), Optional.of("24:00")));
-        assertThat(SlotText.parse("fri 4pm")).isEqualTo(new SlotText.Unreadable(Optional.empty(), Optional.of("4pm")));
+        assertThat(SlotText.parse("fri 13pm")).isEqualTo(new SlotText.Unreadable(Optional.empty(), Optional.of("13pm")));
+        assertThat(SlotText.parse("fri 4pm")).isEqualTo(new SlotText.Slot(java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(16, 0)));
+        assertThat(SlotText.parse("fri 4 pm")).isEqualTo(new SlotText.Slot(java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(16, 0)));
         assertThat(SlotText.parse("🎉 🎉")).isEqualTo(new SlotText.Unreadable(Optional.of("🎉"), Optional.of("🎉")));
         assertThat(SlotText.parse("fri 16:30 please")).isInstanceOf(SlotText.TooManyWords.class);
         assertThat(SlotText.parse("'; drop table manager; --")).isInstanceOf(SlotText.TooManyWords.class);

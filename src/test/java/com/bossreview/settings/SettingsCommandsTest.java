@@ -20,7 +20,8 @@ class SettingsCommandsTest extends AppTest {
     void settings_shows_the_defaults_of_a_new_manager() {
         String text = command("settings");
         assertThat(text).contains("`prime` 09:00-12:00, 13:30-17:00", "`fiscal-start` January",
-                "`booking-nudge` Monday 08:30", "`bad-news-after` 30 minutes", "`quarter-nudges` 21,14,7", "`nudges` on");
+                "`booking-nudge` Monday 08:30", "`bad-news-after` 30 minutes", "`quarter-nudges` 21,14,7",
+                "`prep-lead` 1 — review prep the working day before the review", "`nudges` on");
     }
 
     @Test
@@ -31,12 +32,22 @@ class SettingsCommandsTest extends AppTest {
         assertThat(command("settings booking-nudge tue 07:45")).contains("Tuesdays at 07:45");
         assertThat(command("settings bad-news-after 15")).contains("15 minutes");
         assertThat(command("settings quarter-nudges 7,30,14")).contains("30, 14, 7");
+        assertThat(command("settings prep-lead 2")).contains("2 working days before the review");
         assertThat(command("settings nudges off")).contains("Nudges are off");
         Map<String, Object> row = row();
         assertThat(row).containsEntry("time_zone", "Europe/Paris").containsEntry("zone_explicit", true)
                 .containsEntry("prime_hours", "08:00-11:30,14:00-18:00").containsEntry("fiscal_start_month", 4)
                 .containsEntry("booking_nudge_day", 2).containsEntry("bad_news_after_minutes", 15)
                 .containsEntry("quarter_nudge_days", "30,14,7").containsEntry("nudges_enabled", false);
+        assertThat(((Number) row.get("prep_lead_days")).intValue()).isEqualTo(2);
+        assertThat(command("settings")).contains("`prep-lead` 2 — review prep 2 working days before the review");
+    }
+
+    @Test
+    void prep_lead_zero_means_the_review_day_itself() {
+        assertThat(command("settings prep-lead 0")).contains("on the review day");
+        assertThat(((Number) row().get("prep_lead_days")).intValue()).isZero();
+        assertThat(command("settings")).contains("`prep-lead` 0 — review prep on the review day");
     }
 
     @Test
@@ -67,6 +78,10 @@ class SettingsCommandsTest extends AppTest {
                 {"settings quarter-nudges 1,2,3,4,5,6", "At most 5"},
                 {"settings quarter-nudges 0", "whole number from 1 to 90"},
                 {"settings nudges maybe", "Say on or off"},
+                {"settings prep-lead x", "whole number from 0 to 5. Usage: `/bossreview settings prep-lead <working days>`"},
+                {"settings prep-lead 6", "whole number from 0 to 5"},
+                {"settings prep-lead -1", "whole number from 0 to 5"},
+                {"settings prep-lead 1.5", "Nothing was changed"},
                 {"settings colour blue", "isn't a setting"},
                 {"settings tz", "Usage: `/bossreview settings tz <IANA zone>`"},
                 {"settings '; drop table manager; --", "isn't a setting"},
