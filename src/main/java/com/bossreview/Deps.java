@@ -1,5 +1,6 @@
 package com.bossreview;
 
+import com.bossreview.boss.BossDms;
 import com.bossreview.db.Database;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 /** What every feature may use; built once by {@link Main}. */
 public record Deps(Jdbi jdbi, DataSource dataSource, Clock clock, SlackApi slack, Messenger messenger, UserDirectory users,
                    AfterAck afterAck, ManagerService managers, ZoneRefresher zones, Materializer plans,
-                   NudgeMetrics nudgeMetrics) {
+                   NudgeMetrics nudgeMetrics, BossDms bossDms) {
 
     /** {@code db}'s Jdbi for the features; its pool as a plain {@link DataSource} for the few hot reads that skip Jdbi. */
     public static Deps create(Database db, Clock clock, SlackApi slack, AfterAck afterAck, MeterRegistry registry) {
@@ -28,7 +29,8 @@ public record Deps(Jdbi jdbi, DataSource dataSource, Clock clock, SlackApi slack
         Materializer plans = new Materializer(jdbi, clock, nudgeMetrics);
         ManagerService managers = new ManagerService(jdbi, clock, plans::replan);
         UserDirectory users = new UserDirectory(slack);
-        return new Deps(jdbi, db.dataSource(), clock, slack, new Messenger(slack), users, afterAck, managers,
-                new ZoneRefresher(managers, users, afterAck), plans, nudgeMetrics);
+        Messenger messenger = new Messenger(slack);
+        return new Deps(jdbi, db.dataSource(), clock, slack, messenger, users, afterAck, managers,
+                new ZoneRefresher(managers, users, afterAck), plans, nudgeMetrics, new BossDms(jdbi, clock, messenger));
     }
 }

@@ -3,12 +3,18 @@ package com.bossreview;
 import com.bossreview.account.AccountCommands;
 import com.bossreview.account.ExportService;
 import com.bossreview.agenda.AgendaCommands;
+import com.bossreview.agenda.AgendaForBoss;
 import com.bossreview.agenda.AgendaService;
+import com.bossreview.boss.BossReplies;
+import com.bossreview.boss.BossReplyActions;
+import com.bossreview.boss.Subject;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.forecast.ForecastFeature;
+import com.bossreview.forecast.ForecastForBoss;
 import com.bossreview.manager.BossCommand;
 import com.bossreview.news.NewsFeature;
+import com.bossreview.news.NewsForBoss;
 import com.bossreview.nudge.MaterializeJob;
 import com.bossreview.nudge.Nudges;
 import com.bossreview.nudge.SnoozeAction;
@@ -34,6 +40,7 @@ public final class Features implements Consumer<App> {
     private final NewsFeature news;
     private final ForecastFeature forecasts;
     private final AgendaService agendas;
+    private final BossReplies bossReplies;
     private final Nudges nudges;
     private final HomePage home;
     private final Clicks clicks;
@@ -44,6 +51,10 @@ public final class Features implements Consumer<App> {
         this.news = new NewsFeature(deps);
         this.forecasts = new ForecastFeature(deps);
         this.agendas = new AgendaService(deps.jdbi(), deps.clock(), news.service(), forecasts.service(), reviews.service());
+        this.bossReplies = new BossReplies(deps.jdbi(), deps.clock(), Map.of(
+                Subject.Kind.NEWS, new NewsForBoss(news.service()),
+                Subject.Kind.FORECAST, new ForecastForBoss(forecasts.service()),
+                Subject.Kind.AGENDA, new AgendaForBoss(agendas)));
         this.nudges = new Nudges(deps.jdbi(), deps.clock(), deps.nudgeMetrics(), deps.plans(), deps.managers(),
                 deps.messenger(), news.service(), forecasts.service(), agendas, 16);
         this.home = new HomePage(new StatusService(deps.dataSource(), deps.clock()), agendas, deps.managers(), deps.zones(),
@@ -71,13 +82,14 @@ public final class Features implements Consumer<App> {
         new SetupCommands(d.managers(), d.zones(), d.users(), d.messenger(), d.slack(), d.afterAck(), clicks, home)
                 .register(router, app);
         new StatusCommands(home, d.afterAck()).register(router, app);
-        new AgendaCommands(agendas, d.managers(), d.zones(), d.messenger(), d.afterAck(), d.clock(), clicks)
+        new AgendaCommands(agendas, d.managers(), d.zones(), d.bossDms(), d.afterAck(), d.clock(), clicks)
                 .register(router, app);
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
                 .register(router, app);
         reviews.register(router, app, clicks);
         news.register(router, app, clicks);
         forecasts.register(router, app, clicks, home);
+        new BossReplyActions(bossReplies, d.messenger(), d.slack(), clicks, d.afterAck()).register(app);
         app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(d.jdbi(), d.clock(), d.afterAck(), clicks));
         router.accept(app);
     }

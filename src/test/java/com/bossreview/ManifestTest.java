@@ -154,6 +154,11 @@ class ManifestTest {
 
     assertThat(m.at("/features/bot_user/display_name").asText()).isEqualTo("bossreview");
     assertThat(m.at("/features/app_home/home_tab_enabled").booleanValue()).isTrue();
+    // The app's DM carries DMs to bosses and managers, but nothing listens to what is typed
+    // there (no message.im subscription): read-only, so nobody talks into the void.
+    assertThat(m.at("/features/app_home/messages_tab_enabled").booleanValue()).isTrue();
+    assertThat(m.at("/features/app_home/messages_tab_read_only_enabled").booleanValue()).isTrue();
+    assertThat(texts(m.at("/settings/event_subscriptions/bot_events"))).doesNotContain("message.im");
 
     assertThat(texts(m.at("/oauth_config/scopes/bot")))
         .contains("commands", "chat:write", "im:write", "users:read", "files:write");

@@ -1,6 +1,7 @@
 package com.bossreview.account;
 
 import com.bossreview.agenda.AgendaDao;
+import com.bossreview.boss.BossReplyDao;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.manager.Manager;
 import com.bossreview.news.NewsDao;
@@ -78,6 +79,17 @@ public final class ExportService {
                 agendas.add(o);
             });
             root.add("agendas_sent", agendas);
+            JsonArray replies = new JsonArray();
+            h.attach(BossReplyDao.class).all(m.teamId(), m.userId()).forEach(r -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("answered", r.subject().value());
+                o.addProperty("boss_user_id", r.bossUserId());
+                o.addProperty("reply", r.reply().name().toLowerCase());
+                o.addProperty("question", r.question().orElse(null));
+                o.addProperty("answered_at", r.answeredAt().toString());
+                replies.add(o);
+            });
+            root.add("boss_replies", replies);
         });
         return GSON.toJson(root);
     }

@@ -1,12 +1,13 @@
 package com.bossreview.agenda;
 
+import com.bossreview.boss.BossDms;
+import com.bossreview.boss.Subject;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
-import com.bossreview.slack.Messenger;
 import com.bossreview.slack.Clicks;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.bolt.App;
@@ -27,17 +28,17 @@ public final class AgendaCommands {
     private final AgendaService agendas;
     private final ManagerService managers;
     private final ZoneRefresher zones;
-    private final Messenger messenger;
+    private final BossDms bossDms;
     private final AfterAck afterAck;
     private final Clock clock;
     private final Clicks clicks;
 
-    public AgendaCommands(AgendaService agendas, ManagerService managers, ZoneRefresher zones, Messenger messenger,
+    public AgendaCommands(AgendaService agendas, ManagerService managers, ZoneRefresher zones, BossDms bossDms,
                           AfterAck afterAck, Clock clock, Clicks clicks) {
         this.agendas = agendas;
         this.managers = managers;
         this.zones = zones;
-        this.messenger = messenger;
+        this.bossDms = bossDms;
         this.afterAck = afterAck;
         this.clock = clock;
         this.clicks = clicks;
@@ -67,8 +68,8 @@ public final class AgendaCommands {
             return ctx.ack();
         }
         afterAck.run("send_agenda", () -> {
-            var outcome = agendas.send(m.get(), value, (agenda, boss) -> messenger.dm(click.team(), boss,
-                    AgendaViews.forBossText(click.user()), AgendaViews.forBoss(agenda, click.user())));
+            var outcome = agendas.send(m.get(), value, (agenda, boss, sentId) -> bossDms.send(click.team(), click.user(),
+                    boss, Subject.agenda(sentId), AgendaViews.forBossText(click.user()), AgendaViews.forBoss(agenda, click.user())));
             if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
                 click.replace(AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
             } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {

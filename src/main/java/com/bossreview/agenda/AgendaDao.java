@@ -17,21 +17,32 @@ public interface AgendaDao {
     @RegisterConstructorMapper(SentAgenda.class)
     List<SentAgenda> all(@Bind("team") String team, @Bind("user") String user);
 
+    /** An agenda as the boss it was sent to answers it. */
+    record SentTo(long id, String userId, Optional<String> week, Instant sentAt) {
+    }
+
     /**
      * Claims the sending of the agenda of {@code week}: of two clicks only one inserts the row.
      *
-     * @return 1 when this caller claimed it, 0 when that week's agenda was already sent (or is being sent)
+     * @return the new row's id (the boss's buttons name it) when this caller claimed it, empty when that week's
+     *         agenda was already sent (or is being sent)
      */
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO agenda_sent (team_id, user_id, week, sent_at, sent_to, body)
             VALUES (:team, :user, :week, :at, :boss, :body)
-            ON CONFLICT (team_id, user_id, week) WHERE week IS NOT NULL DO NOTHING""")
-    int claim(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week,
-              @Bind("at") Instant at, @Bind("boss") String boss, @Bind("body") String body);
+            ON CONFLICT (team_id, user_id, week) WHERE week IS NOT NULL DO NOTHING
+            RETURNING id""")
+    Optional<Long> claim(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week,
+                         @Bind("at") Instant at, @Bind("boss") String boss, @Bind("body") String body);
 
     @SqlQuery("SELECT sent_at, sent_to, body FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week")
     @RegisterConstructorMapper(SentAgenda.class)
     Optional<SentAgenda> sentFor(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week);
+
+    /** Only an agenda sent to {@code boss} in this workspace: a forged id or someone else's click finds nothing. */
+    @SqlQuery("SELECT id, user_id, week, sent_at FROM agenda_sent WHERE id = :id AND team_id = :team AND sent_to = :boss")
+    @RegisterConstructorMapper(SentTo.class)
+    Optional<SentTo> sentTo(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
 
     /** Undoes a claim whose DM did not go out; only the claim made at {@code at}. */
     @SqlUpdate("DELETE FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week AND sent_at = :at")

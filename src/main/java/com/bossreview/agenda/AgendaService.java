@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds agendas and records the ones sent to the boss. */
 public final class AgendaService {
@@ -57,6 +58,11 @@ public final class AgendaService {
         return picked;
     }
 
+    /** An agenda as the boss it was sent to sees it. */
+    public Optional<AgendaDao.SentTo> sentTo(String team, String boss, long id) {
+        return jdbi.withExtension(AgendaDao.class, dao -> dao.sentTo(team, boss, id));
+    }
+
     /** What came of a click on Send to boss. */
     public sealed interface SendOutcome {
         record Sent(Agenda agenda, String boss) implements SendOutcome { }
@@ -66,10 +72,13 @@ public final class AgendaService {
         record NoBoss() implements SendOutcome { }
     }
 
-    /** Sends the DM; a failure is thrown and releases the claim, so the manager can click again. */
+    /**
+     * Sends the DM of the agenda recorded as row {@code sentId} of agenda_sent; a failure is thrown and releases
+     * the claim, so the manager can click again.
+     */
     @FunctionalInterface
     public interface Delivery<X extends Exception> {
-        void deliver(Agenda agenda, String boss) throws X;
+        void deliver(Agenda agenda, String boss, long sentId) throws X;
     }
 
     /**
@@ -86,13 +95,15 @@ public final class AgendaService {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String team = m.teamId();
         String user = m.userId();
-        if (jdbi.withExtension(AgendaDao.class, dao -> dao.claim(team, user, week, at, boss, AgendaViews.text(agenda))) == 0) {
+        Optional<Long> sentId = jdbi.withExtension(AgendaDao.class,
+                dao -> dao.claim(team, user, week, at, boss, AgendaViews.text(agenda)));
+        if (sentId.isEmpty()) {
             return jdbi.withExtension(AgendaDao.class, dao -> dao.sentFor(team, user, week))
                     .<SendOutcome>map(s -> new SendOutcome.AlreadySent(s.sentAt(), s.sentTo()))
                     .orElseGet(() -> new SendOutcome.AlreadySent(at, boss));
         }
         try {
-            delivery.deliver(agenda, boss);
+            delivery.deliver(agenda, boss, sentId.get());
         } catch (Exception e) {
             jdbi.useExtension(AgendaDao.class, dao -> dao.release(team, user, week, at));
             throw e;

@@ -27,6 +27,11 @@ public interface ForecastDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE id = :id AND team_id = :team AND user_id = :user")
     Optional<Forecast> find(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
+    /** A forecast as its recipient sees it: only one shared with {@code boss}, in this workspace. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE id = :id AND team_id = :team AND shared_with = :boss "
+            + "AND shared_at IS NOT NULL")
+    Optional<Forecast> findSharedWith(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
+
     /** Newest first, for one fiscal quarter. */
     @SqlQuery("SELECT " + COLUMNS + " FROM forecast WHERE team_id = :team AND user_id = :user "
             + "AND fiscal_year = :year AND quarter = :quarter ORDER BY recorded_at DESC, id DESC")

@@ -23,7 +23,7 @@ public final class ForecastFeature {
     public void register(CommandRouter router, App app, Clicks clicks, Clicks.HomeTab home) {
         router.register(Subcommand.FORECAST, new ForecastCommand(forecasts, deps.zones()));
         app.blockAction(ForecastViews.SHARE_FORECAST,
-                new ShareForecastAction(forecasts, deps.managers(), deps.messenger(), clicks, deps.afterAck()));
+                new ShareForecastAction(forecasts, deps.managers(), deps.bossDms(), clicks, deps.afterAck()));
         app.blockAction(ForecastViews.OPEN_FORECAST_MODAL,
                 new OpenForecastModalAction(forecasts, deps.managers(), deps.slack(), clicks, deps.afterAck()));
         app.viewSubmission(ForecastViews.MODAL_CALLBACK,

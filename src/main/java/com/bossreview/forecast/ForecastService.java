@@ -32,6 +32,11 @@ public final class ForecastService {
                 dao -> dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(), q.quarter()).stream().findFirst());
     }
 
+    /** A forecast as the boss it was shared with sees it. */
+    public Optional<Forecast> findSharedWith(String team, String boss, long id) {
+        return jdbi.withExtension(ForecastDao.class, dao -> dao.findSharedWith(team, boss, id));
+    }
+
     public List<Forecast> recordedSince(String team, String user, Instant since) {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.recordedSince(team, user, since));
     }

@@ -1,9 +1,10 @@
 package com.bossreview.forecast;
 
+import com.bossreview.boss.BossDms;
+import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
-import com.bossreview.slack.Messenger;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -26,15 +27,15 @@ final class ShareForecastAction implements BlockActionHandler {
 
     private final ForecastService forecasts;
     private final ManagerService managers;
-    private final Messenger messenger;
+    private final BossDms bossDms;
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    ShareForecastAction(ForecastService forecasts, ManagerService managers, Messenger messenger, Clicks clicks,
+    ShareForecastAction(ForecastService forecasts, ManagerService managers, BossDms bossDms, Clicks clicks,
                         AfterAck afterAck) {
         this.forecasts = forecasts;
         this.managers = managers;
-        this.messenger = messenger;
+        this.bossDms = bossDms;
         this.clicks = clicks;
         this.afterAck = afterAck;
     }
@@ -71,7 +72,7 @@ final class ShareForecastAction implements BlockActionHandler {
         ForecastViews.Message dm = ForecastViews.bossDm(user, claimed.recorded());
         long id = claimed.recorded().forecast().id();
         try {
-            messenger.dm(team, claimed.boss(), dm.text(), dm.blocks());
+            bossDms.send(team, user, claimed.boss(), Subject.forecast(id), dm.text(), dm.blocks());
         } catch (SlackCallException | RuntimeException e) {
             forecasts.releaseShare(team, user, id, claimed.claimedAt());
             String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();

@@ -58,19 +58,4 @@ public interface NewsDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM news WHERE id = :id AND team_id = :team AND shared_with = :boss "
             + "AND shared_at IS NOT NULL")
     Optional<NewsItem> findSharedWith(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
-
-    /** @return 1 when this caller recorded the boss's acknowledgement, 0 when it was already recorded */
-    @SqlUpdate("""
-            UPDATE news SET acknowledged_at = :now
-            WHERE id = :id AND team_id = :team AND shared_with = :boss AND shared_at IS NOT NULL
-              AND acknowledged_at IS NULL""")
-    int claimAcknowledgement(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id,
-                             @Bind("now") Instant now);
-
-    /** Undoes {@link #claimAcknowledgement} when the manager could not be told. */
-    @SqlUpdate("""
-            UPDATE news SET acknowledged_at = NULL
-            WHERE id = :id AND team_id = :team AND shared_with = :boss AND acknowledged_at = :claimedAt""")
-    int releaseAcknowledgement(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id,
-                               @Bind("claimedAt") Instant claimedAt);
 }

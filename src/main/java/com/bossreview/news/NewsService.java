@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Good and bad news: logged by the manager, shared with the boss on the manager's click, acknowledged
- * by the boss. Sending is claimed in the database first and released if delivery fails, so a message
- * goes out at most once per click and nothing is recorded as sent that was not.
+ * Good and bad news: logged by the manager, shared with the boss on the manager's click (the boss's
+ * answers are {@code boss/}'s). Sending is claimed in the database first and released if delivery
+ * fails, so a message goes out at most once per click and nothing is recorded as sent that was not.
  */
 public final class NewsService {
     /** Delivers a message to someone (a Slack DM in production); throwing means it was not delivered. */
@@ -27,12 +27,6 @@ public final class NewsService {
         record NoBoss(NewsItem item) implements ShareOutcome { }
         record AlreadyShared(NewsItem item) implements ShareOutcome { }
         record Shared(NewsItem item) implements ShareOutcome { }
-    }
-
-    public sealed interface AckOutcome {
-        record NotFound() implements AckOutcome { }
-        record AlreadyAcknowledged(NewsItem item) implements AckOutcome { }
-        record Acknowledged(NewsItem item) implements AckOutcome { }
     }
 
     /** Plans the reminders of a piece of news in the transaction that stores it. */
@@ -102,33 +96,6 @@ public final class NewsService {
             throw e;
         }
         return new ShareOutcome.Shared(claimed);
-    }
-
-    /**
-     * Records that {@code boss} saw item {@code id} shared with them, and tells the manager through
-     * {@code delivery}; released again if that throws.
-     */
-    public <X extends Exception> AckOutcome acknowledge(String team, String boss, long id, Delivery<X> delivery)
-            throws X {
-        Optional<NewsItem> found = findSharedWith(team, boss, id);
-        if (found.isEmpty()) {
-            return new AckOutcome.NotFound();
-        }
-        if (found.get().acknowledgedAt().isPresent()) {
-            return new AckOutcome.AlreadyAcknowledged(found.get());
-        }
-        Instant at = now();
-        if (jdbi.withExtension(NewsDao.class, dao -> dao.claimAcknowledgement(team, boss, id, at)) == 0) {
-            return new AckOutcome.AlreadyAcknowledged(found.get());
-        }
-        NewsItem claimed = findSharedWith(team, boss, id).orElseThrow();
-        try {
-            delivery.deliver(claimed, claimed.userId());
-        } catch (Exception e) {
-            jdbi.useExtension(NewsDao.class, dao -> dao.releaseAcknowledgement(team, boss, id, at));
-            throw e;
-        }
-        return new AckOutcome.Acknowledged(claimed);
     }
 
     /** From logging to telling the boss: the product's core metric. Zero for an item not shared yet. */

@@ -1,9 +1,10 @@
 package com.bossreview.news;
 
+import com.bossreview.boss.BossDms;
+import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
-import com.bossreview.slack.Messenger;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -24,14 +25,14 @@ public final class ShareNewsAction implements BlockActionHandler {
 
     private final NewsService news;
     private final ManagerService managers;
-    private final Messenger messenger;
+    private final BossDms bossDms;
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    public ShareNewsAction(NewsService news, ManagerService managers, Messenger messenger, Clicks clicks, AfterAck afterAck) {
+    public ShareNewsAction(NewsService news, ManagerService managers, BossDms bossDms, Clicks clicks, AfterAck afterAck) {
         this.news = news;
         this.managers = managers;
-        this.messenger = messenger;
+        this.bossDms = bossDms;
         this.clicks = clicks;
         this.afterAck = afterAck;
     }
@@ -59,7 +60,8 @@ public final class ShareNewsAction implements BlockActionHandler {
         NewsService.ShareOutcome outcome;
         try {
             outcome = news.share(team, me, id.getAsLong(), boss,
-                    (item, to) -> messenger.dm(team, to, BossViews.dmText(item), BossViews.dm(item)));
+                    (item, to) -> bossDms.send(team, me, to, Subject.news(item.id()), BossViews.dmText(item),
+                            BossViews.dm(item)));
         } catch (SlackCallException e) {
             log.warn("news {} of {}/{} was not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), e.error());
             click.note(NewsViews.notSent(boss.orElseThrow(), e.error()));

@@ -20,6 +20,11 @@ class AccountCommandsTest extends AppTest {
                     + "VALUES (?, ?, 2026, 4, 250000.50, 'after Acme', ?)", team, ME, WEDNESDAY);
             h.execute("INSERT INTO agenda_sent (team_id, user_id, sent_at, sent_to, body) VALUES (?, ?, ?, 'U0BOSS', 'agenda')",
                     team, ME, WEDNESDAY);
+            h.execute("INSERT INTO boss_reply (team_id, user_id, boss_user_id, news_id, reply, question, answered_at) "
+                    + "SELECT team_id, user_id, 'U0BOSS', id, 'ASK', 'Who else knows?', ? FROM news WHERE team_id = ?",
+                    WEDNESDAY, team);
+            h.execute("INSERT INTO boss_intro (team_id, boss_user_id, user_id, introduced_at) VALUES (?, 'U0BOSS', ?, ?)",
+                    team, ME, WEDNESDAY);
         });
     }
 
@@ -40,6 +45,11 @@ class AccountCommandsTest extends AppTest {
                 .isEqualByComparingTo("250000.50");
         assertThat(export.getAsJsonArray("weekly_reviews").get(0).getAsJsonObject().get("week").getAsString()).isEqualTo("2026-W47");
         assertThat(export.getAsJsonArray("agendas_sent")).hasSize(1);
+        JsonObject reply = export.getAsJsonArray("boss_replies").get(0).getAsJsonObject();
+        assertThat(reply.get("answered").getAsString()).startsWith("news:");
+        assertThat(reply.get("reply").getAsString()).isEqualTo("ask");
+        assertThat(reply.get("question").getAsString()).isEqualTo("Who else knows?");
+        assertThat(reply.get("boss_user_id").getAsString()).isEqualTo(BOSS);
         FakeSlack.Call complete = next("files.completeUploadExternal", completes);
         assertThat(complete.param("channel_id")).isEqualTo("D069C7QFK");
         assertThat(slack.calls("conversations.open")).anySatisfy(c -> assertThat(c.param("users")).isEqualTo(ME));
@@ -64,7 +74,8 @@ class AccountCommandsTest extends AppTest {
         int responses = seen(FakeSlack.RESPONSE_URL);
         app.slack().click(TEAM, ME, "confirm_forget", ME);
         assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("everything bossreview stored about you is deleted");
-        for (String table : new String[]{"manager", "weekly_review", "news", "forecast", "agenda_sent"}) {
+        for (String table : new String[]{"manager", "weekly_review", "news", "forecast", "agenda_sent",
+                "boss_reply", "boss_intro"}) {
             assertThat(TestDatabase.rows(table + " WHERE team_id = '" + TEAM + "' AND user_id = '" + ME + "'"))
                     .as(table).isZero();
             assertThat(TestDatabase.rows(table + " WHERE team_id = 'T0OTHER'")).as(table + " of the other workspace")

@@ -13,12 +13,14 @@ import java.time.ZoneId;
 
 import static com.bossreview.news.NewsTestKit.BOSS;
 import static com.bossreview.news.NewsTestKit.ME;
-import static com.bossreview.news.NewsTestKit.START;
 import static com.bossreview.news.NewsTestKit.TEAM;
-import static com.bossreview.news.NewsTestKit.acknowledgedAt;
 import static com.bossreview.news.NewsTestKit.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * {@code boss_ack_news}, the single "Thanks — let's talk" button of news DMs sent before the three boss buttons:
+ * those DMs are still in bosses' Slack, and a click on one is a Let's talk.
+ */
 @ExtendWith(TestDatabase.class)
 class BossAckTest {
     private static NewsTestKit kit;
@@ -45,27 +47,33 @@ class BossAckTest {
         return id;
     }
 
+    private static int letsTalks(long newsId) {
+        return TestDatabase.rows("boss_reply WHERE news_id = " + newsId + " AND reply = 'LETS_TALK' AND boss_user_id = '"
+                + BOSS + "' AND user_id = '" + ME + "'");
+    }
+
     @Test
-    void the_boss_thanks_and_the_manager_hears_that_they_want_to_talk() throws Exception {
+    void an_old_thanks_lets_talk_button_tells_the_manager_the_boss_wants_to_talk() throws Exception {
         long id = sharedBadNews("Lost the Globex renewal, and the upsell with it");
         int dmsBefore = kit.dms().size();
         kit.clock.advance(Duration.ofMinutes(5));
 
         FakeSlack.Call answer = kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
 
-        FakeSlack.Call dm = kit.dms().get(dmsBefore);
         assertThat(kit.dms()).hasSize(dmsBefore + 1);
+        FakeSlack.Call dm = kit.dms().get(dmsBefore);
         assertThat(dm.param("channel")).isEqualTo(ME);
-        assertThat(dm.param("text"))
-                .contains("<@" + BOSS + "> saw your news 'Lost the Globex renewal, and the upsell with it' and wants to talk");
-        assertThat(acknowledgedAt(id)).contains(START.plus(Duration.ofMinutes(5)));
+        assertThat(dm.param("text")).contains("<@" + BOSS + "> would like to talk about your news "
+                + "'Lost the Globex renewal, and the upsell with it'");
+        assertThat(letsTalks(id)).isEqualTo(1);
+        assertThat(TestDatabase.rows("boss_reply WHERE answered_at = '2025-03-04T08:05:00Z'")).isEqualTo(1);
         assertThat(answer.param("replace_original")).isEqualTo("true");
-        assertThat(answer.param("text")).contains("Thanks sent to <@" + ME + ">");
+        assertThat(answer.param("text")).contains("<@" + ME + "> has been told you'd like to talk");
         assertThat(buttons(answer.param("blocks"))).isEmpty();
     }
 
     @Test
-    void a_second_thanks_just_says_it_was_already_done() throws Exception {
+    void a_second_click_just_says_it_was_already_done() throws Exception {
         long id = sharedBadNews("Slipped deal");
         int dmsBefore = kit.dms().size();
         kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
@@ -73,9 +81,9 @@ class BossAckTest {
 
         FakeSlack.Call again = kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
 
-        assertThat(again.param("text")).contains("already let <@" + ME + "> know");
+        assertThat(again.param("text")).contains("already asked to talk").contains("<@" + ME + "> knows");
         assertThat(kit.dms()).hasSize(dmsBefore + 1);
-        assertThat(acknowledgedAt(id)).contains(START);
+        assertThat(letsTalks(id)).isEqualTo(1);
     }
 
     @Test
@@ -89,28 +97,29 @@ class BossAckTest {
                 {TEAM, ME, Long.toString(id)},
                 {"T0SECOND", BOSS, Long.toString(id)},
                 {TEAM, BOSS, Long.toString(unshared)},
+                {TEAM, BOSS, "news:" + id}, // the new buttons' value is not what the old button carried
                 {TEAM, BOSS, "not-a-number"},
                 {TEAM, BOSS, "99999999999999999999"}};
         for (String[] a : attempts) {
             FakeSlack.Call answer = kit.click(a[0], a[1], "boss_ack_news", a[2]);
-            assertThat(answer.param("text")).contains("isn't yours to answer");
+            assertThat(answer.param("text")).as(String.join(" ", a)).contains("isn't yours to answer");
             assertThat(answer.param("replace_original")).isEqualTo("false");
         }
         assertThat(kit.dms()).hasSize(dmsBefore);
-        assertThat(TestDatabase.rows("news WHERE acknowledged_at IS NOT NULL")).isZero();
+        assertThat(TestDatabase.rows("boss_reply")).isZero();
     }
 
     @Test
-    void when_the_manager_cannot_be_told_the_thanks_is_not_recorded() throws Exception {
+    void when_the_manager_cannot_be_told_the_answer_is_not_recorded_and_can_be_given_again() throws Exception {
         long id = sharedBadNews("Missed quota");
         kit.slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(503), 1);
 
         FakeSlack.Call answer = kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id));
 
         assertThat(answer.param("text")).contains("http_503").contains("NOT sent").contains("<@" + ME + ">");
-        assertThat(acknowledgedAt(id)).isEmpty();
+        assertThat(TestDatabase.rows("boss_reply")).isZero();
         assertThat(kit.click(TEAM, BOSS, "boss_ack_news", Long.toString(id)).param("text"))
-                .contains("Thanks sent to <@" + ME + ">");
-        assertThat(acknowledgedAt(id)).isPresent();
+                .contains("<@" + ME + "> has been told you'd like to talk");
+        assertThat(letsTalks(id)).isEqualTo(1);
     }
 }

@@ -127,10 +127,6 @@ final class NewsTestKit implements AutoCloseable {
         return instant("shared_at", id);
     }
 
-    static Optional<Instant> acknowledgedAt(long id) {
-        return instant("acknowledged_at", id);
-    }
-
     static Optional<String> sharedWith(long id) {
         return TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT shared_with FROM news WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one());

@@ -114,13 +114,10 @@ class NewsViewsTest {
     }
 
     @Test
-    void the_boss_dm_names_the_manager_quotes_the_news_and_offers_thanks() {
+    void the_boss_dm_names_the_manager_and_quotes_the_news_leaving_the_answer_buttons_to_boss_dms() {
         NewsItem item = shared(NewsKind.BAD, "Lost <@U0CEO> & <!here>\nsecond line", Duration.ZERO);
         List<LayoutBlock> blocks = BossViews.dm(item);
-        ButtonElement button = buttons(blocks).get(0);
-        assertThat(button.getActionId()).isEqualTo("boss_ack_news");
-        assertThat(button.getValue()).isEqualTo("42");
-        assertThat(button.getText().getText()).isEqualTo("Thanks — let's talk");
+        assertThat(buttons(blocks)).isEmpty();
         assertThat(text(blocks)).contains("Bad news from <@U0MGR>")
                 .contains("> Lost &lt;@U0CEO&gt; &amp; &lt;!here&gt;\n> second line")
                 .doesNotContain("<@U0CEO>").doesNotContain("<!here>");
@@ -128,12 +125,11 @@ class NewsViewsTest {
     }
 
     @Test
-    void after_thanks_the_boss_dm_loses_its_button_and_the_manager_is_told_briefly() {
-        NewsItem item = shared(NewsKind.GOOD, "A".repeat(300), Duration.ZERO);
-        assertThat(buttons(BossViews.thanked(item))).isEmpty();
-        assertThat(text(BossViews.thanked(item))).contains("Thanks sent to <@U0MGR>");
-        assertThat(BossViews.managerNotice(item)).startsWith(":speech_balloon: <@U0BOSS> saw your news '")
-                .endsWith("…' and wants to talk.").hasSizeLessThan(160);
+    void the_manager_hears_which_news_the_boss_answered_briefly_and_escaped() {
+        assertThat(BossViews.about(shared(NewsKind.GOOD, "A".repeat(300), Duration.ZERO)))
+                .startsWith("your news 'AAA").endsWith("…'").hasSizeLessThan(100);
+        assertThat(BossViews.about(shared(NewsKind.BAD, "Lost <@U0CEO>\n& more", Duration.ZERO)))
+                .isEqualTo("your news 'Lost &lt;@U0CEO&gt; &amp; more'");
     }
 
     @Test

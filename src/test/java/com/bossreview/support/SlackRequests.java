@@ -71,6 +71,26 @@ public final class SlackRequests {
 
     /** A button click ({@code block_actions}) by {@code user} on a message the app sent. */
     public HttpResponse<String> click(String team, String user, String actionId, String value) {
+        return interaction(clickPayload(team, user, actionId, value));
+    }
+
+    /**
+     * A click on a button of {@code message}, a {@code chat.postMessage} the app made (its {@code text} and
+     * {@code blocks}): Slack sends the clicked message along, as the app sent it.
+     */
+    public HttpResponse<String> clickIn(String team, FakeSlack.Call message, String user, String actionId, String value) {
+        JsonObject payload = clickPayload(team, user, actionId, value);
+        JsonObject shown = new JsonObject();
+        shown.addProperty("type", "message");
+        shown.addProperty("ts", "1700000000.000100");
+        shown.addProperty("bot_id", "B0000001");
+        shown.addProperty("text", message.param("text"));
+        shown.add("blocks", com.google.gson.JsonParser.parseString(message.param("blocks")));
+        payload.add("message", shown);
+        return interaction(payload);
+    }
+
+    private JsonObject clickPayload(String team, String user, String actionId, String value) {
         JsonObject action = new JsonObject();
         action.addProperty("action_id", actionId);
         action.addProperty("block_id", "actions");
@@ -92,7 +112,7 @@ public final class SlackRequests {
         com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
         actions.add(action);
         payload.add("actions", actions);
-        return interaction(payload);
+        return payload;
     }
 
     /**
