@@ -21,12 +21,12 @@ class NewsViewsTest {
     private static final Instant LOGGED = Instant.parse("2025-03-04T08:00:00Z");
 
     private static NewsItem item(NewsKind kind, String body) {
-        return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED, Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED);
     }
 
     private static NewsItem shared(NewsKind kind, String body, Duration after) {
         return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED, Optional.of(LOGGED.plus(after)),
-                Optional.of("U0BOSS"), Optional.empty());
+                Optional.of("U0BOSS"), Optional.empty(), Optional.of(ToldHow.DM), Optional.empty());
     }
 
     private static List<ButtonElement> buttons(List<LayoutBlock> blocks) {
