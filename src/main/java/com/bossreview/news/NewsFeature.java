@@ -23,9 +23,12 @@ public final class NewsFeature {
     public void register(CommandRouter router, App app, Clicks clicks) {
         router.register(Subcommand.GOOD, new LogNewsCommand(NewsKind.GOOD, service, deps.zones()));
         router.register(Subcommand.BAD, new LogNewsCommand(NewsKind.BAD, service, deps.zones()));
+        router.register(Subcommand.NEWS, new ListNewsCommand(service));
         ShareNewsAction share = new ShareNewsAction(service, deps.managers(), deps.messenger(), clicks, deps.afterAck());
         app.blockAction(NewsViews.SHARE_GOOD_NEWS, share);
         app.blockAction(NewsViews.SHARE_BAD_NEWS, share);
+        app.blockAction(NewsViews.TOLD_BOSS, new ToldBossAction(service, deps.managers(), clicks, deps.afterAck()));
+        app.blockAction(NewsViews.DISMISS_NEWS, new DismissNewsAction(service, deps.managers(), clicks, deps.afterAck()));
         app.blockAction(BossViews.BOSS_ACK_NEWS, new BossAckAction(service, deps.messenger(), clicks, deps.afterAck()));
     }
 }

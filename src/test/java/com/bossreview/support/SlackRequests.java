@@ -71,9 +71,14 @@ public final class SlackRequests {
 
     /** A button click ({@code block_actions}) by {@code user} on a message the app sent. */
     public HttpResponse<String> click(String team, String user, String actionId, String value) {
+        return click(team, user, actionId, value, "actions");
+    }
+
+    /** As {@link #click(String, String, String, String)}, on a button in the block {@code blockId}. */
+    public HttpResponse<String> click(String team, String user, String actionId, String value, String blockId) {
         JsonObject action = new JsonObject();
         action.addProperty("action_id", actionId);
-        action.addProperty("block_id", "actions");
+        action.addProperty("block_id", blockId);
         action.addProperty("type", "button");
         action.addProperty("value", value);
         action.addProperty("action_ts", Long.toString(clock.instant().getEpochSecond()) + ".000100");
