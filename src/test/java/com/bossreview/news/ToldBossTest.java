@@ -148,7 +148,7 @@ class ToldBossTest {
         long otherTeam = kit.logged("T0SECOND", ME, "bad news in the other workspace");
         int opens = kit.slack.calls("views.open").size();
 
-        for (String action : new String[]{"told_boss", "dismiss_news"}) {
+        for (String action : new String[]{"told_boss", "dismiss_news", "edit_news"}) {
             for (String forged : new String[]{Long.toString(theirs), Long.toString(otherTeam), "abc", "-1", "0", "",
                     "1; update news set dismissed_at = now()", "99999999999999999999"}) {
                 FakeSlack.Call answer = kit.click(TEAM, ME, action, forged);
