@@ -87,7 +87,7 @@ public final class Features implements Consumer<App> {
         new AccountCommands(new ExportService(d.jdbi(), d.clock()), d.managers(), d.slack(), d.afterAck(), d.clock())
                 .register(router, app);
         reviews.register(router, app, clicks);
-        news.register(router, app, clicks);
+        news.register(router, app, clicks, home);
         forecasts.register(router, app, clicks, home);
         new BossReplyActions(bossReplies, d.messenger(), d.slack(), clicks, d.afterAck()).register(app);
         app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(d.jdbi(), d.clock(), d.afterAck(), clicks));

@@ -54,6 +54,8 @@ public final class ExportService {
                 o.addProperty("shared_at", text(n.sharedAt()));
                 o.addProperty("shared_with", n.sharedWith().orElse(null));
                 o.addProperty("acknowledged_at", text(n.acknowledgedAt()));
+                o.addProperty("told_how", n.how().map(how -> how.name().toLowerCase()).orElse(null));
+                o.addProperty("dismissed_at", text(n.dismissedAt()));
                 news.add(o);
             });
             root.add("news", news);

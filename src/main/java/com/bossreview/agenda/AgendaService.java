@@ -6,6 +6,8 @@ import com.bossreview.news.NewsService;
 import com.bossreview.review.ReviewService;
 import com.bossreview.time.IsoWeek;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import java.util.Optional;
 
 /** Builds agendas and records the ones sent to the boss. */
 public final class AgendaService {
+    private static final Logger log = LoggerFactory.getLogger(AgendaService.class);
+
     /** Feedback questions; three are picked per week, so the boss does not hear the same ones every time. */
     static final List<String> QUESTIONS = List.of(
             "What's one thing I could do differently to make this quarter easier for you?",
@@ -63,6 +67,18 @@ public final class AgendaService {
         return jdbi.withExtension(AgendaDao.class, dao -> dao.sentTo(team, boss, id));
     }
 
+    /**
+     * The boss now has the news the agenda spells out: what was still open counts as told at {@code at}, which ends
+     * its reminders. The agenda did reach the boss, so a failure here is logged, not reported as a failed send.
+     */
+    private void markNewsTold(String team, String user, Agenda agenda, String boss, Instant at) {
+        try {
+            news.markToldByAgenda(team, user, AgendaViews.newsShown(agenda), boss, at);
+        } catch (RuntimeException e) {
+            log.error("agenda of {}/{} sent, but its news was not marked told: {}", team, user, e.toString());
+        }
+    }
+
     /** What came of a click on Send to boss. */
     public sealed interface SendOutcome {
         record Sent(Agenda agenda, String boss) implements SendOutcome { }
@@ -108,6 +124,7 @@ public final class AgendaService {
             jdbi.useExtension(AgendaDao.class, dao -> dao.release(team, user, week, at));
             throw e;
         }
+        markNewsTold(team, user, agenda, boss, at);
         return new SendOutcome.Sent(agenda, boss);
     }
 }

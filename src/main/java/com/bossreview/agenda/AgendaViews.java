@@ -38,10 +38,9 @@ public final class AgendaViews {
         if (!agenda.hasContent()) {
             sb.append("• Nothing logged yet — a quiet stretch.\n");
         }
-        List<NewsItem> news = agenda.news();
-        if (news.size() > MAX_NEWS_ITEMS) {
-            sb.append("• …and ").append(news.size() - MAX_NEWS_ITEMS).append(" earlier items\n");
-            news = news.subList(news.size() - MAX_NEWS_ITEMS, news.size());
+        List<NewsItem> news = newsShown(agenda);
+        if (agenda.news().size() > news.size()) {
+            sb.append("• …and ").append(agenda.news().size() - news.size()).append(" earlier items\n");
         }
         for (NewsItem n : news) {
             sb.append(n.kind() == NewsKind.GOOD ? "• :large_green_circle: " : "• :red_circle: ")
@@ -65,6 +64,12 @@ public final class AgendaViews {
         String text = sb.toString().strip();
         // Slack refuses a section over 3,000 characters: never let a long history break the agenda.
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+    }
+
+    /** The news items the agenda spells out (the latest ones; earlier ones are only counted): what sending it tells. */
+    public static List<NewsItem> newsShown(Agenda agenda) {
+        List<NewsItem> news = agenda.news();
+        return news.size() > MAX_NEWS_ITEMS ? news.subList(news.size() - MAX_NEWS_ITEMS, news.size()) : news;
     }
 
     /** For the manager: the draft with a Send to boss button. */

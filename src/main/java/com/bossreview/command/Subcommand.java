@@ -16,6 +16,7 @@ public enum Subcommand {
     SKIP("skip", "", "skip this week's review (holiday etc.)"),
     GOOD("good", "<text>", "log good news and share it with your boss quickly"),
     BAD("bad", "<text>", "log bad news and tell your boss now, before someone else does"),
+    NEWS("news", "", "your news not told yet: share it, mark it told (by phone, in person), dismiss or edit it"),
     FORECAST("forecast", "<amount> [note]", "record this quarter's forecast (`250k`, `1.2M`, `$300,000`)"),
     AGENDA("agenda", "", "draft agenda for your next review, with a Send to boss button"),
     PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),

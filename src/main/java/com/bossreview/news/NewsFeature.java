@@ -20,11 +20,18 @@ public final class NewsFeature {
         return service;
     }
 
-    public void register(CommandRouter router, App app, Clicks clicks) {
+    public void register(CommandRouter router, App app, Clicks clicks, Clicks.HomeTab home) {
         router.register(Subcommand.GOOD, new LogNewsCommand(NewsKind.GOOD, service, deps.zones()));
         router.register(Subcommand.BAD, new LogNewsCommand(NewsKind.BAD, service, deps.zones()));
+        router.register(Subcommand.NEWS, new ListNewsCommand(service));
         ShareNewsAction share = new ShareNewsAction(service, deps.managers(), deps.bossDms(), clicks, deps.afterAck());
         app.blockAction(NewsViews.SHARE_GOOD_NEWS, share);
         app.blockAction(NewsViews.SHARE_BAD_NEWS, share);
+        app.blockAction(NewsViews.TOLD_BOSS, new ToldBossAction(service, deps.managers(), clicks, deps.afterAck()));
+        app.blockAction(NewsViews.DISMISS_NEWS, new DismissNewsAction(service, deps.managers(), clicks, deps.afterAck()));
+        app.blockAction(NewsViews.EDIT_NEWS,
+                new OpenEditNewsAction(service, deps.managers(), deps.slack(), clicks, deps.afterAck()));
+        app.viewSubmission(EditNewsViews.CALLBACK,
+                new EditNewsSubmission(service, deps.messenger(), home, deps.afterAck()));
     }
 }

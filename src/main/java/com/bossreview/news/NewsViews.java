@@ -3,6 +3,8 @@ package com.bossreview.news;
 import com.bossreview.command.Subcommand;
 import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +23,19 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-/** What the manager sees of their news: the reply to logging it, and the outcome of sharing it. */
+/** What the manager sees of one piece of news: the reply to logging it, its buttons, and what came of a click. */
 public final class NewsViews {
     public static final String SHARE_GOOD_NEWS = "share_good_news";
     public static final String SHARE_BAD_NEWS = "share_bad_news";
+    /** "I told them already": told outside Slack, nothing is sent. */
+    public static final String TOLD_BOSS = "told_boss";
+    /** Logged by mistake. */
+    public static final String DISMISS_NEWS = "dismiss_news";
+    /** Opens the edit modal of an item not told yet. */
+    public static final String EDIT_NEWS = "edit_news";
+    static final String TOLD_LABEL = "I told them already";
+    /** Block id of the buttons of a message about one item; the news list uses {@link NewsListViews#LIST_BLOCK}. */
+    static final String ITEM_BLOCK = "news_share";
 
     static final String GOOD_CHEER = "Good news travels fast — share it while it's fresh.";
     static final String BAD_URGE = "Tell your boss now — they must never hear it from someone else first.";
@@ -42,23 +53,50 @@ public final class NewsViews {
                 : ":rotating_light: Bad news logged. " + BAD_URGE;
     }
 
-    /** The reply to {@code /bossreview good|bad <text>}: the news, the nudge, and the button that sends it. */
+    /** The reply to {@code /bossreview good|bad <text>}: the news, the nudge, and the buttons that act on it. */
     public static List<LayoutBlock> logged(NewsItem item, Optional<String> boss) {
         boolean good = item.kind() == NewsKind.GOOD;
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(good ? ":tada: *Nice one — logged!* " + GOOD_CHEER
                 : ":rotating_light: *Bad news logged.* " + BAD_URGE))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))));
-        blocks.add(actions(a -> a.blockId("news_share").elements(List.of(button(b -> b
-                .actionId(actionId(item.kind()))
-                .value(Long.toString(item.id()))
-                .style(good ? "primary" : "danger")
-                .text(plainText(good ? "Share with boss" : "Tell boss now")))))));
+        blocks.add(actions(a -> a.blockId(ITEM_BLOCK).elements(buttons(item, true))));
         blocks.add(context(c -> c.elements(List.of(markdownText(boss
-                .map(b -> "The button sends <@" + b + "> a DM that names you. Nothing goes out until you click.")
+                .map(b -> "*" + shareLabel(item.kind()) + "* sends <@" + b + "> a DM that names you. Nothing goes out "
+                        + "until you click. Told them already, by phone or in person? *" + TOLD_LABEL
+                        + "* ends the reminders and sends nothing.")
                 .orElse(":bust_in_silhouette: You haven't set a boss yet — set one with `" + Subcommand.BOSS.usage()
                         + "`, then click the button."))))));
         return blocks;
+    }
+
+    /**
+     * The buttons of an open item, wherever it is shown: share (sends the DM), told outside Slack (sends
+     * nothing), dismiss (logged by mistake; asks first) and, where there is room, edit.
+     */
+    public static List<BlockElement> buttons(NewsItem item, boolean withEdit) {
+        String id = Long.toString(item.id());
+        List<BlockElement> buttons = new ArrayList<>();
+        buttons.add(button(b -> b.actionId(actionId(item.kind())).value(id).style("primary")
+                .text(plainText(shareLabel(item.kind())))));
+        buttons.add(button(b -> b.actionId(TOLD_BOSS).value(id).text(plainText(TOLD_LABEL))));
+        buttons.add(button(b -> b.actionId(DISMISS_NEWS).value(id).text(plainText("Dismiss"))
+                .confirm(ConfirmationDialogObject.builder()
+                        .title(plainText("Dismiss this news?"))
+                        .text(plainText("For news logged by mistake: no more reminders, and it leaves your news list "
+                                + "and agenda. It stays in your export. Nothing is sent."))
+                        .confirm(plainText("Dismiss"))
+                        .deny(plainText("Keep it"))
+                        .style("danger")
+                        .build())));
+        if (withEdit) {
+            buttons.add(button(b -> b.actionId(EDIT_NEWS).value(id).text(plainText("Edit"))));
+        }
+        return buttons;
+    }
+
+    static String shareLabel(NewsKind kind) {
+        return kind == NewsKind.GOOD ? "Share with boss" : "Tell boss now";
     }
 
     public static String usage(NewsKind kind, NewsText.Invalid invalid) {
@@ -86,8 +124,72 @@ public final class NewsViews {
     }
 
     public static String alreadyShared(NewsItem item, ZoneId zone, Instant now) {
-        return ":white_check_mark: You already shared this with <@" + item.sharedWith().orElse("your boss") + "> "
-                + when(item.sharedAt().orElseThrow(), zone, now) + " — it wasn't sent again.";
+        return told(item, zone, now) + " — it wasn't sent again.";
+    }
+
+    /** How and when the boss was told, e.g. {@code You already shared this with <@B> today at 09:12}. */
+    static String told(NewsItem item, ZoneId zone, Instant now) {
+        String boss = item.sharedWith().map(b -> "<@" + b + ">").orElse("your boss");
+        String when = when(item.sharedAt().orElseThrow(), zone, now);
+        return switch (item.how().orElseThrow()) {
+            case DM -> ":white_check_mark: You already shared this with " + boss + " " + when;
+            case AGENDA -> ":white_check_mark: This went to " + boss + " in your agenda " + when + ", so it counts as told";
+            case OUTSIDE -> ":white_check_mark: You marked this as told outside Slack " + when;
+        };
+    }
+
+    public static String toldOutsideText(NewsItem item, ZoneId zone, Duration timeToTell) {
+        String boss = item.sharedWith().map(b -> "<@" + b + ">").orElse("your boss");
+        return ":white_check_mark: Marked as told outside Slack at "
+                + Times.format(item.sharedAt().orElseThrow().atZone(zone).toLocalTime()) + ", "
+                + duration(timeToTell) + " after logging it. Nothing was sent to " + boss + ", and no more reminders."
+                + (item.sharedWith().isEmpty() ? " (You haven't set a boss yet: `" + Subcommand.BOSS.usage() + "`.)" : "");
+    }
+
+    /** Replaces the message about the item once it is told outside Slack: no buttons any more. */
+    public static List<LayoutBlock> toldOutside(NewsItem item, ZoneId zone, Duration timeToTell) {
+        return List.of(
+                section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))),
+                context(c -> c.elements(List.of(markdownText(toldOutsideText(item, zone, timeToTell))))));
+    }
+
+    public static String alreadyTold(NewsItem item, ZoneId zone, Instant now) {
+        return told(item, zone, now) + " — nothing changed.";
+    }
+
+    public static String dismissedText() {
+        return ":wastebasket: Dismissed: no more reminders, and it's gone from your news list, status card and agenda. "
+                + "It stays in `" + Subcommand.EXPORT.usage() + "`. Nothing was sent.";
+    }
+
+    /** Replaces the message about the item once dismissed: its first words, struck out, and no buttons. */
+    public static List<LayoutBlock> dismissed(NewsItem item) {
+        return List.of(
+                section(s -> s.text(markdownText("~" + Mrkdwn.brief(item.body(), 80).replace("~", "") + "~"))),
+                context(c -> c.elements(List.of(markdownText(dismissedText())))));
+    }
+
+    public static String alreadyDismissed(NewsItem item, ZoneId zone, Instant now) {
+        return ":wastebasket: You dismissed this " + when(item.dismissedAt().orElseThrow(), zone, now)
+                + " — nothing changed.";
+    }
+
+    /** A share click on dismissed news. */
+    public static String dismissedNotSent(NewsItem item, ZoneId zone, Instant now) {
+        return ":wastebasket: You dismissed this news " + when(item.dismissedAt().orElseThrow(), zone, now)
+                + ", so nothing was sent. If it's real after all, log it again with `/bossreview "
+                + (item.kind() == NewsKind.GOOD ? "good" : "bad") + " <text>`.";
+    }
+
+    /** A dismiss click on news the boss was already told. */
+    public static String toldCannotBeDismissed(NewsItem item, ZoneId zone, Instant now) {
+        return told(item, zone, now) + " — told news stays on record, so it wasn't dismissed.";
+    }
+
+    /** A told click on dismissed news. */
+    public static String dismissedCannotBeTold(NewsItem item, ZoneId zone, Instant now) {
+        return ":wastebasket: You dismissed this " + when(item.dismissedAt().orElseThrow(), zone, now)
+                + ", so it wasn't marked as told. If it's real after all, log it again.";
     }
 
     public static String notYours() {

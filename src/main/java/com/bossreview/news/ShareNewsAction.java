@@ -26,6 +26,7 @@ public final class ShareNewsAction implements BlockActionHandler {
     private final NewsService news;
     private final ManagerService managers;
     private final BossDms bossDms;
+    private final NewsAnswers answers;
     private final Clicks clicks;
     private final AfterAck afterAck;
 
@@ -33,6 +34,7 @@ public final class ShareNewsAction implements BlockActionHandler {
         this.news = news;
         this.managers = managers;
         this.bossDms = bossDms;
+        this.answers = new NewsAnswers(news);
         this.clicks = clicks;
         this.afterAck = afterAck;
     }
@@ -43,12 +45,13 @@ public final class ShareNewsAction implements BlockActionHandler {
         String team = click.team();
         String me = click.user();
         String value = request.getPayload().getActions().get(0).getValue();
-        afterAck.run("news share", () -> share(team, me, value, click),
+        boolean fromList = NewsAnswers.fromList(request);
+        afterAck.run("news share", () -> share(team, me, value, fromList, click),
                 reason -> click.note(NewsViews.failed(reason)));
         return ctx.ack();
     }
 
-    private void share(String team, String me, String value, Clicks.Click click) {
+    private void share(String team, String me, String value, boolean fromList, Clicks.Click click) {
         OptionalLong id = Ids.parse(value);
         if (id.isEmpty()) {
             click.note(NewsViews.notYours());
@@ -70,9 +73,12 @@ public final class ShareNewsAction implements BlockActionHandler {
         if (outcome instanceof NewsService.ShareOutcome.Shared s) {
             log.info("news {} of {}/{} shared with {}", s.item().id(), team, me, s.item().sharedWith().orElse("-"));
             var took = news.timeToShare(s.item());
-            click.replace(NewsViews.sharedText(s.item(), zone, took), NewsViews.shared(s.item(), zone, took));
+            answers.settled(click, fromList, NewsViews.sharedText(s.item(), zone, took),
+                    NewsViews.shared(s.item(), zone, took));
         } else if (outcome instanceof NewsService.ShareOutcome.AlreadyShared a) {
             click.note(NewsViews.alreadyShared(a.item(), zone, news.now()));
+        } else if (outcome instanceof NewsService.ShareOutcome.Dismissed d) {
+            click.note(NewsViews.dismissedNotSent(d.item(), zone, news.now()));
         } else if (outcome instanceof NewsService.ShareOutcome.NoBoss) {
             click.note(NewsViews.noBoss());
         } else {

@@ -85,16 +85,14 @@ public final class NudgeViews {
                 text = ":rotating_light: You logged bad news " + age(Duration.between(item.loggedAt(), now))
                         + " ago and haven't told " + boss + " yet:\n>" + quote(item.body())
                         + "\nYour boss must never hear it from someone else first.";
-                buttons.add(button(b -> b.actionId(NewsViews.SHARE_BAD_NEWS).value(Long.toString(item.id())).style("danger")
-                        .text(plainText("Tell boss now"))));
+                buttons.addAll(NewsViews.buttons(item, false));
                 tip = "Bad news doesn't get better with age. Bring what you're doing about it.";
             }
             case GOOD_NEWS -> {
                 NewsItem item = x.news().orElseThrow();
                 text = ":tada: " + goodNewsFrom(item.loggedAt(), m, now) + " still waiting for " + boss + ":\n>"
                         + quote(item.body());
-                buttons.add(button(b -> b.actionId(NewsViews.SHARE_GOOD_NEWS).value(Long.toString(item.id())).style("primary")
-                        .text(plainText("Share with boss"))));
+                buttons.addAll(NewsViews.buttons(item, false));
                 tip = "Your boss is your champion with senior management — give them wins to talk about.";
             }
             case FORECAST -> {

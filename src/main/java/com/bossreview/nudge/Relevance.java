@@ -90,11 +90,11 @@ public final class Relevance {
                 yield IsoWeek.of(m.today(now)).compareTo(IsoWeek.of(n.dueAt().atZone(m.zone()).toLocalDate())) > 0
                         ? skip("late: week over") : none();
             }
-            case BAD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared")
-                    : superseded(n, "news-" + item.id() + "-%", now) ? skip("late: a later reminder is due") : none())
+            case BAD_NEWS -> newsItem(n, m).map(item -> closed(item).or(() ->
+                            superseded(n, "news-" + item.id() + "-%", now) ? skip("late: a later reminder is due") : none()))
                     .orElse(skip("news gone"));
-            case GOOD_NEWS -> newsItem(n, m).map(item -> item.shared() ? skip("shared")
-                    : now.isAfter(n.dueAt().plus(GOOD_NEWS_STALE)) ? skip("late: news is old") : none())
+            case GOOD_NEWS -> newsItem(n, m).map(item -> closed(item).or(() ->
+                            now.isAfter(n.dueAt().plus(GOOD_NEWS_STALE)) ? skip("late: news is old") : none()))
                     .orElse(skip("news gone"));
             case FORECAST -> {
                 FiscalQuarter q = forecasts.currentQuarter(m);
@@ -121,6 +121,18 @@ public final class Relevance {
 
     private Optional<NewsItem> newsItem(Nudge n, Manager m) {
         return n.refId().flatMap(id -> news.find(m.teamId(), m.userId(), id));
+    }
+
+    /** News told in any way, or dismissed, needs no reminder; each way is its own reason. */
+    private static Optional<Skip> closed(NewsItem item) {
+        if (item.dismissed()) {
+            return skip("dismissed");
+        }
+        return item.how().map(how -> switch (how) {
+            case DM -> new Skip("shared");
+            case AGENDA -> new Skip("told in agenda");
+            case OUTSIDE -> new Skip("told outside Slack");
+        });
     }
 
     private static boolean sameLocalDay(Nudge n, Manager m, Instant now) {

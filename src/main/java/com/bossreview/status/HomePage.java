@@ -5,6 +5,7 @@ import com.bossreview.agenda.AgendaViews;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.news.NewsListViews;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
@@ -21,7 +22,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 /**
- * The App Home tab: the status card and the agenda, with their buttons. Published when the tab is opened,
+ * The App Home tab: the status card, the open news and the agenda, with their buttons. Published when the tab is opened,
  * and again after every click on it (Slack sends no {@code response_url} there), with the answer on top.
  */
 public final class HomePage implements Clicks.HomeTab {
@@ -64,6 +65,9 @@ public final class HomePage implements Clicks.HomeTab {
         }
         Manager m = card.get().manager();
         List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card.get()));
+        blocks.add(divider());
+        // The card's open news, read in its one query, with each item's buttons.
+        blocks.addAll(NewsListViews.home(card.get().unsharedNews(), card.get().now()));
         blocks.add(divider());
         blocks.addAll(AgendaViews.draft(agendas.build(m), IsoWeek.of(m.today(managers.now())),
                 m.bossUserId().isPresent()));

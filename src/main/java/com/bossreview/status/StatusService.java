@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 
 /**
  * Gathers the status card of a manager in one round trip: the manager row with, as JSON columns, every
- * stored week (this week's state and the streak come from them), the news not shared yet and the latest
+ * stored week (this week's state and the streak come from them), the open news (not told, not dismissed) and the latest
  * forecast of each fiscal quarter (the current quarter depends on the manager's zone and fiscal-year start,
  * so it is picked here). It answers on every {@code /bossreview} and App Home open, so it takes one pooled
  * connection for one statement instead of one connection per part of the card.
@@ -53,7 +53,8 @@ public final class StatusService {
                         'shared_with', n.shared_with, 'acknowledged_at', n.acknowledged_at AT TIME ZONE 'UTC')
                       ORDER BY n.logged_at, n.id), '[]')
                  FROM news n
-                WHERE n.team_id = m.team_id AND n.user_id = m.user_id AND n.shared_at IS NULL) AS card_unshared_news,
+                WHERE n.team_id = m.team_id AND n.user_id = m.user_id AND n.shared_at IS NULL
+                  AND n.dismissed_at IS NULL) AS card_unshared_news,
               (SELECT coalesce(json_agg(json_build_object(
                         'id', f.id, 'fiscal_year', f.fiscal_year, 'quarter', f.quarter, 'amount', f.amount::text,
                         'note', f.note, 'recorded_at', f.recorded_at AT TIME ZONE 'UTC',
@@ -122,7 +123,8 @@ public final class StatusService {
             JsonObject n = e.getAsJsonObject();
             unshared.add(new NewsItem(n.get("id").getAsLong(), m.teamId(), m.userId(), NewsKind.valueOf(string(n, "kind")),
                     string(n, "body"), instant(n, "logged_at").orElseThrow(), Optional.empty(),
-                    Optional.ofNullable(string(n, "shared_with")), instant(n, "acknowledged_at")));
+                    Optional.ofNullable(string(n, "shared_with")), instant(n, "acknowledged_at"), Optional.empty(),
+                    Optional.empty()));
         }
         FiscalQuarter quarter = FiscalQuarter.containing(today, m.fiscalStartMonth());
         Optional<Forecast> forecast = Optional.empty();

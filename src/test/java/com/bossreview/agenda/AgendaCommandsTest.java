@@ -83,4 +83,90 @@ class AgendaCommandsTest extends AppTest {
         assertThat(a).hasSize(3).doesNotHaveDuplicates();
         assertThat(a).isNotEqualTo(b);
     }
+
+    /** Logs news with the real command (which plans its reminders); its id, from the reply's first button. */
+    private static long logged(String kindAndText) {
+        for (var block : commandJson(kindAndText).getAsJsonArray("blocks")) {
+            if ("actions".equals(block.getAsJsonObject().get("type").getAsString())) {
+                return Long.parseLong(block.getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject()
+                        .get("value").getAsString());
+            }
+        }
+        throw new AssertionError("no button in the reply");
+    }
+
+    private static String told(long id) {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT coalesce(told_how, '-') || ' ' || coalesce(shared_with, '-') || ' ' "
+                                + "|| coalesce(to_char(shared_at AT TIME ZONE 'UTC', 'HH24:MI'), '-') FROM news WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
+    @Test
+    void sending_an_agenda_marks_the_open_news_in_it_told_and_ends_their_reminders() throws Exception {
+        managerWithBoss();
+        long bad = logged("bad Acme slips to Q1");
+        long good = logged("good Signed Initech");
+        long shared = logged("good Hooli renewed");
+        long dismissed = logged("bad Lost Globex (wrong account)");
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "share_good_news", Long.toString(shared));
+        next(FakeSlack.RESPONSE_URL, responses);
+        app.slack().click(TEAM, ME, "dismiss_news", Long.toString(dismissed));
+        next(FakeSlack.RESPONSE_URL, responses + 1);
+        clock.advance(Duration.ofMinutes(40));
+        int dms = seen("chat.postMessage");
+
+        app.slack().click(TEAM, ME, "send_agenda", "2026-W48");
+        assertThat(next(FakeSlack.RESPONSE_URL, responses + 2).param("text")).contains("Agenda sent");
+
+        FakeSlack.Call dm = next("chat.postMessage", dms);
+        assertThat(dm.json("blocks")).contains("Acme slips to Q1", "Signed Initech", "Hooli renewed").doesNotContain("Globex");
+        assertThat(told(bad)).isEqualTo("AGENDA U0BOSS 10:40");
+        assertThat(told(good)).isEqualTo("AGENDA U0BOSS 10:40");
+        assertThat(told(shared)).isEqualTo("DM U0BOSS 10:00");
+        assertThat(told(dismissed)).isEqualTo("- - -");
+        assertThat(commandJson("news").toString()).contains("Nothing open");
+
+        int beforeDrain = seen("chat.postMessage");
+        clock.set(WEDNESDAY.plus(Duration.ofDays(2)));
+        app.nudges().dispatcher().drain();
+        assertThat(slack.calls("chat.postMessage").subList(beforeDrain, seen("chat.postMessage")))
+                .noneMatch(c -> ME.equals(c.param("channel"))
+                && c.param("text").matches("(?s).*(Acme slips|Signed Initech|Globex).*"));
+        assertThat(TestDatabase.rows("nudge WHERE ref_id = " + bad + " AND outcome = 'told in agenda'")).isEqualTo(3);
+        assertThat(TestDatabase.rows("nudge WHERE ref_id = " + good + " AND outcome = 'told in agenda'")).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE ref_id = " + dismissed + " AND outcome = 'dismissed'")).isEqualTo(3);
+    }
+
+    @Test
+    void an_agenda_that_does_not_reach_the_boss_marks_nothing_told() throws Exception {
+        managerWithBoss();
+        long bad = logged("bad Acme slips to Q1");
+        slack.fail("chat.postMessage", new FakeSlack.Fault.ApiError("channel_not_found"), 1);
+        int responses = seen(FakeSlack.RESPONSE_URL);
+
+        app.slack().click(TEAM, ME, "send_agenda", "2026-W48");
+
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("couldn't send the agenda");
+        assertThat(told(bad)).isEqualTo("- - -");
+    }
+
+    @Test
+    void only_the_news_an_agenda_spells_out_counts_as_told() throws Exception {
+        managerWithBoss();
+        TestDatabase.database().jdbi().useHandle(h -> {
+            for (int i = 0; i < 10; i++) {
+                h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES (?, ?, 'GOOD', ?, ?)",
+                        TEAM, ME, "win " + i, WEDNESDAY.minus(Duration.ofHours(10 - i)));
+            }
+        });
+        int responses = seen(FakeSlack.RESPONSE_URL);
+
+        app.slack().click(TEAM, ME, "send_agenda", "2026-W48");
+
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Agenda sent");
+        assertThat(TestDatabase.rows("news WHERE told_how = 'AGENDA'")).isEqualTo(8);
+        assertThat(TestDatabase.rows("news WHERE shared_at IS NULL AND body IN ('win 0', 'win 1')")).isEqualTo(2);
+    }
 }

@@ -44,7 +44,7 @@ class HelpCommandTest {
         String text = reply.get("text").getAsString();
         for (String usage : new String[]{"/bossreview status", "/bossreview help", "/bossreview setup",
                 "/bossreview boss @user", "/bossreview review <day> <time>", "/bossreview booked", "/bossreview held",
-                "/bossreview skip", "/bossreview good <text>", "/bossreview bad <text>",
+                "/bossreview skip", "/bossreview good <text>", "/bossreview bad <text>", "/bossreview news",
                 "/bossreview forecast <amount> [note]", "/bossreview agenda", "/bossreview pause <YYYY-MM-DD>",
                 "/bossreview resume", "/bossreview settings [<key> <value>]", "/bossreview export", "/bossreview forget"}) {
             assertThat(text).contains("`" + usage + "`");

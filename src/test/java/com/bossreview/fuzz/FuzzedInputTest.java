@@ -19,7 +19,8 @@ class FuzzedInputTest extends AppTest {
     static final int CASES = Integer.getInteger("fuzz.cases", 600);
     static final String[] ACTIONS = {"share_good_news", "share_bad_news", "share_forecast", "send_agenda",
             "review_booked", "review_held", "review_skip", "snooze", "open_forecast_modal", "confirm_forget",
-            "boss_ack_news", "open_setup", "cancel_forget", "boss_thanks", "boss_lets_talk", "boss_ask"};
+            "boss_ack_news", "open_setup", "cancel_forget", "boss_thanks", "boss_lets_talk", "boss_ask",
+            "told_boss", "dismiss_news", "edit_news"};
 
     private static String randomText(Random r) {
         int kind = r.nextInt(6);

@@ -47,7 +47,9 @@ class LogNewsCommandTest {
 
         assertThat(ack.get("text").getAsString()).contains("Good news travels fast — share it while it's fresh");
         JsonObject button = buttons(ack).get(0);
-        assertThat(buttons(ack)).hasSize(1);
+        assertThat(buttons(ack)).extracting(b -> b.get("action_id").getAsString())
+                .containsExactly("share_good_news", "told_boss", "dismiss_news", "edit_news");
+        assertThat(buttons(ack)).allSatisfy(b -> assertThat(b.get("value").getAsString()).isEqualTo(button.get("value").getAsString()));
         assertThat(button.get("action_id").getAsString()).isEqualTo("share_good_news");
         assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Share with boss");
         long id = Long.parseLong(button.get("value").getAsString());
@@ -61,7 +63,7 @@ class LogNewsCommandTest {
     }
 
     @Test
-    void bad_news_is_logged_with_an_urgent_tell_boss_now_button() {
+    void bad_news_is_logged_with_an_urgent_tell_boss_now_button_and_a_way_to_say_it_was_told() {
         kit.manager(TEAM, ME, ZoneId.of("Europe/Paris"), BOSS);
         JsonObject ack = kit.log(TEAM, ME, "BAD Lost the Globex renewal");
 
@@ -69,8 +71,10 @@ class LogNewsCommandTest {
                 .contains("Tell your boss now — they must never hear it from someone else first");
         JsonObject button = buttons(ack).get(0);
         assertThat(button.get("action_id").getAsString()).isEqualTo("share_bad_news");
-        assertThat(button.get("style").getAsString()).isEqualTo("danger");
+        assertThat(button.get("style").getAsString()).isEqualTo("primary");
         assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Tell boss now");
+        assertThat(buttons(ack).get(1).get("action_id").getAsString()).isEqualTo("told_boss");
+        assertThat(buttons(ack).get(1).getAsJsonObject("text").get("text").getAsString()).isEqualTo("I told them already");
         long id = Long.parseLong(button.get("value").getAsString());
         assertThat(TestDatabase.rows("news WHERE id = " + id + " AND kind = 'BAD' AND user_id = '" + ME + "'"))
                 .isEqualTo(1);

@@ -32,11 +32,13 @@ final class NewsTestKit implements AutoCloseable {
     final MutableClock clock = new MutableClock(START);
     final TestApp app = TestApp.start(slack, clock);
     private int responsesSeen;
+    private int dmsAtReset;
 
     /** Call at the start of each test: the clock back at START, responses counted from here. */
     void reset() {
         clock.set(START);
         responsesSeen = slack.calls(FakeSlack.RESPONSE_URL).size();
+        dmsAtReset = dms().size();
     }
 
     /** A manager whose zone is fresh (no users.info refresh racing the test) and, if given, with a boss. */
@@ -67,6 +69,40 @@ final class NewsTestKit implements AutoCloseable {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(SlackRequests.text(ack)).isEmpty();
         return nextResponse();
+    }
+
+    /** As {@link #click}, on a button in the block {@code blockId} (the news list's rows have their own). */
+    FakeSlack.Call clickIn(String team, String user, String actionId, String value, String blockId)
+            throws InterruptedException {
+        HttpResponse<String> ack = app.slack().click(team, user, actionId, value, blockId);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(SlackRequests.text(ack)).isEmpty();
+        return nextResponse();
+    }
+
+    /** The dispatcher run at {@code at}, as the nudge tests do: the clock set, due nudges sent or skipped. */
+    int drainAt(Instant at) {
+        clock.set(at);
+        return app.nudges().dispatcher().drain();
+    }
+
+    /** {@code SENT}, or {@code SKIPPED:<reason>}, of each reminder of a piece of news, in the order they were due. */
+    static List<String> reminders(long newsId) {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT state || coalesce(':' || outcome, '') FROM nudge WHERE ref_id = :id ORDER BY due_at")
+                .bind("id", newsId).mapTo(String.class).list());
+    }
+
+    /** The DMs sent since {@link #reset()} (this test's), to {@code user}. */
+    List<FakeSlack.Call> dmsTo(String user) {
+        List<FakeSlack.Call> all = dms();
+        return all.subList(dmsAtReset, all.size()).stream().filter(c -> user.equals(c.param("channel"))).toList();
+    }
+
+    /** The DMs sent since {@link #reset()}: this test's. */
+    List<FakeSlack.Call> newDms() {
+        List<FakeSlack.Call> all = dms();
+        return all.subList(dmsAtReset, all.size());
     }
 
     FakeSlack.Call nextResponse() throws InterruptedException {
@@ -125,6 +161,27 @@ final class NewsTestKit implements AutoCloseable {
 
     static Optional<Instant> sharedAt(long id) {
         return instant("shared_at", id);
+    }
+
+    static Optional<Instant> acknowledgedAt(long id) {
+        return instant("acknowledged_at", id);
+    }
+
+    static Optional<String> toldHow(long id) {
+        return column("told_how", id);
+    }
+
+    static Optional<Instant> dismissedAt(long id) {
+        return instant("dismissed_at", id);
+    }
+
+    static String body(long id) {
+        return column("body", id).orElseThrow();
+    }
+
+    private static Optional<String> column(String column, long id) {
+        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM news WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one());
     }
 
     static Optional<String> sharedWith(long id) {

@@ -21,12 +21,12 @@ class NewsViewsTest {
     private static final Instant LOGGED = Instant.parse("2025-03-04T08:00:00Z");
 
     private static NewsItem item(NewsKind kind, String body) {
-        return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED, Optional.empty(), Optional.empty(), Optional.empty());
+        return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED);
     }
 
     private static NewsItem shared(NewsKind kind, String body, Duration after) {
         return new NewsItem(42, "T1", "U0MGR", kind, body, LOGGED, Optional.of(LOGGED.plus(after)),
-                Optional.of("U0BOSS"), Optional.empty());
+                Optional.of("U0BOSS"), Optional.empty(), Optional.of(ToldHow.DM), Optional.empty());
     }
 
     private static List<ButtonElement> buttons(List<LayoutBlock> blocks) {
@@ -60,20 +60,21 @@ class NewsViewsTest {
     }
 
     @Test
-    void bad_news_urges_with_a_danger_tell_boss_now_button() {
+    void bad_news_urges_with_a_primary_tell_boss_now_button_since_telling_is_not_destructive() {
         List<LayoutBlock> blocks = NewsViews.logged(item(NewsKind.BAD, "Lost Globex"), Optional.of("U0BOSS"));
         ButtonElement button = buttons(blocks).get(0);
         assertThat(button.getActionId()).isEqualTo("share_bad_news");
-        assertThat(button.getStyle()).isEqualTo("danger");
+        assertThat(button.getStyle()).isEqualTo("primary");
         assertThat(button.getText().getText()).isEqualTo("Tell boss now");
         assertThat(text(blocks)).contains("Tell your boss now — they must never hear it from someone else first");
         assertThat(NewsViews.loggedText(item(NewsKind.BAD, "x"))).contains("Tell your boss now");
     }
 
     @Test
-    void without_a_boss_the_reply_keeps_the_button_and_says_how_to_set_one() {
+    void without_a_boss_the_reply_keeps_the_buttons_and_says_how_to_set_one() {
         List<LayoutBlock> blocks = NewsViews.logged(item(NewsKind.BAD, "x"), Optional.empty());
-        assertThat(buttons(blocks)).hasSize(1);
+        assertThat(buttons(blocks)).extracting(ButtonElement::getActionId)
+                .containsExactly("share_bad_news", "told_boss", "dismiss_news", "edit_news");
         assertThat(text(blocks)).contains("set one with `/bossreview boss @user`");
     }
 
@@ -165,5 +166,65 @@ class NewsViewsTest {
         for (String bad : new String[]{null, "", "abc", "-1", "0", "4 2", "+42", "1e3", "99999999999999999999"}) {
             assertThat(Ids.parse(bad)).as(String.valueOf(bad)).isEmpty();
         }
+    }
+
+    private static NewsItem logged(long id, NewsKind kind, String body, Duration ago) {
+        return new NewsItem(id, "T1", "U0MGR", kind, body, LOGGED.minus(ago));
+    }
+
+    @Test
+    void every_item_button_carries_the_id_and_dismiss_asks_first() {
+        List<ButtonElement> buttons = NewsViews.buttons(item(NewsKind.GOOD, "x"), true).stream()
+                .map(ButtonElement.class::cast).toList();
+        assertThat(buttons).extracting(ButtonElement::getActionId)
+                .containsExactly("share_good_news", "told_boss", "dismiss_news", "edit_news");
+        assertThat(buttons).extracting(ButtonElement::getValue).containsOnly("42");
+        assertThat(buttons.get(1).getText().getText()).isEqualTo("I told them already");
+        assertThat(buttons.get(2).getConfirm()).isNotNull();
+        assertThat(buttons.get(2).getConfirm().getText().getText()).contains("stays in your export");
+        assertThat(NewsViews.buttons(item(NewsKind.BAD, "x"), false)).extracting(b -> ((ButtonElement) b).getActionId())
+                .containsExactly("share_bad_news", "told_boss", "dismiss_news");
+    }
+
+    @Test
+    void the_open_list_puts_the_oldest_bad_news_first_and_fits_slacks_fifty_blocks() {
+        List<NewsItem> open = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            open.add(logged(100 + i, i % 3 == 0 ? NewsKind.BAD : NewsKind.GOOD, "item " + i, Duration.ofMinutes(i)));
+        }
+        List<LayoutBlock> list = NewsListViews.list(open, LOGGED, ":white_check_mark: done");
+
+        assertThat(list.size()).isLessThanOrEqualTo(50);
+        List<String> ids = buttons(list).stream().map(ButtonElement::getValue).distinct().toList();
+        // Bad items are i = 0, 3, …, 57 (id 100 + i); the oldest (largest i) first.
+        assertThat(ids).hasSize(NewsListViews.LIST_MAX).startsWith("157", "154", "151");
+        assertThat(text(list)).startsWith(":white_check_mark: done").contains("…and 45 more");
+
+        List<LayoutBlock> home = NewsListViews.home(open, LOGGED);
+        assertThat(buttons(home).stream().map(ButtonElement::getValue).distinct()).hasSize(NewsListViews.HOME_MAX);
+        assertThat(text(home)).contains("*Open news*").contains("…and 52 more").contains("`/bossreview news`");
+        assertThat(home).filteredOn(ActionsBlock.class::isInstance)
+                .allSatisfy(b -> assertThat(((ActionsBlock) b).getBlockId()).startsWith("news_home_"));
+    }
+
+    @Test
+    void an_empty_list_says_nothing_is_open() {
+        assertThat(text(NewsListViews.list(List.of(), LOGGED, null))).contains("Nothing open");
+        assertThat(text(NewsListViews.home(List.of(), LOGGED))).contains("*Open news*").contains("Nothing open");
+    }
+
+    @Test
+    void told_outside_and_dismissed_messages_have_no_buttons_and_say_nothing_was_sent() {
+        NewsItem told = new NewsItem(42, "T1", "U0MGR", NewsKind.BAD, "Lost Globex", LOGGED,
+                Optional.of(LOGGED.plus(Duration.ofMinutes(90))), Optional.of("U0BOSS"), Optional.empty(),
+                Optional.of(ToldHow.OUTSIDE), Optional.empty());
+        List<LayoutBlock> blocks = NewsViews.toldOutside(told, ZoneId.of("UTC"), Duration.ofMinutes(90));
+        assertThat(buttons(blocks)).isEmpty();
+        assertThat(text(blocks)).contains("Marked as told outside Slack at 09:30, 1 h 30 min after logging it")
+                .contains("Nothing was sent to <@U0BOSS>");
+        assertThat(NewsViews.alreadyShared(told, ZoneId.of("UTC"), LOGGED)).contains("You marked this as told outside Slack");
+
+        assertThat(buttons(NewsViews.dismissed(item(NewsKind.BAD, "oops")))).isEmpty();
+        assertThat(text(NewsViews.dismissed(item(NewsKind.BAD, "oops")))).contains("~oops~").contains("Nothing was sent");
     }
 }

@@ -44,6 +44,20 @@ class NudgeFlowTest extends AppTest {
         return dmsToMe().stream().map(c -> c.json("blocks")).filter(b -> b != null && b.contains(marker)).count();
     }
 
+    /** The style of the Tell boss now button in a message's blocks: telling the boss is urged, not destructive. */
+    private static String shareButtonStyle(String blocks) {
+        for (var block : com.google.gson.JsonParser.parseString(blocks).getAsJsonArray()) {
+            var elements = block.getAsJsonObject().getAsJsonArray("elements");
+            for (int i = 0; elements != null && i < elements.size(); i++) {
+                var e = elements.get(i).getAsJsonObject();
+                if (e.has("action_id") && "share_bad_news".equals(e.get("action_id").getAsString())) {
+                    return e.get("style").getAsString();
+                }
+            }
+        }
+        throw new AssertionError("no share_bad_news button");
+    }
+
     private static int drainAt(Instant at) {
         clock.set(at);
         return app.nudges().dispatcher().drain();
@@ -201,7 +215,8 @@ class NudgeFlowTest extends AppTest {
         drainAt(MONDAY_0800.plus(Duration.ofMinutes(30)));
         String first = dmWith("haven't told");
         assertThat(first).contains("haven't told <@U0BOSS>", "Lost the Acme renewal", "share_bad_news",
-                "\"value\":\"" + newsId + "\"");
+                "\"value\":\"" + newsId + "\"", "\"action_id\":\"told_boss\"", "\"action_id\":\"dismiss_news\"");
+        assertThat(shareButtonStyle(first)).isEqualTo("primary");
 
         drainAt(MONDAY_0800.plus(Duration.ofMinutes(150)));
         assertThat(state("BAD_NEWS", "news-" + newsId + "-2")).startsWith("SENT");
@@ -213,6 +228,41 @@ class NudgeFlowTest extends AppTest {
         drainAt(MONDAY_0800.plus(Duration.ofMinutes(270)));
         assertThat(dmsToMe()).hasSize(before);
         assertThat(state("BAD_NEWS", "news-" + newsId + "-3")).isEqualTo("SKIPPED:shared");
+    }
+
+    @Test
+    void bad_news_told_outside_slack_from_a_reminder_stops_the_rest_and_the_boss_gets_nothing() throws Exception {
+        assertThat(command("bad Lost the Acme renewal")).isNotEmpty();
+        long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
+        drainAt(MONDAY_0800.plus(Duration.ofMinutes(30)));
+        assertThat(dmWith("haven't told")).contains("told_boss");
+
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        int all = seen("chat.postMessage");
+        clock.set(MONDAY_0800.plus(Duration.ofMinutes(45)));
+        app.slack().click(TEAM, ME, "told_boss", Long.toString(newsId));
+        FakeSlack.Call answer = next(FakeSlack.RESPONSE_URL, responses);
+        assertThat(answer.param("replace_original")).isEqualTo("true");
+        assertThat(answer.param("text")).contains("Marked as told outside Slack at 08:45", "45 minutes after logging it");
+
+        int before = dmsToMe().size();
+        drainAt(MONDAY_0800.plus(Duration.ofMinutes(270)));
+        assertThat(dmsToMe()).hasSize(before);
+        assertThat(state("BAD_NEWS", "news-" + newsId + "-2")).isEqualTo("SKIPPED:told outside Slack");
+        assertThat(state("BAD_NEWS", "news-" + newsId + "-3")).isEqualTo("SKIPPED:told outside Slack");
+        assertThat(slack.calls("chat.postMessage").subList(all, seen("chat.postMessage")))
+                .noneMatch(c -> BOSS.equals(c.param("channel")));
+    }
+
+    @Test
+    void good_news_dismissed_is_not_recalled() throws Exception {
+        command("good Signed Initech");
+        long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "dismiss_news", Long.toString(newsId));
+        next(FakeSlack.RESPONSE_URL, responses);
+        drainAt(Instant.parse("2026-12-01T13:30:00Z"));
+        assertThat(state("GOOD_NEWS", "news-" + newsId)).isEqualTo("SKIPPED:dismissed");
     }
 
     @Test
@@ -240,7 +290,8 @@ class NudgeFlowTest extends AppTest {
         command("good Signed Initech");
         long newsId = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM news").mapTo(Long.class).one());
         drainAt(Instant.parse("2026-12-01T13:30:00Z"));
-        assertThat(dmWith("Signed Initech")).contains("share_good_news", "Yesterday's good news is still waiting");
+        assertThat(dmWith("Signed Initech")).contains("share_good_news", "told_boss", "dismiss_news", "snooze",
+                "Yesterday's good news is still waiting");
         assertThat(state("GOOD_NEWS", "news-" + newsId)).startsWith("SENT");
     }
 

@@ -118,4 +118,77 @@ class HomeTabClicksTest extends AppTest {
 
         assertThat(next("views.publish", publishes).json("view")).contains("250,000");
     }
+
+    /** Logs news with the real command; its id, from the reply's first button. */
+    private static long logged(String kindAndText) {
+        for (var block : commandJson(kindAndText).getAsJsonArray("blocks")) {
+            if ("actions".equals(block.getAsJsonObject().get("type").getAsString())) {
+                return Long.parseLong(block.getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject()
+                        .get("value").getAsString());
+            }
+        }
+        throw new AssertionError("no button in the reply");
+    }
+
+    @Test
+    void home_shows_the_open_news_with_their_buttons_between_the_card_and_the_agenda() throws Exception {
+        managerWithBoss();
+        long id = logged("bad Lost the Acme renewal");
+        int publishes = seen("views.publish");
+
+        app.slack().appHomeOpened(TEAM, ME);
+
+        String view = next("views.publish", publishes).json("view");
+        assertThat(view).contains("Open news", "Lost the Acme renewal", "\"action_id\":\"share_bad_news\"",
+                "\"action_id\":\"told_boss\"", "\"action_id\":\"dismiss_news\"", "\"action_id\":\"edit_news\"",
+                "\"value\":\"" + id + "\"");
+        assertThat(view.indexOf("Your manage-up status")).isLessThan(view.indexOf("Open news"));
+        assertThat(view.indexOf("Open news")).isLessThan(view.indexOf("Agenda for your next weekly review"));
+    }
+
+    @Test
+    void told_boss_on_home_republishes_the_tab_without_the_item_and_sends_the_boss_nothing() throws Exception {
+        managerWithBoss();
+        long id = logged("bad Lost the Acme renewal");
+        int publishes = seen("views.publish");
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        int dms = seen("chat.postMessage");
+        clock.advance(Duration.ofMinutes(20));
+
+        app.slack().clickOnHome(TEAM, ME, "told_boss", Long.toString(id));
+
+        String view = next("views.publish", publishes).json("view");
+        assertThat(view).contains("Marked as told outside Slack", "20 minutes after logging it")
+                .doesNotContain("\"value\":\"" + id + "\"");
+        // The card's own news line counts open items only, so the tab reads as nothing waiting.
+        assertThat(view).contains("Nothing waiting to be shared");
+        assertThat(TestDatabase.rows("news WHERE told_how = 'OUTSIDE' AND shared_with = 'U0BOSS'")).isEqualTo(1);
+
+        app.slack().clickOnHome(TEAM, ME, "told_boss", Long.toString(id));
+        assertThat(next("views.publish", publishes + 1).json("view")).contains("You marked this as told outside Slack")
+                .contains("nothing changed");
+        assertThat(slack.calls(FakeSlack.RESPONSE_URL)).hasSize(responses);
+        assertThat(slack.calls("chat.postMessage")).hasSize(dms);
+    }
+
+    @Test
+    void dismiss_news_on_home_republishes_the_tab_without_the_item_and_a_second_click_says_so() throws Exception {
+        managerWithBoss();
+        long id = logged("good Signed Initech twice");
+        long kept = logged("good Signed Hooli");
+        int publishes = seen("views.publish");
+        int dms = seen("chat.postMessage");
+
+        app.slack().clickOnHome(TEAM, ME, "dismiss_news", Long.toString(id));
+
+        String view = next("views.publish", publishes).json("view");
+        assertThat(view).contains("Dismissed", "Signed Hooli", "\"value\":\"" + kept + "\"")
+                .doesNotContain("Initech twice");
+        app.slack().clickOnHome(TEAM, ME, "dismiss_news", Long.toString(id));
+        assertThat(next("views.publish", publishes + 1).json("view")).contains("You dismissed this").contains("nothing changed");
+        app.slack().clickOnHome(TEAM, ME, "share_good_news", Long.toString(id));
+        assertThat(next("views.publish", publishes + 2).json("view")).contains("so nothing was sent");
+        assertThat(slack.calls("chat.postMessage")).hasSize(dms);
+        assertThat(TestDatabase.rows("news WHERE dismissed_at IS NOT NULL")).isEqualTo(1);
+    }
 }

@@ -57,7 +57,7 @@ class StatusServiceTest {
         var forecasts = new ForecastService(jdbi, clock);
         var now = clock.instant();
         var quarter = forecasts.currentQuarter(m);
-        return new StatusCard(m, now, reviews.currentWeek(m), reviews.thisWeek(m), news.unshared(team, user),
+        return new StatusCard(m, now, reviews.currentWeek(m), reviews.thisWeek(m), news.open(team, user),
                 forecasts.latest(m), quarter, quarter.daysLeft(m.today(now)), reviews.streak(m));
     }
 
@@ -93,10 +93,12 @@ class StatusServiceTest {
                         WEDNESDAY.minus(Duration.ofDays(7L * (weeks.length - i))));
             }
             h.execute("INSERT INTO weekly_review VALUES (?, ?, 2026, 49, 'HELD', ?)", TEAM, OTHER, WEDNESDAY);
-            // News: unshared good and bad (text that needs escaping in JSON), shared, acknowledged, someone else's.
+            // News: unshared good and bad (text that needs escaping in JSON), shared, acknowledged, someone else's,
+            // told outside Slack, dismissed.
             String[][] news = {{"GOOD", "won \"Acme\" — 120k\nnext: Globex ✓", null, null}, {"BAD", "lost Initech \\ ugh", null, null},
                     {"BAD", "shared already", "2026-11-24T09:00:00Z", "2026-11-24T10:00:00Z"}, {"GOOD", "🎉 emoji", null, null},
-                    {"BAD", "told", "2026-11-20T09:00:00Z", null}};
+                    {"BAD", "told", "2026-11-20T09:00:00Z", null}, {"BAD", "told by phone", "2026-11-21T09:00:00Z", null},
+                    {"BAD", "logged by mistake", null, null}};
             for (int i = 0; i < news.length; i++) {
                 h.createUpdate("INSERT INTO news (team_id, user_id, kind, body, logged_at, shared_at, shared_with, acknowledged_at) "
                                 + "VALUES (:t, :u, :k, :b, :at, :shared::timestamptz, CASE WHEN :shared::text IS NULL THEN NULL ELSE 'U0BOSS' END, "
@@ -105,6 +107,8 @@ class StatusServiceTest {
                         .bind("at", WEDNESDAY.minus(Duration.ofMinutes(997L * (i + 1))).plusNanos(1000L * i))
                         .bind("shared", news[i][2]).bind("ack", news[i][3]).execute();
             }
+            h.execute("UPDATE news SET told_how = 'OUTSIDE' WHERE body = 'told by phone'");
+            h.execute("UPDATE news SET dismissed_at = ? WHERE body = 'logged by mistake'", WEDNESDAY);
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES (?, ?, 'BAD', 'not mine', ?)", TEAM, OTHER, WEDNESDAY);
             // Forecasts: several quarters (also as labelled under another fiscal-year start), two at the same instant,
             // cents, a note, one shared; and someone else's newer figure.

@@ -71,7 +71,12 @@ public final class SlackRequests {
 
     /** A button click ({@code block_actions}) by {@code user} on a message the app sent. */
     public HttpResponse<String> click(String team, String user, String actionId, String value) {
-        return interaction(clickPayload(team, user, actionId, value));
+        return click(team, user, actionId, value, "actions");
+    }
+
+    /** As {@link #click(String, String, String, String)}, on a button in the block {@code blockId}. */
+    public HttpResponse<String> click(String team, String user, String actionId, String value, String blockId) {
+        return interaction(clickPayload(team, user, actionId, value, blockId));
     }
 
     /**
@@ -79,7 +84,7 @@ public final class SlackRequests {
      * {@code blocks}): Slack sends the clicked message along, as the app sent it.
      */
     public HttpResponse<String> clickIn(String team, FakeSlack.Call message, String user, String actionId, String value) {
-        JsonObject payload = clickPayload(team, user, actionId, value);
+        JsonObject payload = clickPayload(team, user, actionId, value, "actions");
         JsonObject shown = new JsonObject();
         shown.addProperty("type", "message");
         shown.addProperty("ts", "1700000000.000100");
@@ -90,10 +95,10 @@ public final class SlackRequests {
         return interaction(payload);
     }
 
-    private JsonObject clickPayload(String team, String user, String actionId, String value) {
+    private JsonObject clickPayload(String team, String user, String actionId, String value, String blockId) {
         JsonObject action = new JsonObject();
         action.addProperty("action_id", actionId);
-        action.addProperty("block_id", "actions");
+        action.addProperty("block_id", blockId);
         action.addProperty("type", "button");
         action.addProperty("value", value);
         action.addProperty("action_ts", Long.toString(clock.instant().getEpochSecond()) + ".000100");
