@@ -2,6 +2,7 @@ package com.bossreview.account;
 
 import com.bossreview.agenda.AgendaDao;
 import com.bossreview.forecast.ForecastDao;
+import com.bossreview.forecast.ForecastViews;
 import com.bossreview.manager.Manager;
 import com.bossreview.news.NewsDao;
 import com.bossreview.review.ReviewDao;
@@ -63,9 +64,13 @@ public final class ExportService {
                 o.addProperty("fiscal_year", f.fiscalYear());
                 o.addProperty("quarter", f.quarter());
                 o.addProperty("amount", f.amount());
+                o.addProperty("currency", f.currency().map(Enum::name).orElse(null));
+                o.addProperty("shown_as", ForecastViews.money(f));
                 o.addProperty("note", f.note().orElse(null));
                 o.addProperty("recorded_at", f.recordedAt().toString());
                 o.addProperty("shared_at", text(f.sharedAt()));
+                o.addProperty("shared_with", f.sharedWith().orElse(null));
+                o.addProperty("told_via", f.toldVia().map(v -> v.name().toLowerCase()).orElse(null));
                 forecasts.add(o);
             });
             root.add("forecasts", forecasts);

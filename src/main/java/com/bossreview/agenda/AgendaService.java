@@ -44,7 +44,7 @@ public final class AgendaService {
         Instant since = lastHeld.orElse(Instant.EPOCH);
         return new Agenda(lastHeld,
                 news.loggedSince(m.teamId(), m.userId(), since),
-                forecasts.recordedSince(m.teamId(), m.userId(), since),
+                forecasts.withBaselines(m, forecasts.recordedSince(m.teamId(), m.userId(), since)),
                 questionsFor(IsoWeek.of(m.today(clock.instant()))));
     }
 

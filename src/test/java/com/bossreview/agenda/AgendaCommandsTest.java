@@ -21,10 +21,13 @@ class AgendaCommandsTest extends AppTest {
                     TEAM, ME, WEDNESDAY.minus(Duration.ofDays(2)));
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES (?, ?, 'BAD', 'Acme slips to Q1', ?)",
                     TEAM, ME, WEDNESDAY.minus(Duration.ofDays(1)));
-            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, recorded_at) VALUES (?, ?, 2026, 4, 300000, ?)",
-                    TEAM, ME, WEDNESDAY.minus(Duration.ofDays(3)));
-            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, note, recorded_at) VALUES (?, ?, 2026, 4, 250000, 'Acme', ?)",
-                    TEAM, ME, WEDNESDAY.minus(Duration.ofDays(1)));
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, recorded_at, shared_at, "
+                    + "shared_with, told_via) VALUES (?, ?, 2026, 4, 300000, 'USD', ?, ?, 'U0BOSS', 'DM')",
+                    TEAM, ME, WEDNESDAY.minus(Duration.ofDays(3)), WEDNESDAY.minus(Duration.ofDays(3)));
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, recorded_at) "
+                    + "VALUES (?, ?, 2026, 4, 260000, 'USD', ?)", TEAM, ME, WEDNESDAY.minus(Duration.ofDays(2)));
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, note, recorded_at) "
+                    + "VALUES (?, ?, 2026, 4, 250000, 'USD', 'Acme', ?)", TEAM, ME, WEDNESDAY.minus(Duration.ofDays(1)));
             h.execute("INSERT INTO manager (team_id, user_id, created_at) VALUES ('T0OTHER', ?, ?)", ME, WEDNESDAY);
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES ('T0OTHER', ?, 'GOOD', 'other workspace', ?)",
                     ME, WEDNESDAY);
@@ -32,12 +35,14 @@ class AgendaCommandsTest extends AppTest {
     }
 
     @Test
-    void agenda_has_news_and_forecast_changes_since_the_last_review_and_questions() {
+    void agenda_has_news_and_forecast_changes_against_what_the_boss_was_told_and_questions() {
         history();
         String agenda = commandJson("agenda").toString();
-        assertThat(agenda).contains("Signed &lt;Initech&gt;", "Acme slips to Q1", "$300,000", "$250,000 (−$50,000)",
+        // 260k was never told: 250k is compared with the 300k the boss knows, not with 260k.
+        assertThat(agenda).contains("Signed &lt;Initech&gt;", "Acme slips to Q1", ":bar_chart: Forecast Q4 FY2026: $300,000",
+                ":chart_with_downwards_trend: Forecast Q4 FY2026: $250,000 (−$50,000 from $300,000) — Acme",
                 "Questions for you", "\"action_id\":\"send_agenda\"", "\"value\":\"2026-W48\"");
-        assertThat(agenda).doesNotContain("old win", "other workspace");
+        assertThat(agenda).doesNotContain("old win", "other workspace", "chart_with_upwards_trend", "(−$10,000");
     }
 
     @Test

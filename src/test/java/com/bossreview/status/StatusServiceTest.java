@@ -58,7 +58,7 @@ class StatusServiceTest {
         var now = clock.instant();
         var quarter = forecasts.currentQuarter(m);
         return new StatusCard(m, now, reviews.currentWeek(m), reviews.thisWeek(m), news.unshared(team, user),
-                forecasts.latest(m), quarter, quarter.daysLeft(m.today(now)), reviews.streak(m));
+                forecasts.latest(m), forecasts.lastTold(m), quarter, quarter.daysLeft(m.today(now)), reviews.streak(m));
     }
 
     @Test
