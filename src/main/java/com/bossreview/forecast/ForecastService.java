@@ -2,6 +2,7 @@ package com.bossreview.forecast;
 
 import com.bossreview.manager.Manager;
 import com.bossreview.time.FiscalQuarter;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.math.BigDecimal;
@@ -16,15 +17,25 @@ import java.util.Optional;
 
 /**
  * Forecasts per fiscal quarter, each compared with the last figure the boss was <em>told</em> ({@link Recorded}):
- * a figure below it is a downgrade.
+ * a figure below it is a downgrade, and one that stays untold gets reminders like bad news.
  */
 public final class ForecastService {
+    /** Plans the reminders of an untold downgrade in the transaction that stores it. */
+    @FunctionalInterface
+    public interface Reminders {
+        void plan(Handle h, String team, String user, long forecastId, Instant recordedAt);
+
+        Reminders NONE = (h, team, user, forecastId, recordedAt) -> { };
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Reminders reminders;
 
-    public ForecastService(Jdbi jdbi, Clock clock) {
+    public ForecastService(Jdbi jdbi, Clock clock, Reminders reminders) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.reminders = reminders;
     }
 
     public FiscalQuarter currentQuarter(Manager m) {
@@ -78,7 +89,7 @@ public final class ForecastService {
     /**
      * Stores {@code amount} as the manager's figure for the current fiscal quarter (in their zone, from their
      * fiscal-year start), in the currency typed or else that of their previous figure, and compares it with the
-     * last figure the boss was told.
+     * last figure the boss was told. A downgrade gets its reminders planned in the same transaction.
      */
     public Recorded record(Manager m, BigDecimal amount, Optional<Currency> typed, Optional<String> note) {
         if (amount.signum() <= 0 || amount.compareTo(Amounts.MAX) > 0) {
@@ -97,6 +108,9 @@ public final class ForecastService {
                     currency.map(Enum::name).orElse(null), note.orElse(null), now);
             Forecast stored = dao.find(m.teamId(), m.userId(), id).orElseThrow();
             Recorded recorded = Recorded.of(stored, before, q, q.daysLeft(m.today(now)));
+            if (recorded.isDowngrade()) {
+                reminders.plan(h, m.teamId(), m.userId(), id, now);
+            }
             return recorded;
         });
     }

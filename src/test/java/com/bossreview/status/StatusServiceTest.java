@@ -54,7 +54,7 @@ class StatusServiceTest {
         Manager m = managers.find(team, user).orElseThrow();
         var reviews = new ReviewService(jdbi, clock);
         var news = new NewsService(jdbi, clock, NewsService.Reminders.NONE);
-        var forecasts = new ForecastService(jdbi, clock);
+        var forecasts = new ForecastService(jdbi, clock, ForecastService.Reminders.NONE);
         var now = clock.instant();
         var quarter = forecasts.currentQuarter(m);
         return new StatusCard(m, now, reviews.currentWeek(m), reviews.thisWeek(m), news.unshared(team, user),
