@@ -97,6 +97,7 @@ public final class AgendaService {
             jdbi.useExtension(AgendaDao.class, dao -> dao.release(team, user, week, at));
             throw e;
         }
+        forecasts.markToldByAgenda(m, agenda.forecastChanges(), boss, at);
         return new SendOutcome.Sent(agenda, boss);
     }
 }

@@ -59,4 +59,11 @@ public interface ForecastDao {
             WHERE id = :id AND team_id = :team AND user_id = :user AND shared_at = :claimedAt""")
     int releaseShare(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
                      @Bind("claimedAt") Instant claimedAt);
+
+    /** The boss got the figure inside an agenda; a figure already told keeps the first telling. */
+    @SqlUpdate("""
+            UPDATE forecast SET shared_at = :at, shared_with = :boss, told_via = 'AGENDA'
+            WHERE id = :id AND team_id = :team AND user_id = :user AND shared_at IS NULL""")
+    int markToldByAgenda(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
+                         @Bind("boss") String boss, @Bind("at") Instant at);
 }

@@ -4,6 +4,8 @@ import com.bossreview.manager.Manager;
 import com.bossreview.time.FiscalQuarter;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * a figure below it is a downgrade, and one that stays untold gets reminders like bad news.
  */
 public final class ForecastService {
+    private static final Logger log = LoggerFactory.getLogger(ForecastService.class);
+
     /** Plans the reminders of an untold downgrade in the transaction that stores it. */
     @FunctionalInterface
     public interface Reminders {
@@ -162,6 +166,23 @@ public final class ForecastService {
     /** The message could not be sent: the forecast is untold again, so the manager can retry. */
     public boolean releaseShare(String team, String user, long id, Instant claimedAt) {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.releaseShare(team, user, id, claimedAt)) == 1;
+    }
+
+    /**
+     * An agenda showing {@code shown} reached the boss: the latest of them in the current quarter, the figure the
+     * boss now reads as the forecast, is marked told. The agenda is delivered whatever happens here, so a failure
+     * is logged rather than thrown (the figure then stays untold and its reminders go on).
+     */
+    public void markToldByAgenda(Manager m, List<Recorded> shown, String boss, Instant at) {
+        FiscalQuarter q = currentQuarter(m);
+        Optional<Forecast> latest = shown.stream().map(Recorded::forecast).filter(f -> f.isIn(q)).max(Recorded.RECORDED);
+        try {
+            latest.ifPresent(f -> jdbi.useExtension(ForecastDao.class,
+                    dao -> dao.markToldByAgenda(m.teamId(), m.userId(), f.id(), boss, at.truncatedTo(ChronoUnit.MICROS))));
+        } catch (RuntimeException e) {
+            log.warn("The agenda of {}/{} was sent, but its forecast {} could not be marked told: {}", m.teamId(),
+                    m.userId(), latest.map(Forecast::id).orElse(0L), e.toString());
+        }
     }
 
     /** Truncated to what PostgreSQL stores, so a stored instant compares equal to this one. */

@@ -56,6 +56,10 @@ class AgendaCommandsTest extends AppTest {
         assertThat(dm.json("blocks")).contains("<@U0MANAGER> sent you the agenda", "Acme slips to Q1");
         assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Agenda sent");
         assertThat(TestDatabase.rows("agenda_sent WHERE sent_to = 'U0BOSS'")).isEqualTo(1);
+        // The boss now knows the latest figure the agenda showed; the untold one before it stays untold.
+        assertThat(TestDatabase.rows("forecast WHERE amount = 250000 AND told_via = 'AGENDA' AND shared_with = 'U0BOSS'"))
+                .isEqualTo(1);
+        assertThat(TestDatabase.rows("forecast WHERE amount = 260000 AND shared_at IS NULL")).isEqualTo(1);
     }
 
     @Test
@@ -79,6 +83,7 @@ class AgendaCommandsTest extends AppTest {
         app.slack().click(TEAM, ME, "send_agenda", "2026-W48");
         assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("couldn't send the agenda", "http_500");
         assertThat(TestDatabase.rows("agenda_sent")).isZero();
+        assertThat(TestDatabase.rows("forecast WHERE told_via = 'AGENDA'")).isZero();
     }
 
     @Test

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The nudges about the forecast through the real app (settable clock, the dispatcher called directly): an untold
- * downgrade is reminded like bad news, and the quarter-end nudge is silenced only by a recent figure the boss knows.
+ * downgrade is reminded like bad news, the quarter-end nudge is silenced only by a recent figure the boss knows,
+ * and an agenda sent tells the boss its forecast.
  */
 class ForecastRemindersTest extends AppTest {
     /** Monday 2026-11-30, 08:00 in New York. */
@@ -178,5 +179,34 @@ class ForecastRemindersTest extends AppTest {
         drainAt(Instant.parse("2026-12-10T13:30:00Z"));
         String nudge = dmsToMe().stream().filter(b -> b != null && b.contains("ends in 21 days")).findFirst().orElseThrow();
         assertThat(nudge).contains("Is *$250,000* still right?").doesNotContain("share_forecast");
+    }
+
+    @Test
+    void sending_the_agenda_tells_the_boss_its_forecast_and_ends_the_downgrade_reminders() throws Exception {
+        share(record("$300k"));
+        clock.set(MONDAY_0800.plus(Duration.ofMinutes(1)));
+        long id = record("280k");
+
+        int dms = seen("chat.postMessage");
+        int responses = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "send_agenda", "2026-W49");
+        FakeSlack.Call agenda = next("chat.postMessage", dms);
+        assertThat(agenda.param("channel")).isEqualTo(BOSS);
+        assertThat(agenda.json("blocks"))
+                .contains(":bar_chart: Forecast Q4 FY2026: $300,000")
+                .contains(":chart_with_downwards_trend: Forecast Q4 FY2026: $280,000 (−$20,000 from $300,000)")
+                .doesNotContain("chart_with_upwards_trend");
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Agenda sent");
+        assertThat(ForecastRows.toldVia(id)).contains("AGENDA");
+        assertThat(ForecastRows.sharedWith(id)).contains(BOSS);
+
+        drainAt(Instant.parse("2026-11-30T13:31:00Z"));
+        assertThat(state("FORECAST_DOWNGRADE", "forecast-" + id + "-1")).isEqualTo("SKIPPED:told");
+        assertThat(remindersSeen()).isEmpty();
+
+        int toBoss = dmsToBoss().size();
+        assertThat(share(id)).contains("already got this forecast in your agenda");
+        assertThat(dmsToBoss()).hasSize(toBoss);
+        assertThat(command("forecast 280k")).contains("the same as what <@" + BOSS + "> knows");
     }
 }
