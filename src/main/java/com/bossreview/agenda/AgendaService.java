@@ -49,7 +49,7 @@ public final class AgendaService {
         Instant since = lastHeld.orElse(Instant.EPOCH);
         return new Agenda(lastHeld,
                 news.loggedSince(m.teamId(), m.userId(), since),
-                forecasts.recordedSince(m.teamId(), m.userId(), since),
+                forecasts.withBaselines(m, forecasts.recordedSince(m.teamId(), m.userId(), since)),
                 questionsFor(IsoWeek.of(m.today(clock.instant()))));
     }
 
@@ -125,6 +125,7 @@ public final class AgendaService {
             throw e;
         }
         markNewsTold(team, user, agenda, boss, at);
+        forecasts.markToldByAgenda(m, agenda.forecastChanges(), boss, at);
         return new SendOutcome.Sent(agenda, boss);
     }
 }

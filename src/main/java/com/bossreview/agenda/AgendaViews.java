@@ -2,12 +2,12 @@ package com.bossreview.agenda;
 
 import com.bossreview.forecast.Forecast;
 import com.bossreview.forecast.ForecastViews;
+import com.bossreview.forecast.Recorded;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.model.block.LayoutBlock;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,17 +47,8 @@ public final class AgendaViews {
                     .append(escape(shorten(n.body()))).append('\n');
         }
         int firstForecast = Math.max(0, agenda.forecastChanges().size() - MAX_FORECAST_LINES);
-        for (int i = firstForecast; i < agenda.forecastChanges().size(); i++) {
-            Forecast f = agenda.forecastChanges().get(i);
-            sb.append("• :chart_with_upwards_trend: Forecast Q").append(f.quarter()).append(" FY").append(f.fiscalYear())
-                    .append(": ").append(ForecastViews.money(f.amount()));
-            if (i > 0 && agenda.forecastChanges().get(i - 1).quarter() == f.quarter()
-                    && agenda.forecastChanges().get(i - 1).fiscalYear() == f.fiscalYear()) {
-                BigDecimal delta = f.amount().subtract(agenda.forecastChanges().get(i - 1).amount());
-                sb.append(" (").append(delta.signum() >= 0 ? "+" : "−").append(ForecastViews.money(delta.abs())).append(")");
-            }
-            f.note().ifPresent(note -> sb.append(" — ").append(escape(shorten(note))));
-            sb.append('\n');
+        for (Recorded r : agenda.forecastChanges().subList(firstForecast, agenda.forecastChanges().size())) {
+            sb.append(forecastLine(r)).append('\n');
         }
         sb.append("\n*Questions for you*\n");
         agenda.questions().forEach(q -> sb.append("• ").append(q).append('\n'));
@@ -70,6 +61,27 @@ public final class AgendaViews {
     public static List<NewsItem> newsShown(Agenda agenda) {
         List<NewsItem> news = agenda.news();
         return news.size() > MAX_NEWS_ITEMS ? news.subList(news.size() - MAX_NEWS_ITEMS, news.size()) : news;
+    }
+
+    /** A figure as the boss reads it: against the last figure they were told, never against one they never heard. */
+    static String forecastLine(Recorded r) {
+        Forecast f = r.forecast();
+        String emoji = switch (r.movement()) {
+            case DOWN -> ":chart_with_downwards_trend:";
+            case UP -> ":chart_with_upwards_trend:";
+            default -> ":bar_chart:";
+        };
+        String was = r.baseline().map(ForecastViews::money).orElse("");
+        String against = switch (r.movement()) {
+            case DOWN, UP -> " (" + (r.isDowngrade() ? "−" : "+")
+                    + ForecastViews.money(r.change().orElseThrow().delta().abs(), f.currency().or(
+                            () -> r.baseline().flatMap(Forecast::currency))) + " from " + was + ")";
+            case SAME -> " (unchanged)";
+            case OTHER_CURRENCY -> " (was " + was + ")";
+            case FIRST -> "";
+        };
+        return "• " + emoji + " Forecast Q" + f.quarter() + " FY" + f.fiscalYear() + ": " + ForecastViews.money(f) + against
+                + f.note().map(note -> " — " + escape(shorten(note))).orElse("");
     }
 
     /** For the manager: the draft with a Send to boss button. */

@@ -5,13 +5,14 @@ import com.bossreview.command.Subcommand;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Forecast figures as managers type them: {@code 250k}, {@code 1.2M}, {@code $300,000}, {@code 300000.50},
- * {@code 2.5bn}. bossreview is currency-agnostic: one leading {@code $}, {@code €} or {@code £} is accepted and
- * ignored, and figures are always shown the same way ({@link ForecastViews#money}).
+ * {@code 2.5bn}, {@code £250k}. One leading {@code $}, {@code €} or {@code £} is kept as the figure's currency
+ * ({@link #read}); bossreview converts nothing.
  */
 public final class Amounts {
     /** Above this a figure is taken for a typo (an extra zero or two), not a forecast. */
@@ -45,10 +46,18 @@ public final class Amounts {
     }
 
     /**
-     * @return the amount with scale 2
+     * @return the amount with scale 2, whatever currency was typed
      * @throws InvalidAmount saying what was wrong, with the usage line and examples in its message
      */
     public static BigDecimal parse(String text) {
+        return read(text).value();
+    }
+
+    /**
+     * @return the amount with scale 2 and the currency of its leading symbol, if one was typed
+     * @throws InvalidAmount saying what was wrong, with the usage line and examples in its message
+     */
+    public static Amount read(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             throw new InvalidAmount("There's no amount — what's your forecast for this quarter?");
@@ -67,6 +76,7 @@ public final class Amounts {
             throw new InvalidAmount(shown + " isn't an amount: use digits, `,` between thousands, `.` for cents, "
                     + "an optional leading `$`, `€` or `£`, and `k`, `M` or `bn`.");
         }
+        Optional<Currency> currency = Currency.ofSymbol(t.substring(0, 1));
         String body = t.replaceFirst("^[$€£]\\s?", "");
         if (body.chars().filter(c -> c == '.').count() > 1) {
             throw new InvalidAmount(shown + " has more than one decimal point.");
@@ -96,7 +106,7 @@ public final class Amounts {
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidAmount(shown + " has fractions of a cent: use at most 2 decimals.");
         }
-        return amount.setScale(2, RoundingMode.UNNECESSARY);
+        return new Amount(amount.setScale(2, RoundingMode.UNNECESSARY), currency);
     }
 
     /** Whether {@code token} alone is a multiplier a manager may type apart from the number ({@code 1.2 M}). */

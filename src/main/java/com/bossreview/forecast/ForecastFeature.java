@@ -13,7 +13,7 @@ public final class ForecastFeature {
 
     public ForecastFeature(Deps deps) {
         this.deps = deps;
-        this.forecasts = new ForecastService(deps.jdbi(), deps.clock());
+        this.forecasts = new ForecastService(deps.jdbi(), deps.clock(), deps.plans()::planForForecast);
     }
 
     public ForecastService service() {

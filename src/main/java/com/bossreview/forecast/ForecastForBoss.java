@@ -16,6 +16,6 @@ public final class ForecastForBoss implements SentLookup {
     @Override
     public Optional<Sent> sentTo(String team, String boss, long id) {
         return forecasts.findSharedWith(team, boss, id).map(f -> new Sent(f.userId(),
-                "your Q" + f.quarter() + " FY" + f.fiscalYear() + " forecast of " + ForecastViews.money(f.amount())));
+                "your Q" + f.quarter() + " FY" + f.fiscalYear() + " forecast of " + ForecastViews.money(f)));
     }
 }

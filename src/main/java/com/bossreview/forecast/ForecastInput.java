@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * The arguments of {@code /bossreview forecast <amount> [note]}: the first word is the amount (a lone currency
  * symbol or multiplier next to it is taken with it, so {@code $ 300,000} and {@code 1.2 M} work), the rest,
  * as typed, is the note.
+ *
+ * @param currency the currency symbol typed in front of the amount, if any
  */
-public record ForecastInput(BigDecimal amount, Optional<String> note) {
+public record ForecastInput(BigDecimal amount, Optional<Currency> currency, Optional<String> note) {
     public static final int NOTE_MAX_LENGTH = 500;
     private static final Pattern WORD = Pattern.compile("\\S+");
 
@@ -27,7 +29,8 @@ public record ForecastInput(BigDecimal amount, Optional<String> note) {
             words.add(new int[]{m.start(), m.end()});
         }
         if (words.isEmpty()) {
-            return new ForecastInput(Amounts.parse(""), Optional.empty());
+            Amount none = Amounts.read(""); // refused: there is no amount
+            return new ForecastInput(none.value(), none.currency(), Optional.empty());
         }
         int used = 1;
         if (word(text, words, 0).matches("[$€£]") && words.size() > 1) {
@@ -37,8 +40,8 @@ public record ForecastInput(BigDecimal amount, Optional<String> note) {
             used++;
         }
         int end = words.get(used - 1)[1];
-        BigDecimal amount = Amounts.parse(text.substring(0, end).replaceAll("\\s+", " "));
-        return new ForecastInput(amount, note(text.substring(end)));
+        Amount amount = Amounts.read(text.substring(0, end).replaceAll("\\s+", " "));
+        return new ForecastInput(amount.value(), amount.currency(), note(text.substring(end)));
     }
 
     /** The optional note, stripped; refused past {@link #NOTE_MAX_LENGTH} characters. */

@@ -13,7 +13,6 @@ import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,10 +44,10 @@ final class ForecastModalSubmission implements ViewSubmissionHandler {
         String user = request.getPayload().getUser().getId();
         Map<String, Map<String, ViewState.Value>> values = request.getPayload().getView().getState() == null
                 ? Map.of() : request.getPayload().getView().getState().getValues();
-        BigDecimal amount;
+        Amount amount;
         Optional<String> note;
         try {
-            amount = Amounts.parse(value(values, ForecastViews.AMOUNT_BLOCK, ForecastViews.AMOUNT_ACTION));
+            amount = Amounts.read(value(values, ForecastViews.AMOUNT_BLOCK, ForecastViews.AMOUNT_ACTION));
         } catch (Amounts.InvalidAmount e) {
             return ctx.ackWithErrors(Map.of(ForecastViews.AMOUNT_BLOCK, ForecastViews.modalError(e.problem())));
         }
@@ -59,7 +58,8 @@ final class ForecastModalSubmission implements ViewSubmissionHandler {
                     "Keep the note to " + ForecastInput.NOTE_MAX_LENGTH + " characters."));
         }
         Manager m = zones.touch(team, user);
-        ForecastViews.Message reply = ForecastViews.recorded(forecasts.record(m, amount, note));
+        ForecastViews.Message reply = ForecastViews.recorded(
+                forecasts.record(m, amount.value(), amount.currency(), note), m.bossUserId());
         // A view submission has no response_url: the confirmation goes to the manager's DM with the app.
         boolean fromHome = ForecastViews.FROM_HOME.equals(request.getPayload().getView().getPrivateMetadata());
         afterAck.run("forecast confirmation DM", () -> {

@@ -2,23 +2,44 @@ package com.bossreview.forecast;
 
 import com.bossreview.manager.Manager;
 import com.bossreview.time.FiscalQuarter;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Forecasts per fiscal quarter; a lower figure than the last one in the same quarter is a downgrade. */
+/**
+ * Forecasts per fiscal quarter, each compared with the last figure the boss was <em>told</em> ({@link Recorded}):
+ * a figure below it is a downgrade, and one that stays untold gets reminders like bad news.
+ */
 public final class ForecastService {
+    private static final Logger log = LoggerFactory.getLogger(ForecastService.class);
+
+    /** Plans the reminders of an untold downgrade in the transaction that stores it. */
+    @FunctionalInterface
+    public interface Reminders {
+        void plan(Handle h, String team, String user, long forecastId, Instant recordedAt);
+
+        Reminders NONE = (h, team, user, forecastId, recordedAt) -> { };
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Reminders reminders;
 
-    public ForecastService(Jdbi jdbi, Clock clock) {
+    public ForecastService(Jdbi jdbi, Clock clock, Reminders reminders) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.reminders = reminders;
     }
 
     public FiscalQuarter currentQuarter(Manager m) {
@@ -27,9 +48,26 @@ public final class ForecastService {
 
     /** The latest figure of the current fiscal quarter. */
     public Optional<Forecast> latest(Manager m) {
+        return current(m).map(Recorded::forecast);
+    }
+
+    /** The latest figure of the current fiscal quarter with what the boss was told before it. */
+    public Optional<Recorded> current(Manager m) {
         FiscalQuarter q = currentQuarter(m);
-        return jdbi.withExtension(ForecastDao.class,
-                dao -> dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(), q.quarter()).stream().findFirst());
+        List<Forecast> figures = jdbi.withExtension(ForecastDao.class,
+                dao -> dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(), q.quarter()));
+        return figures.stream().findFirst().map(f -> Recorded.of(f, figures, q, q.daysLeft(m.today(clock.instant()))));
+    }
+
+    /** The last figure of the current fiscal quarter the boss was told, for the status card. */
+    public Optional<Forecast> lastTold(Manager m) {
+        FiscalQuarter q = currentQuarter(m);
+        return jdbi.withExtension(ForecastDao.class, dao -> dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(),
+                q.quarter())).stream().filter(Forecast::told).findFirst();
+    }
+
+    public Optional<Forecast> find(Manager m, long id) {
+        return jdbi.withExtension(ForecastDao.class, dao -> dao.find(m.teamId(), m.userId(), id));
     }
 
     /** A forecast as the boss it was shared with sees it. */
@@ -41,15 +79,28 @@ public final class ForecastService {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.recordedSince(team, user, since));
     }
 
+    /** Each figure of {@code figures} with its baseline, for the agenda (in the given order). */
+    public List<Recorded> withBaselines(Manager m, List<Forecast> figures) {
+        LocalDate today = m.today(clock.instant());
+        Map<FiscalQuarter, List<Forecast>> quarters = new HashMap<>();
+        return jdbi.withExtension(ForecastDao.class, dao -> figures.stream().map(f -> {
+            FiscalQuarter q = new FiscalQuarter(f.fiscalYear(), f.quarter(), m.fiscalStartMonth());
+            List<Forecast> all = quarters.computeIfAbsent(q,
+                    k -> dao.inQuarter(m.teamId(), m.userId(), k.fiscalYear(), k.quarter()));
+            return Recorded.of(f, all, q, q.daysLeft(today));
+        }).toList());
+    }
+
     public List<Forecast> all(String team, String user) {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.all(team, user));
     }
 
     /**
      * Stores {@code amount} as the manager's figure for the current fiscal quarter (in their zone, from their
-     * fiscal-year start) and compares it with the previous figure of that quarter.
+     * fiscal-year start), in the currency typed or else that of their previous figure, and compares it with the
+     * last figure the boss was told. A downgrade gets its reminders planned in the same transaction.
      */
-    public Recorded record(Manager m, BigDecimal amount, Optional<String> note) {
+    public Recorded record(Manager m, BigDecimal amount, Optional<Currency> typed, Optional<String> note) {
         if (amount.signum() <= 0 || amount.compareTo(Amounts.MAX) > 0) {
             throw new IllegalArgumentException("amount out of range");
         }
@@ -60,17 +111,23 @@ public final class ForecastService {
         FiscalQuarter q = FiscalQuarter.containing(m.today(now), m.fiscalStartMonth());
         return jdbi.inTransaction(h -> {
             ForecastDao dao = h.attach(ForecastDao.class);
-            Optional<Forecast> previous = dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(), q.quarter())
-                    .stream().findFirst();
-            long id = dao.insert(m.teamId(), m.userId(), q.fiscalYear(), q.quarter(), amount, note.orElse(null), now);
+            Optional<Currency> currency = typed.or(() -> dao.newest(m.teamId(), m.userId()).flatMap(Forecast::currency));
+            List<Forecast> before = dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(), q.quarter());
+            long id = dao.insert(m.teamId(), m.userId(), q.fiscalYear(), q.quarter(), amount,
+                    currency.map(Enum::name).orElse(null), note.orElse(null), now);
             Forecast stored = dao.find(m.teamId(), m.userId(), id).orElseThrow();
-            return new Recorded(stored, previous, q, q.daysLeft(m.today(now)));
+            Recorded recorded = Recorded.of(stored, before, q, q.daysLeft(m.today(now)));
+            if (recorded.isDowngrade()) {
+                reminders.plan(h, m.teamId(), m.userId(), id, now);
+            }
+            return recorded;
         });
     }
 
     /**
-     * Decides whether this click may send forecast {@code id} to the manager's boss, and if so marks it shared
-     * right away, so that a double click sends one message.
+     * Decides whether this click may send forecast {@code id} to the manager's boss, and if so marks it told
+     * right away, so that a double click sends one message. Only the latest figure of its quarter is sent, and
+     * only if it differs from what the boss was told.
      */
     public ShareClaim claimShare(Manager m, long id) {
         return jdbi.inTransaction(h -> {
@@ -82,26 +139,55 @@ public final class ForecastService {
             if (m.bossUserId().isEmpty()) {
                 return new ShareClaim.NoBoss();
             }
-            Instant now = now();
-            if (dao.claimShare(m.teamId(), m.userId(), id, m.bossUserId().get(), now) == 0) {
-                Forecast shared = dao.find(m.teamId(), m.userId(), id).orElseThrow();
-                return new ShareClaim.AlreadyShared(shared.sharedWith().orElse(m.bossUserId().get()),
-                        shared.sharedAt().orElse(now));
+            String boss = m.bossUserId().get();
+            Forecast f = found.get();
+            if (f.told()) {
+                return alreadyShared(f, boss);
             }
-            return new ShareClaim.Claimed(recorded(dao, m, found.get()), m.bossUserId().get(), now);
+            Instant now = now();
+            FiscalQuarter q = new FiscalQuarter(f.fiscalYear(), f.quarter(), m.fiscalStartMonth());
+            long daysLeft = q.daysLeft(m.today(now));
+            List<Forecast> figures = dao.inQuarter(m.teamId(), m.userId(), f.fiscalYear(), f.quarter());
+            Forecast latest = figures.get(0);
+            if (latest.id() != f.id()) {
+                return new ShareClaim.NotLatest(Recorded.of(latest, figures, q, daysLeft), boss);
+            }
+            Recorded recorded = Recorded.of(f, figures, q, daysLeft);
+            if (recorded.bossKnows()) {
+                return new ShareClaim.AlreadyKnown(recorded, boss);
+            }
+            if (dao.claimShare(m.teamId(), m.userId(), id, boss, now) == 0) {
+                return alreadyShared(dao.find(m.teamId(), m.userId(), id).orElseThrow(), boss);
+            }
+            return new ShareClaim.Claimed(recorded, boss, now);
         });
     }
 
-    /** The message could not be sent: the forecast is unshared again, so the manager can retry. */
+    private ShareClaim alreadyShared(Forecast f, String boss) {
+        return new ShareClaim.AlreadyShared(f.sharedWith().orElse(boss), f.sharedAt().orElse(now()),
+                f.toldVia().orElse(ToldVia.DM));
+    }
+
+    /** The message could not be sent: the forecast is untold again, so the manager can retry. */
     public boolean releaseShare(String team, String user, long id, Instant claimedAt) {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.releaseShare(team, user, id, claimedAt)) == 1;
     }
 
-    private Recorded recorded(ForecastDao dao, Manager m, Forecast f) {
-        FiscalQuarter q = new FiscalQuarter(f.fiscalYear(), f.quarter(), m.fiscalStartMonth());
-        Optional<Forecast> previous = dao.previousInQuarter(m.teamId(), m.userId(), f.fiscalYear(), f.quarter(),
-                f.recordedAt(), f.id());
-        return new Recorded(f, previous, q, q.daysLeft(m.today(now())));
+    /**
+     * An agenda showing {@code shown} reached the boss: the latest of them in the current quarter, the figure the
+     * boss now reads as the forecast, is marked told. The agenda is delivered whatever happens here, so a failure
+     * is logged rather than thrown (the figure then stays untold and its reminders go on).
+     */
+    public void markToldByAgenda(Manager m, List<Recorded> shown, String boss, Instant at) {
+        FiscalQuarter q = currentQuarter(m);
+        Optional<Forecast> latest = shown.stream().map(Recorded::forecast).filter(f -> f.isIn(q)).max(Recorded.RECORDED);
+        try {
+            latest.ifPresent(f -> jdbi.useExtension(ForecastDao.class,
+                    dao -> dao.markToldByAgenda(m.teamId(), m.userId(), f.id(), boss, at.truncatedTo(ChronoUnit.MICROS))));
+        } catch (RuntimeException e) {
+            log.warn("The agenda of {}/{} was sent, but its forecast {} could not be marked told: {}", m.teamId(),
+                    m.userId(), latest.map(Forecast::id).orElse(0L), e.toString());
+        }
     }
 
     /** Truncated to what PostgreSQL stores, so a stored instant compares equal to this one. */

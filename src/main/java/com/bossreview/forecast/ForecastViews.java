@@ -47,71 +47,88 @@ public final class ForecastViews {
     private ForecastViews() {
     }
 
-    /** {@code $300,000}, {@code $1,200,000}, {@code $250,500.50}: cents only when there are some. */
-    public static String money(BigDecimal amount) {
+    /**
+     * {@code $300,000}, {@code £1,200,000}, {@code €250,500.50}, {@code 250,000} (no currency ever typed): cents
+     * only when there are some.
+     */
+    public static String money(BigDecimal amount, Optional<Currency> currency) {
         BigDecimal v = amount.setScale(2, RoundingMode.HALF_UP);
         String sign = v.signum() < 0 ? "-" : "";
         v = v.abs();
         String digits = v.stripTrailingZeros().scale() <= 0
                 ? String.format(Locale.US, "%,d", v.toBigInteger())
                 : String.format(Locale.US, "%,.2f", v);
-        return sign + "$" + digits;
+        return sign + currency.map(Currency::symbol).orElse("") + digits;
     }
 
-    /** The reply to a recorded figure: confirmation, or a downgrade with the Tell boss now button. */
-    public static Message recorded(Recorded r) {
+    /** The figure in its own currency. */
+    public static String money(Forecast f) {
+        return money(f.amount(), f.currency());
+    }
+
+    /** The Share with boss button of forecast {@code id}; "Tell boss now" for a downgrade. */
+    public static BlockElement shareButton(long id, boolean downgrade) {
+        // primary, not danger: telling the boss is the right thing to do, not a destructive one.
+        return button(b -> b.actionId(SHARE_FORECAST).value(Long.toString(id)).style("primary")
+                .text(plainText(downgrade ? "Tell boss now" : "Share with boss")));
+    }
+
+    /** The reply to a recorded figure: how it stands against what the boss was told, and a button to tell them. */
+    public static Message recorded(Recorded r, Optional<String> bossId) {
         Forecast f = r.forecast();
+        String boss = bossId.map(b -> "<@" + b + ">").orElse("your boss");
         String quarter = "*" + r.quarter().label() + "*";
-        String figure = "*" + money(f.amount()) + "*";
+        String figure = "*" + money(f) + "*";
         String left = daysLeft(r.daysLeft());
-        String id = Long.toString(f.id());
-        Optional<Recorded.Change> change = r.change();
-        String text;
-        List<BlockElement> buttons = new ArrayList<>();
-        if (change.isEmpty()) {
-            text = ":bar_chart: Recorded " + figure + " as your " + quarter + " forecast — " + left + ".";
-        } else if (change.get().isDowngrade()) {
-            text = ":rotating_light: *That's a downgrade.* Your " + quarter + " forecast is now " + figure + ", "
-                    + movement(change.get()) + " from " + money(change.get().previous()) + ". " + capitalized(left)
+        String told = r.baseline().map(b -> money(b) + ", the figure " + boss + " was last told").orElse("");
+        String text = switch (r.movement()) {
+            case FIRST -> ":bar_chart: Recorded " + figure + " as your " + quarter + " forecast — " + left + ".\n"
+                    + capitalized(boss) + " hasn't been told a " + quarter + " figure yet: share it, so they plan with "
+                    + "your number.";
+            case DOWN -> ":rotating_light: *That's a downgrade.* Your " + quarter + " forecast is now " + figure + ", "
+                    + movement(r) + " from " + told + ". " + capitalized(left)
                     + ".\n*Tell your boss now — never wait for quarter end.* They should hear it from you first.";
-            buttons.add(button(b -> b.actionId(SHARE_FORECAST).value(id).style("danger")
-                    .text(plainText("Tell boss now"))));
-        } else if (change.get().isUpgrade()) {
-            text = ":chart_with_upwards_trend: Your " + quarter + " forecast is now " + figure + ", "
-                    + movement(change.get()) + " from " + money(change.get().previous()) + ". " + capitalized(left)
+            case UP -> ":chart_with_upwards_trend: Your " + quarter + " forecast is now " + figure + ", "
+                    + movement(r) + " from " + told + ". " + capitalized(left)
                     + ". Good news travels well — share it with your boss.";
-            buttons.add(button(b -> b.actionId(SHARE_FORECAST).value(id).style("primary")
-                    .text(plainText("Share with boss"))));
-        } else {
-            text = ":bar_chart: Recorded " + figure + " for " + quarter + " — the same as your last figure. "
-                    + capitalized(left) + ".";
+            case SAME -> ":bar_chart: Recorded " + figure + " for " + quarter + " — the same as what " + boss
+                    + " knows. " + capitalized(left) + ".";
+            case OTHER_CURRENCY -> ":bar_chart: Your " + quarter + " forecast is now " + figure + "; " + boss
+                    + " was last told " + r.baseline().map(ForecastViews::money).orElse("") + ", in another currency. "
+                    + capitalized(left) + ". Share the new figure so they read it right.";
+        };
+        List<BlockElement> buttons = new ArrayList<>();
+        if (!r.bossKnows()) {
+            buttons.add(shareButton(f.id(), r.isDowngrade()));
         }
         buttons.add(button(b -> b.actionId(OPEN_FORECAST_MODAL).text(plainText("Update"))));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(text + noteLine(f)))));
         blocks.add(actions(a -> a.elements(buttons)));
-        if (change.isEmpty()) {
+        if (r.movement() == Recorded.Movement.FIRST) {
             blocks.add(context(c -> c.elements(List.of(markdownText(
                     "Update it as soon as the number moves: your boss should never be surprised at quarter end.")))));
         }
         return new Message(text + noteLine(f), blocks);
     }
 
-    /** The DM to the boss: names the manager, the figure, what it was and the note. */
+    /** The DM to the boss: names the manager, the figure, what they were told before and the note. */
     public static Message bossDm(String managerId, Recorded r) {
         Forecast f = r.forecast();
         String who = "<@" + managerId + ">";
         String quarter = "*" + r.quarter().label() + "*";
-        String figure = "*" + money(f.amount()) + "*";
-        String text = r.change().map(c -> c.isDowngrade()
-                        ? ":chart_with_downwards_trend: " + who + " has lowered their " + quarter + " forecast to "
-                        + figure + " (was " + money(c.previous()) + ": " + movement(c) + ")."
-                        : c.isUpgrade()
-                        ? ":chart_with_upwards_trend: " + who + " has raised their " + quarter + " forecast to "
-                        + figure + " (was " + money(c.previous()) + ": " + movement(c) + ")."
-                        : ":bar_chart: " + who + " confirms their " + quarter + " forecast: " + figure + " (unchanged).")
-                .orElse(":bar_chart: " + who + " shared their " + quarter + " forecast: " + figure + ".")
-                + " " + capitalized(daysLeft(r.daysLeft())) + "." + noteLine(f);
+        String figure = "*" + money(f) + "*";
+        String was = r.baseline().map(ForecastViews::money).orElse("");
+        String text = (switch (r.movement()) {
+            case FIRST -> ":bar_chart: " + who + " shared their " + quarter + " forecast: " + figure + ".";
+            case DOWN -> ":chart_with_downwards_trend: " + who + " has lowered their " + quarter + " forecast to "
+                    + figure + " (was " + was + ": " + movement(r) + ").";
+            case UP -> ":chart_with_upwards_trend: " + who + " has raised their " + quarter + " forecast to "
+                    + figure + " (was " + was + ": " + movement(r) + ").";
+            case SAME -> ":bar_chart: " + who + " confirms their " + quarter + " forecast: " + figure + " (unchanged).";
+            case OTHER_CURRENCY -> ":bar_chart: " + who + " has restated their " + quarter + " forecast: " + figure
+                    + " (was " + was + ").";
+        }) + " " + capitalized(daysLeft(r.daysLeft())) + "." + noteLine(f);
         List<LayoutBlock> blocks = List.of(
                 section(s -> s.text(markdownText(text))),
                 context(c -> c.elements(List.of(markdownText("Sent with bossreview: " + who
@@ -121,9 +138,10 @@ public final class ForecastViews {
 
     /** Replaces the manager's message once the boss has it. */
     public static Message sent(Recorded r, String boss) {
-        String what = r.change().filter(c -> c.delta().signum() != 0).map(c -> ", " + movement(c)).orElse("");
+        String what = r.change().filter(c -> c.delta().signum() != 0)
+                .map(c -> ", " + movement(r) + " from " + r.baseline().map(ForecastViews::money).orElse("")).orElse("");
         String text = ":white_check_mark: Sent to <@" + boss + ">: your " + r.quarter().label() + " forecast of *"
-                + money(r.forecast().amount()) + "*" + what + ". Telling early is how trust is built.";
+                + money(r.forecast()) + "*" + what + ". Telling early is how trust is built.";
         return new Message(text, List.of(section(s -> s.text(markdownText(text)))));
     }
 
@@ -141,8 +159,24 @@ public final class ForecastViews {
                 + Subcommand.BOSS.usage() + "`, then click the button again.";
     }
 
-    public static String alreadyShared(String boss) {
-        return ":information_source: This forecast was already sent to <@" + boss + "> — one message is enough.";
+    public static String alreadyShared(String boss, ToldVia via) {
+        return via == ToldVia.AGENDA
+                ? ":information_source: <@" + boss + "> already got this forecast in your agenda — nothing was sent again."
+                : ":information_source: This forecast was already sent to <@" + boss + "> — one message is enough.";
+    }
+
+    /** A button of a figure the manager has since replaced: nothing is sent, and they learn which one is current. */
+    public static String notLatest(Recorded latest, String boss) {
+        String figure = "*" + money(latest.forecast()) + "*";
+        return ":information_source: That isn't your latest " + latest.quarter().label() + " forecast: since then you "
+                + "recorded " + figure + ". Nothing was sent. "
+                + (latest.bossKnows() ? "<@" + boss + "> already knows " + figure + "."
+                : "To tell <@" + boss + "> " + figure + ", use the button on its reply or on your status card (`/bossreview`).");
+    }
+
+    public static String alreadyKnown(Recorded r, String boss) {
+        return ":information_source: *" + money(r.forecast()) + "* is the figure <@" + boss + "> was last told for "
+                + r.quarter().label() + " — nothing new to send.";
     }
 
     public static String shareFailed(String reason) {
@@ -163,9 +197,9 @@ public final class ForecastViews {
     /** The forecast modal, with the latest figure of the quarter as a hint. */
     public static View modal(Optional<FiscalQuarter> quarter, Optional<Forecast> latest, String privateMetadata) {
         String intro = "What's your forecast for " + quarter.map(q -> "*" + q.label() + "*").orElse("this quarter")
-                + "? If it's lower than last time, you'll get a button to tell your boss right away.";
+                + "? If it differs from what your boss was last told, you'll get a button to tell them right away.";
         String hint = latest.map(f -> "Latest" + quarter.map(q -> " for " + q.label()).orElse("") + ": "
-                + money(f.amount())).orElse("No figure yet this quarter.");
+                + money(f)).orElse("No figure yet this quarter.");
         return view(v -> v.type("modal").callbackId(MODAL_CALLBACK).privateMetadata(privateMetadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Forecast")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
@@ -192,13 +226,12 @@ public final class ForecastViews {
         return days + (days == 1 ? " day" : " days") + " left to quarter end";
     }
 
-    /** e.g. {@code down $50,000 (-16.7%)} */
-    static String movement(Recorded.Change c) {
-        if (c.delta().signum() == 0) {
-            return "unchanged";
-        }
-        return (c.isDowngrade() ? "down " : "up ") + money(c.delta().abs()) + " ("
-                + (c.isDowngrade() ? "" : "+") + c.percent().toPlainString() + "%)";
+    /** e.g. {@code down $50,000 (-16.7%)} from the baseline; in the figure's currency (else the baseline's). */
+    static String movement(Recorded r) {
+        return r.change().map(c -> c.delta().signum() == 0 ? "unchanged"
+                : (c.isDowngrade() ? "down " : "up ")
+                + money(c.delta().abs(), r.forecast().currency().or(() -> r.baseline().flatMap(Forecast::currency)))
+                + " (" + (c.isDowngrade() ? "" : "+") + c.percent().toPlainString() + "%)").orElse("");
     }
 
     /** Slack's mrkdwn control characters, so echoed user text cannot mention or link anyone. */

@@ -20,7 +20,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code share_forecast}: the manager's click sends their own forecast to their boss as a DM. Claimed in the
- * database first (a double click sends one DM), released again if Slack does not take the message.
+ * database first (a double click sends one DM), released again if Slack does not take the message. Only the
+ * latest figure of its quarter is sent: a button of a replaced figure sends nothing and names the latest.
  */
 final class ShareForecastAction implements BlockActionHandler {
     private static final Logger log = LoggerFactory.getLogger(ShareForecastAction.class);
@@ -62,7 +63,11 @@ final class ShareForecastAction implements BlockActionHandler {
         } else if (claim instanceof ShareClaim.NoBoss) {
             click.note(ForecastViews.noBoss());
         } else if (claim instanceof ShareClaim.AlreadyShared already) {
-            click.note(ForecastViews.alreadyShared(already.boss()));
+            click.note(ForecastViews.alreadyShared(already.boss(), already.via()));
+        } else if (claim instanceof ShareClaim.NotLatest notLatest) {
+            click.note(ForecastViews.notLatest(notLatest.latest(), notLatest.boss()));
+        } else if (claim instanceof ShareClaim.AlreadyKnown known) {
+            click.note(ForecastViews.alreadyKnown(known.recorded(), known.boss()));
         } else if (claim instanceof ShareClaim.Claimed claimed) {
             send(click, team, user, claimed);
         }

@@ -637,9 +637,12 @@ public final class Dispatcher implements AutoCloseable {
 
     private NudgeViews.Extras extras(Nudge n, Manager m, Instant now, boolean socialTip) {
         var quarter = forecasts.currentQuarter(m);
+        boolean aboutNews = n.kind() == NudgeKind.BAD_NEWS || n.kind() == NudgeKind.GOOD_NEWS;
+        boolean aboutForecast = n.kind() == NudgeKind.FORECAST || n.kind() == NudgeKind.FORECAST_DOWNGRADE;
         return new NudgeViews.Extras(
-                n.refId().flatMap(id -> news.find(n.teamId(), n.userId(), id)),
+                aboutNews ? n.refId().flatMap(id -> news.find(n.teamId(), n.userId(), id)) : Optional.empty(),
                 n.kind() == NudgeKind.REVIEW_PREP ? Optional.of(agendas.build(m)) : Optional.empty(),
+                aboutForecast ? forecasts.current(m) : Optional.empty(),
                 quarter, quarter.daysLeft(m.today(now)), socialTip);
     }
 

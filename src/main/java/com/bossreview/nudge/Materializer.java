@@ -137,6 +137,13 @@ public final class Materializer {
         insert(h, bad ? NudgePlanner.badNews(m, newsId, loggedAt) : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
     }
 
+    /** In the caller's transaction: the reminders of an untold forecast downgrade, stored with the figure. */
+    public void planForForecast(Handle h, String team, String user, long forecastId, Instant recordedAt) {
+        Manager m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u")
+                .bind("t", team).bind("u", user).map(new ManagerMapper()).one();
+        insert(h, NudgePlanner.forecastDowngrade(m, forecastId, recordedAt));
+    }
+
     static List<Occurrence> periodic(Manager m, Instant from, Instant to) {
         List<Occurrence> all = new ArrayList<>();
         IsoWeek week = IsoWeek.of(from.atZone(m.zone()).toLocalDate()).previous();

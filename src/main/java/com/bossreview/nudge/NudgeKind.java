@@ -8,5 +8,7 @@ public enum NudgeKind {
     DID_IT_HAPPEN,
     BAD_NEWS,
     GOOD_NEWS,
-    FORECAST
+    FORECAST,
+    /** A forecast below what the boss was told, still untold: reminded like bad news ({@code ref_id} = forecast). */
+    FORECAST_DOWNGRADE
 }

@@ -31,6 +31,8 @@ public final class NudgePlanner {
     static final LocalTime WAKING_FROM = LocalTime.of(7, 0);
     static final LocalTime WAKING_TO = LocalTime.of(21, 0);
     static final LocalTime LATEST_MORNING = LocalTime.of(8, 30);
+    /** Periods of a downgrade's reminders: {@code forecast-<id>-<n>}. */
+    static final String FORECAST_DOWNGRADE_PERIOD = "forecast-";
 
     private NudgePlanner() {
     }
@@ -120,11 +122,19 @@ public final class NudgePlanner {
      * times; a reminder falling outside 07:00–21:00 local waits for 07:00.
      */
     public static List<Occurrence> badNews(Manager m, long newsId, Instant loggedAt) {
+        return urgentChain(m, NudgeKind.BAD_NEWS, "news-", newsId, loggedAt);
+    }
+
+    /** An untold forecast downgrade is bad news too (SPEC §2): the same chain, keyed on the forecast. */
+    public static List<Occurrence> forecastDowngrade(Manager m, long forecastId, Instant recordedAt) {
+        return urgentChain(m, NudgeKind.FORECAST_DOWNGRADE, FORECAST_DOWNGRADE_PERIOD, forecastId, recordedAt);
+    }
+
+    private static List<Occurrence> urgentChain(Manager m, NudgeKind kind, String prefix, long refId, Instant at) {
         List<Occurrence> out = new ArrayList<>();
-        Instant due = LocalTimes.withinWakingHours(loggedAt.plus(m.badNewsAfter()), m.zone(), WAKING_FROM, WAKING_TO);
+        Instant due = LocalTimes.withinWakingHours(at.plus(m.badNewsAfter()), m.zone(), WAKING_FROM, WAKING_TO);
         for (int n = 1; n <= BAD_NEWS_MAX; n++) {
-            out.add(new Occurrence(m.teamId(), m.userId(), NudgeKind.BAD_NEWS, "news-" + newsId + "-" + n, due,
-                    Optional.of(newsId)));
+            out.add(new Occurrence(m.teamId(), m.userId(), kind, prefix + refId + "-" + n, due, Optional.of(refId)));
             due = LocalTimes.withinWakingHours(due.plus(BAD_NEWS_REPEAT), m.zone(), WAKING_FROM, WAKING_TO);
         }
         return out;

@@ -3,6 +3,7 @@ package com.bossreview.nudge;
 import com.bossreview.agenda.Agenda;
 import com.bossreview.agenda.AgendaViews;
 import com.bossreview.forecast.ForecastViews;
+import com.bossreview.forecast.Recorded;
 import com.bossreview.manager.Manager;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsViews;
@@ -39,8 +40,9 @@ public final class NudgeViews {
     }
 
     /** What a message needs besides the nudge and the manager. */
-    public record Extras(Optional<NewsItem> news, Optional<Agenda> agenda, FiscalQuarter quarter, long daysToQuarterEnd,
-                         boolean socialTip) {
+    /** @param forecast the latest figure of the current quarter with what the boss was told (forecast nudges) */
+    public record Extras(Optional<NewsItem> news, Optional<Agenda> agenda, Optional<Recorded> forecast,
+                         FiscalQuarter quarter, long daysToQuarterEnd, boolean socialTip) {
     }
 
     /** {@code Friday 27 Nov}. */
@@ -96,15 +98,46 @@ public final class NudgeViews {
                 tip = "Your boss is your champion with senior management — give them wins to talk about.";
             }
             case FORECAST -> {
-                text = ":chart_with_upwards_trend: " + x.quarter().label() + " ends in " + x.daysToQuarterEnd()
-                        + " days. Is your forecast still right? If it has moved, tell " + boss + " now, not at quarter end.";
-                buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("").style("primary")
+                Optional<Recorded> current = x.forecast();
+                String ends = ":bar_chart: " + x.quarter().label() + " " + endsIn(x.daysToQuarterEnd(), x.quarter());
+                if (current.isEmpty()) {
+                    text = ends + " and you have no forecast for it yet. Record one and share it with " + boss + ".";
+                } else if (!current.get().bossKnows()) {
+                    Recorded r = current.get();
+                    text = ends + ". " + boss + " hasn't heard your current forecast, *" + ForecastViews.money(r.forecast())
+                            + "*" + r.baseline().map(b -> " (the last figure they were told is "
+                            + ForecastViews.money(b) + ")").orElse(" — they have no figure for this quarter yet")
+                            + ". Is it still right? Tell them now, not at quarter end.";
+                    buttons.add(ForecastViews.shareButton(r.forecast().id(), r.isDowngrade()));
+                } else {
+                    text = ends + ". Is *" + ForecastViews.money(current.get().forecast()) + "* still right? If it has "
+                            + "moved, tell " + boss + " now, not at quarter end.";
+                }
+                if (buttons.isEmpty()) {
+                    buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("").style("primary")
+                            .text(plainText("Update forecast"))));
+                } else { // sharing is the one clear ask
+                    buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("")
+                            .text(plainText("Update forecast"))));
+                }
+                tip = "A downgrade told early is a conversation; told late, it's a surprise.";
+            }
+            case FORECAST_DOWNGRADE -> {
+                Recorded r = x.forecast().orElseThrow();
+                text = ":chart_with_downwards_trend: Your " + r.quarter().label() + " forecast is down to *"
+                        + ForecastViews.money(r.forecast()) + "* — recorded "
+                        + age(Duration.between(r.forecast().recordedAt(), now)) + " ago — but " + boss
+                        + " still thinks it's *" + r.baseline().map(ForecastViews::money).orElse("") + "*."
+                        + "\nNever wait for quarter end: they should hear it from you first.";
+                buttons.add(ForecastViews.shareButton(r.forecast().id(), true));
+                buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("")
                         .text(plainText("Update forecast"))));
                 tip = "A downgrade told early is a conversation; told late, it's a surprise.";
             }
             default -> throw new IllegalStateException(n.kind().name());
         }
-        if (n.kind() != NudgeKind.BAD_NEWS) {
+        // Reminder chains come back every two hours by themselves: no snooze on them.
+        if (n.kind() != NudgeKind.BAD_NEWS && n.kind() != NudgeKind.FORECAST_DOWNGRADE) {
             buttons.add(button(b -> b.actionId(SNOOZE).value(Long.toString(n.id())).text(plainText("Snooze 2h"))));
         }
         String finalText = text;
@@ -118,6 +151,13 @@ public final class NudgeViews {
         }
         blocks.add(context(c -> c.elements(tips.stream().map(t -> (com.slack.api.model.block.ContextBlockElement) markdownText(t)).toList())));
         return new Message(finalText, blocks);
+    }
+
+    /** e.g. {@code ends in 33 days (Thu 31 Dec)}, {@code ends tomorrow (Thu 31 Dec)}. */
+    static String endsIn(long days, FiscalQuarter q) {
+        String date = q.lastDay().format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH));
+        String when = days <= 0 ? "ends today" : days == 1 ? "ends tomorrow" : "ends in " + days + " days";
+        return when + " (" + date + ")";
     }
 
     private static String quote(String body) {

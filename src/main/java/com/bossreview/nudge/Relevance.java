@@ -1,6 +1,8 @@
 package com.bossreview.nudge;
 
+import com.bossreview.forecast.Forecast;
 import com.bossreview.forecast.ForecastService;
+import com.bossreview.forecast.Recorded;
 import com.bossreview.manager.Manager;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsService;
@@ -101,12 +103,44 @@ public final class Relevance {
                 if (!n.basePeriod().startsWith("FY" + q.fiscalYear() + "-Q" + q.quarter() + "-")) {
                     yield skip("late: quarter over");
                 }
-                boolean fresh = forecasts.latest(m).filter(f -> f.recordedAt().isAfter(now.minus(FORECAST_FRESH))).isPresent();
+                // Silenced only when the boss knows the current figure: a fresh figure nobody told them is no reason.
+                boolean known = forecasts.current(m).filter(r -> r.bossKnows()
+                        && r.forecast().recordedAt().isAfter(now.minus(FORECAST_FRESH))).isPresent();
                 String chain = n.basePeriod().substring(0, n.basePeriod().lastIndexOf('-') + 1) + "%";
-                yield fresh ? skip("forecast updated recently")
+                yield known ? skip("forecast recent and told")
                         : superseded(n, chain, now) ? skip("late: a later reminder is due") : none();
             }
+            case FORECAST_DOWNGRADE -> forecastDowngrade(n, m, now);
         };
+    }
+
+    /**
+     * An untold downgrade's reminder goes out while that figure is the latest of the current quarter, untold and
+     * still below what the boss was told: a later figure either was told, is no longer below, or is a downgrade
+     * with reminders of its own.
+     */
+    private Optional<Skip> forecastDowngrade(Nudge n, Manager m, Instant now) {
+        Optional<Forecast> f = n.refId().flatMap(id -> forecasts.find(m, id));
+        if (f.isEmpty()) {
+            return skip("forecast gone");
+        }
+        if (!f.get().isIn(forecasts.currentQuarter(m))) {
+            return skip("late: quarter over");
+        }
+        if (f.get().told()) {
+            return skip("told");
+        }
+        Optional<Recorded> current = forecasts.current(m);
+        if (current.isEmpty() || current.get().forecast().id() != f.get().id()) {
+            return skip(current.filter(r -> r.forecast().told()).isPresent() ? "a later figure was told"
+                    : current.filter(Recorded::isDowngrade).isPresent() ? "a later downgrade has its own reminders"
+                    : "a later figure is not below what the boss was told");
+        }
+        if (!current.get().isDowngrade()) {
+            return skip("no longer below what the boss was told");
+        }
+        return superseded(n, NudgePlanner.FORECAST_DOWNGRADE_PERIOD + f.get().id() + "-%", now)
+                ? skip("late: a later reminder is due") : none();
     }
 
     private Optional<ReviewState> week(Nudge n, Manager m) {

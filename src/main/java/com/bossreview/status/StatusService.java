@@ -1,6 +1,8 @@
 package com.bossreview.status;
 
+import com.bossreview.forecast.Currency;
 import com.bossreview.forecast.Forecast;
+import com.bossreview.forecast.ToldVia;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerMapper;
 import com.bossreview.news.NewsItem;
@@ -36,8 +38,8 @@ import javax.sql.DataSource;
 
 /**
  * Gathers the status card of a manager in one round trip: the manager row with, as JSON columns, every
- * stored week (this week's state and the streak come from them), the open news (not told, not dismissed) and the latest
- * forecast of each fiscal quarter (the current quarter depends on the manager's zone and fiscal-year start,
+ * stored week (this week's state and the streak come from them), the open news (not told, not dismissed), and the
+ * latest forecast and the last one told to the boss of each fiscal quarter (the current quarter depends on the manager's zone and fiscal-year start,
  * so it is picked here). It answers on every {@code /bossreview} and App Home open, so it takes one pooled
  * connection for one statement instead of one connection per part of the card.
  */
@@ -55,16 +57,21 @@ public final class StatusService {
                  FROM news n
                 WHERE n.team_id = m.team_id AND n.user_id = m.user_id AND n.shared_at IS NULL
                   AND n.dismissed_at IS NULL) AS card_unshared_news,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'id', f.id, 'fiscal_year', f.fiscal_year, 'quarter', f.quarter, 'amount', f.amount::text,
-                        'note', f.note, 'recorded_at', f.recorded_at AT TIME ZONE 'UTC',
-                        'shared_at', f.shared_at AT TIME ZONE 'UTC', 'shared_with', f.shared_with)), '[]')
+              (SELECT coalesce(json_agg(json_build_object(%1$s)), '[]')
                  FROM (SELECT DISTINCT ON (fiscal_year, quarter) *
                          FROM forecast
                         WHERE team_id = m.team_id AND user_id = m.user_id
-                        ORDER BY fiscal_year, quarter, recorded_at DESC, id DESC) f) AS card_latest_forecasts
+                        ORDER BY fiscal_year, quarter, recorded_at DESC, id DESC) f) AS card_latest_forecasts,
+              (SELECT coalesce(json_agg(json_build_object(%1$s)), '[]')
+                 FROM (SELECT DISTINCT ON (fiscal_year, quarter) *
+                         FROM forecast
+                        WHERE team_id = m.team_id AND user_id = m.user_id AND shared_at IS NOT NULL
+                        ORDER BY fiscal_year, quarter, recorded_at DESC, id DESC) f) AS card_told_forecasts
             FROM manager m
-            WHERE m.team_id = ? AND m.user_id = ?""";
+            WHERE m.team_id = ? AND m.user_id = ?""".formatted("""
+            'id', f.id, 'fiscal_year', f.fiscal_year, 'quarter', f.quarter, 'amount', f.amount::text,
+            'currency', f.currency, 'note', f.note, 'recorded_at', f.recorded_at AT TIME ZONE 'UTC',
+            'shared_at', f.shared_at AT TIME ZONE 'UTC', 'shared_with', f.shared_with, 'told_via', f.told_via""");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -127,18 +134,26 @@ public final class StatusService {
                     Optional.empty()));
         }
         FiscalQuarter quarter = FiscalQuarter.containing(today, m.fiscalStartMonth());
-        Optional<Forecast> forecast = Optional.empty();
-        for (JsonElement e : json(rs, "card_latest_forecasts")) {
+        Optional<Forecast> forecast = forecastOf(json(rs, "card_latest_forecasts"), m, quarter);
+        Optional<Forecast> lastTold = forecastOf(json(rs, "card_told_forecasts"), m, quarter);
+        return new StatusCard(m, now, week, Optional.ofNullable(byWeek.get(week)), List.copyOf(unshared), forecast,
+                lastTold, quarter, quarter.daysLeft(today), ReviewService.streak(byWeek, week));
+    }
+
+    /** The figure of {@code quarter} among one per quarter. */
+    private static Optional<Forecast> forecastOf(JsonArray perQuarter, Manager m, FiscalQuarter quarter) {
+        for (JsonElement e : perQuarter) {
             JsonObject f = e.getAsJsonObject();
             if (f.get("fiscal_year").getAsInt() == quarter.fiscalYear() && f.get("quarter").getAsInt() == quarter.quarter()) {
-                forecast = Optional.of(new Forecast(f.get("id").getAsLong(), m.teamId(), m.userId(), quarter.fiscalYear(),
-                        quarter.quarter(), new BigDecimal(string(f, "amount")), Optional.ofNullable(string(f, "note")),
+                return Optional.of(new Forecast(f.get("id").getAsLong(), m.teamId(), m.userId(), quarter.fiscalYear(),
+                        quarter.quarter(), new BigDecimal(string(f, "amount")),
+                        Optional.ofNullable(string(f, "currency")).map(Currency::valueOf), Optional.ofNullable(string(f, "note")),
                         instant(f, "recorded_at").orElseThrow(), instant(f, "shared_at"),
-                        Optional.ofNullable(string(f, "shared_with"))));
+                        Optional.ofNullable(string(f, "shared_with")),
+                        Optional.ofNullable(string(f, "told_via")).map(ToldVia::valueOf)));
             }
         }
-        return new StatusCard(m, now, week, Optional.ofNullable(byWeek.get(week)), List.copyOf(unshared), forecast,
-                quarter, quarter.daysLeft(today), ReviewService.streak(byWeek, week));
+        return Optional.empty();
     }
 
     private static JsonArray json(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,8 @@
 package com.bossreview.status;
 
 import com.bossreview.forecast.ForecastViews;
+import com.bossreview.forecast.Recorded;
+import com.bossreview.forecast.ToldVia;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
 import com.bossreview.review.ReviewState;
@@ -60,6 +62,8 @@ public final class StatusViews {
             buttons.add(button(b -> b.actionId(ReviewViews.HELD_ACTION).value(c.week().toString()).text(plainText("Review held"))));
             buttons.add(button(b -> b.actionId(ReviewViews.SKIP_ACTION).value(c.week().toString()).text(plainText("Skip this week"))));
         }
+        c.forecastStory().filter(r -> !r.bossKnows() && m.bossUserId().isPresent())
+                .ifPresent(r -> buttons.add(ForecastViews.shareButton(r.forecast().id(), r.isDowngrade())));
         buttons.add(button(b -> b.actionId(ForecastViews.OPEN_FORECAST_MODAL).value("").text(plainText("Update forecast"))));
         buttons.add(button(b -> b.actionId(OPEN_SETUP).value("").text(plainText("Settings"))));
         blocks.add(actions(a -> a.blockId("status_actions").elements(buttons)));
@@ -122,9 +126,25 @@ public final class StatusViews {
         String ends = c.quarter().lastDay().format(DAY) + (days == 0 ? ", today" : days == 1 ? ", tomorrow"
                 : ", in " + days + " days");
         String head = "*Forecast — " + c.quarter().label() + "* (ends " + ends + ")\n";
-        return head + c.forecast().map(f -> ForecastViews.money(f.amount()) + ", updated "
-                        + f.recordedAt().atZone(c.manager().zone()).toLocalDate().format(DAY))
+        String boss = c.manager().bossUserId().map(b -> "<@" + b + ">").orElse("your boss");
+        return head + c.forecastStory().map(r -> ForecastViews.money(r.forecast()) + ", updated "
+                        + r.forecast().recordedAt().atZone(c.manager().zone()).toLocalDate().format(DAY) + "\n"
+                        + told(r, boss))
                 .orElse("None recorded yet — `/bossreview forecast 250k`");
+    }
+
+    /** Whether the boss knows the figure: what the card is for (SPEC §2, the told figure is the baseline). */
+    private static String told(Recorded r, String boss) {
+        if (r.forecast().told()) {
+            return ":white_check_mark: " + boss + " was told it" + (r.forecast().toldVia().orElse(ToldVia.DM) == ToldVia.AGENDA
+                    ? " in your agenda" : "") + ".";
+        }
+        if (r.bossKnows()) {
+            return ":white_check_mark: the figure " + boss + " was last told.";
+        }
+        return r.baseline().map(b -> (r.isDowngrade() ? ":rotating_light: " : ":warning: ") + boss + " was last told "
+                        + ForecastViews.money(b) + " — tell them now.")
+                .orElse(":warning: " + boss + " hasn't been told a figure for this quarter yet.");
     }
 
     static String age(Duration d) {

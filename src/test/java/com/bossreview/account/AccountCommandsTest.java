@@ -16,8 +16,9 @@ class AccountCommandsTest extends AppTest {
             h.execute("INSERT INTO weekly_review VALUES (?, ?, 2026, 47, 'HELD', ?)", team, ME, WEDNESDAY);
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at, shared_at, shared_with) "
                     + "VALUES (?, ?, 'BAD', 'Lost the \"Acme\" renewal', ?, ?, 'U0BOSS')", team, ME, WEDNESDAY, WEDNESDAY);
-            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, note, recorded_at) "
-                    + "VALUES (?, ?, 2026, 4, 250000.50, 'after Acme', ?)", team, ME, WEDNESDAY);
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, note, recorded_at, "
+                    + "shared_at, shared_with, told_via) VALUES (?, ?, 2026, 4, 250000.50, 'GBP', 'after Acme', ?, ?, 'U0BOSS', "
+                    + "'AGENDA')", team, ME, WEDNESDAY, WEDNESDAY);
             h.execute("INSERT INTO agenda_sent (team_id, user_id, sent_at, sent_to, body) VALUES (?, ?, ?, 'U0BOSS', 'agenda')",
                     team, ME, WEDNESDAY);
             h.execute("INSERT INTO boss_reply (team_id, user_id, boss_user_id, news_id, reply, question, answered_at) "
@@ -43,6 +44,9 @@ class AccountCommandsTest extends AppTest {
         assertThat(export.getAsJsonArray("news").get(0).getAsJsonObject().get("shared_with").getAsString()).isEqualTo(BOSS);
         assertThat(export.getAsJsonArray("forecasts").get(0).getAsJsonObject().get("amount").getAsBigDecimal())
                 .isEqualByComparingTo("250000.50");
+        assertThat(export.getAsJsonArray("forecasts").get(0).getAsJsonObject().toString())
+                .contains("\"currency\":\"GBP\"", "\"shown_as\":\"£250,000.50\"", "\"told_via\":\"agenda\"",
+                        "\"shared_with\":\"U0BOSS\"");
         assertThat(export.getAsJsonArray("weekly_reviews").get(0).getAsJsonObject().get("week").getAsString()).isEqualTo("2026-W47");
         assertThat(export.getAsJsonArray("agendas_sent")).hasSize(1);
         JsonObject reply = export.getAsJsonArray("boss_replies").get(0).getAsJsonObject();

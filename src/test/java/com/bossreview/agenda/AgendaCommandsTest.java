@@ -21,10 +21,13 @@ class AgendaCommandsTest extends AppTest {
                     TEAM, ME, WEDNESDAY.minus(Duration.ofDays(2)));
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES (?, ?, 'BAD', 'Acme slips to Q1', ?)",
                     TEAM, ME, WEDNESDAY.minus(Duration.ofDays(1)));
-            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, recorded_at) VALUES (?, ?, 2026, 4, 300000, ?)",
-                    TEAM, ME, WEDNESDAY.minus(Duration.ofDays(3)));
-            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, note, recorded_at) VALUES (?, ?, 2026, 4, 250000, 'Acme', ?)",
-                    TEAM, ME, WEDNESDAY.minus(Duration.ofDays(1)));
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, recorded_at, shared_at, "
+                    + "shared_with, told_via) VALUES (?, ?, 2026, 4, 300000, 'USD', ?, ?, 'U0BOSS', 'DM')",
+                    TEAM, ME, WEDNESDAY.minus(Duration.ofDays(3)), WEDNESDAY.minus(Duration.ofDays(3)));
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, recorded_at) "
+                    + "VALUES (?, ?, 2026, 4, 260000, 'USD', ?)", TEAM, ME, WEDNESDAY.minus(Duration.ofDays(2)));
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, note, recorded_at) "
+                    + "VALUES (?, ?, 2026, 4, 250000, 'USD', 'Acme', ?)", TEAM, ME, WEDNESDAY.minus(Duration.ofDays(1)));
             h.execute("INSERT INTO manager (team_id, user_id, created_at) VALUES ('T0OTHER', ?, ?)", ME, WEDNESDAY);
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES ('T0OTHER', ?, 'GOOD', 'other workspace', ?)",
                     ME, WEDNESDAY);
@@ -32,12 +35,14 @@ class AgendaCommandsTest extends AppTest {
     }
 
     @Test
-    void agenda_has_news_and_forecast_changes_since_the_last_review_and_questions() {
+    void agenda_has_news_and_forecast_changes_against_what_the_boss_was_told_and_questions() {
         history();
         String agenda = commandJson("agenda").toString();
-        assertThat(agenda).contains("Signed &lt;Initech&gt;", "Acme slips to Q1", "$300,000", "$250,000 (−$50,000)",
+        // 260k was never told: 250k is compared with the 300k the boss knows, not with 260k.
+        assertThat(agenda).contains("Signed &lt;Initech&gt;", "Acme slips to Q1", ":bar_chart: Forecast Q4 FY2026: $300,000",
+                ":chart_with_downwards_trend: Forecast Q4 FY2026: $250,000 (−$50,000 from $300,000) — Acme",
                 "Questions for you", "\"action_id\":\"send_agenda\"", "\"value\":\"2026-W48\"");
-        assertThat(agenda).doesNotContain("old win", "other workspace");
+        assertThat(agenda).doesNotContain("old win", "other workspace", "chart_with_upwards_trend", "(−$10,000");
     }
 
     @Test
@@ -51,6 +56,10 @@ class AgendaCommandsTest extends AppTest {
         assertThat(dm.json("blocks")).contains("<@U0MANAGER> sent you the agenda", "Acme slips to Q1");
         assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Agenda sent");
         assertThat(TestDatabase.rows("agenda_sent WHERE sent_to = 'U0BOSS'")).isEqualTo(1);
+        // The boss now knows the latest figure the agenda showed; the untold one before it stays untold.
+        assertThat(TestDatabase.rows("forecast WHERE amount = 250000 AND told_via = 'AGENDA' AND shared_with = 'U0BOSS'"))
+                .isEqualTo(1);
+        assertThat(TestDatabase.rows("forecast WHERE amount = 260000 AND shared_at IS NULL")).isEqualTo(1);
     }
 
     @Test
@@ -74,6 +83,7 @@ class AgendaCommandsTest extends AppTest {
         app.slack().click(TEAM, ME, "send_agenda", "2026-W48");
         assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("couldn't send the agenda", "http_500");
         assertThat(TestDatabase.rows("agenda_sent")).isZero();
+        assertThat(TestDatabase.rows("forecast WHERE told_via = 'AGENDA'")).isZero();
     }
 
     @Test

@@ -25,11 +25,11 @@ class BossRepliesTest extends BossDmTest {
     /** How the manager hears of each thing, and a piece of each DM that must survive the boss's answer. */
     private static final Map<Sending, String> ABOUT = Map.of(
             Sending.NEWS, "your news 'Acme signed'",
-            Sending.FORECAST, "your Q4 FY2026 forecast of $250,000",
-            Sending.AGENDA, "your agenda for the weekly review (" + WEEK + ")");
+            Sending.FORECAST, "your Q4 FY2026 forecast of 250,000",
+            Sending.AGENDA, "your agenda for the weekly review (23–29 Nov)");
     private static final Map<Sending, String> BODY = Map.of(
             Sending.NEWS, "Good news from <@" + ME + ">",
-            Sending.FORECAST, "*$250,000*",
+            Sending.FORECAST, "*250,000*",
             Sending.AGENDA, "<@" + ME + "> sent you the agenda");
     private static final Map<Sending, String> COLUMN = Map.of(
             Sending.NEWS, "news_id", Sending.FORECAST, "forecast_id", Sending.AGENDA, "agenda_id");

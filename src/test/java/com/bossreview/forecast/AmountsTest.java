@@ -46,6 +46,22 @@ class AmountsTest {
         assertThat(amount.scale()).isEqualTo(2);
     }
 
+    @ParameterizedTest(name = "{0} is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "£250k        | GBP",
+            "£ 1.5M       | GBP",
+            "€250,000     | EUR",
+            "$300,000     | USD",
+            "$ 300,000.50 | USD",
+            "250k         | ''",
+            "300000       | ''",
+    })
+    void the_currency_typed_in_front_is_kept_with_the_figure(String text, String currency) {
+        Amount amount = Amounts.read(text);
+        assertThat(amount.currency().map(Enum::name).orElse("")).isEqualTo(currency);
+        assertThat(amount.value()).isEqualByComparingTo(Amounts.parse(text));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "-250k           | can't be negative",

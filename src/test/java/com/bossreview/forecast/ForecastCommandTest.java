@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,27 +74,32 @@ class ForecastCommandTest {
     }
 
     @Test
-    void every_usual_form_of_an_amount_is_stored() {
-        String[][] cases = {{"250k", "$250,000"}, {"250K", "$250,000"}, {"1.2M", "$1,200,000"}, {"1.2m", "$1,200,000"},
+    void every_usual_form_of_an_amount_is_stored_with_the_currency_typed_or_the_previous_one() {
+        // No symbol before the first one typed; after it, figures typed without one keep it until another is typed.
+        String[][] cases = {{"250k", "250,000"}, {"250K", "250,000"}, {"1.2M", "1,200,000"}, {"1.2m", "1,200,000"},
                 {"$300,000", "$300,000"}, {"300,000", "$300,000"}, {"300000", "$300,000"},
-                {"300000.50", "$300,000.50"}, {"€250k", "$250,000"}, {"2.5bn", "$2,500,000,000"}};
+                {"300000.50", "$300,000.50"}, {"€250k", "€250,000"}, {"2.5bn", "€2,500,000,000"},
+                {"£ 1.5 M", "£1,500,000"}, {"1.6M", "£1,600,000"}};
         for (String[] c : cases) {
             assertThat(text(forecast(TEAM, ME, c[0]))).as(c[0]).contains("*" + c[1] + "*");
         }
-        assertThat(ForecastRows.amounts(TEAM, ME)).extracting(ForecastViews::money)
-                .containsExactly("$250,000", "$250,000", "$1,200,000", "$1,200,000", "$300,000", "$300,000",
-                        "$300,000", "$300,000.50", "$250,000", "$2,500,000,000");
+        assertThat(ForecastRows.amounts(TEAM, ME)).extracting(BigDecimal::toPlainString)
+                .containsExactly("250000.00", "250000.00", "1200000.00", "1200000.00", "300000.00", "300000.00",
+                        "300000.00", "300000.50", "250000.00", "2500000000.00", "1500000.00", "1600000.00");
+        assertThat(ForecastRows.currencies(TEAM, ME)).containsExactly(null, null, null, null, "USD", "USD", "USD",
+                "USD", "EUR", "EUR", "GBP", "GBP");
+        assertThat(text(forecast(TEAM, OTHER, "250k"))).as("another manager's currency is not taken").contains("*250,000*");
     }
 
     @Test
-    void a_first_figure_is_confirmed_with_its_quarter_days_left_and_an_update_button() {
+    void a_first_figure_is_confirmed_with_its_quarter_days_left_a_share_and_an_update_button() {
         JsonObject reply = forecast(TEAM, ME, "300k");
-        assertThat(text(reply)).contains("Recorded *$300,000*").contains("*Q2 FY2026*")
+        assertThat(text(reply)).contains("Recorded *300,000*").contains("*Q2 FY2026*")
                 .contains("46 days left to quarter end").doesNotContain("downgrade");
         assertThat(reply.has("response_type") ? reply.get("response_type").getAsString() : "ephemeral")
                 .isEqualTo("ephemeral");
         assertThat(buttons(reply)).extracting(b -> b.get("action_id").getAsString())
-                .containsExactly("open_forecast_modal");
+                .containsExactly("share_forecast", "open_forecast_modal");
         assertThat(TestDatabase.rows("forecast WHERE team_id = 'T0001' AND user_id = 'U0MANAGER' "
                 + "AND fiscal_year = 2026 AND quarter = 2 AND amount = 300000")).isEqualTo(1);
     }
@@ -123,8 +129,9 @@ class ForecastCommandTest {
     }
 
     @Test
-    void a_lower_figure_in_the_same_quarter_is_a_downgrade_with_a_tell_boss_now_button() {
-        forecast(TEAM, ME, "300k");
+    void a_figure_below_the_told_one_in_the_same_quarter_is_a_downgrade_with_a_tell_boss_now_button() {
+        forecast(TEAM, ME, "$300k");
+        ForecastRows.told(ForecastRows.latestId(TEAM, ME), clock.instant());
         clock.advance(Duration.ofDays(3));
         JsonObject reply = forecast(TEAM, ME, "250k Acme slipped to next quarter");
         long id = ForecastRows.latestId(TEAM, ME);
@@ -140,7 +147,8 @@ class ForecastCommandTest {
 
     @Test
     void a_higher_figure_says_by_how_much_and_offers_to_share() {
-        forecast(TEAM, ME, "250k");
+        forecast(TEAM, ME, "$250k");
+        ForecastRows.told(ForecastRows.latestId(TEAM, ME), clock.instant());
         JsonObject reply = forecast(TEAM, ME, "$275,000");
         assertThat(text(reply)).contains("up $25,000 (+10.0%)").doesNotContain("downgrade");
         assertThat(buttons(reply)).first().satisfies(b -> {
@@ -150,14 +158,15 @@ class ForecastCommandTest {
     }
 
     @Test
-    void a_lower_figure_in_the_next_quarter_is_not_a_downgrade() {
+    void a_lower_figure_in_the_next_quarter_is_not_a_downgrade_but_that_quarters_first_figure() {
         clock.set(Instant.parse("2026-06-20T15:00:00Z"));
         forecast(TEAM, ME, "300k");
+        ForecastRows.told(ForecastRows.latestId(TEAM, ME), clock.instant());
         clock.set(Instant.parse("2026-07-10T15:00:00Z"));
         JsonObject reply = forecast(TEAM, ME, "250k");
-        assertThat(text(reply)).doesNotContain("downgrade").contains("Recorded *$250,000*").contains("*Q3 FY2026*");
-        assertThat(buttons(reply)).extracting(b -> b.get("action_id").getAsString())
-                .doesNotContain("share_forecast");
+        assertThat(text(reply)).doesNotContain("downgrade").contains("Recorded *250,000*").contains("*Q3 FY2026*");
+        assertThat(buttons(reply)).first().satisfies(b ->
+                assertThat(b.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Share with boss"));
         assertThat(TestDatabase.rows("forecast WHERE quarter = 2")).isEqualTo(1);
         assertThat(TestDatabase.rows("forecast WHERE quarter = 3")).isEqualTo(1);
     }
@@ -188,10 +197,11 @@ class ForecastCommandTest {
     @Test
     void managers_and_workspaces_each_have_their_own_figures() {
         forecast(TEAM, ME, "300k");
+        ForecastRows.told(ForecastRows.latestId(TEAM, ME), clock.instant());
         assertThat(text(forecast(TEAM2, ME, "250k"))).doesNotContain("downgrade").contains("Recorded");
         assertThat(text(forecast(TEAM, OTHER, "200k"))).doesNotContain("downgrade").contains("Recorded");
         assertThat(TestDatabase.rows("forecast WHERE team_id = 'T0002'")).isEqualTo(1);
         assertThat(TestDatabase.rows("manager WHERE team_id = 'T0002'")).isEqualTo(1);
-        assertThat(text(forecast(TEAM, ME, "280k"))).contains("down $20,000");
+        assertThat(text(forecast(TEAM, ME, "280k"))).contains("down 20,000");
     }
 }

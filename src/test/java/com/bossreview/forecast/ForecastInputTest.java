@@ -31,6 +31,14 @@ class ForecastInputTest {
     }
 
     @Test
+    void the_currency_comes_from_the_amount_never_from_the_note() {
+        assertThat(ForecastInput.parse("£ 300,000 big deal").currency()).contains(Currency.GBP);
+        assertThat(ForecastInput.parse("€1.2 M").currency()).contains(Currency.EUR);
+        assertThat(ForecastInput.parse("250k was $300k").currency()).isEmpty();
+        assertThat(ForecastInput.parse("250k was $300k").note()).contains("was $300k");
+    }
+
+    @Test
     void a_note_keeps_its_lines_and_emoji() {
         assertThat(ForecastInput.parse("250k line one\nline two 🚀").note()).contains("line one\nline two 🚀");
     }

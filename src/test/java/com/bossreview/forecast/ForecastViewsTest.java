@@ -23,14 +23,23 @@ class ForecastViewsTest {
     private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final FiscalQuarter Q2 = new FiscalQuarter(2027, 2, Month.APRIL);
 
+    private static final Optional<String> BOSS = Optional.of("UBOSS");
+
     private static Forecast forecast(long id, String amount, String note) {
-        return new Forecast(id, "T1", "U1", 2027, 2, new BigDecimal(amount), Optional.ofNullable(note),
-                Instant.parse("2026-08-01T10:00:00Z"), Optional.empty(), Optional.empty());
+        return new Forecast(id, "T1", "U1", 2027, 2, new BigDecimal(amount), Optional.of(Currency.USD),
+                Optional.ofNullable(note), Instant.parse("2026-08-01T10:00:00Z"), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
-    private static Recorded recorded(String previous, String now, String note) {
-        return new Recorded(forecast(42, now, note), Optional.ofNullable(previous).map(p -> forecast(41, p, null)),
-                Q2, 45);
+    private static Forecast told(long id, String amount) {
+        Forecast f = forecast(id, amount, null);
+        return new Forecast(f.id(), f.teamId(), f.userId(), f.fiscalYear(), f.quarter(), f.amount(), f.currency(),
+                f.note(), f.recordedAt(), Optional.of(f.recordedAt()), Optional.of("UBOSS"), Optional.of(ToldVia.DM));
+    }
+
+    /** Figure {@code now} against {@code told}, the figure the boss was last told (none: the quarter's first). */
+    private static Recorded recorded(String told, String now, String note) {
+        return new Recorded(forecast(42, now, note), Optional.ofNullable(told).map(p -> told(41, p)), Q2, 45);
     }
 
     private static JsonArray json(ForecastViews.Message m) {
@@ -61,35 +70,44 @@ class ForecastViewsTest {
             "-50000      | -$50,000",
     })
     void money_is_grouped_with_cents_only_when_there_are_some(String amount, String shown) {
-        assertThat(ForecastViews.money(new BigDecimal(amount))).isEqualTo(shown);
+        assertThat(ForecastViews.money(new BigDecimal(amount), Optional.of(Currency.USD))).isEqualTo(shown);
     }
 
     @Test
-    void the_first_figure_of_a_quarter_is_confirmed_with_an_update_button() {
-        ForecastViews.Message m = ForecastViews.recorded(recorded(null, "300000.00", null));
+    void money_shows_the_currency_typed_and_none_when_none_ever_was() {
+        assertThat(ForecastViews.money(new BigDecimal("250000"), Optional.of(Currency.GBP))).isEqualTo("£250,000");
+        assertThat(ForecastViews.money(new BigDecimal("1200000.5"), Optional.of(Currency.EUR))).isEqualTo("€1,200,000.50");
+        assertThat(ForecastViews.money(new BigDecimal("250000"), Optional.empty())).isEqualTo("250,000");
+        assertThat(ForecastViews.money(new BigDecimal("-50000"), Optional.of(Currency.GBP))).isEqualTo("-£50,000");
+    }
+
+    @Test
+    void the_first_figure_of_a_quarter_is_confirmed_with_share_and_update_buttons() {
+        ForecastViews.Message m = ForecastViews.recorded(recorded(null, "300000.00", null), BOSS);
         assertThat(m.text()).contains("Recorded *$300,000*").contains("*Q2 FY2027*").contains("45 days left to quarter end")
-                .doesNotContain("downgrade");
-        assertThat(buttons(m)).singleElement().satisfies(b -> {
-            assertThat(b.get("action_id").getAsString()).isEqualTo(ForecastViews.OPEN_FORECAST_MODAL);
-            assertThat(b.get("text").getAsJsonObject().get("text").getAsString()).isEqualTo("Update");
-        });
+                .contains("<@UBOSS> hasn't been told a *Q2 FY2027* figure yet").doesNotContain("downgrade");
+        assertThat(buttons(m)).extracting(b -> b.get("action_id").getAsString() + ":" + (b.has("value") ? b.get("value").getAsString() : "null")
+                        + ":" + b.get("text").getAsJsonObject().get("text").getAsString())
+                .containsExactly("share_forecast:42:Share with boss", ForecastViews.OPEN_FORECAST_MODAL + ":null:Update");
     }
 
     @Test
-    void a_lower_figure_is_a_downgrade_with_the_delta_and_a_tell_boss_now_button() {
-        ForecastViews.Message m = ForecastViews.recorded(recorded("300000.00", "250000.00", null));
+    void a_figure_below_the_told_one_is_a_downgrade_with_the_delta_and_a_tell_boss_now_button() {
+        ForecastViews.Message m = ForecastViews.recorded(recorded("300000.00", "250000.00", null), BOSS);
         assertThat(m.text()).contains("downgrade").contains("*$250,000*").contains("down $50,000 (-16.7%)")
-                .contains("from $300,000").contains("Tell your boss now — never wait for quarter end");
+                .contains("from $300,000, the figure <@UBOSS> was last told")
+                .contains("Tell your boss now — never wait for quarter end");
         assertThat(buttons(m)).first().satisfies(b -> {
             assertThat(b.get("action_id").getAsString()).isEqualTo("share_forecast");
             assertThat(b.get("value").getAsString()).isEqualTo("42");
             assertThat(b.get("text").getAsJsonObject().get("text").getAsString()).isEqualTo("Tell boss now");
+            assertThat(b.get("style").getAsString()).isEqualTo("primary"); // telling the boss is not destructive
         });
     }
 
     @Test
     void a_higher_figure_shows_the_delta_and_offers_to_share() {
-        ForecastViews.Message m = ForecastViews.recorded(recorded("250000.00", "300000.00", null));
+        ForecastViews.Message m = ForecastViews.recorded(recorded("250000.00", "300000.00", null), BOSS);
         assertThat(m.text()).contains("up $50,000 (+20.0%)").doesNotContain("downgrade");
         assertThat(buttons(m)).first().satisfies(b -> {
             assertThat(b.get("action_id").getAsString()).isEqualTo("share_forecast");
@@ -98,16 +116,16 @@ class ForecastViewsTest {
     }
 
     @Test
-    void the_same_figure_again_is_neither() {
-        ForecastViews.Message m = ForecastViews.recorded(recorded("250000.00", "250000.00", null));
-        assertThat(m.text()).contains("same as your last figure");
+    void the_figure_the_boss_was_told_again_is_neither_and_has_no_share_button() {
+        ForecastViews.Message m = ForecastViews.recorded(recorded("250000.00", "250000.00", null), BOSS);
+        assertThat(m.text()).contains("the same as what <@UBOSS> knows");
         assertThat(buttons(m)).extracting(b -> b.get("action_id").getAsString())
                 .containsExactly(ForecastViews.OPEN_FORECAST_MODAL);
     }
 
     @Test
     void notes_are_quoted_and_cannot_mention_anyone() {
-        ForecastViews.Message m = ForecastViews.recorded(recorded(null, "1.00", "<!channel> & <@U9>\nsecond"));
+        ForecastViews.Message m = ForecastViews.recorded(recorded(null, "1.00", "<!channel> & <@U9>\nsecond"), BOSS);
         assertThat(m.text()).contains("\n>&lt;!channel&gt; &amp; &lt;@U9&gt;\n>second").doesNotContain("<!channel>");
         assertThat(json(m).toString()).doesNotContain("<!channel>").doesNotContain("<@U9>");
     }

@@ -79,11 +79,13 @@ class ShareForecastTest {
     @Test
     void tell_boss_now_sends_the_boss_a_dm_naming_the_manager_the_figures_the_note_and_the_quarter() throws Exception {
         bossOf(TEAM, ME, BOSS);
-        forecast(TEAM, ME, "300k");
+        click(TEAM, ME, Long.toString(forecast(TEAM, ME, "$300k")));
+        assertThat(responses(1).get(0).param("text")).contains("Sent to <@" + BOSS + ">");
+        dmsBefore = slack.calls("chat.postMessage").size();
         long id = forecast(TEAM, ME, "250k Acme slipped to <next> quarter");
         click(TEAM, ME, Long.toString(id));
 
-        FakeSlack.Call reply = responses(1).get(0);
+        FakeSlack.Call reply = responses(2).get(1);
         assertThat(reply.param("replace_original")).isEqualTo("true");
         assertThat(reply.param("text")).contains("Sent to <@" + BOSS + ">").contains("$250,000");
         assertThat(newDms()).singleElement().satisfies(dm -> {

@@ -296,7 +296,7 @@ class NudgeFlowTest extends AppTest {
     }
 
     @Test
-    void forecast_nudge_is_skipped_when_the_forecast_was_updated_this_week() {
+    void forecast_nudge_is_skipped_when_the_forecast_was_updated_and_told_this_week() throws Exception {
         // Q4 FY2026 ends 2026-12-31: nudges on Dec 10, 17 and 24 at 08:30 New York, planned by the
         // materializer's rolling eight-day horizon.
         clock.set(Instant.parse("2026-12-09T12:00:00Z"));
@@ -305,10 +305,14 @@ class NudgeFlowTest extends AppTest {
         assertThat(dmWith("Q4 FY2026 ends in 21 days")).contains("open_forecast_modal");
         clock.set(Instant.parse("2026-12-12T15:00:00Z"));
         command("forecast 250k");
+        long id = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM forecast").mapTo(Long.class).one());
+        int dms = seen("chat.postMessage");
+        app.slack().click(TEAM, ME, "share_forecast", Long.toString(id));
+        assertThat(next("chat.postMessage", dms).param("channel")).isEqualTo(BOSS);
         clock.set(Instant.parse("2026-12-16T12:00:00Z"));
         app.nudges().materializer().materialize();
         drainAt(Instant.parse("2026-12-17T13:30:00Z"));
-        assertThat(state("FORECAST", "FY2026-Q4-14d")).isEqualTo("SKIPPED:forecast updated recently");
+        assertThat(state("FORECAST", "FY2026-Q4-14d")).isEqualTo("SKIPPED:forecast recent and told");
     }
 
     @Test

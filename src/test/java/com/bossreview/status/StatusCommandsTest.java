@@ -29,8 +29,8 @@ class StatusCommandsTest extends AppTest {
             h.execute("INSERT INTO weekly_review VALUES (?, ?, 2026, 48, 'BOOKED', ?)", TEAM, ME, WEDNESDAY);
             h.execute("INSERT INTO news (team_id, user_id, kind, body, logged_at) VALUES (?, ?, 'BAD', 'lost Acme', ?)",
                     TEAM, ME, WEDNESDAY.minus(Duration.ofHours(3)));
-            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, recorded_at) "
-                    + "VALUES (?, ?, 2026, 4, 250000, ?)", TEAM, ME, WEDNESDAY);
+            h.execute("INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount, currency, recorded_at) "
+                    + "VALUES (?, ?, 2026, 4, 250000, 'USD', ?)", TEAM, ME, WEDNESDAY);
         });
         String card = commandJson("status").toString();
         assertThat(card).contains("<@U0BOSS>", "Friday 16:30 (America/New_York)", "This week (23–29 Nov)", "booked",

@@ -54,11 +54,11 @@ class StatusServiceTest {
         Manager m = managers.find(team, user).orElseThrow();
         var reviews = new ReviewService(jdbi, clock);
         var news = new NewsService(jdbi, clock, NewsService.Reminders.NONE);
-        var forecasts = new ForecastService(jdbi, clock);
+        var forecasts = new ForecastService(jdbi, clock, ForecastService.Reminders.NONE);
         var now = clock.instant();
         var quarter = forecasts.currentQuarter(m);
         return new StatusCard(m, now, reviews.currentWeek(m), reviews.thisWeek(m), news.open(team, user),
-                forecasts.latest(m), quarter, quarter.daysLeft(m.today(now)), reviews.streak(m));
+                forecasts.latest(m), forecasts.lastTold(m), quarter, quarter.daysLeft(m.today(now)), reviews.streak(m));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package com.bossreview.nudge;
+
+import com.bossreview.time.FiscalQuarter;
+import org.junit.jupiter.api.Test;
+
+import java.time.Month;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ForecastNudgeViewsTest {
+    private static final FiscalQuarter Q4 = new FiscalQuarter(2026, 4, Month.JANUARY);
+
+    @Test
+    void the_quarter_end_reads_naturally_with_its_date() {
+        assertThat(NudgeViews.endsIn(33, Q4)).isEqualTo("ends in 33 days (Thu 31 Dec)");
+        assertThat(NudgeViews.endsIn(1, Q4)).isEqualTo("ends tomorrow (Thu 31 Dec)");
+        assertThat(NudgeViews.endsIn(0, Q4)).isEqualTo("ends today (Thu 31 Dec)");
+        assertThat(NudgeViews.endsIn(21, new FiscalQuarter(2027, 1, Month.APRIL))).isEqualTo("ends in 21 days (Tue 30 Jun)");
+    }
+}
