@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -14,9 +15,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +29,14 @@ import java.util.function.Supplier;
  * {@code GET /metrics}. Every request is timed into {@code http.server.requests}.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpServer.class);
+
+    /**
+     * How long a request body may take to arrive, counted from its headers. Slack sends a body at once
+     * and waits 3 s for the answer, so a body still coming after this is no use to anyone.
+     */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
+
     /** What a route answers: status, content type, body. */
     public record Page(int status, String contentType, String body) {
     }
@@ -90,16 +98,22 @@ public final class HttpServer implements AutoCloseable {
         }
 
         @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        public boolean handle(Request request, Response response, Callback callback) {
             Timer.Sample sample = Timer.start(registry);
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
+            if ("/slack/events".equals(path) && slack != null) {
+                Answer answer = new Answer(response, callback, sample, method, path);
+                if ("POST".equals(method)) {
+                    slackEvent(request, response, answer);
+                } else {
+                    answer.send(methodNotAllowed());
+                }
+                return true;
+            }
             String route;
             Page page;
-            if ("/slack/events".equals(path) && slack != null) {
-                route = path;
-                page = "POST".equals(method) ? slackEvent(request, response) : methodNotAllowed();
-            } else if (oauth != null && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
+            if (oauth != null && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
                     || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
                 route = path;
                 page = "GET".equals(method) ? oauthPage(path, request, response) : methodNotAllowed();
@@ -113,21 +127,66 @@ public final class HttpServer implements AutoCloseable {
                 route = "other";
                 page = new Page(404, "text/plain; charset=utf-8", "not found");
             }
-            response.setStatus(page.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
-            sample.stop(Timer.builder("http.server.requests")
-                    .tag("method", method).tag("uri", route).tag("status", Integer.toString(page.status()))
-                    .register(registry));
-            Content.Sink.write(response, true, page.body(), callback);
+            new Answer(response, callback, sample, method, route).send(page);
             return true;
         }
 
-        private Page slackEvent(Request request, Response response) throws IOException {
-            byte[] body = readBody(request);
-            if (body == null) {
-                return new Page(413, "text/plain; charset=utf-8", "request too large");
+        /** Times the exchange and writes the page. */
+        private final class Answer {
+            private final Response response;
+            private final Callback callback;
+            private final Timer.Sample sample;
+            private final String method;
+            private final String route;
+
+            Answer(Response response, Callback callback, Timer.Sample sample, String method, String route) {
+                this.response = response;
+                this.callback = callback;
+                this.sample = sample;
+                this.method = method;
+                this.route = route;
             }
-            return copy(slack.handle(headers(request), query(request), body, Request.getRemoteAddr(request)), response);
+
+            void send(Page page) {
+                response.setStatus(page.status());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
+                sample.stop(Timer.builder("http.server.requests")
+                        .tag("method", method).tag("uri", route).tag("status", Integer.toString(page.status()))
+                        .register(registry));
+                Content.Sink.write(response, true, page.body(), callback);
+            }
+
+            /** For a request whose body was not read to its end: the connection cannot carry another. */
+            void sendAndClose(int status, String reason) {
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+                send(new Page(status, "text/plain; charset=utf-8", reason));
+            }
+        }
+
+        private void slackEvent(Request request, Response response, Answer answer) {
+            if (request.getLength() > SlackEventsEndpoint.MAX_BODY_BYTES) {
+                answer.sendAndClose(413, "request too large");
+                return;
+            }
+            RequestBody.read(request, SlackEventsEndpoint.MAX_BODY_BYTES, BODY_DEADLINE, new RequestBody.Then() {
+                @Override
+                public void body(byte[] body) {
+                    Page page;
+                    try {
+                        page = copy(slack.handle(headers(request), query(request), body, Request.getRemoteAddr(request)),
+                                response);
+                    } catch (RuntimeException e) {
+                        log.error("A request to /slack/events failed", e);
+                        page = new Page(500, "text/plain; charset=utf-8", "internal error");
+                    }
+                    answer.send(page);
+                }
+
+                @Override
+                public void refused(int status, String reason) {
+                    answer.sendAndClose(status, reason);
+                }
+            });
         }
 
         private Page oauthPage(String path, Request request, Response response) {
@@ -146,16 +205,6 @@ public final class HttpServer implements AutoCloseable {
 
         private static Page methodNotAllowed() {
             return new Page(405, "text/plain; charset=utf-8", "method not allowed");
-        }
-
-        private static byte[] readBody(Request request) throws IOException {
-            if (request.getLength() > SlackEventsEndpoint.MAX_BODY_BYTES) {
-                return null;
-            }
-            try (InputStream in = Request.asInputStream(request)) {
-                byte[] body = in.readNBytes(SlackEventsEndpoint.MAX_BODY_BYTES + 1);
-                return body.length > SlackEventsEndpoint.MAX_BODY_BYTES ? null : body;
-            }
         }
 
         private static Map<String, List<String>> headers(Request request) {
