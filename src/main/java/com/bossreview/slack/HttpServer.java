@@ -21,12 +21,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /slack/install}
  * and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET /healthz} and
- * {@code GET /metrics}. Every request is timed into {@code http.server.requests}.
+ * {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
+ * route and method or {@code other}/{@code OTHER}: clients choose paths and methods, and each new label
+ * value would be a new series kept for the life of the process.
  */
 public final class HttpServer implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpServer.class);
@@ -36,6 +39,10 @@ public final class HttpServer implements AutoCloseable {
      * and waits 3 s for the answer, so a body still coming after this is no use to anyone.
      */
     public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
+
+    /** Methods as metric labels; anything else a client makes up is {@code OTHER}. */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
+            "PATCH", "TRACE", "CONNECT");
 
     /** What a route answers: status, content type, body. */
     public record Page(int status, String contentType, String body) {
@@ -102,8 +109,9 @@ public final class HttpServer implements AutoCloseable {
             Timer.Sample sample = Timer.start(registry);
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
+            String methodLabel = KNOWN_METHODS.contains(method) ? method : "OTHER";
             if ("/slack/events".equals(path) && slack != null) {
-                Answer answer = new Answer(response, callback, sample, method, path);
+                Answer answer = new Answer(response, callback, sample, methodLabel, path);
                 if ("POST".equals(method)) {
                     slackEvent(request, response, answer);
                 } else {
@@ -127,11 +135,11 @@ public final class HttpServer implements AutoCloseable {
                 route = "other";
                 page = new Page(404, "text/plain; charset=utf-8", "not found");
             }
-            new Answer(response, callback, sample, method, route).send(page);
+            new Answer(response, callback, sample, methodLabel, route).send(page);
             return true;
         }
 
-        /** Times the exchange and writes the page. */
+        /** Times the exchange under bounded labels and writes the page. */
         private final class Answer {
             private final Response response;
             private final Callback callback;
