@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,8 +90,11 @@ class SlowClientsTest {
             assertThat(attackers.awaitCut(150, HttpServer.BODY_DEADLINE.plusSeconds(10)))
                     .as("all 150 trickled bodies cut off").isTrue();
             healthAndCommandAnswerInTime("150 slow clients, reconnected");
-            assertThat(attackers.lifetimes().subList(0, 150))
-                    .allSatisfy(lived -> assertThat(lived).isLessThan(HttpServer.BODY_DEADLINE.plusSeconds(5)));
+            List<Duration> firstWave = attackers.lifetimes().subList(0, 150);
+            assertThat(firstWave).allSatisfy(lived -> assertThat(lived).isLessThan(HttpServer.BODY_DEADLINE.plusSeconds(5)));
+            System.out.printf("150 trickled bodies cut off after %d–%d ms%n",
+                    firstWave.stream().mapToLong(Duration::toMillis).min().orElseThrow(),
+                    firstWave.stream().mapToLong(Duration::toMillis).max().orElseThrow());
         }
         assertThat(TestDatabase.rows("news WHERE user_id = 'U0SLOW'")).isEqualTo(3);
     }
@@ -106,6 +110,8 @@ class SlowClientsTest {
             out.flush();
             String answer = readAll(socket.getInputStream());
             Duration lived = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("a body that never completes: answered %s after %d ms%n", answer.lines().findFirst().orElse(""),
+                    lived.toMillis());
 
             assertThat(answer).startsWith("HTTP/1.1 408 ");
             assertThat(lived).isBetween(HttpServer.BODY_DEADLINE.minusMillis(500), HttpServer.BODY_DEADLINE.plusSeconds(3));
