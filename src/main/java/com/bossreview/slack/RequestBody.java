@@ -75,12 +75,14 @@ final class RequestBody implements Runnable {
         }
     }
 
+    /**
+     * Grows with what has arrived, never with what the client announced: a {@code Content-Length} of 1 MiB
+     * followed by a byte a second must not reserve a megabyte of heap per connection.
+     */
     private void append(ByteBuffer buffer) {
         int n = buffer.remaining();
         if (size + n > bytes.length) {
-            long declared = request.getLength();
-            int wanted = declared > 0 && declared <= maxBytes ? (int) declared : Math.max(size + n, bytes.length * 2);
-            bytes = Arrays.copyOf(bytes, Math.min(maxBytes, Math.max(wanted, size + n)));
+            bytes = Arrays.copyOf(bytes, Math.min(maxBytes, Math.max(size + n, Math.max(bytes.length * 2, 4096))));
         }
         buffer.get(bytes, size, n);
         size += n;
