@@ -42,7 +42,7 @@ public final class SlowClients implements AutoCloseable {
         this.selector = Selector.open();
         this.allConnected = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
-            open();
+            open(true);
         }
         this.thread = new Thread(this::loop, "slow-clients");
         this.thread.setDaemon(true);
@@ -86,10 +86,6 @@ public final class SlowClients implements AutoCloseable {
     }
 
     private record Client(long openedAt, boolean first) {
-    }
-
-    private void open() throws IOException {
-        open(true);
     }
 
     private void open(boolean first) throws IOException {
