@@ -80,7 +80,8 @@ public final class Main {
             bolt.start();
             running.started(bolt::stop);
             SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP
-                    ? new SlackEventsEndpoint(bolt, new SignatureCheck(config.signingSecret().orElseThrow(), clock)) : null;
+                    ? new SlackEventsEndpoint(bolt, new SignatureCheck(config.signingSecret().orElseThrow(), clock),
+                    running.started(new SeenRequests(db.jdbi(), clock, metrics.registry()))) : null;
             if (config.mode() == AppConfig.Mode.SOCKET_MODE) {
                 running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt)).start();
             }

@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -14,21 +17,35 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /slack/install}
  * and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET /healthz} and
- * {@code GET /metrics}. Every request is timed into {@code http.server.requests}.
+ * {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
+ * route and method or {@code other}/{@code OTHER}: clients choose paths and methods, and each new label
+ * value would be a new series kept for the life of the process.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpServer.class);
+
+    /**
+     * How long a request body may take to arrive, counted from its headers. Slack sends a body at once
+     * and waits 3 s for the answer, so a body still coming after this is no use to anyone.
+     */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
+
+    /** Methods as metric labels; anything else a client makes up is {@code OTHER}. */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
+            "PATCH", "TRACE", "CONNECT");
+
     /** What a route answers: status, content type, body. */
     public record Page(int status, String contentType, String body) {
     }
@@ -50,7 +67,10 @@ public final class HttpServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // no "Server: Jetty(12…)" header, no version on Jetty's error pages
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -90,16 +110,23 @@ public final class HttpServer implements AutoCloseable {
         }
 
         @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        public boolean handle(Request request, Response response, Callback callback) {
             Timer.Sample sample = Timer.start(registry);
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
+            String methodLabel = KNOWN_METHODS.contains(method) ? method : "OTHER";
+            if ("/slack/events".equals(path) && slack != null) {
+                Answer answer = new Answer(response, callback, sample, methodLabel, path);
+                if ("POST".equals(method)) {
+                    slackEvent(request, response, answer);
+                } else {
+                    answer.send(methodNotAllowed());
+                }
+                return true;
+            }
             String route;
             Page page;
-            if ("/slack/events".equals(path) && slack != null) {
-                route = path;
-                page = "POST".equals(method) ? slackEvent(request, response) : methodNotAllowed();
-            } else if (oauth != null && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
+            if (oauth != null && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
                     || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
                 route = path;
                 page = "GET".equals(method) ? oauthPage(path, request, response) : methodNotAllowed();
@@ -113,21 +140,66 @@ public final class HttpServer implements AutoCloseable {
                 route = "other";
                 page = new Page(404, "text/plain; charset=utf-8", "not found");
             }
-            response.setStatus(page.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
-            sample.stop(Timer.builder("http.server.requests")
-                    .tag("method", method).tag("uri", route).tag("status", Integer.toString(page.status()))
-                    .register(registry));
-            Content.Sink.write(response, true, page.body(), callback);
+            new Answer(response, callback, sample, methodLabel, route).send(page);
             return true;
         }
 
-        private Page slackEvent(Request request, Response response) throws IOException {
-            byte[] body = readBody(request);
-            if (body == null) {
-                return new Page(413, "text/plain; charset=utf-8", "request too large");
+        /** Times the exchange under bounded labels and writes the page. */
+        private final class Answer {
+            private final Response response;
+            private final Callback callback;
+            private final Timer.Sample sample;
+            private final String method;
+            private final String route;
+
+            Answer(Response response, Callback callback, Timer.Sample sample, String method, String route) {
+                this.response = response;
+                this.callback = callback;
+                this.sample = sample;
+                this.method = method;
+                this.route = route;
             }
-            return copy(slack.handle(headers(request), query(request), body, Request.getRemoteAddr(request)), response);
+
+            void send(Page page) {
+                response.setStatus(page.status());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
+                sample.stop(Timer.builder("http.server.requests")
+                        .tag("method", method).tag("uri", route).tag("status", Integer.toString(page.status()))
+                        .register(registry));
+                Content.Sink.write(response, true, page.body(), callback);
+            }
+
+            /** For a request whose body was not read to its end: the connection cannot carry another. */
+            void sendAndClose(int status, String reason) {
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+                send(new Page(status, "text/plain; charset=utf-8", reason));
+            }
+        }
+
+        private void slackEvent(Request request, Response response, Answer answer) {
+            if (request.getLength() > SlackEventsEndpoint.MAX_BODY_BYTES) {
+                answer.sendAndClose(413, "request too large");
+                return;
+            }
+            RequestBody.read(request, SlackEventsEndpoint.MAX_BODY_BYTES, BODY_DEADLINE, new RequestBody.Then() {
+                @Override
+                public void body(byte[] body) {
+                    Page page;
+                    try {
+                        page = copy(slack.handle(headers(request), query(request), body, Request.getRemoteAddr(request)),
+                                response);
+                    } catch (RuntimeException e) {
+                        log.error("A request to /slack/events failed", e);
+                        page = new Page(500, "text/plain; charset=utf-8", "internal error");
+                    }
+                    answer.send(page);
+                }
+
+                @Override
+                public void refused(int status, String reason) {
+                    answer.sendAndClose(status, reason);
+                }
+            });
         }
 
         private Page oauthPage(String path, Request request, Response response) {
@@ -146,16 +218,6 @@ public final class HttpServer implements AutoCloseable {
 
         private static Page methodNotAllowed() {
             return new Page(405, "text/plain; charset=utf-8", "method not allowed");
-        }
-
-        private static byte[] readBody(Request request) throws IOException {
-            if (request.getLength() > SlackEventsEndpoint.MAX_BODY_BYTES) {
-                return null;
-            }
-            try (InputStream in = Request.asInputStream(request)) {
-                byte[] body = in.readNBytes(SlackEventsEndpoint.MAX_BODY_BYTES + 1);
-                return body.length > SlackEventsEndpoint.MAX_BODY_BYTES ? null : body;
-            }
         }
 
         private static Map<String, List<String>> headers(Request request) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /slack/events}: verifies Slack's signature on the raw body, then hands the request to
+ * {@code POST /slack/events}: verifies Slack's signature on the raw body, refuses a request already
+ * handled ({@link SeenRequests}: a replay gets an empty 200 and does nothing), then hands the request to
  * Bolt and returns Bolt's answer. Nothing unsigned is parsed.
  */
 public final class SlackEventsEndpoint {
@@ -38,17 +39,19 @@ public final class SlackEventsEndpoint {
 
     private final App app;
     private final SignatureCheck signatures;
+    private final SeenRequests seen;
     private final SlackRequestParser parser;
     private final java.time.Clock clock;
     private volatile java.time.Instant databaseDownUntil = java.time.Instant.MIN;
 
-    public SlackEventsEndpoint(App app, SignatureCheck signatures) {
-        this(app, signatures, java.time.Clock.systemUTC());
+    public SlackEventsEndpoint(App app, SignatureCheck signatures, SeenRequests seen) {
+        this(app, signatures, seen, java.time.Clock.systemUTC());
     }
 
-    SlackEventsEndpoint(App app, SignatureCheck signatures, java.time.Clock clock) {
+    SlackEventsEndpoint(App app, SignatureCheck signatures, SeenRequests seen, java.time.Clock clock) {
         this.app = app;
         this.signatures = signatures;
+        this.seen = seen;
         this.parser = new SlackRequestParser(app.config());
         this.clock = clock;
     }
@@ -64,9 +67,9 @@ public final class SlackEventsEndpoint {
     public Reply handle(Map<String, List<String>> headers, Map<String, List<String>> query, byte[] body,
                         String remoteAddress) {
         RequestHeaders requestHeaders = new RequestHeaders(headers);
-        SignatureCheck.Result verdict = signatures.check(
-                requestHeaders.getFirstValue("X-Slack-Request-Timestamp"),
-                requestHeaders.getFirstValue("X-Slack-Signature"), body);
+        String timestamp = requestHeaders.getFirstValue("X-Slack-Request-Timestamp");
+        String signature = requestHeaders.getFirstValue("X-Slack-Signature");
+        SignatureCheck.Result verdict = signatures.check(timestamp, signature, body);
         if (verdict != SignatureCheck.Result.VALID) {
             log.info("Refused a request to /slack/events from {}: signature {}", remoteAddress, verdict);
             return Reply.plain(401, "invalid signature or timestamp");
@@ -87,9 +90,14 @@ public final class SlackEventsEndpoint {
         if (request == null) {
             return Reply.plain(400, "unsupported Slack payload");
         }
-        if (clock.instant().isBefore(databaseDownUntil) && request.getRequestType() != RequestType.UrlVerification
-                && request.getRequestType() != RequestType.SSLCheck) {
+        boolean effectless = request.getRequestType() == RequestType.UrlVerification
+                || request.getRequestType() == RequestType.SSLCheck;
+        if (clock.instant().isBefore(databaseDownUntil) && !effectless) {
             return databaseDown(request);
+        }
+        if (!effectless && seen.check(timestamp, signature) == SeenRequests.Verdict.REPLAY) {
+            log.info("Ignored a replayed {} request from {}", request.getRequestType(), remoteAddress);
+            return Reply.plain(200, "");
         }
         try {
             com.slack.api.bolt.response.Response response = app.run(request);

@@ -199,11 +199,14 @@ public final class CommandLoad {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
+    /** Slack gives every invocation its own trigger id; identical bodies in one second would be refused as replays. */
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
+
     static String form(String command, String text, String team, String user) {
         String[][] fields = {{"token", "legacy"}, {"team_id", team}, {"team_domain", "bench"}, {"channel_id", "D0000001"},
                 {"channel_name", "directmessage"}, {"user_id", user}, {"user_name", "manager"}, {"command", command},
                 {"text", text}, {"api_app_id", "A0000001"},
-                {"response_url", "http://127.0.0.1:18100/response/T/1/x"}, {"trigger_id", "1.2.3"}};
+                {"response_url", "http://127.0.0.1:18100/response/T/1/x"}, {"trigger_id", "1.2." + TRIGGERS.incrementAndGet()}};
         return String.join("&", Arrays.stream(fields).map(f -> f[0] + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8)).toList());
     }
 }

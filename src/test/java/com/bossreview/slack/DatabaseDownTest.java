@@ -2,6 +2,11 @@ package com.bossreview.slack;
 
 import com.bossreview.config.Secret;
 import com.bossreview.support.SlackRequests;
+import com.bossreview.support.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jdbi.v3.core.Jdbi;
 import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import org.jdbi.v3.core.ConnectionException;
@@ -11,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What Slack gets when PostgreSQL is unreachable while a request is handled. */
 class DatabaseDownTest {
     private static final Secret SECRET = new Secret(SlackRequests.SIGNING_SECRET);
+    private static final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 
     private SlackEventsEndpoint.Reply send(RuntimeException thrown, String command) {
         return send(endpoint(command, () -> {
@@ -26,19 +33,37 @@ class DatabaseDownTest {
         }, Clock.systemUTC()), command);
     }
 
+    /** An endpoint whose replay check works: only the handler meets the database failure. */
     private static SlackEventsEndpoint endpoint(String command, Runnable handler, Clock clock) {
+        return endpoint(command, handler, clock, TestDatabase.database().jdbi());
+    }
+
+    private static SlackEventsEndpoint endpoint(String command, Runnable handler, Clock clock, Jdbi seenRequests) {
         Slack slack = SlackClients.create(URI.create("http://127.0.0.1:9/api/"));
         var bolt = BoltApp.create(slack, new Secret("xoxb-test"), new BotIdentity(), List.of(app -> app.command(command, (req, ctx) -> {
             handler.run();
             return ctx.ack("ok");
         })));
-        return new SlackEventsEndpoint(bolt, new SignatureCheck(SECRET, Clock.systemUTC()), clock);
+        return new SlackEventsEndpoint(bolt, new SignatureCheck(SECRET, Clock.systemUTC()),
+                new SeenRequests(seenRequests, Clock.systemUTC(), new SimpleMeterRegistry()), clock);
+    }
+
+    /** A real pool, set up as the app's, on a port where no PostgreSQL listens. */
+    private static HikariDataSource unreachableDatabase() {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/bossreview?connectTimeout=1");
+        hikari.setUsername("bossreview");
+        hikari.setConnectionTimeout(1500);
+        hikari.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hikari);
     }
 
     private static SlackEventsEndpoint.Reply send(SlackEventsEndpoint endpoint, String command) {
         SignatureCheck signatures = new SignatureCheck(SECRET, Clock.systemUTC());
+        // Each send is a new invocation, with its own trigger id as from Slack: not a replay of the previous one.
         byte[] body = SlackRequests.formEncode(Map.of("command", command, "text", "status", "team_id", "T0001",
-                "user_id", "U1", "response_url", "https://hooks.slack.com/x", "trigger_id", "1.2.3")).getBytes(StandardCharsets.UTF_8);
+                "user_id", "U1", "response_url", "https://hooks.slack.com/x", "trigger_id", "1.2." + sent.incrementAndGet()))
+                .getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(System.currentTimeMillis() / 1000);
         return endpoint.handle(Map.of("X-Slack-Request-Timestamp", List.of(ts), "X-Slack-Signature", List.of(signatures.sign(ts, body)),
                 "Content-Type", List.of("application/x-www-form-urlencoded")), Map.of(), body, "127.0.0.1");
@@ -110,6 +135,43 @@ class DatabaseDownTest {
         // The next borrow may well get a healthy connection: it is tried, not refused.
         assertThat(send(endpoint, "/bossreview").body()).doesNotContain("temporarily unavailable");
         assertThat(tries).hasValue(2);
+    }
+
+    /**
+     * The replay check needs PostgreSQL too. When it cannot answer, the request goes on unchecked (a
+     * replay cannot store anything while the database is away): a command that needs no data still works.
+     */
+    @Test
+    void a_command_that_needs_no_data_still_works_when_the_replay_check_cannot_reach_the_database() {
+        try (HikariDataSource away = unreachableDatabase()) {
+            SlackEventsEndpoint endpoint = endpoint("/bossreview", () -> { }, Clock.systemUTC(), Jdbi.create(away));
+            long started = System.nanoTime();
+            SlackEventsEndpoint.Reply reply = send(endpoint, "/bossreview");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).contains("ok").doesNotContain("temporarily unavailable");
+            assertThat(took).isLessThan(Duration.ofMillis(1500)); // not the pool's whole connection timeout
+        }
+    }
+
+    /**
+     * A command that needs the database waits for a connection (1.5 s) once the replay check gave up on
+     * it: the friendly answer must still reach Slack inside its 3 s, not after two full waits.
+     */
+    @Test
+    void a_command_that_needs_the_database_gets_the_friendly_answer_inside_3s_when_it_is_away() {
+        try (HikariDataSource away = unreachableDatabase()) {
+            Jdbi jdbi = Jdbi.create(away);
+            SlackEventsEndpoint endpoint = endpoint("/bossreview", () -> jdbi.useHandle(h -> h.execute("SELECT 1")),
+                    Clock.systemUTC(), jdbi);
+            long started = System.nanoTime();
+            SlackEventsEndpoint.Reply reply = send(endpoint, "/bossreview");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(reply.body()).contains("temporarily unavailable");
+            assertThat(took).isLessThan(Duration.ofSeconds(3));
+        }
     }
 
     @Test

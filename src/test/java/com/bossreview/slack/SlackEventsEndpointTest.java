@@ -100,6 +100,27 @@ class SlackEventsEndpointTest {
     }
 
     @Test
+    void no_answer_names_the_server_or_its_version() throws Exception {
+        java.util.List<HttpResponse<String>> answers = java.util.List.of(app.get("/healthz"), app.get("/metrics"),
+                app.get("/nope"), app.get("/slack/events"),
+                app.slack().send(BODY, "application/x-www-form-urlencoded", null, null),
+                app.slack().post(BODY, "application/x-www-form-urlencoded", clock.instant()));
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.headers().firstValue("Server")).as(answer.uri() + " " + answer.statusCode()).isEmpty();
+            assertThat(answer.headers().firstValue("X-Powered-By")).isEmpty();
+        }
+        // Jetty's own error page, for a request it cannot parse, neither.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+            assertThat(answer.toLowerCase()).doesNotContain("server:", "jetty", "12.1");
+        }
+    }
+
+    @Test
     void get_on_the_events_endpoint_is_405() throws Exception {
         assertThat(app.get("/slack/events").statusCode()).isEqualTo(405);
         assertThat(app.get("/nope").statusCode()).isEqualTo(404);

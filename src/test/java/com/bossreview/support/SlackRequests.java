@@ -20,10 +20,14 @@ import java.util.stream.Collectors;
 
 /**
  * Sends requests to the app's {@code /slack/events} the way Slack does: form-encoded slash commands,
- * {@code payload=} interactivity, JSON events — each signed with the signing secret.
+ * {@code payload=} interactivity, JSON events — each signed with the signing secret. Like Slack's, no
+ * two requests are alike, even at the same second of a test's fixed clock: a command has its own
+ * {@code response_url}, a click its own {@code action_ts}, a submission its own view hash. (The app
+ * refuses a byte-identical signed request as a replay.)
  */
 public final class SlackRequests {
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    private static final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
@@ -64,7 +68,7 @@ public final class SlackRequests {
         form.put("command", "/bossreview");
         form.put("text", text);
         form.put("api_app_id", "A0000001");
-        form.put("response_url", responseUrl);
+        form.put("response_url", responseUrl + "/" + invocations.incrementAndGet());
         form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
         return post(formEncode(form), "application/x-www-form-urlencoded", clock.instant());
     }
@@ -101,7 +105,7 @@ public final class SlackRequests {
         action.addProperty("block_id", blockId);
         action.addProperty("type", "button");
         action.addProperty("value", value);
-        action.addProperty("action_ts", Long.toString(clock.instant().getEpochSecond()) + ".000100");
+        action.addProperty("action_ts", actionTs());
         JsonObject payload = basePayload("block_actions", team, user);
         JsonObject container = new JsonObject();
         container.addProperty("type", "message");
@@ -130,7 +134,7 @@ public final class SlackRequests {
         action.addProperty("block_id", "home_actions");
         action.addProperty("type", "button");
         action.addProperty("value", value);
-        action.addProperty("action_ts", Long.toString(clock.instant().getEpochSecond()) + ".000100");
+        action.addProperty("action_ts", actionTs());
         JsonObject payload = basePayload("block_actions", team, user);
         JsonObject container = new JsonObject();
         container.addProperty("type", "view");
@@ -166,7 +170,7 @@ public final class SlackRequests {
         view.addProperty("type", "modal");
         view.addProperty("callback_id", callbackId);
         view.addProperty("private_metadata", privateMetadata);
-        view.addProperty("hash", "156772938.1827394");
+        view.addProperty("hash", "156772938." + invocations.incrementAndGet());
         JsonObject state = new JsonObject();
         state.add("values", values);
         view.add("state", state);
@@ -193,6 +197,11 @@ public final class SlackRequests {
         callback.addProperty("event_id", "Ev" + System.nanoTime());
         callback.addProperty("event_time", clock.instant().getEpochSecond());
         return event(callback);
+    }
+
+    /** The click's time as Slack writes it, to the microsecond: unique per click. */
+    private String actionTs() {
+        return clock.instant().getEpochSecond() + "." + String.format("%06d", invocations.incrementAndGet() % 1_000_000);
     }
 
     private JsonObject basePayload(String type, String team, String user) {
