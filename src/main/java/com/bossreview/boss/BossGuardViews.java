@@ -29,7 +29,7 @@ public final class BossGuardViews {
     /** A quiet line with a plain (never primary) button, behind a confirmation: stop DMs from this manager. */
     static LayoutBlock control(String manager, Subject subject) {
         return section(s -> s.blockId(GUARD_BLOCK)
-                .text(markdownText("_Sent by <@" + manager + "> with bossreview. Too many?_"))
+                .text(markdownText("_Too many bossreview DMs from <@" + manager + ">?_"))
                 .accessory(button(b -> b.actionId(STOP).value(subject.value()).text(plainText("Stop these DMs"))
                         .confirm(confirmationDialog(c -> c.title(plainText("Stop these DMs?"))
                                 .text(markdownText("You won't get bossreview DMs from <@" + manager + "> until you "
