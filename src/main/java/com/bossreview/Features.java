@@ -5,6 +5,7 @@ import com.bossreview.account.ExportService;
 import com.bossreview.agenda.AgendaCommands;
 import com.bossreview.agenda.AgendaForBoss;
 import com.bossreview.agenda.AgendaService;
+import com.bossreview.boss.BossGuard;
 import com.bossreview.boss.BossReplies;
 import com.bossreview.boss.BossReplyActions;
 import com.bossreview.boss.Subject;
@@ -89,7 +90,8 @@ public final class Features implements Consumer<App> {
         reviews.register(router, app, clicks);
         news.register(router, app, clicks, home);
         forecasts.register(router, app, clicks, home);
-        new BossReplyActions(bossReplies, d.messenger(), d.slack(), clicks, d.afterAck()).register(app);
+        new BossReplyActions(bossReplies, new BossGuard(d.jdbi()), d.clock(), d.messenger(), d.slack(), clicks,
+                d.afterAck()).register(app);
         app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(d.jdbi(), d.clock(), d.afterAck(), clicks));
         router.accept(app);
     }

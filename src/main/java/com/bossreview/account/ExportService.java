@@ -1,6 +1,7 @@
 package com.bossreview.account;
 
 import com.bossreview.agenda.AgendaDao;
+import com.bossreview.boss.BossGuardDao;
 import com.bossreview.boss.BossReplyDao;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.forecast.ForecastViews;
@@ -97,6 +98,14 @@ public final class ExportService {
                 replies.add(o);
             });
             root.add("boss_replies", replies);
+            JsonArray stops = new JsonArray();
+            h.attach(BossGuardDao.class).all(m.teamId(), m.userId()).forEach(g -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("boss_user_id", g.bossUserId());
+                o.addProperty("dms_stopped_at", g.stoppedAt() == null ? null : g.stoppedAt().toString());
+                stops.add(o);
+            });
+            root.add("boss_dms", stops);
         });
         return GSON.toJson(root);
     }

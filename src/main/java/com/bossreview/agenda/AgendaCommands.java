@@ -1,5 +1,6 @@
 package com.bossreview.agenda;
 
+import com.bossreview.boss.BossDmRefused;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.Subject;
 import com.bossreview.command.CommandRouter;
@@ -68,8 +69,16 @@ public final class AgendaCommands {
             return ctx.ack();
         }
         afterAck.run("send_agenda", () -> {
-            var outcome = agendas.send(m.get(), value, (agenda, boss, sentId) -> bossDms.send(click.team(), click.user(),
-                    boss, Subject.agenda(sentId), AgendaViews.forBossText(click.user()), AgendaViews.forBoss(agenda, click.user())));
+            AgendaService.SendOutcome outcome;
+            try {
+                outcome = agendas.send(m.get(), value, (agenda, boss, sentId) -> bossDms.send(click.team(),
+                        click.user(), boss, Subject.agenda(sentId), AgendaViews.forBossText(click.user()),
+                        AgendaViews.forBoss(agenda, click.user())));
+            } catch (BossDmRefused r) {
+                // Stopped by the boss or over the hour's limit: the send was released, so it can go later.
+                click.note(r.toManager(m.get().zone(), m.get().clock()));
+                return;
+            }
             if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
                 click.replace(AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
             } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {

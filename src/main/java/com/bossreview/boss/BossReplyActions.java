@@ -6,16 +6,23 @@ import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackApi;
 import com.slack.api.bolt.App;
 
-/** The boss's buttons on every DM to the boss, and the question form, registered on the Bolt app. */
+import java.time.Clock;
+
+/** The boss's buttons on every DM to the boss (answers, stop/resume), and the question form, on the Bolt app. */
 public final class BossReplyActions {
     private final BossReplies replies;
     private final Messenger messenger;
     private final SlackApi slack;
     private final Clicks clicks;
     private final AfterAck afterAck;
+    private final BossGuard guard;
+    private final Clock clock;
 
-    public BossReplyActions(BossReplies replies, Messenger messenger, SlackApi slack, Clicks clicks, AfterAck afterAck) {
+    public BossReplyActions(BossReplies replies, BossGuard guard, Clock clock, Messenger messenger, SlackApi slack,
+                            Clicks clicks, AfterAck afterAck) {
         this.replies = replies;
+        this.guard = guard;
+        this.clock = clock;
         this.messenger = messenger;
         this.slack = slack;
         this.clicks = clicks;
@@ -32,5 +39,7 @@ public final class BossReplyActions {
                 new AnswerAction(BossReply.LETS_TALK, Subject::parseLegacyNews, replies, messenger, clicks, afterAck));
         app.blockAction(BossReplyViews.ASK, new AskAction(replies, slack, clicks, afterAck));
         app.viewSubmission(BossReplyViews.ASK_MODAL, new AskSubmission(replies, messenger, afterAck));
+        app.blockAction(BossGuardViews.STOP, new GuardAction(true, replies, guard, clock, clicks, afterAck));
+        app.blockAction(BossGuardViews.RESUME, new GuardAction(false, replies, guard, clock, clicks, afterAck));
     }
 }

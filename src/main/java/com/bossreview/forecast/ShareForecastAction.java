@@ -1,5 +1,6 @@
 package com.bossreview.forecast;
 
+import com.bossreview.boss.BossDmRefused;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
@@ -69,15 +70,23 @@ final class ShareForecastAction implements BlockActionHandler {
         } else if (claim instanceof ShareClaim.AlreadyKnown known) {
             click.note(ForecastViews.alreadyKnown(known.recorded(), known.boss()));
         } else if (claim instanceof ShareClaim.Claimed claimed) {
-            send(click, team, user, claimed);
+            send(click, manager.get(), claimed);
         }
     }
 
-    private void send(Clicks.Click click, String team, String user, ShareClaim.Claimed claimed) throws Exception {
+    private void send(Clicks.Click click, Manager manager, ShareClaim.Claimed claimed) throws Exception {
+        String team = manager.teamId();
+        String user = manager.userId();
         ForecastViews.Message dm = ForecastViews.bossDm(user, claimed.recorded());
         long id = claimed.recorded().forecast().id();
         try {
             bossDms.send(team, user, claimed.boss(), Subject.forecast(id), dm.text(), dm.blocks());
+        } catch (BossDmRefused r) {
+            // Stopped by the boss or over the hour's limit: not shared, so the button works again later.
+            forecasts.releaseShare(team, user, id, claimed.claimedAt());
+            log.info("Forecast {} of {}/{} not sent to the boss: {}", id, team, user, r.error());
+            click.note(r.toManager(manager.zone(), manager.clock()));
+            return;
         } catch (SlackCallException | RuntimeException e) {
             forecasts.releaseShare(team, user, id, claimed.claimedAt());
             String reason = e instanceof SlackCallException s ? s.error() : e.getClass().getSimpleName();

@@ -1,5 +1,6 @@
 package com.bossreview.news;
 
+import com.bossreview.boss.BossDmRefused;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
@@ -7,6 +8,7 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
+import com.bossreview.time.ClockStyle;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -65,6 +67,11 @@ public final class ShareNewsAction implements BlockActionHandler {
             outcome = news.share(team, me, id.getAsLong(), boss,
                     (item, to) -> bossDms.send(team, me, to, Subject.news(item.id()), BossViews.dmText(item),
                             BossViews.dm(item)));
+        } catch (BossDmRefused r) {
+            // Stopped by the boss or over the hour's limit: released like a failed DM, so it can go later.
+            log.info("news {} of {}/{} not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), r.error());
+            click.note(r.toManager(zone, manager.map(Manager::clock).orElse(ClockStyle.H24)));
+            return;
         } catch (SlackCallException e) {
             log.warn("news {} of {}/{} was not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), e.error());
             click.note(NewsViews.notSent(boss.orElseThrow(), e.error()));

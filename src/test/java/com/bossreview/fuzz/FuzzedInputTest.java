@@ -20,7 +20,7 @@ class FuzzedInputTest extends AppTest {
     static final String[] ACTIONS = {"share_good_news", "share_bad_news", "share_forecast", "send_agenda",
             "review_booked", "review_held", "review_skip", "snooze", "open_forecast_modal", "confirm_forget",
             "boss_ack_news", "open_setup", "cancel_forget", "boss_thanks", "boss_lets_talk", "boss_ask",
-            "told_boss", "dismiss_news", "edit_news"};
+            "told_boss", "dismiss_news", "edit_news", "boss_stop", "boss_resume"};
 
     private static String randomText(Random r) {
         int kind = r.nextInt(6);
