@@ -122,9 +122,10 @@ public final class Dispatcher implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Threads whose queries use the background pool, never the connections Slack's requests wait for. */
     private static ThreadFactory daemon(String name) {
         return r -> {
-            Thread t = new Thread(r, name);
+            Thread t = new Thread(com.bossreview.db.BackgroundWork.wrap(r), name);
             t.setDaemon(true);
             return t;
         };

@@ -13,7 +13,7 @@ class EmbeddedDatabaseTest {
     @Test
     void data_survives_a_restart_of_the_embedded_database(@TempDir Path dataDir) {
         try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir);
-             Database db = Database.connect(pg.url(), new SimpleMeterRegistry(), 2)) {
+             Database db = Database.connect(pg.url(), new SimpleMeterRegistry(), 4)) {
             assertThat(db.migrate().migrationsExecuted).isGreaterThanOrEqualTo(1);
             db.jdbi().useHandle(h -> {
                 h.execute("CREATE TABLE kept (note text)");
@@ -23,7 +23,7 @@ class EmbeddedDatabaseTest {
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 
         try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataDir);
-             Database db = Database.connect(pg.url(), new SimpleMeterRegistry(), 2)) {
+             Database db = Database.connect(pg.url(), new SimpleMeterRegistry(), 4)) {
             assertThat(db.migrate().migrationsExecuted).isZero();
             String note = db.jdbi().withHandle(h -> h.createQuery("SELECT note FROM kept").mapTo(String.class).one());
             assertThat(note).isEqualTo("weekly review booked");

@@ -81,6 +81,11 @@ public final class TestApp implements AutoCloseable {
         return app.nudges();
     }
 
+    /** The app's database with its request and background pools. */
+    public com.bossreview.db.Database database() {
+        return app.database();
+    }
+
     public int port() {
         return app.port();
     }
