@@ -94,7 +94,7 @@ public final class Distribution {
         AppConfig.MultiWorkspace m = config.multiWorkspace().orElseThrow();
         Optional<String> redirectUri = m.publicUrl().map(u -> u + SlackOAuthEndpoint.REDIRECT_PATH);
         InstallPages pages = new InstallPages();
-        OAuthStates states = new OAuthStates(jdbi, clock);
+        OAuthStates states = new OAuthStates(jdbi, clock, m.clientSecret());
         com.slack.api.bolt.AppConfig bolt = com.slack.api.bolt.AppConfig.builder()
                 .singleTeamBotToken(null)
                 .clientId(m.clientId())
