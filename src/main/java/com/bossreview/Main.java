@@ -26,6 +26,9 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
         SLF4JBridgeHandler.install();
         try {
+            if (List.of(args).contains(ResealTokens.FLAG)) {
+                System.exit(ResealTokens.run(AppConfig.fromEnv(System.getenv()), System.out));
+            }
             RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), StartOptions.DEFAULT);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         } catch (ConfigException | SlackTokenRejectedException e) {

@@ -64,8 +64,12 @@ public final class Dispatcher implements AutoCloseable {
     static final int MAX_ATTEMPTS = 30;
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    /** A rejected token (rotation, reinstall) pauses the workspace instead of failing its nudges. */
-    static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired");
+    /**
+     * A rejected token (rotation, reinstall), or one this instance cannot open (an encryption key rotation
+     * rolling out), pauses the workspace instead of failing its nudges.
+     */
+    static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
+            SlackApi.TOKEN_UNAVAILABLE);
     static final Duration TOKEN_PAUSE = Duration.ofMinutes(5);
     static final Duration SOCIAL_TIP_EVERY = Duration.ofDays(30);
     /** Slack errors meaning this person can no longer get our DMs: stop their nudges instead of retrying. */

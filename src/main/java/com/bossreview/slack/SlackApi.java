@@ -27,6 +27,11 @@ public final class SlackApi {
     /** The error of a call for a workspace bossreview has no token for: it was uninstalled (or never installed). */
     public static final String NOT_INSTALLED = "not_installed";
     /**
+     * The workspace is installed but this instance cannot open its token (a key rotation rolling out):
+     * unlike {@link #NOT_INSTALLED}, worth trying again, from here later or from another instance.
+     */
+    public static final String TOKEN_UNAVAILABLE = "token_unavailable";
+    /**
      * A {@link #postJson} call Slack did not answer in time: unlike {@code unreachable} (no connection),
      * Slack may have acted on it, so a retry may repeat it.
      */
@@ -65,9 +70,15 @@ public final class SlackApi {
      * @throws SlackCallException ({@link #NOT_INSTALLED}) when bossreview has no token for the workspace
      */
     public MethodsClient methods(String teamId) throws SlackCallException {
-        String token = botTokens.botToken(null, teamId)
-                .orElseThrow(() -> new SlackCallException("web_api", NOT_INSTALLED));
-        return slack.methods(token, teamId);
+        return slack.methods(token("web_api", teamId), teamId);
+    }
+
+    private String token(String method, String teamId) throws SlackCallException {
+        try {
+            return botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
+        } catch (TokenUnavailableException e) {
+            throw new SlackCallException(method, TOKEN_UNAVAILABLE, e);
+        }
     }
 
     public Slack slack() {
@@ -98,7 +109,7 @@ public final class SlackApi {
      */
     public JsonObject postJson(String teamId, String method, String body) throws SlackCallException {
         String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
-        String token = botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
+        String token = token(method, teamId);
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token)
                 .post(RequestBody.create(body, JSON)).build();
         try (Response response = postClient.newCall(request).execute()) {

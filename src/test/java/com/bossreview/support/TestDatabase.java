@@ -49,7 +49,7 @@ public final class TestDatabase implements BeforeEachCallback {
     /** A pool on the test database, migrated once per JVM. */
     public static synchronized Database database() {
         if (database == null) {
-            database = Database.connect(url(), new SimpleMeterRegistry(), 10);
+            database = Database.connect(url(), new SimpleMeterRegistry(), 6);
             database.migrate();
         }
         return database;
