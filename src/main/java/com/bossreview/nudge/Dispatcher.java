@@ -584,7 +584,7 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 failed(jdbi.onDemand(NudgeDao.class), n, e, now);
             } catch (RuntimeException databaseAway) {
-                orphan(n.id(), claimedAt, SlackApi.TIMEOUT.equals(e.error()));
+                orphan(n.id(), claimedAt, e.mayHaveReachedSlack());
                 log.warn("Nudge {} ({}) goes back to the queue when the database answers again: {}", n.id(), e.error(),
                         databaseAway.toString());
             }
@@ -622,7 +622,7 @@ public final class Dispatcher implements AutoCloseable {
             // outage every call fails and the waits grow to the cap.
             int streak = teamFailures.merge(n.teamId(), 1, Integer::sum);
             Duration backoff = backoff(Math.min(streak, n.attempts()));
-            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true, SlackApi.TIMEOUT.equals(e.error()));
+            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true, e.mayHaveReachedSlack());
             metrics.retried();
             log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {} ms", n.id(), n.teamId(), n.userId(),
                     e.error(), backoff.toMillis());
