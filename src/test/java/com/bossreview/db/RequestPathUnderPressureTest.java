@@ -80,6 +80,7 @@ class RequestPathUnderPressureTest extends AppTest {
     void background_work_holding_every_connection_of_its_pool_does_not_hold_up_a_command() throws Exception {
         managerWithBoss();
         warmUp();
+        command("good Warmed up"); // the news path's first run loads its classes: not what is timed here
         Database db = app.database();
         HikariDataSource background = db.backgroundPool();
         List<Connection> held = new ArrayList<>();
@@ -100,7 +101,7 @@ class RequestPathUnderPressureTest extends AppTest {
             Timed news = timedCommand("good Signed Globex");
             assertThat(news.took()).isLessThan(SLACK_LIMIT);
             assertThat(SlackRequests.text(news.response())).doesNotContain("temporarily unavailable");
-            assertThat(TestDatabase.rows("news WHERE kind = 'GOOD'")).isEqualTo(1);
+            assertThat(TestDatabase.rows("news WHERE kind = 'GOOD'")).isEqualTo(2);
         } finally {
             for (Connection c : held) {
                 c.close();
