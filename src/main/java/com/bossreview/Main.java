@@ -2,6 +2,7 @@ package com.bossreview;
 
 import com.bossreview.config.AppConfig;
 import com.bossreview.config.ConfigException;
+import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.health.Health;
@@ -39,6 +40,9 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
         SLF4JBridgeHandler.install();
         try {
+            if (List.of(args).contains(ResealTokens.FLAG)) {
+                System.exit(ResealTokens.run(AppConfig.fromEnv(System.getenv()), System.out));
+            }
             RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), StartOptions.DEFAULT);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         } catch (ConfigException | SlackTokenRejectedException e) {
@@ -57,7 +61,8 @@ public final class Main {
         try {
             Metrics metrics = running.started(new Metrics());
             var dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
-            Database db = running.started(Database.connect(dbUrl, metrics.registry(), 20));
+            Database db = running.started(Database.connect(dbUrl, metrics.registry(), config.databasePoolSize()));
+            running.database(db);
             db.migrate();
             Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
             BotIdentity identity = new BotIdentity();
@@ -68,8 +73,9 @@ public final class Main {
             AfterAck afterAck = running.started(new AfterAck(8));
             Features features = new Features(Deps.create(db, clock, new SlackApi(slack, distribution.botTokens()), afterAck, metrics.registry()));
             running.nudges(features.nudges());
-            distribution.whenReinstalled(features.nudges().materializer()::resume, identity);
-            Scheduling scheduling = running.started(Scheduling.create(db.dataSource(), features.jobFactory(Map.of(
+            var plans = features.nudges().materializer(); // a whole workspace to plan again: bulk work, background pool
+            distribution.whenReinstalled(teams -> BackgroundWork.run(() -> plans.resume(teams)), identity);
+            Scheduling scheduling = running.started(Scheduling.create(db.backgroundPool(), features.jobFactory(Map.of(
                     PurgeUninstalledJob.class, () -> new PurgeUninstalledJob(distribution.uninstalls(), clock))), "AUTO", 4));
             if (options.backgroundNudges()) {
                 scheduling.start();

@@ -13,6 +13,7 @@ public final class RunningApp implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private int port = -1;
     private com.bossreview.nudge.Nudges nudges;
+    private com.bossreview.db.Database database;
 
     <T extends AutoCloseable> T started(T component) {
         started.push(component);
@@ -25,6 +26,15 @@ public final class RunningApp implements AutoCloseable {
 
     void nudges(com.bossreview.nudge.Nudges nudges) {
         this.nudges = nudges;
+    }
+
+    void database(com.bossreview.db.Database database) {
+        this.database = database;
+    }
+
+    /** The database and its pools, for tests that hold its connections or rows. */
+    public com.bossreview.db.Database database() {
+        return database;
     }
 
     /** The nudge engine, for tests and benchmarks that drive the dispatcher themselves. */

@@ -50,6 +50,14 @@ class MainExitTest {
     }
 
     @Test
+    void a_pool_too_small_to_share_exits_2_before_touching_the_database() throws Exception {
+        Outcome o = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "DATABASE_POOL_SIZE", "2"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr().strip()).isEqualTo("bossreview: DATABASE_POOL_SIZE must be a number of connections from 4 "
+                + "to 1000 per instance (shared by Slack requests and background work; default 20), got '2'.");
+    }
+
+    @Test
     void multi_workspace_mode_without_an_encryption_key_exits_2_and_says_how_to_make_one() throws Exception {
         Outcome o = run(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "client-secret-value",
                 "SLACK_SIGNING_SECRET", "sig-secret-value", "PORT", "0"));

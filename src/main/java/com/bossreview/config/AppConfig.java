@@ -19,11 +19,17 @@ public record AppConfig(
         String bindHost,
         int port,
         Optional<MultiWorkspace> multiWorkspace,
-        int uninstallRetentionDays) {
+        int uninstallRetentionDays,
+        int databasePoolSize) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     /** Shortest {@code BOSSREVIEW_ENCRYPTION_KEY} accepted: {@code openssl rand -base64 32} prints 44 characters. */
     public static final int MIN_ENCRYPTION_KEY_LENGTH = 32;
+    /** {@code DATABASE_POOL_SIZE} unset: connections per instance, shared by requests and background work. */
+    public static final int DEFAULT_DATABASE_POOL_SIZE = 20;
+    /** At least two connections for the requests and two for background work. */
+    public static final int MIN_DATABASE_POOL_SIZE = 4;
+    public static final int MAX_DATABASE_POOL_SIZE = 1000;
 
     /**
      * Multi-workspace mode (OAuth install flow): the app's OAuth credentials, the key that encrypts
@@ -72,7 +78,8 @@ public record AppConfig(
                 e.get("BIND_HOST").orElse("0.0.0.0"),
                 port(e.get("PORT").orElse("3000")),
                 multiWorkspace,
-                retentionDays(e.get("BOSSREVIEW_UNINSTALL_RETENTION_DAYS").orElse("0")));
+                retentionDays(e.get("BOSSREVIEW_UNINSTALL_RETENTION_DAYS").orElse("0")),
+                poolSize(e.get("DATABASE_POOL_SIZE").orElse(Integer.toString(DEFAULT_DATABASE_POOL_SIZE))));
     }
 
     private static void singleWorkspaceChecks(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret) {
@@ -175,6 +182,20 @@ public record AppConfig(
             throw new ConfigException("LOG_FORMAT must be text or json, got '" + Env.printable(raw.orElse("")) + "'.");
         }
         return v.equals("json");
+    }
+
+    static int poolSize(String raw) {
+        try {
+            int size = Integer.parseInt(raw.trim());
+            if (size >= MIN_DATABASE_POOL_SIZE && size <= MAX_DATABASE_POOL_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("DATABASE_POOL_SIZE must be a number of connections from " + MIN_DATABASE_POOL_SIZE
+                + " to " + MAX_DATABASE_POOL_SIZE + " per instance (shared by Slack requests and background work; "
+                + "default " + DEFAULT_DATABASE_POOL_SIZE + "), got '" + Env.printable(raw) + "'.");
     }
 
     static int port(String raw) {

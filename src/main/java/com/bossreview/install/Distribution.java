@@ -41,16 +41,20 @@ public final class Distribution {
     }
 
     /**
-     * In multi-workspace mode, also checks that the configured key opens the stored tokens and
-     * re-seals those still under the previous key.
+     * In multi-workspace mode, also checks that the configured keys open the stored tokens (nothing is
+     * re-sealed at start-up: see {@link KeyRotation}).
      *
      * @throws com.bossreview.config.ConfigException when stored tokens were sealed with an unknown key
      */
     public static Distribution of(AppConfig config, Jdbi jdbi, Clock clock) {
-        Optional<Installations> installations = config.multiWorkspace().map(m ->
-                new Installations(jdbi, new TokenCipher(m.encryptionKey(), m.previousEncryptionKey()), clock));
-        installations.ifPresent(Installations::checkKeysAndRotate);
+        Optional<Installations> installations = config.multiWorkspace().map(m -> installations(m, jdbi, clock));
+        installations.ifPresent(i -> i.keys().checkAtStartup());
         return new Distribution(config, installations, jdbi, clock);
+    }
+
+    /** The installation store of multi-workspace mode, its tokens sealed with the configured keys. */
+    public static Installations installations(AppConfig.MultiWorkspace m, Jdbi jdbi, Clock clock) {
+        return new Installations(jdbi, new TokenCipher(m.encryptionKey(), m.previousEncryptionKey()), clock);
     }
 
     public boolean multiWorkspace() {
@@ -94,7 +98,7 @@ public final class Distribution {
         AppConfig.MultiWorkspace m = config.multiWorkspace().orElseThrow();
         Optional<String> redirectUri = m.publicUrl().map(u -> u + SlackOAuthEndpoint.REDIRECT_PATH);
         InstallPages pages = new InstallPages();
-        OAuthStates states = new OAuthStates(jdbi, clock);
+        OAuthStates states = new OAuthStates(jdbi, clock, m.clientSecret());
         com.slack.api.bolt.AppConfig bolt = com.slack.api.bolt.AppConfig.builder()
                 .singleTeamBotToken(null)
                 .clientId(m.clientId())

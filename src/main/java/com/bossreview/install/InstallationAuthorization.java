@@ -1,6 +1,7 @@
 package com.bossreview.install;
 
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.TokenUnavailableException;
 import com.google.gson.JsonObject;
 import com.slack.api.Slack;
 import com.slack.api.bolt.context.Context;
@@ -53,7 +54,12 @@ final class InstallationAuthorization implements Middleware {
             return chain.next(req); // OAuth pages, url_verification, ssl_check, app_uninstalled, tokens_revoked
         }
         Context context = req.getContext();
-        Optional<Installation> installation = installations.forRequest(context.getEnterpriseId(), context.getTeamId());
+        Optional<Installation> installation;
+        try {
+            installation = installations.forRequest(context.getEnterpriseId(), context.getTeamId());
+        } catch (TokenUnavailableException e) {
+            return tokenUnavailable(req);
+        }
         if (installation.isEmpty()) {
             return notInstalled(req);
         }
@@ -62,6 +68,26 @@ final class InstallationAuthorization implements Middleware {
         i.botUserId().ifPresent(context::setBotUserId);
         i.botId().ifPresent(context::setBotId);
         return chain.next(req);
+    }
+
+    /** What a command gets while this instance cannot open the workspace's token (a key rotation rolling out). */
+    static final String TOKEN_UNAVAILABLE = ":hourglass: bossreview can't act in this workspace from here right now, "
+            + "nothing was saved — try again in a moment.";
+
+    /**
+     * Still installed, so never "not installed": a command gets a "try again" reply, anything else a 503 that
+     * Slack retries (perhaps on an instance with the key).
+     */
+    private Response tokenUnavailable(Request<?> req) {
+        if (req.getRequestType() == RequestType.Command) {
+            JsonObject reply = new JsonObject();
+            reply.addProperty("response_type", "ephemeral");
+            reply.addProperty("text", TOKEN_UNAVAILABLE);
+            return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                    .body(reply.toString()).build();
+        }
+        return Response.builder().statusCode(503).contentType("text/plain; charset=utf-8")
+                .body("temporarily unavailable").build();
     }
 
     private Response notInstalled(Request<?> req) {

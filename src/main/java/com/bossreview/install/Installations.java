@@ -1,8 +1,8 @@
 package com.bossreview.install;
 
-import com.bossreview.config.ConfigException;
 import com.bossreview.config.Secret;
 import com.bossreview.slack.BotTokens;
+import com.bossreview.slack.TokenUnavailableException;
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
 import com.slack.api.bolt.model.builtin.DefaultBot;
@@ -31,6 +31,7 @@ public final class Installations implements InstallationService, BotTokens {
     private final Jdbi jdbi;
     private final TokenCipher cipher;
     private final Clock clock;
+    private final KeyRotation keys;
     /**
      * Workspace → the sealed org token it was last remembered under, so that a request does not write
      * every time. Keyed on the sealed value, which changes with every (re)install, so a reinstall
@@ -43,6 +44,12 @@ public final class Installations implements InstallationService, BotTokens {
         this.jdbi = jdbi;
         this.cipher = cipher;
         this.clock = clock;
+        this.keys = new KeyRotation(jdbi, cipher, clock);
+    }
+
+    /** The key rotation of these installations' tokens. */
+    public KeyRotation keys() {
+        return keys;
     }
 
     // ---- what bossreview uses
@@ -80,12 +87,12 @@ public final class Installations implements InstallationService, BotTokens {
 
     /** Stores (or replaces) an installation; a workspace that had uninstalled is no longer waiting for deletion. */
     public void save(Installation i) {
-        InstallationDao.Row row = new InstallationDao.Row(0, i.enterpriseId().orElse(null), i.teamId().orElse(null),
-                i.enterpriseInstall(), i.appId().orElse(null), i.enterpriseName().orElse(null), i.teamName().orElse(null),
-                i.botUserId().orElse(null), i.botId().orElse(null), i.botScopes().orElse(null),
-                cipher.encrypt(i.botToken().reveal(), i.sealingContext()), i.installerUserId().orElse(null),
-                i.installedAt());
         List<String> back = jdbi.inTransaction(h -> {
+            InstallationDao.Row row = new InstallationDao.Row(0, i.enterpriseId().orElse(null), i.teamId().orElse(null),
+                    i.enterpriseInstall(), i.appId().orElse(null), i.enterpriseName().orElse(null), i.teamName().orElse(null),
+                    i.botUserId().orElse(null), i.botId().orElse(null), i.botScopes().orElse(null),
+                    cipher.encrypt(i.botToken().reveal(), i.sealingContext(), keys.sealingKey(h)),
+                    i.installerUserId().orElse(null), i.installedAt());
             InstallationDao dao = h.attach(InstallationDao.class);
             WorkspaceDao workspaces = h.attach(WorkspaceDao.class);
             if (i.enterpriseInstall()) {
@@ -184,41 +191,18 @@ public final class Installations implements InstallationService, BotTokens {
     }
 
     /**
-     * At start-up: refuses to run when stored tokens were sealed with a key that is not configured
-     * (a wrong BOSSREVIEW_ENCRYPTION_KEY would otherwise make every workspace look uninstalled), and
-     * re-seals the ones still under BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS with the current key.
-     *
-     * @return how many tokens were re-sealed
+     * @throws TokenUnavailableException when this instance has no key that opens the token: the workspace is
+     *                                   still installed (another instance, or this one with the key, can use it)
      */
-    public int checkKeysAndRotate() {
-        List<String> unknown = jdbi.withExtension(InstallationDao.class, InstallationDao::keyIds).stream()
-                .filter(id -> !cipher.knows(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw new ConfigException("BOSSREVIEW_ENCRYPTION_KEY does not open the stored installations (sealed with key "
-                    + String.join(", ", unknown) + "; this key is " + cipher.keyId() + "). Set it back to the key they "
-                    + "were stored with, or, to rotate, set the new key in BOSSREVIEW_ENCRYPTION_KEY and the old one in "
-                    + "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS.");
-        }
-        int resealed = 0;
-        for (InstallationDao.Row row : jdbi.withExtension(InstallationDao.class, dao -> dao.sealedWithOtherKeyThan(cipher.keyId()))) {
-            String context = context(row);
-            String token = cipher.decrypt(row.botToken(), context);
-            String resealedToken = cipher.encrypt(token, context);
-            resealed += jdbi.withExtension(InstallationDao.class, dao -> dao.reseal(row.id(), row.botToken(), resealedToken));
-        }
-        if (resealed > 0) {
-            log.info("Re-sealed {} stored bot tokens with the current encryption key {}", resealed, cipher.keyId());
-        }
-        return resealed;
-    }
-
     private Optional<Installation> open(InstallationDao.Row r) {
         String token;
         try {
             token = cipher.decrypt(r.botToken(), context(r));
         } catch (TokenCipher.UndecryptableException e) {
-            log.error("The stored token of installation {} cannot be opened: {}", r.id(), e.getMessage());
-            return Optional.empty();
+            log.error("The stored token of installation {} cannot be opened with this instance's keys: {}", r.id(),
+                    e.getMessage());
+            throw new TokenUnavailableException("the token of installation " + r.id() + " cannot be opened here: "
+                    + e.getMessage());
         }
         return Optional.of(new Installation(Optional.ofNullable(r.enterpriseId()), Optional.ofNullable(r.teamId()),
                 r.isEnterpriseInstall(), Optional.ofNullable(r.appId()), Optional.ofNullable(r.enterpriseName()),
@@ -227,7 +211,7 @@ public final class Installations implements InstallationService, BotTokens {
                 r.installedAt()));
     }
 
-    private static String context(InstallationDao.Row r) {
+    static String context(InstallationDao.Row r) {
         return Installation.sealingContext(r.isEnterpriseInstall(), r.enterpriseId(), r.teamId());
     }
 

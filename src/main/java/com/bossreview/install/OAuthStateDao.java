@@ -5,22 +5,22 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
-import java.util.Optional;
 
+/** The {@code oauth_state} table: states already spent, by their SHA-256, until they would have expired. */
 interface OAuthStateDao {
-    @SqlUpdate("INSERT INTO oauth_state (state_sha256, expires_at) VALUES (:hash, :expires)")
-    void insert(@Bind("hash") String hash, @Bind("expires") Instant expiresAt);
+    /** Expired rows deleted per call: a redirect's cost stays small however many piled up. */
+    int PURGE_BATCH = 100;
 
-    @SqlUpdate("DELETE FROM oauth_state WHERE expires_at <= :now")
-    int deleteExpired(@Bind("now") Instant now);
+    /** 1 when this spends the state, 0 when it was spent before. */
+    @SqlUpdate("INSERT INTO oauth_state (state_sha256, expires_at) VALUES (:hash, :expires) ON CONFLICT DO NOTHING")
+    int spend(@Bind("hash") String hash, @Bind("expires") Instant expiresAt);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM oauth_state WHERE state_sha256 = :hash AND expires_at > :now)")
-    boolean isLive(@Bind("hash") String hash, @Bind("now") Instant now);
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM oauth_state WHERE state_sha256 = :hash)")
+    boolean isSpent(@Bind("hash") String hash);
 
-    /** Deletes the state whatever its age; true only if it was still live. Empty: never issued or already used. */
-    @SqlQuery("DELETE FROM oauth_state WHERE state_sha256 = :hash RETURNING expires_at > :now")
-    Optional<Boolean> take(@Bind("hash") String hash, @Bind("now") Instant now);
-
-    @SqlUpdate("DELETE FROM oauth_state WHERE state_sha256 = :hash")
-    int delete(@Bind("hash") String hash);
+    /** At most {@link #PURGE_BATCH} expired rows, oldest first, through {@code oauth_state_by_expiry}. */
+    @SqlUpdate("""
+            DELETE FROM oauth_state WHERE state_sha256 IN (
+                SELECT state_sha256 FROM oauth_state WHERE expires_at <= :now ORDER BY expires_at LIMIT 100)""")
+    int deleteSomeExpired(@Bind("now") Instant now);
 }

@@ -1,42 +1,62 @@
 package com.bossreview.install;
 
+import com.bossreview.config.Secret;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.OAuthStateService;
 import org.jdbi.v3.core.Jdbi;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * OAuth {@code state} in PostgreSQL (Bolt's {@link OAuthStateService}): 256 random bits, given to the
- * browser both in Slack's authorize URL and in an HttpOnly cookie, stored as a SHA-256 that expires
- * after {@link #LIFETIME}. The redirect must bring back the same value in both places, and
- * {@link #take} spends it: a state works once, even when two redirects race.
+ * OAuth {@code state} (Bolt's {@link OAuthStateService}): 256 random bits and an expiry
+ * {@link #LIFETIME} ahead, signed with HMAC-SHA256, given to the browser both in Slack's authorize URL
+ * and in an HttpOnly cookie. Nothing is stored when the install page is shown, so a flood of anonymous
+ * visits costs no database work and leaves no rows; any instance can check the signature. The redirect
+ * must bring back the same value in both places, and {@link #take} spends it by storing its SHA-256: a
+ * state works once, even when two redirects race, and the row goes once the state has expired anyway.
+ *
+ * <p>The signing key is derived (HKDF-SHA256, its own label) from {@code SLACK_CLIENT_SECRET}, which
+ * every instance has and which rotating the token encryption key leaves alone.
  */
 public final class OAuthStates implements OAuthStateService {
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     static final String COOKIE = "bossreview-oauth-state";
+    private static final int NONCE_BYTES = 32;
+    private static final int EXPIRY_BYTES = Long.BYTES;
+    private static final int MAC_BYTES = 32;
 
     /** What the redirect's state turned out to be. */
     public enum Verdict { VALID, MISSING, MISMATCH, UNKNOWN_OR_USED, EXPIRED }
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public OAuthStates(Jdbi jdbi, Clock clock) {
+    public OAuthStates(Jdbi jdbi, Clock clock, Secret clientSecret) {
         this.jdbi = jdbi;
         this.clock = clock;
+        byte[] prk = hmac("bossreview/oauth-state".getBytes(StandardCharsets.UTF_8),
+                clientSecret.reveal().getBytes(StandardCharsets.UTF_8));
+        this.key = new SecretKeySpec(hmac(prk, "state signing key\u0001".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     @Override
@@ -49,11 +69,15 @@ public final class OAuthStates implements OAuthStateService {
         return LIFETIME.toSeconds();
     }
 
+    /** {@code base64url(nonce ‖ expiry in epoch seconds ‖ HMAC of both)}. */
     @Override
     public String generateNewStateValue() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ByteBuffer state = ByteBuffer.allocate(NONCE_BYTES + EXPIRY_BYTES + MAC_BYTES);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        state.put(nonce).putLong(clock.instant().plus(LIFETIME).getEpochSecond());
+        state.put(mac(state.array(), NONCE_BYTES + EXPIRY_BYTES));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(state.array());
     }
 
     /** Like Bolt's, with {@code SameSite=Lax} (the redirect from slack.com is a top-level GET) and a narrower path. */
@@ -62,33 +86,30 @@ public final class OAuthStates implements OAuthStateService {
         String state = generateNewStateValue();
         response.getHeaders().put("Set-Cookie", List.of(COOKIE + "=" + state
                 + "; Path=/slack/; Max-Age=" + getExpirationInSeconds() + "; Secure; HttpOnly; SameSite=Lax"));
-        addNewStateToDatastore(state);
         return state;
     }
 
+    /** Nothing to store: the state's signature is what proves this app issued it. */
     @Override
     public void addNewStateToDatastore(String state) {
-        jdbi.useTransaction(h -> {
-            OAuthStateDao dao = h.attach(OAuthStateDao.class);
-            dao.deleteExpired(clock.instant());
-            dao.insert(sha256(state), clock.instant().plus(LIFETIME));
-        });
     }
 
+    /** Issued here, not expired and not spent yet. */
     @Override
     public boolean isAvailableInDatabase(String state) {
-        return jdbi.withExtension(OAuthStateDao.class, dao -> dao.isLive(sha256(state), clock.instant()));
+        return expiry(state).filter(at -> at.isAfter(clock.instant())).isPresent()
+                && !jdbi.withExtension(OAuthStateDao.class, dao -> dao.isSpent(sha256(state)));
     }
 
     @Override
     public void deleteStateFromDatastore(String state) {
-        jdbi.useExtension(OAuthStateDao.class, dao -> dao.delete(sha256(state)));
+        expiry(state).ifPresent(at -> jdbi.useExtension(OAuthStateDao.class, dao -> dao.spend(sha256(state), at)));
     }
 
     /**
      * Checks the redirect's state against the browser's cookie and spends it. Bolt's own flow checks
      * first and deletes only after a successful exchange, which lets a state be replayed after a
-     * failed one; here a state that matched is gone whatever happens next.
+     * failed one; here a state that matched is spent whatever happens next.
      */
     public Verdict take(Request<?> request) {
         String given = extractStateFromQueryString(request);
@@ -100,8 +121,59 @@ public final class OAuthStates implements OAuthStateService {
                 given.getBytes(StandardCharsets.UTF_8))) {
             return Verdict.MISMATCH;
         }
-        Optional<Boolean> live = jdbi.withExtension(OAuthStateDao.class, dao -> dao.take(sha256(given), clock.instant()));
-        return live.isEmpty() ? Verdict.UNKNOWN_OR_USED : live.get() ? Verdict.VALID : Verdict.EXPIRED;
+        Optional<Instant> expiry = expiry(given);
+        if (expiry.isEmpty()) {
+            return Verdict.UNKNOWN_OR_USED; // not signed by this app: never issued here
+        }
+        Instant now = clock.instant();
+        if (!expiry.get().isAfter(now)) {
+            return Verdict.EXPIRED;
+        }
+        boolean first = jdbi.inTransaction(h -> {
+            OAuthStateDao dao = h.attach(OAuthStateDao.class);
+            dao.deleteSomeExpired(now);
+            return dao.spend(sha256(given), expiry.get()) == 1;
+        });
+        return first ? Verdict.VALID : Verdict.UNKNOWN_OR_USED;
+    }
+
+    /** The expiry a state issued by this app carries; empty for anything else (forged, truncated, foreign). */
+    Optional<Instant> expiry(String state) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(state);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (raw.length != NONCE_BYTES + EXPIRY_BYTES + MAC_BYTES) {
+            return Optional.empty();
+        }
+        byte[] given = Arrays.copyOfRange(raw, NONCE_BYTES + EXPIRY_BYTES, raw.length);
+        if (!MessageDigest.isEqual(given, mac(raw, NONCE_BYTES + EXPIRY_BYTES))) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(ByteBuffer.wrap(raw, NONCE_BYTES, EXPIRY_BYTES).getLong()));
+    }
+
+    private byte[] mac(byte[] data, int length) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(data, 0, length);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 
     /** Bolt's version fails on an empty cookie value; a forged request must get a page, not an exception. */

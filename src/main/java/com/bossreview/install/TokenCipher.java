@@ -26,7 +26,7 @@ import java.util.Optional;
  * making a weak password strong, while HKDF turns any long random string into a uniform key bound to
  * this one purpose. The key id (8 hex digits, a separate HKDF output, so it says nothing about the
  * key itself) tells which key sealed a value: during a rotation the previous key still opens old
- * values, and {@link #needsRotation} finds them.
+ * values, and {@link #needsRotation} finds them; {@link KeyRotation} decides which key seals new ones.
  */
 public final class TokenCipher {
     static final String VERSION = "v1";
@@ -75,12 +75,28 @@ public final class TokenCipher {
         return current.id().equals(keyId) || previous.map(k -> k.id().equals(keyId)).orElse(false);
     }
 
+    /** The id of {@code BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS}, if set (and not the same key). */
+    public Optional<String> previousKeyId() {
+        return previous.map(Key::id);
+    }
+
+    /** Seals with the current key. */
     public String encrypt(String plaintext, String context) {
+        return encrypt(plaintext, context, current.id());
+    }
+
+    /**
+     * Seals with the configured key of this id: during a rotation, new tokens stay sealed with the previous
+     * key until every instance can open the new one ({@link KeyRotation}).
+     */
+    public String encrypt(String plaintext, String context, String keyId) {
+        Key key = current.id().equals(keyId) ? current : previous.filter(k -> k.id().equals(keyId))
+                .orElseThrow(() -> new IllegalArgumentException("no configured key has id " + keyId));
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, current, nonce, context, plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, key, nonce, context, plaintext.getBytes(StandardCharsets.UTF_8));
         byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-        return VERSION + ":" + current.id() + ":" + Base64.getEncoder().encodeToString(out);
+        return VERSION + ":" + key.id() + ":" + Base64.getEncoder().encodeToString(out);
     }
 
     /** @throws UndecryptableException if no configured key opens {@code stored} for this context */

@@ -64,8 +64,12 @@ public final class Dispatcher implements AutoCloseable {
     static final int MAX_ATTEMPTS = 30;
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    /** A rejected token (rotation, reinstall) pauses the workspace instead of failing its nudges. */
-    static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired");
+    /**
+     * A rejected token (rotation, reinstall), or one this instance cannot open (an encryption key rotation
+     * rolling out), pauses the workspace instead of failing its nudges.
+     */
+    static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
+            SlackApi.TOKEN_UNAVAILABLE);
     static final Duration TOKEN_PAUSE = Duration.ofMinutes(5);
     static final Duration SOCIAL_TIP_EVERY = Duration.ofDays(30);
     /** Slack errors meaning this person can no longer get our DMs: stop their nudges instead of retrying. */
@@ -122,9 +126,10 @@ public final class Dispatcher implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Threads whose queries use the background pool, never the connections Slack's requests wait for. */
     private static ThreadFactory daemon(String name) {
         return r -> {
-            Thread t = new Thread(r, name);
+            Thread t = new Thread(com.bossreview.db.BackgroundWork.wrap(r), name);
             t.setDaemon(true);
             return t;
         };
@@ -579,7 +584,7 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 failed(jdbi.onDemand(NudgeDao.class), n, e, now);
             } catch (RuntimeException databaseAway) {
-                orphan(n.id(), claimedAt, SlackApi.TIMEOUT.equals(e.error()));
+                orphan(n.id(), claimedAt, e.mayHaveReachedSlack());
                 log.warn("Nudge {} ({}) goes back to the queue when the database answers again: {}", n.id(), e.error(),
                         databaseAway.toString());
             }
@@ -617,7 +622,7 @@ public final class Dispatcher implements AutoCloseable {
             // outage every call fails and the waits grow to the cap.
             int streak = teamFailures.merge(n.teamId(), 1, Integer::sum);
             Duration backoff = backoff(Math.min(streak, n.attempts()));
-            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true, SlackApi.TIMEOUT.equals(e.error()));
+            dao.release(n.id(), instanceId, now.plus(backoff), e.error(), true, e.mayHaveReachedSlack());
             metrics.retried();
             log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {} ms", n.id(), n.teamId(), n.userId(),
                     e.error(), backoff.toMillis());

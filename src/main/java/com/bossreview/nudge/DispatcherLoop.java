@@ -20,7 +20,8 @@ public final class DispatcherLoop implements AutoCloseable {
 
     public DispatcherLoop(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.thread = new Thread(this::run, "nudge-dispatcher");
+        // Background work: its claims use the background pool, never the connections Slack's requests wait for.
+        this.thread = new Thread(com.bossreview.db.BackgroundWork.wrap(this::run), "nudge-dispatcher");
         thread.setDaemon(true);
     }
 

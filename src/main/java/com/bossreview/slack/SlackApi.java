@@ -8,6 +8,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,10 +28,21 @@ public final class SlackApi {
     /** The error of a call for a workspace bossreview has no token for: it was uninstalled (or never installed). */
     public static final String NOT_INSTALLED = "not_installed";
     /**
+     * The workspace is installed but this instance cannot open its token (a key rotation rolling out):
+     * unlike {@link #NOT_INSTALLED}, worth trying again, from here later or from another instance.
+     */
+    public static final String TOKEN_UNAVAILABLE = "token_unavailable";
+    /**
      * A {@link #postJson} call Slack did not answer in time: unlike {@code unreachable} (no connection),
      * Slack may have acted on it, so a retry may repeat it.
      */
     public static final String TIMEOUT = "timeout";
+    /**
+     * A {@link #postJson} call whose connection broke after the request had started to go out: like
+     * {@link #TIMEOUT}, Slack may have acted on it. The HTTP client does not re-send it by itself
+     * (it would, on a pooled connection, and nobody would count the duplicate); the caller decides.
+     */
+    public static final String CONNECTION_LOST = "connection_lost";
     /**
      * How long {@link #postJson} waits for Slack. {@code chat.postMessage} answers in well under a second;
      * a call hanging longer is retried later rather than holding a sender thread for the SDK's 10 s.
@@ -47,11 +59,30 @@ public final class SlackApi {
     public SlackApi(Slack slack, BotTokens botTokens) {
         this.slack = slack;
         this.botTokens = botTokens;
-        // Same connection pool and interceptors (user agent) as the SDK's client, shorter deadline.
+        // Same connection pool and interceptors (user agent) as the SDK's client, shorter deadline. Posts are not
+        // idempotent: no silent retry when a pooled connection drops, and a listener that tells whether the
+        // request had started to go out (a lost connection then may have posted).
         this.postClient = slack.getHttpClient().getOkHttpClient().newBuilder()
                 .callTimeout(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .retryOnConnectionFailure(false)
+                .eventListenerFactory(SlackApi::listenerFor)
                 .build();
+    }
+
+    /** Whether a call's request has started to leave this process; one per call, carried as the request's tag. */
+    private static final class Sending {
+        private volatile boolean started;
+    }
+
+    private static EventListener listenerFor(okhttp3.Call call) {
+        Sending sending = call.request().tag(Sending.class);
+        return sending == null ? EventListener.NONE : new EventListener() {
+            @Override
+            public void requestHeadersStart(okhttp3.Call c) {
+                sending.started = true;
+            }
+        };
     }
 
     /** Single-workspace mode: the one configured token. */
@@ -65,9 +96,15 @@ public final class SlackApi {
      * @throws SlackCallException ({@link #NOT_INSTALLED}) when bossreview has no token for the workspace
      */
     public MethodsClient methods(String teamId) throws SlackCallException {
-        String token = botTokens.botToken(null, teamId)
-                .orElseThrow(() -> new SlackCallException("web_api", NOT_INSTALLED));
-        return slack.methods(token, teamId);
+        return slack.methods(token("web_api", teamId), teamId);
+    }
+
+    private String token(String method, String teamId) throws SlackCallException {
+        try {
+            return botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
+        } catch (TokenUnavailableException e) {
+            throw new SlackCallException(method, TOKEN_UNAVAILABLE, e);
+        }
     }
 
     public Slack slack() {
@@ -98,9 +135,10 @@ public final class SlackApi {
      */
     public JsonObject postJson(String teamId, String method, String body) throws SlackCallException {
         String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
-        String token = botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
+        String token = token(method, teamId);
+        Sending sending = new Sending();
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token)
-                .post(RequestBody.create(body, JSON)).build();
+                .post(RequestBody.create(body, JSON)).tag(Sending.class, sending).build();
         try (Response response = postClient.newCall(request).execute()) {
             if (response.code() == 429) {
                 throw new SlackCallException(method, "ratelimited", retryAfter(response.header("Retry-After")), null);
@@ -125,7 +163,8 @@ public final class SlackApi {
             }
             throw new SlackCallException(method, TIMEOUT, e);
         } catch (IOException e) {
-            throw new SlackCallException(method, "unreachable", e);
+            // Refused or reset before anything went out: nothing reached Slack. After that: it may have.
+            throw new SlackCallException(method, sending.started ? CONNECTION_LOST : "unreachable", e);
         }
     }
 

@@ -42,6 +42,11 @@ public class SlackCallException extends Exception {
     public boolean transientFailure() {
         return rateLimited() || error.startsWith("http_5") || "unreachable".equals(error)
                 || "internal_error".equals(error) || "fatal_error".equals(error) || "service_unavailable".equals(error)
-                || "request_timeout".equals(error) || SlackApi.TIMEOUT.equals(error);
+                || "request_timeout".equals(error) || mayHaveReachedSlack();
+    }
+
+    /** The call failed in a way that leaves open whether Slack acted on it: a retry may repeat it. */
+    public boolean mayHaveReachedSlack() {
+        return SlackApi.TIMEOUT.equals(error) || SlackApi.CONNECTION_LOST.equals(error);
     }
 }

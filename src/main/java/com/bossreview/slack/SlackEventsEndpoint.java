@@ -132,7 +132,8 @@ public final class SlackEventsEndpoint {
     /**
      * A connection that could not be had or was lost: SQLState class 08, the server ending the session
      * (57P01 admin shutdown as with {@code pg_ctl stop -m fast}, 57P02 crash shutdown, 57P03 starting up or
-     * shutting down, 57P04/57P05), Hikari's timeout, or a closed pool.
+     * shutting down, 57P04/57P05), Hikari's timeout, or a closed pool; or a statement given up on by a
+     * lock or statement timeout ({@link #BUSY}).
      */
     static boolean databaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -141,12 +142,19 @@ public final class SlackEventsEndpoint {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || BUSY.contains(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * The request pool's {@code lock_timeout} (55P03: a row another transaction holds) and
+     * {@code statement_timeout} (57014): the statement was rolled back, so "nothing was saved, try again" is true.
+     */
+    private static final java.util.Set<String> BUSY = java.util.Set.of("55P03", "57014");
 
     /**
      * No connection could be had at all (the pool's timeout, connection refused, the server starting or

@@ -45,6 +45,21 @@ public final class NudgeWave {
             "America/Los_Angeles", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo");
 
     public static void main(String[] args) throws Exception {
+        // Bulk set-up and polling, not a Slack request: the background pool's timeouts.
+        Exception[] failed = new Exception[1];
+        com.bossreview.db.BackgroundWork.run(() -> {
+            try {
+                run(args);
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         switch (args[0]) {
             case "prepare" -> prepare(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     args.length > 5 ? Integer.parseInt(args[5]) : 0);
@@ -56,7 +71,7 @@ public final class NudgeWave {
     }
 
     static Database connect(String url) {
-        return Database.connect(DatabaseUrl.parse(url), new SimpleMeterRegistry(), 2);
+        return Database.connect(DatabaseUrl.parse(url), new SimpleMeterRegistry(), 4);
     }
 
     static void prepare(String url, int managers, int teams, int leadSeconds, int spreadSeconds) {

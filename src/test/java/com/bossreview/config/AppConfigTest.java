@@ -32,6 +32,20 @@ class AppConfigTest {
     }
 
     @Test
+    void the_database_pool_size_defaults_to_20_and_must_leave_two_connections_to_each_pool() {
+        assertThat(AppConfig.fromEnv(env(HTTP)).databasePoolSize()).isEqualTo(20);
+        Map<String, String> env = env(HTTP);
+        env.put("DATABASE_POOL_SIZE", " 40 ");
+        assertThat(AppConfig.fromEnv(env).databasePoolSize()).isEqualTo(40);
+        for (String bad : new String[] {"3", "0", "-5", "twenty", "1001", "20.5"}) {
+            env.put("DATABASE_POOL_SIZE", bad);
+            assertThatThrownBy(() -> AppConfig.fromEnv(env)).as(bad)
+                    .hasMessage("DATABASE_POOL_SIZE must be a number of connections from 4 to 1000 per instance "
+                            + "(shared by Slack requests and background work; default 20), got '" + bad + "'.");
+        }
+    }
+
+    @Test
     void socket_mode_when_an_app_token_is_set_and_no_signing_secret_needed() {
         AppConfig c = AppConfig.fromEnv(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-A1-2-x"));
         assertThat(c.mode()).isEqualTo(AppConfig.Mode.SOCKET_MODE);

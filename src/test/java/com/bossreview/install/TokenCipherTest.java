@@ -82,4 +82,16 @@ class TokenCipherTest {
                 .isNotEqualTo(new TokenCipher(OTHER, Optional.empty()).keyId()).hasSize(8);
         assertThat(new TokenCipher(KEY, Optional.of(OTHER)).toString()).doesNotContain(KEY.reveal(), OTHER.reveal());
     }
+
+    @Test
+    void while_rotating_a_value_can_be_sealed_with_the_previous_key_that_older_instances_still_have() {
+        TokenCipher rotating = new TokenCipher(KEY, Optional.of(OTHER));
+        TokenCipher older = new TokenCipher(OTHER, Optional.empty());
+        String sealed = rotating.encrypt(TOKEN, "T:T1", older.keyId());
+        assertThat(TokenCipher.keyIdOf(sealed)).isEqualTo(older.keyId());
+        assertThat(older.decrypt(sealed, "T:T1")).isEqualTo(TOKEN);
+        assertThat(rotating.previousKeyId()).contains(older.keyId());
+        assertThatThrownBy(() -> older.encrypt(TOKEN, "T:T1", rotating.keyId()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

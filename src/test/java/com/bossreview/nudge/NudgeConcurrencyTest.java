@@ -155,6 +155,25 @@ class NudgeConcurrencyTest {
     }
 
     @Test
+    void a_connection_dropped_after_the_post_went_out_is_not_resent_by_the_http_client_and_the_retry_is_counted() {
+        dueNudges(2, 1); // one workspace: one sender posts U1's DM, then U2's on the same pooled connection
+        slack.failWith("chat.postMessage", n -> n == 2 ? new FakeSlack.Fault.DropConnection() : null);
+        Dispatcher d = dispatcher();
+        assertThat(d.drain()).isEqualTo(2);
+
+        // Slack may have posted it: the client must not quietly post it again, the dispatcher decides.
+        assertThat(slack.calls("chat.postMessage")).hasSize(2);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND outcome = 'connection_lost' AND maybe_sent"))
+                .isEqualTo(1);
+        assertThat(possibleDuplicates(d)).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(d.drain()).isEqualTo(1);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(2);
+        assertThat(possibleDuplicates(d)).isEqualTo(1);
+    }
+
+    @Test
     void a_row_that_drew_an_odd_500_is_retried_within_a_second_while_its_workspace_is_answered() {
         dueNudges(10, 1);
         // This row already failed five times (say, over an earlier Slack incident); it is the most overdue, sent first.

@@ -39,8 +39,8 @@ class ClusteredQuartzTest {
         allRan = new CountDownLatch(JOBS);
         var factory = new InjectingJobFactory(Map.<Class<? extends Job>, Supplier<? extends Job>>of(
                 RecordingJob.class, RecordingJob::new));
-        try (Scheduling a = Scheduling.create(TestDatabase.database().dataSource(), factory, "node-a", 2);
-             Scheduling b = Scheduling.create(TestDatabase.database().dataSource(), factory, "node-b", 2)) {
+        try (Scheduling a = Scheduling.create(TestDatabase.database().backgroundPool(), factory, "node-a", 2);
+             Scheduling b = Scheduling.create(TestDatabase.database().backgroundPool(), factory, "node-b", 2)) {
             a.start();
             b.start();
             assertThat(a.isRunning()).isTrue();

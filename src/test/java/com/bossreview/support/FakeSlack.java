@@ -61,6 +61,11 @@ public final class FakeSlack implements AutoCloseable {
         record Slow(Duration delay) implements Fault { }
         /** Answers {@code 503} only after {@code delay}: a timeout for a client that gives up sooner; nothing was posted. */
         record Timeout(Duration delay) implements Fault { }
+        /**
+         * Reads the whole request, then closes the connection without a word: what a dropped connection (a proxy
+         * restarting, a NAT timeout) looks like to the client after the request went out. The call is recorded.
+         */
+        record DropConnection() implements Fault { }
     }
 
     private final HttpServer server;
@@ -377,6 +382,11 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, String method, Fault fault, String answer) throws IOException {
+        if (fault instanceof Fault.DropConnection) {
+            // Closing an exchange before any response header closes its connection (JDK HttpServer).
+            exchange.close();
+            return;
+        }
         if (fault instanceof Fault.Slow slow) {
             try {
                 TimeUnit.MILLISECONDS.sleep(slow.delay().toMillis()); // simulating a slow Slack, not waiting on a test

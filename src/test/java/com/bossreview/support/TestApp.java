@@ -48,12 +48,21 @@ public final class TestApp implements AutoCloseable {
      * {@link #CLIENT_SECRET} and {@link #ENCRYPTION_KEY}, with the given environment on top.
      */
     public static TestApp startMultiWorkspace(FakeSlack slack, Clock clock, Map<String, String> extraEnv) {
+        return start(multiWorkspaceEnv(slack, extraEnv), clock, slack);
+    }
+
+    /** The configuration {@link #startMultiWorkspace} starts with, e.g. for a one-off command such as {@code --reseal-tokens}. */
+    public static AppConfig multiWorkspaceConfig(FakeSlack slack, Map<String, String> extraEnv) {
+        return AppConfig.fromEnv(multiWorkspaceEnv(slack, extraEnv));
+    }
+
+    private static Map<String, String> multiWorkspaceEnv(FakeSlack slack, Map<String, String> extraEnv) {
         Map<String, String> env = baseEnv(slack);
         env.put("SLACK_CLIENT_ID", CLIENT_ID);
         env.put("SLACK_CLIENT_SECRET", CLIENT_SECRET);
         env.put("BOSSREVIEW_ENCRYPTION_KEY", ENCRYPTION_KEY);
         env.putAll(extraEnv);
-        return start(env, clock, slack);
+        return env;
     }
 
     private static TestApp start(Map<String, String> env, Clock clock, FakeSlack slack) {
@@ -69,6 +78,10 @@ public final class TestApp implements AutoCloseable {
         env.put("DATABASE_URL", TestDatabase.jdbcUrlForEnv());
         env.put("PORT", "0");
         env.put("BIND_HOST", "127.0.0.1");
+        // Tests send a few requests at a time; the default 20 connections per app, with several apps and several
+        // test runs on one shared server, ran it out of connections ("too many clients"). Not fewer: work after
+        // an ack waiting for a connection lands later, after the next test has emptied the tables.
+        env.put("DATABASE_POOL_SIZE", "12");
         return env;
     }
 
@@ -79,6 +92,11 @@ public final class TestApp implements AutoCloseable {
     /** The nudge engine: tests call its dispatcher and materializer directly, with the settable clock. */
     public Nudges nudges() {
         return app.nudges();
+    }
+
+    /** The app's database with its request and background pools. */
+    public com.bossreview.db.Database database() {
+        return app.database();
     }
 
     public int port() {

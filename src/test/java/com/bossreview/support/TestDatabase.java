@@ -49,7 +49,7 @@ public final class TestDatabase implements BeforeEachCallback {
     /** A pool on the test database, migrated once per JVM. */
     public static synchronized Database database() {
         if (database == null) {
-            database = Database.connect(url(), new SimpleMeterRegistry(), 5);
+            database = Database.connect(url(), new SimpleMeterRegistry(), 6);
             database.migrate();
         }
         return database;
@@ -83,8 +83,9 @@ public final class TestDatabase implements BeforeEachCallback {
         }
     }
 
+    /** On the background pool: a TRUNCATE may wait for a lock longer than a Slack request could. */
     private static void truncateOnce() throws SQLException {
-        try (Connection c = database().dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database().backgroundPool().getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                     + "AND tablename NOT IN ('flyway_schema_history', 'qrtz_scheduler_state', 'qrtz_locks')")) {
