@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** {@code --version} and {@code --help}; the app itself takes no arguments (its configuration is the environment). */
+/**
+ * {@code --version} and {@code --help} ({@code --reseal-tokens} is {@link ResealTokens}); the app itself takes no
+ * arguments (its configuration is the environment).
+ */
 final class CommandLine {
     private CommandLine() {
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
 /** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
 public final class Main {
     public static void main(String[] args) {
-        if (args.length > 0) {
+        boolean reseal = List.of(args).equals(List.of(ResealTokens.FLAG));
+        if (args.length > 0 && !reseal) {
             System.exit(CommandLine.run(args, System.out, System.err));
         }
         // Before the first logger exists: LOG_FORMAT=json picks the JSON configuration (checked again in AppConfig).
@@ -40,7 +41,7 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
         SLF4JBridgeHandler.install();
         try {
-            if (List.of(args).contains(ResealTokens.FLAG)) {
+            if (reseal) {
                 System.exit(ResealTokens.run(AppConfig.fromEnv(System.getenv()), System.out));
             }
             RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), StartOptions.DEFAULT);

@@ -112,6 +112,13 @@ class MainExitTest {
     }
 
     @Test
+    void reseal_tokens_is_an_argument_the_app_knows_and_needs_the_configuration() throws Exception {
+        Outcome o = run(Map.of(), "--reseal-tokens");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr()).startsWith("bossreview: SLACK_BOT_TOKEN is not set").doesNotContain("unknown argument");
+    }
+
+    @Test
     void a_log_format_that_is_neither_text_nor_json_exits_2() throws Exception {
         Outcome o = run(Map.of("LOG_FORMAT", "xml"));
         assertThat(o.exitCode()).isEqualTo(2);

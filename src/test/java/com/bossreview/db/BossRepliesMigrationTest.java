@@ -19,7 +19,7 @@ class BossRepliesMigrationTest {
     @Test
     void old_acknowledgements_become_lets_talk_and_bosses_already_written_to_get_no_introduction() throws Exception {
         DatabaseUrl url = freshDatabase();
-        try (Database db = Database.connect(url, new SimpleMeterRegistry(), 2)) {
+        try (Database db = Database.connect(url, new SimpleMeterRegistry(), 4)) {
             Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").target("7").load()
                     .migrate();
             db.jdbi().useHandle(h -> {
