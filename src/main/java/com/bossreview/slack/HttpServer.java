@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /slack/install}
  * and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET /healthz} and
- * {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
+ * {@code GET /livez}, {@code GET /readyz} and {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
  * route and method or {@code other}/{@code OTHER}: clients choose paths and methods, and each new label
  * value would be a new series kept for the life of the process.
  */
@@ -58,12 +58,16 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, SlackEventsEndpoint slack,
                                    Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
-        return start(host, port, slack, null, health, metrics, registry);
+        return start(host, port, slack, null, health, health, metrics, registry);
     }
 
-    /** @param oauth the install pages, or null outside multi-workspace mode */
+    /**
+     * @param oauth     the install pages, or null outside multi-workspace mode
+     * @param readiness {@code /readyz}: whether this instance should be sent traffic
+     */
     public static HttpServer start(String host, int port, SlackEventsEndpoint slack, SlackOAuthEndpoint oauth,
-                                   Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
+                                   Supplier<Page> health, Supplier<Page> readiness, Supplier<Page> metrics,
+                                   MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -74,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Router(slack, oauth, health, metrics, registry));
+        server.setHandler(new Router(slack, oauth, health, readiness, metrics, registry));
         try {
             server.start();
         } catch (Exception e) {
@@ -93,18 +97,22 @@ public final class HttpServer implements AutoCloseable {
         server.stop();
     }
 
+    private static final Page LIVE = new Page(200, "application/json", "{\"status\":\"live\"}");
+
     private static final class Router extends Handler.Abstract {
         private final SlackEventsEndpoint slack;
         private final SlackOAuthEndpoint oauth;
         private final Supplier<Page> health;
+        private final Supplier<Page> readiness;
         private final Supplier<Page> metrics;
         private final MeterRegistry registry;
 
-        Router(SlackEventsEndpoint slack, SlackOAuthEndpoint oauth, Supplier<Page> health, Supplier<Page> metrics,
-               MeterRegistry registry) {
+        Router(SlackEventsEndpoint slack, SlackOAuthEndpoint oauth, Supplier<Page> health, Supplier<Page> readiness,
+               Supplier<Page> metrics, MeterRegistry registry) {
             this.slack = slack;
             this.oauth = oauth;
             this.health = health;
+            this.readiness = readiness;
             this.metrics = metrics;
             this.registry = registry;
         }
@@ -133,6 +141,13 @@ public final class HttpServer implements AutoCloseable {
             } else if ("/healthz".equals(path)) {
                 route = path;
                 page = "GET".equals(method) || "HEAD".equals(method) ? health.get() : methodNotAllowed();
+            } else if ("/livez".equals(path)) {
+                // The process answers: nothing else is asked, so a slow database never gets us restarted.
+                route = path;
+                page = "GET".equals(method) || "HEAD".equals(method) ? LIVE : methodNotAllowed();
+            } else if ("/readyz".equals(path)) {
+                route = path;
+                page = "GET".equals(method) || "HEAD".equals(method) ? readiness.get() : methodNotAllowed();
             } else if ("/metrics".equals(path)) {
                 route = path;
                 page = "GET".equals(method) ? metrics.get() : methodNotAllowed();
