@@ -96,7 +96,7 @@ public final class Main {
             HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events,
                     distribution.multiWorkspace() ? new SlackOAuthEndpoint(bolt) : null, health, readiness, metrics,
                     metrics.registry()));
-            running.started(readiness::stopping); // closed first: not ready before anything stops
+            running.started(() -> readiness.stopping(options.drainNotice())); // closed first: unready, then drain
             running.listeningOn(http.port());
             Warmup.run(bolt, WARMUP_ROUNDS);
             readiness.warmedUp();

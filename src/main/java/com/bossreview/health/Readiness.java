@@ -3,6 +3,7 @@ package com.bossreview.health;
 import com.bossreview.slack.HttpServer.Page;
 import com.google.gson.JsonObject;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -27,9 +28,15 @@ public final class Readiness implements Supplier<Page> {
         warmedUp = true;
     }
 
-    /** Shutdown has begun: not ready from now on, whatever the other checks say. */
-    public void stopping() {
+    /**
+     * Shutdown has begun: not ready from now on, whatever the other checks say. Returns after {@code notice},
+     * while everything still serves, so that load balancers see the 503 before connections are refused.
+     */
+    public void stopping(Duration notice) throws InterruptedException {
         stopping = true;
+        if (!notice.isZero()) {
+            Thread.sleep(notice.toMillis()); // waiting for probes outside the process: no condition to wait on
+        }
     }
 
     @Override

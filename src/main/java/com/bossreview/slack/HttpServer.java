@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -41,6 +42,9 @@ public final class HttpServer implements AutoCloseable {
      * and waits 3 s for the answer, so a body still coming after this is no use to anyone.
      */
     public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
+
+    /** How long close() waits for requests under way; a stuck one must not hold up a deploy forever. */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     /** Methods as metric labels; anything else a client makes up is {@code OTHER}. */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
@@ -78,7 +82,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Router(slack, oauth, health, readiness, metrics, registry));
+        server.setHandler(new Draining(new Router(slack, oauth, health, readiness, metrics, registry)));
+        // close(): stop accepting, let requests under way finish (Slack waits 3 s for them), then stop.
+        server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
         try {
             server.start();
         } catch (Exception e) {
@@ -95,6 +101,30 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    /**
+     * Jetty's graceful stop: counts requests under way so that {@code server.stop()} waits for them. A request
+     * that arrives on a kept-alive connection during the drain gets Jetty's 503, except the probes, which answer
+     * themselves ({@code /readyz} already says {@code shutting_down}).
+     */
+    private static final class Draining extends GracefulHandler {
+        Draining(Handler router) {
+            super(router);
+        }
+
+        @Override
+        protected void handleShutdownRejection(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            try {
+                if (("/readyz".equals(path) || "/livez".equals(path)) && getHandler().handle(request, response, callback)) {
+                    return;
+                }
+            } catch (Exception e) {
+                log.debug("A probe during the drain failed", e);
+            }
+            super.handleShutdownRejection(request, response, callback);
+        }
     }
 
     private static final Page LIVE = new Page(200, "application/json", "{\"status\":\"live\"}");

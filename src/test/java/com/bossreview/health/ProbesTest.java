@@ -13,7 +13,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,6 +79,81 @@ class ProbesTest {
         } finally {
             pg.close();
         }
+    }
+
+    /**
+     * SIGTERM during a request: the request (here held by a row lock in its own transaction) still gets its
+     * answer, and {@code /readyz} says 503 meanwhile, so the load balancer stops sending traffic.
+     */
+    @Test
+    void a_request_under_way_when_shutdown_starts_gets_its_answer_and_readyz_says_503_meanwhile() throws Exception {
+        try (FakeSlack slack = new FakeSlack(); TestApp app = TestApp.start(slack, MutableClock.atRealNow(),
+                Map.of("TEST_DRAIN_NOTICE_MS", "1500"));
+             Connection blocker = DriverManager.getConnection(TestDatabase.jdbcUrlForEnv());
+             Socket probe = new Socket("127.0.0.1", app.port())) {
+            probe.setSoTimeout(10_000);
+            assertThat(rawGet(probe, "/readyz")).startsWith("HTTP/1.1 200");
+
+            // The setup command creates its manager row before the ack; an uncommitted row of the same key holds it.
+            blocker.setAutoCommit(false);
+            try (var insert = blocker.prepareStatement(
+                    "INSERT INTO manager (team_id, user_id, created_at) VALUES ('T0001', 'UDRAIN', now())")) {
+                insert.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> underWay =
+                    CompletableFuture.supplyAsync(() -> app.slack().command("T0001", "UDRAIN", "setup"));
+            awaitTrue("the command waiting on the row lock", () -> TestDatabase.rows("pg_stat_activity WHERE "
+                    + "datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO manager%'") == 1);
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
+            awaitTrue("/readyz saying shutting_down", () -> rawGet(probe, "/readyz").startsWith("HTTP/1.1 503"));
+            assertThat(rawGet(probe, "/readyz")).contains("\"failed\":\"shutting_down\"");
+            assertThat(underWay).isNotDone();
+            assertThat(closing).isNotDone();
+
+            blocker.commit();
+
+            HttpResponse<String> answer = underWay.get(10, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            closing.get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void awaitTrue(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A GET on a connection opened before the drain (new ones are refused by then); the whole answer. */
+    private static String rawGet(Socket socket, String path) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     static HttpResponse<String> get(HttpClient http, RunningApp app, String path) throws Exception {
