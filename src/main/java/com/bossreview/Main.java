@@ -63,7 +63,7 @@ public final class Main {
             var dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
             Database db = running.started(Database.connect(dbUrl, metrics.registry(), 20));
             db.migrate();
-            Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
+            Slack slack = running.started(SlackClients.create(config.slackApiUrl(), metrics.registry()));
             BotIdentity identity = new BotIdentity();
             Distribution distribution = Distribution.of(config, db.jdbi(), clock);
             if (config.botToken().isPresent()) {
