@@ -7,6 +7,7 @@ import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.health.Health;
 import com.bossreview.health.Metrics;
+import com.bossreview.health.Readiness;
 import com.bossreview.install.PurgeUninstalledJob;
 import com.bossreview.install.Distribution;
 import com.bossreview.scheduling.Scheduling;
@@ -23,6 +24,9 @@ import java.util.Optional;
 
 /** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
 public final class Main {
+    /** Enough rounds of status/help for the JIT's first tiers to compile the command path. */
+    private static final int WARMUP_ROUNDS = 30;
+
     public static void main(String[] args) {
         boolean reseal = List.of(args).equals(List.of(ResealTokens.FLAG));
         if (args.length > 0 && !reseal) {
@@ -65,7 +69,7 @@ public final class Main {
             Database db = running.started(Database.connect(dbUrl, metrics.registry(), config.databasePoolSize()));
             running.database(db);
             db.migrate();
-            Slack slack = running.started(SlackClients.create(config.slackApiUrl()));
+            Slack slack = running.started(SlackClients.create(config.slackApiUrl(), metrics.registry()));
             BotIdentity identity = new BotIdentity();
             Distribution distribution = Distribution.of(config, db.jdbi(), clock);
             if (config.botToken().isPresent()) {
@@ -95,9 +99,14 @@ public final class Main {
             Health health = new Health(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning(),
                     () -> distribution.multiWorkspace() ? "per_workspace" : identity.state().name().toLowerCase(),
                     features.nudges()::lastDispatcherRun);
+            Readiness readiness = new Readiness(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning());
             HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events,
-                    distribution.multiWorkspace() ? new SlackOAuthEndpoint(bolt) : null, health, metrics, metrics.registry()));
+                    distribution.multiWorkspace() ? new SlackOAuthEndpoint(bolt) : null, health, readiness, metrics,
+                    metrics.registry()));
+            running.started(() -> readiness.stopping(options.drainNotice())); // closed first: unready, then drain
             running.listeningOn(http.port());
+            Warmup.run(bolt, WARMUP_ROUNDS);
+            readiness.warmedUp();
             LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode, {})", http.port(), config.mode(),
                     distribution.multiWorkspace() ? "multi-workspace" : "single workspace");
             return running;

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 /**
  * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /slack/install}
  * and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET /healthz} and
- * {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
+ * {@code GET /livez}, {@code GET /readyz} and {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
  * route and method or {@code other}/{@code OTHER}: clients choose paths and methods, and each new label
  * value would be a new series kept for the life of the process.
  */
@@ -41,6 +42,9 @@ public final class HttpServer implements AutoCloseable {
      * and waits 3 s for the answer, so a body still coming after this is no use to anyone.
      */
     public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
+
+    /** How long close() waits for requests under way; a stuck one must not hold up a deploy forever. */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     /** Methods as metric labels; anything else a client makes up is {@code OTHER}. */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
@@ -58,12 +62,16 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, SlackEventsEndpoint slack,
                                    Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
-        return start(host, port, slack, null, health, metrics, registry);
+        return start(host, port, slack, null, health, health, metrics, registry);
     }
 
-    /** @param oauth the install pages, or null outside multi-workspace mode */
+    /**
+     * @param oauth     the install pages, or null outside multi-workspace mode
+     * @param readiness {@code /readyz}: whether this instance should be sent traffic
+     */
     public static HttpServer start(String host, int port, SlackEventsEndpoint slack, SlackOAuthEndpoint oauth,
-                                   Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
+                                   Supplier<Page> health, Supplier<Page> readiness, Supplier<Page> metrics,
+                                   MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
@@ -74,7 +82,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Router(slack, oauth, health, metrics, registry));
+        server.setHandler(new Draining(new Router(slack, oauth, health, readiness, metrics, registry)));
+        // close(): stop accepting, let requests under way finish (Slack waits 3 s for them), then stop.
+        server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
         try {
             server.start();
         } catch (Exception e) {
@@ -93,18 +103,46 @@ public final class HttpServer implements AutoCloseable {
         server.stop();
     }
 
+    /**
+     * Jetty's graceful stop: counts requests under way so that {@code server.stop()} waits for them. A request
+     * that arrives on a kept-alive connection during the drain gets Jetty's 503, except the probes, which answer
+     * themselves ({@code /readyz} already says {@code shutting_down}).
+     */
+    private static final class Draining extends GracefulHandler {
+        Draining(Handler router) {
+            super(router);
+        }
+
+        @Override
+        protected void handleShutdownRejection(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            try {
+                if (("/readyz".equals(path) || "/livez".equals(path)) && getHandler().handle(request, response, callback)) {
+                    return;
+                }
+            } catch (Exception e) {
+                log.debug("A probe during the drain failed", e);
+            }
+            super.handleShutdownRejection(request, response, callback);
+        }
+    }
+
+    private static final Page LIVE = new Page(200, "application/json", "{\"status\":\"live\"}");
+
     private static final class Router extends Handler.Abstract {
         private final SlackEventsEndpoint slack;
         private final SlackOAuthEndpoint oauth;
         private final Supplier<Page> health;
+        private final Supplier<Page> readiness;
         private final Supplier<Page> metrics;
         private final MeterRegistry registry;
 
-        Router(SlackEventsEndpoint slack, SlackOAuthEndpoint oauth, Supplier<Page> health, Supplier<Page> metrics,
-               MeterRegistry registry) {
+        Router(SlackEventsEndpoint slack, SlackOAuthEndpoint oauth, Supplier<Page> health, Supplier<Page> readiness,
+               Supplier<Page> metrics, MeterRegistry registry) {
             this.slack = slack;
             this.oauth = oauth;
             this.health = health;
+            this.readiness = readiness;
             this.metrics = metrics;
             this.registry = registry;
         }
@@ -133,6 +171,13 @@ public final class HttpServer implements AutoCloseable {
             } else if ("/healthz".equals(path)) {
                 route = path;
                 page = "GET".equals(method) || "HEAD".equals(method) ? health.get() : methodNotAllowed();
+            } else if ("/livez".equals(path)) {
+                // The process answers: nothing else is asked, so a slow database never gets us restarted.
+                route = path;
+                page = "GET".equals(method) || "HEAD".equals(method) ? LIVE : methodNotAllowed();
+            } else if ("/readyz".equals(path)) {
+                route = path;
+                page = "GET".equals(method) || "HEAD".equals(method) ? readiness.get() : methodNotAllowed();
             } else if ("/metrics".equals(path)) {
                 route = path;
                 page = "GET".equals(method) ? metrics.get() : methodNotAllowed();

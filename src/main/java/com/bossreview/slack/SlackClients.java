@@ -18,7 +18,12 @@ public final class SlackClients {
     private SlackClients() {
     }
 
+    /** Calls not measured anywhere: for tools and tests that have no registry. */
     public static Slack create(URI apiUrl) {
+        return create(apiUrl, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    public static Slack create(URI apiUrl, io.micrometer.core.instrument.MeterRegistry registry) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.toString());
         config.setPrettyResponseLoggingEnabled(false);
@@ -32,6 +37,8 @@ public final class SlackClients {
         // were closed and reopened on every call (measured in BENCHMARKS.md). Keep enough of them alive.
         OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .connectionPool(new ConnectionPool(KEEP_ALIVE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                // Every call, whichever client or feature makes it: one place to time them.
+                .addInterceptor(new SlackCallMetrics(registry, apiUrl.getPath()))
                 .build();
         SlackHttpClient http = new SlackHttpClient(okHttp);
         http.setConfig(config);

@@ -67,7 +67,10 @@ public final class TestApp implements AutoCloseable {
 
     private static TestApp start(Map<String, String> env, Clock clock, FakeSlack slack) {
         boolean background = "true".equals(env.remove("TEST_BACKGROUND_NUDGES"));
-        return new TestApp(Main.start(AppConfig.fromEnv(env), clock, new StartOptions(Duration.ofMillis(20), background)),
+        Duration drainNotice = Duration.ofMillis(Long.parseLong(env.getOrDefault("TEST_DRAIN_NOTICE_MS", "0")));
+        env.remove("TEST_DRAIN_NOTICE_MS");
+        return new TestApp(Main.start(AppConfig.fromEnv(env), clock,
+                new StartOptions(Duration.ofMillis(20), background, drainNotice)),
                 clock, slack);
     }
 
