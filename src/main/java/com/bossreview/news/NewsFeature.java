@@ -27,8 +27,8 @@ public final class NewsFeature {
         ShareNewsAction share = new ShareNewsAction(service, deps.managers(), deps.bossDms(), clicks, deps.afterAck());
         app.blockAction(NewsViews.SHARE_GOOD_NEWS, share);
         app.blockAction(NewsViews.SHARE_BAD_NEWS, share);
-        app.blockAction(NewsViews.TOLD_BOSS, new ToldBossAction(service, deps.managers(), clicks, deps.afterAck()));
-        app.blockAction(NewsViews.DISMISS_NEWS, new DismissNewsAction(service, deps.managers(), clicks, deps.afterAck()));
+        app.blockAction(NewsViews.TOLD_BOSS, NewsChangeAction.toldBoss(service, deps.managers(), clicks, deps.afterAck()));
+        app.blockAction(NewsViews.DISMISS_NEWS, NewsChangeAction.dismiss(service, deps.managers(), clicks, deps.afterAck()));
         app.blockAction(NewsViews.EDIT_NEWS,
                 new OpenEditNewsAction(service, deps.managers(), deps.slack(), clicks, deps.afterAck()));
         app.viewSubmission(EditNewsViews.CALLBACK,
