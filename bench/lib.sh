@@ -48,7 +48,7 @@ start_app() {
   t0=$(date +%s%3N)
   DATABASE_URL="$(jdbc_url "$db")" SLACK_BOT_TOKEN=xoxb-bench \
     SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="http://127.0.0.1:$FAKE_PORT/api/" PORT=$port BIND_HOST=127.0.0.1 \
-    java -Xmx256m ${APP_JAVA_OPTS:-} -jar target/bossreview.jar >"$LOGS/$name.log" 2>&1 &
+    ${APP_JAVA:-java} -Xmx256m ${APP_JAVA_OPTS:-} -jar target/bossreview.jar >"$LOGS/$name.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)
   for _ in $(seq 1 600); do

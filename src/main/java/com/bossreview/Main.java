@@ -24,9 +24,6 @@ import java.util.Optional;
 
 /** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
 public final class Main {
-    /** Enough rounds of status/help for the JIT's first tiers to compile the command path. */
-    private static final int WARMUP_ROUNDS = 30;
-
     public static void main(String[] args) {
         boolean reseal = List.of(args).equals(List.of(ResealTokens.FLAG));
         if (args.length > 0 && !reseal) {
@@ -90,9 +87,10 @@ public final class Main {
             App bolt = distribution.bolt(slack, identity, afterAck, List.of(features));
             bolt.start();
             running.started(bolt::stop);
-            SlackEventsEndpoint events = config.mode() == AppConfig.Mode.HTTP
-                    ? new SlackEventsEndpoint(bolt, new SignatureCheck(config.signingSecret().orElseThrow(), clock),
-                    running.started(new SeenRequests(db.jdbi(), clock, metrics.registry()))) : null;
+            SignatureCheck signatures = config.mode() == AppConfig.Mode.HTTP
+                    ? new SignatureCheck(config.signingSecret().orElseThrow(), clock) : null;
+            SeenRequests seen = signatures == null ? null : running.started(new SeenRequests(db.jdbi(), clock, metrics.registry()));
+            SlackEventsEndpoint events = signatures == null ? null : new SlackEventsEndpoint(bolt, signatures, seen);
             if (config.mode() == AppConfig.Mode.SOCKET_MODE) {
                 running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt)).start();
             }
@@ -105,7 +103,9 @@ public final class Main {
                     metrics.registry()));
             running.started(() -> readiness.stopping(options.drainNotice())); // closed first: unready, then drain
             running.listeningOn(http.port());
-            Warmup.run(bolt, WARMUP_ROUNDS);
+            (events == null ? Warmup.inProcess(db.jdbi(), clock, bolt)
+                    : Warmup.overHttp(db.jdbi(), clock, loopback(config.bindHost(), http.port()), signatures, seen))
+                    .run(options.warmup());
             readiness.warmedUp();
             LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode, {})", http.port(), config.mode(),
                     distribution.multiWorkspace() ? "multi-workspace" : "single workspace");
@@ -114,5 +114,12 @@ public final class Main {
             running.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Our own {@code /slack/events}: on loopback when listening on every address, else on the bound one. */
+    static java.net.URI loopback(String bindHost, int port) {
+        String host = bindHost.isBlank() || bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1"
+                : bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
+        return java.net.URI.create("http://" + host + ":" + port + "/slack/events");
     }
 }

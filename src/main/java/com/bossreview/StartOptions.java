@@ -10,12 +10,18 @@ import java.time.Duration;
  *                    connections: the time a load balancer's probe needs to see it and stop sending traffic.
  *                    (Once Jetty's graceful stop begins, new connections are refused and idle ones closed, so
  *                    the 503 is only seen in this window.)
+ * @param warmup      how long and how hard the app warms itself up before {@code /readyz} says ready
  */
-public record StartOptions(Duration slackRetryDelay, boolean backgroundNudges, Duration drainNotice) {
-    public static final StartOptions DEFAULT = new StartOptions(Duration.ofSeconds(5), true, Duration.ofSeconds(2));
+public record StartOptions(Duration slackRetryDelay, boolean backgroundNudges, Duration drainNotice, Warmup.Plan warmup) {
+    public static final StartOptions DEFAULT = new StartOptions(Duration.ofSeconds(5), true, Duration.ofSeconds(2),
+            Warmup.Plan.PRODUCTION);
 
-    /** No drain notice: tests that close the app do not wait. */
+    /** No drain notice and a brief warm-up: tests that start and close the app do not wait. */
     public StartOptions(Duration slackRetryDelay, boolean backgroundNudges) {
         this(slackRetryDelay, backgroundNudges, Duration.ZERO);
+    }
+
+    public StartOptions(Duration slackRetryDelay, boolean backgroundNudges, Duration drainNotice) {
+        this(slackRetryDelay, backgroundNudges, drainNotice, Warmup.Plan.BRIEF);
     }
 }

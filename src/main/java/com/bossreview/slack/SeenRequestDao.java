@@ -19,6 +19,10 @@ interface SeenRequestDao {
             ON CONFLICT (signature) DO NOTHING""")
     int record(@Bind("signature") byte[] signature, @Bind("expires") Instant expiresAt);
 
+    /** Removes these signatures (a warm-up's own requests): they were never Slack's. */
+    @SqlUpdate("DELETE FROM seen_request WHERE signature = ANY(:signatures)")
+    int forget(@Bind("signatures") byte[][] signatures);
+
     @SqlUpdate("DELETE FROM seen_request WHERE expires_at < :now")
     int purge(@Bind("now") Instant now);
 }

@@ -117,6 +117,16 @@ public final class SeenRequests implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the record of requests this instance sent itself (its warm-up), given their
+     * {@code X-Slack-Signature} headers, so that none of them stays in the table; returns how many went.
+     */
+    public int forget(java.util.Collection<String> signatureHeaders) {
+        byte[][] signatures = signatureHeaders.stream()
+                .map(h -> HexFormat.of().parseHex(h.trim().substring("v0=".length()))).toArray(byte[][]::new);
+        return signatures.length == 0 ? 0 : jdbi.withExtension(SeenRequestDao.class, dao -> dao.forget(signatures));
+    }
+
     /** Deletes the signatures too old at {@code now} to pass the signature check anyway; returns how many. */
     int purge(Instant now) {
         try {

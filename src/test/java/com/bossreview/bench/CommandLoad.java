@@ -96,6 +96,11 @@ public final class CommandLoad {
 
     /** Fixed schedule; latency from each request's scheduled time. */
     Result openLoop(int rate, int seconds) throws InterruptedException {
+        return openLoop(rate, seconds, () -> false);
+    }
+
+    /** The same, sending no more once {@code stop} says so (the requests already sent are waited for). */
+    Result openLoop(int rate, int seconds, java.util.function.BooleanSupplier stop) throws InterruptedException {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -104,6 +109,13 @@ public final class CommandLoad {
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
+            if (stop.getAsBoolean()) {
+                for (int unsent = i; unsent < total; unsent++) {
+                    done.countDown();
+                }
+                total = i;
+                break;
+            }
             long due = start + i * period;
             long wait = due - System.nanoTime();
             if (wait > 0) {
