@@ -42,7 +42,7 @@ start_fake() { # start_fake [threads]
   echo "fake slack did not start" >&2; return 1
 }
 
-# start_app NAME PORT DBNAME -> sets APP_PID, prints ms to healthy
+# start_app NAME PORT DBNAME -> sets APP_PID, prints ms to healthy and to ready
 start_app() {
   local name=$1 port=$2 db=$3 t0
   t0=$(date +%s%3N)
@@ -51,13 +51,18 @@ start_app() {
     ${APP_JAVA:-java} -Xmx256m ${APP_JAVA_OPTS:-} -jar target/bossreview.jar >"$LOGS/$name.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)
-  for _ in $(seq 1 600); do
-    if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
-      echo "$name (pid $APP_PID) healthy after $(( $(date +%s%3N) - t0 )) ms"; return 0
+  local healthy=""
+  for _ in $(seq 1 2400); do
+    if [[ -z $healthy ]] && curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+      healthy=$(( $(date +%s%3N) - t0 ))
+    fi
+    # Ready once its warm-up is over (up to 60 s): the benchmark's load must not run beside the warm-up's own.
+    if [[ -n $healthy ]] && curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then
+      echo "$name (pid $APP_PID) healthy after $healthy ms, ready after $(( $(date +%s%3N) - t0 )) ms"; return 0
     fi
     sleep 0.05
   done
-  echo "$name did not become healthy" >&2; return 1
+  echo "$name did not become ${healthy:+ready}${healthy:-healthy}" >&2; return 1
 }
 
 # --- failure scripts -----------------------------------------------------------------------------
