@@ -1,19 +1,57 @@
 package com.bossreview;
 
+import com.bossreview.account.AccountCommands;
+import com.bossreview.account.ExportService;
+import com.bossreview.agenda.AgendaCommands;
+import com.bossreview.agenda.AgendaForBoss;
+import com.bossreview.agenda.AgendaService;
+import com.bossreview.boss.BossDms;
+import com.bossreview.boss.BossGuard;
+import com.bossreview.boss.BossReplies;
+import com.bossreview.boss.BossReplyActions;
+import com.bossreview.boss.Subject;
+import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Listeners;
+import com.bossreview.command.Subcommand;
 import com.bossreview.config.AppConfig;
 import com.bossreview.config.ConfigException;
+import com.bossreview.config.DatabaseUrl;
 import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
+import com.bossreview.forecast.ForecastForBoss;
+import com.bossreview.forecast.ForecastListeners;
+import com.bossreview.forecast.ForecastService;
 import com.bossreview.health.Health;
 import com.bossreview.health.Metrics;
 import com.bossreview.health.Readiness;
-import com.bossreview.install.PurgeUninstalledJob;
 import com.bossreview.install.Distribution;
+import com.bossreview.install.PurgeUninstalledJob;
+import com.bossreview.manager.BossCommand;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.news.NewsForBoss;
+import com.bossreview.news.NewsListeners;
+import com.bossreview.news.NewsService;
+import com.bossreview.nudge.MaterializeJob;
+import com.bossreview.nudge.Materializer;
+import com.bossreview.nudge.NudgeMetrics;
+import com.bossreview.nudge.Nudges;
+import com.bossreview.nudge.SnoozeAction;
+import com.bossreview.review.ReviewListeners;
+import com.bossreview.review.ReviewService;
+import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
+import com.bossreview.settings.SettingsCommands;
+import com.bossreview.setup.SetupCommands;
 import com.bossreview.slack.*;
+import com.bossreview.status.HomePage;
+import com.bossreview.status.StatusCommands;
+import com.bossreview.status.StatusService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -21,8 +59,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
-/** Composition root: config → database → Slack → features → scheduler and dispatcher → HTTP. */
+/** The entry point ({@link #main}: flags, logging, exit codes) and the composition root ({@link #start}). */
 public final class Main {
     public static void main(String[] args) {
         boolean reseal = List.of(args).equals(List.of(ResealTokens.FLAG));
@@ -57,58 +96,100 @@ public final class Main {
         }
     }
 
+    /**
+     * The composition root: every part is built here, by constructor, in the order it depends on the others —
+     * infrastructure, the services of each habit, their Slack listeners, the nudge engine, then the edges.
+     */
     public static RunningApp start(AppConfig config, Clock clock, StartOptions options) {
         LoggerFactory.getLogger(Main.class).info("Starting bossreview: {}", config);
         RunningApp running = new RunningApp();
         try {
+            // Infrastructure: metrics, PostgreSQL, Slack's Web API, the way workspaces are served.
             Metrics metrics = running.started(new Metrics());
-            var dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
-            Database db = running.started(Database.connect(dbUrl, metrics.registry(), config.databasePoolSize()));
-            running.database(db);
+            MeterRegistry registry = metrics.registry();
+            DatabaseUrl dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
+            Database db = running.database(running.started(Database.connect(dbUrl, registry, config.databasePoolSize())));
             db.migrate();
-            Slack slack = running.started(SlackClients.create(config.slackApiUrl(), metrics.registry()));
+            Jdbi jdbi = db.jdbi();
+            Slack slack = running.started(SlackClients.create(config.slackApiUrl(), registry));
             BotIdentity identity = new BotIdentity();
-            Distribution distribution = Distribution.of(config, db.jdbi(), clock);
+            Distribution distribution = Distribution.of(config, jdbi, clock);
             if (config.botToken().isPresent()) {
                 running.started(new SlackAuthCheck(slack, config.botToken().get(), identity, options.slackRetryDelay())).checkAtStartup();
             }
             AfterAck afterAck = running.started(new AfterAck(8));
-            Features features = new Features(Deps.create(db, clock, new SlackApi(slack, distribution.botTokens()), afterAck, metrics.registry()));
-            running.nudges(features.nudges());
-            var plans = features.nudges().materializer(); // a whole workspace to plan again: bulk work, background pool
-            distribution.whenReinstalled(teams -> BackgroundWork.run(() -> plans.resume(teams)), identity);
-            Scheduling scheduling = running.started(Scheduling.create(db.backgroundPool(), features.jobFactory(Map.of(
+            SlackApi api = new SlackApi(slack, distribution.botTokens());
+            Messenger messenger = new Messenger(api);
+            UserDirectory users = new UserDirectory(api);
+
+            // The habits' services.
+            NudgeMetrics nudgeMetrics = new NudgeMetrics(registry);
+            Materializer plans = new Materializer(jdbi, clock, nudgeMetrics);
+            ManagerService managers = new ManagerService(jdbi, clock, plans::replan);
+            ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
+            BossDms bossDms = new BossDms(jdbi, clock, messenger);
+            ReviewService reviews = new ReviewService(jdbi, clock);
+            NewsService news = new NewsService(jdbi, clock, plans::planForNews);
+            ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
+            AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
+            BossReplies bossReplies = new BossReplies(jdbi, clock, Map.of(Subject.Kind.NEWS, new NewsForBoss(news),
+                    Subject.Kind.FORECAST, new ForecastForBoss(forecasts), Subject.Kind.AGENDA, new AgendaForBoss(agendas)));
+            HomePage home = new HomePage(new StatusService(db.dataSource(), clock), agendas, managers, zones, api);
+            Clicks clicks = new Clicks(home, messenger);
+
+            // Their listeners: the words of /bossreview, buttons, modals and events.
+            List<Listeners> features = List.of(
+                    (commands, app) -> commands.register(Subcommand.BOSS, new BossCommand(managers, zones, users, afterAck)),
+                    new SettingsCommands(managers, zones, clock),
+                    new SetupCommands(managers, zones, users, messenger, api, afterAck, clicks, home),
+                    new StatusCommands(home, afterAck),
+                    new AgendaCommands(agendas, managers, zones, bossDms, afterAck, clock, clicks),
+                    new AccountCommands(new ExportService(jdbi, clock), managers, api, afterAck, clock),
+                    new ReviewListeners(reviews, managers, zones, users, clicks, afterAck),
+                    new NewsListeners(news, managers, zones, bossDms, api, messenger, clicks, home, afterAck),
+                    new ForecastListeners(forecasts, managers, zones, bossDms, api, messenger, clicks, home, afterAck),
+                    new BossReplyActions(bossReplies, new BossGuard(jdbi), clock, messenger, api, clicks, afterAck),
+                    (commands, app) -> app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(jdbi, clock, afterAck, clicks)));
+            CommandRouter commands = new CommandRouter();
+            App bolt = distribution.bolt(slack, identity, afterAck, List.of(app -> features.forEach(f -> f.register(commands, app)),
+                    commands));
+
+            // The nudge engine: planning (one Quartz job for the cluster) and this instance's dispatcher.
+            Nudges nudges = running.nudges(new Nudges(jdbi, clock, nudgeMetrics, plans, managers, messenger, news, forecasts,
+                    agendas, 16));
+            distribution.whenReinstalled(teams -> BackgroundWork.run(() -> plans.resume(teams)), identity); // bulk: background pool
+            Scheduling scheduling = running.started(Scheduling.create(db.backgroundPool(), new InjectingJobFactory(Map.of(
+                    MaterializeJob.class, () -> new MaterializeJob(plans),
                     PurgeUninstalledJob.class, () -> new PurgeUninstalledJob(distribution.uninstalls(), clock))), "AUTO", 4));
             if (options.backgroundNudges()) {
                 scheduling.start();
-                running.started(features.nudges().start(scheduling));
+                running.started(nudges.start(scheduling));
                 PurgeUninstalledJob.schedule(scheduling.scheduler());
             }
-            App bolt = distribution.bolt(slack, identity, afterAck, List.of(features));
+
+            // The edges: Bolt, Slack's way in (HTTP or Socket Mode), the probes, then the warm-up before ready.
             bolt.start();
             running.started(bolt::stop);
-            SignatureCheck signatures = config.mode() == AppConfig.Mode.HTTP
-                    ? new SignatureCheck(config.signingSecret().orElseThrow(), clock) : null;
-            SeenRequests seen = signatures == null ? null : running.started(new SeenRequests(db.jdbi(), clock, metrics.registry()));
-            SlackEventsEndpoint events = signatures == null ? null : new SlackEventsEndpoint(bolt, signatures, seen);
+            Optional<SignatureCheck> signatures = config.mode() == AppConfig.Mode.HTTP
+                    ? Optional.of(new SignatureCheck(config.signingSecret().orElseThrow(), clock)) : Optional.empty();
+            Optional<SeenRequests> seen = signatures.map(s -> running.started(new SeenRequests(jdbi, clock, registry)));
+            Optional<SlackEventsEndpoint> events = signatures.map(s -> new SlackEventsEndpoint(bolt, s, seen.orElseThrow()));
             if (config.mode() == AppConfig.Mode.SOCKET_MODE) {
                 running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt)).start();
             }
-            Health health = new Health(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning(),
-                    () -> distribution.multiWorkspace() ? "per_workspace" : identity.state().name().toLowerCase(),
-                    features.nudges()::lastDispatcherRun);
-            Readiness readiness = new Readiness(db::isReachable, () -> !options.backgroundNudges() || scheduling.isRunning());
+            BooleanSupplier schedulerUp = () -> !options.backgroundNudges() || scheduling.isRunning();
+            Health health = new Health(db::isReachable, schedulerUp, () -> distribution.slackState(identity),
+                    nudges::lastDispatcherRun);
+            Readiness readiness = new Readiness(db::isReachable, schedulerUp);
             HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events,
-                    distribution.multiWorkspace() ? new SlackOAuthEndpoint(bolt) : null, health, readiness, metrics,
-                    metrics.registry()));
+                    distribution.installPages(bolt), health, readiness, metrics, registry));
             running.started(() -> readiness.stopping(options.drainNotice())); // closed first: unready, then drain
             running.listeningOn(http.port());
-            (events == null ? Warmup.inProcess(db.jdbi(), clock, bolt)
-                    : Warmup.overHttp(db.jdbi(), clock, loopback(config.bindHost(), http.port()), signatures, seen))
-                    .run(options.warmup());
+            (events.isPresent() ? Warmup.overHttp(jdbi, clock, loopback(config.bindHost(), http.port()), signatures.get(),
+                    seen.get()) : Warmup.inProcess(jdbi, clock, bolt)).run(options.warmup());
             readiness.warmedUp();
             LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode, {})", http.port(), config.mode(),
-                    distribution.multiWorkspace() ? "multi-workspace" : "single workspace");
+                    distribution.describe());
             return running;
         } catch (Exception e) {
             running.close();

@@ -24,12 +24,14 @@ public final class RunningApp implements AutoCloseable {
         this.port = port;
     }
 
-    void nudges(com.bossreview.nudge.Nudges nudges) {
+    com.bossreview.nudge.Nudges nudges(com.bossreview.nudge.Nudges nudges) {
         this.nudges = nudges;
+        return nudges;
     }
 
-    void database(com.bossreview.db.Database database) {
+    com.bossreview.db.Database database(com.bossreview.db.Database database) {
         this.database = database;
+        return database;
     }
 
     /** The database and its pools, for tests that hold its connections or rows. */

@@ -1,5 +1,6 @@
 package com.bossreview.account;
 
+import com.bossreview.command.Listeners;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
@@ -30,7 +31,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 /** {@code export} (a JSON file in a DM) and {@code forget} (everything deleted, after a confirmation). */
-public final class AccountCommands {
+public final class AccountCommands implements Listeners {
     private static final Logger log = LoggerFactory.getLogger(AccountCommands.class);
     public static final String CONFIRM_FORGET = "confirm_forget";
     public static final String CANCEL_FORGET = "cancel_forget";
@@ -49,6 +50,7 @@ public final class AccountCommands {
         this.clock = clock;
     }
 
+    @Override
     public void register(CommandRouter router, App app) {
         router.register(Subcommand.EXPORT, this::export);
         router.register(Subcommand.FORGET, this::forget);

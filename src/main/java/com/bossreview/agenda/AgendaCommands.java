@@ -1,5 +1,6 @@
 package com.bossreview.agenda;
 
+import com.bossreview.command.Listeners;
 import com.bossreview.boss.BossDmRefused;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.Subject;
@@ -25,7 +26,7 @@ import java.util.Optional;
 
 
 /** {@code /bossreview agenda} and its {@code send_agenda} button. */
-public final class AgendaCommands {
+public final class AgendaCommands implements Listeners {
     private final AgendaService agendas;
     private final ManagerService managers;
     private final ZoneRefresher zones;
@@ -45,6 +46,7 @@ public final class AgendaCommands {
         this.clicks = clicks;
     }
 
+    @Override
     public void register(CommandRouter router, App app) {
         router.register(Subcommand.AGENDA, this::agenda);
         app.blockAction(AgendaViews.SEND_AGENDA, this::send);

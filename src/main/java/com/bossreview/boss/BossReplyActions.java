@@ -1,5 +1,7 @@
 package com.bossreview.boss;
 
+import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Listeners;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.Messenger;
@@ -9,7 +11,7 @@ import com.slack.api.bolt.App;
 import java.time.Clock;
 
 /** The boss's buttons on every DM to the boss (answers, stop/resume), and the question form, on the Bolt app. */
-public final class BossReplyActions {
+public final class BossReplyActions implements Listeners {
     private final BossReplies replies;
     private final Messenger messenger;
     private final SlackApi slack;
@@ -29,7 +31,8 @@ public final class BossReplyActions {
         this.afterAck = afterAck;
     }
 
-    public void register(App app) {
+    @Override
+    public void register(CommandRouter commands, App app) {
         app.blockAction(BossReplyViews.THANKS,
                 new AnswerAction(BossReply.THANKS, Subject::parse, replies, messenger, clicks, afterAck));
         app.blockAction(BossReplyViews.LETS_TALK,

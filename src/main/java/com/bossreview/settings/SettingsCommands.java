@@ -1,11 +1,13 @@
 package com.bossreview.settings;
 
+import com.bossreview.command.Listeners;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.CommandText;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -14,7 +16,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** {@code settings}, {@code settings <key> <value>}, {@code pause <date>} and {@code resume}: database only, answered in the ack. */
-public final class SettingsCommands {
+public final class SettingsCommands implements Listeners {
     private final SettingsService settings;
     private final ManagerService managers;
     private final ZoneRefresher zones;
@@ -27,7 +29,8 @@ public final class SettingsCommands {
         this.clock = clock;
     }
 
-    public void register(CommandRouter router) {
+    @Override
+    public void register(CommandRouter router, App app) {
         router.register(Subcommand.SETTINGS, this::settings);
         router.register(Subcommand.PAUSE, this::pause);
         router.register(Subcommand.RESUME, this::resume);

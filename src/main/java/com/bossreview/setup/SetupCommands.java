@@ -1,5 +1,6 @@
 package com.bossreview.setup;
 
+import com.bossreview.command.Listeners;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
@@ -31,7 +32,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 /** {@code /bossreview setup} and the Settings buttons open the setup modal; its submission saves everything at once. */
-public final class SetupCommands {
+public final class SetupCommands implements Listeners {
     private static final Logger log = LoggerFactory.getLogger(SetupCommands.class);
 
     private final ManagerService managers;
@@ -56,6 +57,7 @@ public final class SetupCommands {
         this.home = home;
     }
 
+    @Override
     public void register(CommandRouter router, App app) {
         router.register(Subcommand.SETUP, (args, req, ctx) -> {
             open(req.getPayload().getTeamId(), req.getPayload().getUserId(), req.getPayload().getTriggerId(), "",

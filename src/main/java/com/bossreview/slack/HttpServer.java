@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -62,14 +63,16 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, SlackEventsEndpoint slack,
                                    Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
-        return start(host, port, slack, null, health, health, metrics, registry);
+        return start(host, port, Optional.of(slack), Optional.empty(), health, health, metrics, registry);
     }
 
     /**
-     * @param oauth     the install pages, or null outside multi-workspace mode
+     * @param slack     {@code /slack/events}: only in HTTP mode (Socket Mode receives over its WebSocket)
+     * @param oauth     the install pages: only in multi-workspace mode
      * @param readiness {@code /readyz}: whether this instance should be sent traffic
      */
-    public static HttpServer start(String host, int port, SlackEventsEndpoint slack, SlackOAuthEndpoint oauth,
+    public static HttpServer start(String host, int port, Optional<SlackEventsEndpoint> slack,
+                                   Optional<SlackOAuthEndpoint> oauth,
                                    Supplier<Page> health, Supplier<Page> readiness, Supplier<Page> metrics,
                                    MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
@@ -130,14 +133,14 @@ public final class HttpServer implements AutoCloseable {
     private static final Page LIVE = new Page(200, "application/json", "{\"status\":\"live\"}");
 
     private static final class Router extends Handler.Abstract {
-        private final SlackEventsEndpoint slack;
-        private final SlackOAuthEndpoint oauth;
+        private final Optional<SlackEventsEndpoint> slack;
+        private final Optional<SlackOAuthEndpoint> oauth;
         private final Supplier<Page> health;
         private final Supplier<Page> readiness;
         private final Supplier<Page> metrics;
         private final MeterRegistry registry;
 
-        Router(SlackEventsEndpoint slack, SlackOAuthEndpoint oauth, Supplier<Page> health, Supplier<Page> readiness,
+        Router(Optional<SlackEventsEndpoint> slack, Optional<SlackOAuthEndpoint> oauth, Supplier<Page> health, Supplier<Page> readiness,
                Supplier<Page> metrics, MeterRegistry registry) {
             this.slack = slack;
             this.oauth = oauth;
@@ -153,7 +156,7 @@ public final class HttpServer implements AutoCloseable {
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
             String methodLabel = KNOWN_METHODS.contains(method) ? method : "OTHER";
-            if ("/slack/events".equals(path) && slack != null) {
+            if ("/slack/events".equals(path) && slack.isPresent()) {
                 Answer answer = new Answer(response, callback, sample, methodLabel, path);
                 if ("POST".equals(method)) {
                     slackEvent(request, response, answer);
@@ -164,7 +167,7 @@ public final class HttpServer implements AutoCloseable {
             }
             String route;
             Page page;
-            if (oauth != null && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
+            if (oauth.isPresent() && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
                     || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
                 route = path;
                 page = "GET".equals(method) ? oauthPage(path, request, response) : methodNotAllowed();
@@ -231,7 +234,7 @@ public final class HttpServer implements AutoCloseable {
                 public void body(byte[] body) {
                     Page page;
                     try {
-                        page = copy(slack.handle(headers(request), query(request), body, Request.getRemoteAddr(request)),
+                        page = copy(slack.orElseThrow().handle(headers(request), query(request), body, Request.getRemoteAddr(request)),
                                 response);
                     } catch (RuntimeException e) {
                         log.error("A request to /slack/events failed", e);
@@ -248,7 +251,7 @@ public final class HttpServer implements AutoCloseable {
         }
 
         private Page oauthPage(String path, Request request, Response response) {
-            return copy(oauth.handle(path, headers(request), query(request)), response);
+            return copy(oauth.orElseThrow().handle(path, headers(request), query(request)), response);
         }
 
         private static Page copy(SlackEventsEndpoint.Reply reply, Response response) {

@@ -1,5 +1,6 @@
 package com.bossreview.status;
 
+import com.bossreview.command.Listeners;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
 import com.bossreview.slack.AfterAck;
@@ -15,7 +16,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import java.util.Optional;
 
 /** {@code /bossreview}, {@code status}, and the App Home tab (the same card, plus the agenda). */
-public final class StatusCommands {
+public final class StatusCommands implements Listeners {
     private final HomePage home;
     private final AfterAck afterAck;
 
@@ -24,6 +25,7 @@ public final class StatusCommands {
         this.afterAck = afterAck;
     }
 
+    @Override
     public void register(CommandRouter router, App app) {
         router.register(Subcommand.STATUS, this::status);
         app.event(AppHomeOpenedEvent.class, this::homeOpened);

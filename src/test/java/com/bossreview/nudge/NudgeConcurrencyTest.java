@@ -1,7 +1,12 @@
 package com.bossreview.nudge;
 
-import com.bossreview.Deps;
-import com.bossreview.Features;
+import com.bossreview.agenda.AgendaService;
+import com.bossreview.forecast.ForecastService;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewService;
+import com.bossreview.slack.Messenger;
+import org.jdbi.v3.core.Jdbi;
 import com.bossreview.config.Secret;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.SlackApi;
@@ -58,9 +63,15 @@ class NudgeConcurrencyTest {
         closeables.add(client);
         closeables.add(afterAck);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Deps deps = Deps.create(TestDatabase.database(), clock,
-                new SlackApi(client, new Secret("xoxb-test-token")), afterAck, registry);
-        Dispatcher d = new Features(deps).nudges().dispatcher();
+        Jdbi jdbi = TestDatabase.database().jdbi();
+        Messenger messenger = new Messenger(new SlackApi(client, new Secret("xoxb-test-token")));
+        NudgeMetrics metrics = new NudgeMetrics(registry);
+        Materializer plans = new Materializer(jdbi, clock, metrics);
+        NewsService news = new NewsService(jdbi, clock, plans::planForNews);
+        ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
+        Dispatcher d = new Nudges(jdbi, clock, metrics, plans, new ManagerService(jdbi, clock, plans::replan), messenger,
+                news, forecasts, new AgendaService(jdbi, clock, news, forecasts, new ReviewService(jdbi, clock)), 16)
+                .dispatcher();
         closeables.add(d);
         registries.put(d, registry);
         return d;
