@@ -165,7 +165,9 @@ public final class NewsService {
             if (before.get().shared()) {
                 return new Change.AlreadyTold(before.get());
             }
-            update.applyAsInt(dao);
+            if (update.applyAsInt(dao) != 1) { // the row is locked above and neither told nor dismissed
+                throw new IllegalStateException("news " + id + " was not changed");
+            }
             return new Change.Done(dao.find(team, user, id).orElseThrow());
         });
     }
