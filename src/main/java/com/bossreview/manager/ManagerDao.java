@@ -2,14 +2,17 @@ package com.bossreview.manager;
 
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.Optional;
 
+/** The {@code manager} table: every statement that reads or writes it is here. */
 @RegisterRowMapper(ManagerMapper.class)
 public interface ManagerDao {
 
@@ -20,6 +23,10 @@ public interface ManagerDao {
 
     @SqlQuery("SELECT * FROM manager WHERE team_id = :team AND user_id = :user")
     Optional<Manager> find(@Bind("team") String team, @Bind("user") String user);
+
+    /** Serialises changes to one manager's rows elsewhere (their weeks); empty when there is no such manager. */
+    @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
+    Optional<Integer> lock(@Bind("team") String team, @Bind("user") String user);
 
     @SqlUpdate("UPDATE manager SET boss_user_id = :boss WHERE team_id = :team AND user_id = :user")
     int setBoss(@Bind("team") String team, @Bind("user") String user, @Bind("boss") String boss);
@@ -73,4 +80,8 @@ public interface ManagerDao {
 
     @SqlUpdate("DELETE FROM manager WHERE team_id = :team AND user_id = :user")
     int delete(@Bind("team") String team, @Bind("user") String user);
+
+    /** Everything of every manager of these workspaces: the other tables cascade from {@code manager}. */
+    @SqlUpdate("DELETE FROM manager WHERE team_id IN (<teams>)")
+    int deleteAllOf(@BindList("teams") Collection<String> teams);
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** The {@code weekly_review} table. */
 public interface ReviewDao {
     /** One week's state as stored, e.g. {@code (2026, 48, HELD)}. */
     record WeekRow(int isoYear, int isoWeek, ReviewState state, Instant updatedAt) {
@@ -33,10 +34,6 @@ public interface ReviewDao {
             SELECT iso_year, iso_week, state, updated_at FROM weekly_review
             WHERE team_id = :team AND user_id = :user ORDER BY iso_year DESC, iso_week DESC""")
     List<WeekRow> history(@Bind("team") String team, @Bind("user") String user);
-
-    /** Serialises changes to one manager's weeks; the manager row must exist. */
-    @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
-    Optional<Integer> lockManager(@Bind("team") String team, @Bind("user") String user);
 
     @SqlQuery("""
             SELECT max(updated_at) FROM weekly_review
