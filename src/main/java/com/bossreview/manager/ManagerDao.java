@@ -1,5 +1,6 @@
 package com.bossreview.manager;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -10,23 +11,53 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
-/** The {@code manager} table: every statement that reads or writes it is here. */
+/**
+ * The {@code manager} table: every statement that reads or writes it is here. A manager is read as
+ * {@link #COLUMNS}, which is what {@link ManagerMapper} maps.
+ */
 @RegisterRowMapper(ManagerMapper.class)
 public interface ManagerDao {
+    /** The columns {@link ManagerMapper} reads: every read of a {@link Manager} selects these. */
+    String COLUMNS = "team_id, user_id, boss_user_id, time_zone, zone_checked_at, zone_explicit, review_day, review_time, "
+            + "prime_hours, fiscal_start_month, booking_nudge_day, booking_nudge_time, bad_news_after_minutes, "
+            + "quarter_nudge_days, prep_lead_days, nudges_enabled, paused_until, created_at, locale";
+    String SELECT = "SELECT " + COLUMNS + " FROM manager";
+
+    /** Who a manager is, for answers about many managers at once. */
+    record Key(String teamId, String userId) {
+    }
 
     @SqlUpdate("""
             INSERT INTO manager (team_id, user_id, created_at) VALUES (:team, :user, :now)
             ON CONFLICT (team_id, user_id) DO NOTHING""")
     void insertIfMissing(@Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT * FROM manager WHERE team_id = :team AND user_id = :user")
+    @SqlQuery(SELECT + " WHERE team_id = :team AND user_id = :user")
     Optional<Manager> find(@Bind("team") String team, @Bind("user") String user);
+
+    /** The managers among {@code (teams[i], users[i])} that exist, in one statement for a whole batch. */
+    @SqlQuery(SELECT + " JOIN unnest(:teams, :users) AS k(t, u) ON team_id = k.t AND user_id = k.u")
+    List<Manager> findAll(@Bind("teams") String[] teams, @Bind("users") String[] users);
 
     /** Serialises changes to one manager's rows elsewhere (their weeks); empty when there is no such manager. */
     @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
     Optional<Integer> lock(@Bind("team") String team, @Bind("user") String user);
+
+    /**
+     * Takes this month's socialising tip, in one statement, for those of {@code (teams[i], users[i])} who have
+     * not had one since {@code monthAgo}; returns who took it.
+     */
+    @RegisterConstructorMapper(Key.class)
+    @SqlQuery("""
+            UPDATE manager SET social_tip_at = :now FROM unnest(:teams, :users) AS k(t, u)
+            WHERE team_id = k.t AND user_id = k.u
+            AND (social_tip_at IS NULL OR social_tip_at < :monthAgo)
+            RETURNING team_id, user_id""")
+    List<Key> takeSocialTips(@Bind("teams") String[] teams, @Bind("users") String[] users, @Bind("now") Instant now,
+                             @Bind("monthAgo") Instant monthAgo);
 
     @SqlUpdate("UPDATE manager SET boss_user_id = :boss WHERE team_id = :team AND user_id = :user")
     int setBoss(@Bind("team") String team, @Bind("user") String user, @Bind("boss") String boss);
