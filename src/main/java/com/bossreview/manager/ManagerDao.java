@@ -46,6 +46,9 @@ public interface ManagerDao {
     @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
     Optional<Integer> lock(@Bind("team") String team, @Bind("user") String user);
 
+    @SqlQuery("SELECT time_zone FROM manager WHERE team_id = :team AND user_id = :user")
+    Optional<String> zone(@Bind("team") String team, @Bind("user") String user);
+
     /**
      * Takes this month's socialising tip, in one statement, for those of {@code (teams[i], users[i])} who have
      * not had one since {@code monthAgo}; returns who took it.
