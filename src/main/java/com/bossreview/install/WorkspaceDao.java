@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The {@code enterprise_workspace} and {@code uninstalled_workspace} tables: which organization a workspace
- * belongs to, and which workspaces left.
+ * belongs to, and which workspaces left. Public for {@link #uninstalled}, which nudges ask.
  */
-interface WorkspaceDao {
+public interface WorkspaceDao {
     @SqlUpdate("""
             INSERT INTO enterprise_workspace (team_id, enterprise_id, first_seen_at) VALUES (:team, :enterprise, :now)
             ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id
@@ -41,4 +41,8 @@ interface WorkspaceDao {
 
     @SqlQuery("SELECT team_id FROM uninstalled_workspace WHERE uninstalled_at <= :cutoff ORDER BY team_id")
     List<String> uninstalledBefore(@Bind("cutoff") Instant cutoff);
+
+    /** Every workspace that uninstalled and whose data is kept for the retention period: it gets no nudges. */
+    @SqlQuery("SELECT team_id FROM uninstalled_workspace")
+    String[] uninstalled();
 }

@@ -25,6 +25,12 @@ public interface ManagerDao {
             + "prime_hours, fiscal_start_month, booking_nudge_day, booking_nudge_time, bad_news_after_minutes, "
             + "quarter_nudge_days, prep_lead_days, nudges_enabled, paused_until, created_at, locale";
     String SELECT = "SELECT " + COLUMNS + " FROM manager";
+    /**
+     * Managers who can be nudged: a boss set and nudges on. Their workspace must also not have uninstalled
+     * bossreview, which only its owner ({@code install/}) knows: the caller passes those workspaces as
+     * {@code :uninstalled}.
+     */
+    String NUDGEABLE = "boss_user_id IS NOT NULL AND nudges_enabled AND NOT (team_id = ANY(:uninstalled))";
 
     /** Who a manager is, for answers about many managers at once. */
     record Key(String teamId, String userId) {
@@ -48,6 +54,19 @@ public interface ManagerDao {
 
     @SqlQuery("SELECT time_zone FROM manager WHERE team_id = :team AND user_id = :user")
     Optional<String> zone(@Bind("team") String team, @Bind("user") String user);
+
+    /** One page of the nudgeable managers, in key order after {@code (afterTeam, afterUser)}. */
+    @SqlQuery(SELECT + " WHERE " + NUDGEABLE
+            + " AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n")
+    List<Manager> nudgeableAfter(@Bind("t") String afterTeam, @Bind("u") String afterUser, @Bind("n") int limit,
+                                 @Bind("uninstalled") String[] uninstalled);
+
+    @SqlQuery(SELECT + " WHERE team_id = :t AND user_id = :u AND " + NUDGEABLE)
+    Optional<Manager> findNudgeable(@Bind("t") String team, @Bind("u") String user,
+                                    @Bind("uninstalled") String[] uninstalled);
+
+    @SqlQuery(SELECT + " WHERE team_id IN (<teams>) AND " + NUDGEABLE)
+    List<Manager> nudgeableIn(@BindList("teams") Collection<String> teams, @Bind("uninstalled") String[] uninstalled);
 
     /**
      * Takes this month's socialising tip, in one statement, for those of {@code (teams[i], users[i])} who have

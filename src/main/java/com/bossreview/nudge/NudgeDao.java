@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/** The {@code nudge} table, and the bookkeeping of who plans and sends them: {@code materializer_state}, {@code dispatcher_heartbeat}. */
 @RegisterConstructorMapper(Nudge.class)
 public interface NudgeDao {
 
@@ -191,6 +192,16 @@ public interface NudgeDao {
     /** When the next pending row falls due (may be past, for rows of a workspace being served). */
     @SqlQuery("SELECT min(due_at) FROM nudge WHERE state = 'PENDING'")
     Optional<Instant> nextDue();
+
+    /** Up to where the materializer has planned; empty before its first run. */
+    @SqlQuery("SELECT planned_to FROM materializer_state WHERE id = 1")
+    Optional<Instant> plannedTo();
+
+    /** Never moves back: of two instances planning at once, the one further ahead wins. */
+    @SqlUpdate("""
+            INSERT INTO materializer_state (id, planned_to) VALUES (1, :to)
+            ON CONFLICT (id) DO UPDATE SET planned_to = greatest(materializer_state.planned_to, excluded.planned_to)""")
+    void plannedUpTo(@Bind("to") Instant to);
 
     @SqlQuery("SELECT max(ran_at) FROM dispatcher_heartbeat")
     Optional<Instant> lastDispatcherRun();
