@@ -119,17 +119,25 @@ public final class Materializer {
 
     /**
      * In the caller's transaction: the reminders that follow from logging news, so that news and
-     * its reminders are stored together or not at all.
+     * its reminders are stored together or not at all. Called inside the caller's {@code jdbi.inTransaction} on
+     * the same thread and {@link Jdbi}, whose nested calls are handed the handle already open there.
      */
-    public void planForNews(Handle h, String team, String user, long newsId, boolean bad, Instant loggedAt) {
-        Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
-        insert(h, bad ? NudgePlanner.badNews(m, newsId, loggedAt) : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
+    public void planForNews(String team, String user, long newsId, boolean bad, Instant loggedAt) {
+        jdbi.useTransaction(h -> {
+            Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
+            insert(h, bad ? NudgePlanner.badNews(m, newsId, loggedAt) : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
+        });
     }
 
-    /** In the caller's transaction: the reminders of an untold forecast downgrade, stored with the figure. */
-    public void planForForecast(Handle h, String team, String user, long forecastId, Instant recordedAt) {
-        Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
-        insert(h, NudgePlanner.forecastDowngrade(m, forecastId, recordedAt));
+    /**
+     * In the caller's transaction, as {@link #planForNews}: the reminders of an untold forecast downgrade, stored
+     * with the figure.
+     */
+    public void planForForecast(String team, String user, long forecastId, Instant recordedAt) {
+        jdbi.useTransaction(h -> {
+            Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
+            insert(h, NudgePlanner.forecastDowngrade(m, forecastId, recordedAt));
+        });
     }
 
     /** The workspaces that uninstalled bossreview (their data kept for a while): their managers get no plans. */
