@@ -58,7 +58,7 @@ public final class Features implements Consumer<App> {
                 Subject.Kind.AGENDA, new AgendaForBoss(agendas)));
         this.nudges = new Nudges(deps.jdbi(), deps.clock(), deps.nudgeMetrics(), deps.plans(), deps.managers(),
                 deps.messenger(), news.service(), forecasts.service(), agendas, 16);
-        this.home = new HomePage(new StatusService(deps.dataSource(), deps.clock()), agendas, deps.managers(), deps.zones(),
+        this.home = new HomePage(new StatusService(deps.jdbi(), deps.clock()), agendas, deps.managers(), deps.zones(),
                 deps.slack());
         this.clicks = new Clicks(home, deps.messenger());
     }
