@@ -81,12 +81,18 @@ public final class Database implements AutoCloseable {
         this.requests = requests;
         this.background = background;
         this.routed = new Routed(requests, background);
-        this.jdbi = Jdbi.create(routed)
+        this.jdbi = jdbiOver(routed);
+    }
+
+    /** Jdbi as the app configures it, over {@code dataSource}: {@link #jdbi()}'s, or a test's over a wrapped pool. */
+    public static Jdbi jdbiOver(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
         // Privacy: an exception message (and so a log line) names the statement's problem, never its
         // bound values, which can be what a manager wrote about their boss.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     /** @param poolSize {@code DATABASE_POOL_SIZE}, shared by the two pools as {@link Split} says */

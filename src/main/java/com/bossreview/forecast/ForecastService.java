@@ -2,7 +2,6 @@ package com.bossreview.forecast;
 
 import com.bossreview.manager.Manager;
 import com.bossreview.time.FiscalQuarter;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +23,15 @@ import java.util.Optional;
 public final class ForecastService {
     private static final Logger log = LoggerFactory.getLogger(ForecastService.class);
 
-    /** Plans the reminders of an untold downgrade in the transaction that stores it. */
+    /**
+     * Plans the reminders of an untold downgrade in the transaction that stores it: called inside that
+     * transaction, on its thread, so that statements made through the same {@link Jdbi} join it.
+     */
     @FunctionalInterface
     public interface Reminders {
-        void plan(Handle h, String team, String user, long forecastId, Instant recordedAt);
+        void plan(String team, String user, long forecastId, Instant recordedAt);
 
-        Reminders NONE = (h, team, user, forecastId, recordedAt) -> { };
+        Reminders NONE = (team, user, forecastId, recordedAt) -> { };
     }
 
     private final Jdbi jdbi;
@@ -118,7 +120,7 @@ public final class ForecastService {
             Forecast stored = dao.find(m.teamId(), m.userId(), id).orElseThrow();
             Recorded recorded = Recorded.of(stored, before, q, q.daysLeft(m.today(now)));
             if (recorded.isDowngrade()) {
-                reminders.plan(h, m.teamId(), m.userId(), id, now);
+                reminders.plan(m.teamId(), m.userId(), id, now);
             }
             return recorded;
         });

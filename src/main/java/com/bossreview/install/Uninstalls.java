@@ -1,5 +1,6 @@
 package com.bossreview.install;
 
+import com.bossreview.manager.ManagerDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +129,7 @@ public final class Uninstalls {
     private void deleteData(List<String> teams) {
         int managers = com.bossreview.db.BackgroundWork.call(() -> jdbi.inTransaction(h -> {
             WorkspaceDao dao = h.attach(WorkspaceDao.class);
-            int deleted = dao.deleteManagers(teams);
+            int deleted = h.attach(ManagerDao.class).deleteAllOf(teams);
             dao.forgetOrganizationOf(teams);
             dao.clearUninstalled(teams);
             return deleted;

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** Which organization a workspace belongs to, which workspaces left, and deleting a workspace's data. */
-interface WorkspaceDao {
+/**
+ * The {@code enterprise_workspace} and {@code uninstalled_workspace} tables: which organization a workspace
+ * belongs to, and which workspaces left. Public for {@link #uninstalled}, which nudges ask.
+ */
+public interface WorkspaceDao {
     @SqlUpdate("""
             INSERT INTO enterprise_workspace (team_id, enterprise_id, first_seen_at) VALUES (:team, :enterprise, :now)
             ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id
@@ -39,7 +42,7 @@ interface WorkspaceDao {
     @SqlQuery("SELECT team_id FROM uninstalled_workspace WHERE uninstalled_at <= :cutoff ORDER BY team_id")
     List<String> uninstalledBefore(@Bind("cutoff") Instant cutoff);
 
-    /** Everything of every manager of these workspaces: the other tables cascade from {@code manager}. */
-    @SqlUpdate("DELETE FROM manager WHERE team_id IN (<teams>)")
-    int deleteManagers(@BindList("teams") Collection<String> teamIds);
+    /** Every workspace that uninstalled and whose data is kept for the retention period: it gets no nudges. */
+    @SqlQuery("SELECT team_id FROM uninstalled_workspace")
+    String[] uninstalled();
 }

@@ -1,6 +1,5 @@
 package com.bossreview.news;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -44,12 +43,15 @@ public final class NewsService {
         record NotFound() implements Change { }
     }
 
-    /** Plans the reminders of a piece of news in the transaction that stores it. */
+    /**
+     * Plans the reminders of a piece of news in the transaction that stores it: called inside that transaction,
+     * on its thread, so that statements made through the same {@link Jdbi} join it.
+     */
     @FunctionalInterface
     public interface Reminders {
-        void plan(Handle h, String team, String user, long newsId, boolean bad, Instant loggedAt);
+        void plan(String team, String user, long newsId, boolean bad, Instant loggedAt);
 
-        Reminders NONE = (h, team, user, newsId, bad, loggedAt) -> { };
+        Reminders NONE = (team, user, newsId, bad, loggedAt) -> { };
     }
 
     private final Jdbi jdbi;
@@ -68,7 +70,7 @@ public final class NewsService {
             NewsDao dao = h.attach(NewsDao.class);
             Instant at = now();
             long id = dao.insert(team, user, kind, body, at);
-            reminders.plan(h, team, user, id, kind == NewsKind.BAD, at);
+            reminders.plan(team, user, id, kind == NewsKind.BAD, at);
             return dao.find(team, user, id).orElseThrow();
         });
     }

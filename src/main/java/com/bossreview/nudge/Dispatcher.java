@@ -3,9 +3,10 @@ package com.bossreview.nudge;
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.Manager;
-import com.bossreview.manager.ManagerMapper;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewDao;
 import com.bossreview.review.ReviewState;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.slack.Messenger;
@@ -345,10 +346,7 @@ public final class Dispatcher implements AutoCloseable {
         String[] users = batch.stream().map(Nudge::userId).toArray(String[]::new);
         List<Nudge> weekly = batch.stream().filter(n -> weekly(n.kind())).toList();
         jdbi.useHandle(h -> {
-            h.createQuery("""
-                            SELECT m.* FROM manager m JOIN unnest(:teams, :users) AS k(t, u)
-                            ON m.team_id = k.t AND m.user_id = k.u""")
-                    .bind("teams", teams).bind("users", users).map(new ManagerMapper())
+            h.attach(ManagerDao.class).findAll(teams, users)
                     .forEach(m -> b.managers.put(key(m.teamId(), m.userId()), m));
             if (weekly.isEmpty()) {
                 return;
@@ -360,16 +358,10 @@ public final class Dispatcher implements AutoCloseable {
                 years[i] = w.year();
                 weeks[i] = w.week();
             }
-            h.createQuery("""
-                            SELECT w.team_id, w.user_id, w.iso_year, w.iso_week, w.state FROM weekly_review w
-                            JOIN unnest(:teams, :users, :years, :weeks) AS k(t, u, y, wk)
-                            ON w.team_id = k.t AND w.user_id = k.u AND w.iso_year = k.y AND w.iso_week = k.wk""")
-                    .bind("teams", weekly.stream().map(Nudge::teamId).toArray(String[]::new))
-                    .bind("users", weekly.stream().map(Nudge::userId).toArray(String[]::new))
-                    .bind("years", years).bind("weeks", weeks)
-                    .map((rs, ctx) -> Map.entry(key(rs.getString(1), rs.getString(2)) + '\u0000' + rs.getInt(3) + '-'
-                            + rs.getInt(4), ReviewState.valueOf(rs.getString(5))))
-                    .forEach(e -> b.weeks.put(e.getKey(), e.getValue()));
+            h.attach(ReviewDao.class).states(weekly.stream().map(Nudge::teamId).toArray(String[]::new),
+                            weekly.stream().map(Nudge::userId).toArray(String[]::new), years, weeks)
+                    .forEach(w -> b.weeks.put(key(w.teamId(), w.userId()) + '\u0000' + w.isoYear() + '-' + w.isoWeek(),
+                            w.state()));
         });
         return b;
     }
@@ -384,15 +376,10 @@ public final class Dispatcher implements AutoCloseable {
             return Set.of();
         }
         Set<String> due = new HashSet<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                        UPDATE manager SET social_tip_at = :now FROM unnest(:teams, :users) AS k(t, u)
-                        WHERE team_id = k.t AND user_id = k.u
-                        AND (social_tip_at IS NULL OR social_tip_at < :monthAgo)
-                        RETURNING team_id, user_id""")
-                .bind("now", now).bind("monthAgo", now.minus(SOCIAL_TIP_EVERY))
-                .bind("teams", booking.stream().map(Nudge::teamId).toArray(String[]::new))
-                .bind("users", booking.stream().map(Nudge::userId).toArray(String[]::new))
-                .map((rs, ctx) -> key(rs.getString(1), rs.getString(2))).forEach(due::add));
+        jdbi.withExtension(ManagerDao.class, dao -> dao.takeSocialTips(
+                        booking.stream().map(Nudge::teamId).toArray(String[]::new),
+                        booking.stream().map(Nudge::userId).toArray(String[]::new), now, now.minus(SOCIAL_TIP_EVERY)))
+                .forEach(k -> due.add(key(k.teamId(), k.userId())));
         return due;
     }
 

@@ -1,7 +1,8 @@
 package com.bossreview.nudge;
 
+import com.bossreview.install.WorkspaceDao;
 import com.bossreview.manager.Manager;
-import com.bossreview.manager.ManagerMapper;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
 import org.jdbi.v3.core.Handle;
@@ -30,10 +31,6 @@ public final class Materializer {
     /** On the very first run, occurrences this far in the past are still planned. */
     static final Duration FIRST_LOOKBACK = Duration.ofMinutes(15);
     static final int PAGE = 500;
-    /** Managers who can be nudged: a boss set, nudges on, and their workspace not uninstalled. */
-    private static final String NUDGEABLE = """
-            boss_user_id IS NOT NULL AND nudges_enabled
-            AND NOT EXISTS (SELECT 1 FROM uninstalled_workspace u WHERE u.team_id = manager.team_id)""";
     static final List<String> PERIODIC = List.of(NudgeKind.BOOK_REVIEW.name(), NudgeKind.BOOK_REVIEW_FOLLOWUP.name(),
             NudgeKind.REVIEW_PREP.name(), NudgeKind.DID_IT_HAPPEN.name(), NudgeKind.FORECAST.name());
 
@@ -50,8 +47,8 @@ public final class Materializer {
     /** Plans every manager's occurrences due after the last planned point and up to the horizon. */
     public int materialize() {
         Instant now = clock.instant();
-        Instant from = jdbi.withHandle(h -> h.createQuery("SELECT planned_to FROM materializer_state WHERE id = 1")
-                .mapTo(Instant.class).findOne()).map(p -> p.isBefore(now) ? p : now).orElse(now.minus(FIRST_LOOKBACK));
+        Instant from = jdbi.withExtension(NudgeDao.class, NudgeDao::plannedTo)
+                .map(p -> p.isBefore(now) ? p : now).orElse(now.minus(FIRST_LOOKBACK));
         Instant to = now.plus(HORIZON);
         int planned = 0;
         String afterTeam = "";
@@ -59,10 +56,8 @@ public final class Materializer {
         while (true) {
             String t = afterTeam;
             String u = afterUser;
-            List<Manager> page = jdbi.withHandle(h -> h.createQuery("""
-                            SELECT * FROM manager WHERE %s
-                            AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n""".formatted(NUDGEABLE))
-                    .bind("t", t).bind("u", u).bind("n", PAGE).map(new ManagerMapper()).list());
+            List<Manager> page = jdbi.withHandle(h ->
+                    h.attach(ManagerDao.class).nudgeableAfter(t, u, PAGE, uninstalled(h)));
             if (page.isEmpty()) {
                 break;
             }
@@ -72,10 +67,7 @@ public final class Materializer {
             afterTeam = page.get(page.size() - 1).teamId();
             afterUser = page.get(page.size() - 1).userId();
         }
-        jdbi.useHandle(h -> h.execute("""
-                INSERT INTO materializer_state (id, planned_to) VALUES (1, ?)
-                ON CONFLICT (id) DO UPDATE SET planned_to = greatest(materializer_state.planned_to, excluded.planned_to)""",
-                to));
+        jdbi.useExtension(NudgeDao.class, dao -> dao.plannedUpTo(to));
         if (planned > 0) {
             log.info("Planned {} nudges up to {}", planned, to);
         }
@@ -90,8 +82,7 @@ public final class Materializer {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             h.attach(NudgeDao.class).deletePending(team, user, PERIODIC, now);
-            Optional<Manager> m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u AND " + NUDGEABLE)
-                    .bind("t", team).bind("u", user).map(new ManagerMapper()).findOne();
+            Optional<Manager> m = h.attach(ManagerDao.class).findNudgeable(team, user, uninstalled(h));
             m.ifPresent(manager -> insert(h, fromStartOfDay(manager, now)));
         });
     }
@@ -109,8 +100,7 @@ public final class Materializer {
         }
         Instant now = clock.instant();
         int planned = jdbi.inTransaction(h -> {
-            List<Manager> managers = h.createQuery("SELECT * FROM manager WHERE team_id IN (<teams>) AND " + NUDGEABLE)
-                    .bindList("teams", List.copyOf(teams)).map(new ManagerMapper()).list();
+            List<Manager> managers = h.attach(ManagerDao.class).nudgeableIn(List.copyOf(teams), uninstalled(h));
             List<Occurrence> occurrences = new ArrayList<>();
             managers.forEach(m -> occurrences.addAll(fromStartOfDay(m, now)));
             return insert(h, occurrences);
@@ -129,19 +119,30 @@ public final class Materializer {
 
     /**
      * In the caller's transaction: the reminders that follow from logging news, so that news and
-     * its reminders are stored together or not at all.
+     * its reminders are stored together or not at all. Called inside the caller's {@code jdbi.inTransaction} on
+     * the same thread and {@link Jdbi}, whose nested calls are handed the handle already open there.
      */
-    public void planForNews(Handle h, String team, String user, long newsId, boolean bad, Instant loggedAt) {
-        Manager m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u")
-                .bind("t", team).bind("u", user).map(new ManagerMapper()).one();
-        insert(h, bad ? NudgePlanner.badNews(m, newsId, loggedAt) : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
+    public void planForNews(String team, String user, long newsId, boolean bad, Instant loggedAt) {
+        jdbi.useTransaction(h -> {
+            Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
+            insert(h, bad ? NudgePlanner.badNews(m, newsId, loggedAt) : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
+        });
     }
 
-    /** In the caller's transaction: the reminders of an untold forecast downgrade, stored with the figure. */
-    public void planForForecast(Handle h, String team, String user, long forecastId, Instant recordedAt) {
-        Manager m = h.createQuery("SELECT * FROM manager WHERE team_id = :t AND user_id = :u")
-                .bind("t", team).bind("u", user).map(new ManagerMapper()).one();
-        insert(h, NudgePlanner.forecastDowngrade(m, forecastId, recordedAt));
+    /**
+     * In the caller's transaction, as {@link #planForNews}: the reminders of an untold forecast downgrade, stored
+     * with the figure.
+     */
+    public void planForForecast(String team, String user, long forecastId, Instant recordedAt) {
+        jdbi.useTransaction(h -> {
+            Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
+            insert(h, NudgePlanner.forecastDowngrade(m, forecastId, recordedAt));
+        });
+    }
+
+    /** The workspaces that uninstalled bossreview (their data kept for a while): their managers get no plans. */
+    private static String[] uninstalled(Handle h) {
+        return h.attach(WorkspaceDao.class).uninstalled();
     }
 
     static List<Occurrence> periodic(Manager m, Instant from, Instant to) {

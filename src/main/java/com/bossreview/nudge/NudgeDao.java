@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/** The {@code nudge} table, and the bookkeeping of who plans and sends them: {@code materializer_state}, {@code dispatcher_heartbeat}. */
 @RegisterConstructorMapper(Nudge.class)
 public interface NudgeDao {
 
@@ -169,13 +170,38 @@ public interface NudgeDao {
             ON CONFLICT (instance_id) DO UPDATE SET ran_at = :now""")
     void heartbeat(@Bind("instance") String instance, @Bind("now") Instant now);
 
-    /** When the next pending row falls due (may be past, for rows of a workspace being served). */
+    /**
+     * The manager's own nudge {@code id} again at {@code due}, as a new occurrence of the same period keyed on
+     * {@code key}; nothing when the nudge is not theirs, or when that occurrence exists already.
+     */
+    @SqlUpdate("""
+            INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
+            SELECT team_id, user_id, kind, split_part(period, '~', 1) || '~' || :key, :due, ref_id
+            FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user
+            ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
+    int snooze(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id, @Bind("key") String key,
+               @Bind("due") Instant due);
+
+    @SqlQuery("SELECT count(*) FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
+    int countOwn(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+
     /** The period of a manager's own review-prep nudge, snooze suffix included; empty for any other nudge. */
     @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user AND kind = 'REVIEW_PREP'")
     Optional<String> prepPeriod(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
+    /** When the next pending row falls due (may be past, for rows of a workspace being served). */
     @SqlQuery("SELECT min(due_at) FROM nudge WHERE state = 'PENDING'")
     Optional<Instant> nextDue();
+
+    /** Up to where the materializer has planned; empty before its first run. */
+    @SqlQuery("SELECT planned_to FROM materializer_state WHERE id = 1")
+    Optional<Instant> plannedTo();
+
+    /** Never moves back: of two instances planning at once, the one further ahead wins. */
+    @SqlUpdate("""
+            INSERT INTO materializer_state (id, planned_to) VALUES (1, :to)
+            ON CONFLICT (id) DO UPDATE SET planned_to = greatest(materializer_state.planned_to, excluded.planned_to)""")
+    void plannedUpTo(@Bind("to") Instant to);
 
     @SqlQuery("SELECT max(ran_at) FROM dispatcher_heartbeat")
     Optional<Instant> lastDispatcherRun();

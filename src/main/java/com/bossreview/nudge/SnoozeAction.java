@@ -1,7 +1,7 @@
 package com.bossreview.nudge;
 
 import com.bossreview.manager.Manager;
-import com.bossreview.manager.ManagerMapper;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
 import com.bossreview.time.Times;
@@ -44,9 +44,7 @@ public final class SnoozeAction implements BlockActionHandler {
         String team = req.getPayload().getTeam().getId();
         String user = req.getPayload().getUser().getId();
         Optional<Long> id = parse(req.getPayload().getActions().get(0).getValue());
-        Optional<Manager> manager = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM manager WHERE team_id = :team AND user_id = :user")
-                .bind("team", team).bind("user", user).map(new ManagerMapper()).findOne());
+        Optional<Manager> manager = jdbi.withExtension(ManagerDao.class, dao -> dao.find(team, user));
         // A review prep comes back before the review or not at all.
         Optional<Instant> review = manager.flatMap(m -> id.flatMap(nudgeId -> jdbi.withExtension(NudgeDao.class,
                         dao -> dao.prepPeriod(team, user, nudgeId)))
@@ -58,17 +56,10 @@ public final class SnoozeAction implements BlockActionHandler {
                 .orElse(clock.instant().plus(SNOOZE_FOR)));
         // Only the clicker's own nudge; the new period is keyed on the minute, so a double click snoozes once.
         Optional<ZoneId> snoozed = manager.isEmpty() || tooClose ? Optional.empty() : id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
-            int inserted = h.createUpdate("""
-                            INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
-                            SELECT team_id, user_id, kind, split_part(period, '~', 1) || '~' || :key, :due, ref_id
-                            FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user
-                            ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
-                    .bind("key", Long.toString(due.getEpochSecond() / 60)).bind("due", due)
-                    .bind("id", nudgeId).bind("team", team).bind("user", user).execute();
-            boolean mine = h.createQuery("SELECT count(*) FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
-                    .bind("id", nudgeId).bind("team", team).bind("user", user).mapTo(Integer.class).one() == 1;
-            return mine ? h.createQuery("SELECT time_zone FROM manager WHERE team_id = :team AND user_id = :user")
-                    .bind("team", team).bind("user", user).mapTo(String.class).findOne().map(ZoneId::of) : Optional.empty();
+            NudgeDao nudges = h.attach(NudgeDao.class);
+            nudges.snooze(team, user, nudgeId, Long.toString(due.getEpochSecond() / 60), due);
+            boolean mine = nudges.countOwn(team, user, nudgeId) == 1;
+            return mine ? h.attach(ManagerDao.class).zone(team, user).map(ZoneId::of) : Optional.empty();
         }));
         String text = snoozed.map(zone -> ":zzz: Snoozed — I'll remind you at "
                         + manager.map(m -> m.show(due.atZone(zone).toLocalTime())).orElseThrow() + ".")

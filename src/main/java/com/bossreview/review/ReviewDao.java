@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** The {@code weekly_review} table. */
 public interface ReviewDao {
     /** One week's state as stored, e.g. {@code (2026, 48, HELD)}. */
     record WeekRow(int isoYear, int isoWeek, ReviewState state, Instant updatedAt) {
@@ -34,9 +35,21 @@ public interface ReviewDao {
             WHERE team_id = :team AND user_id = :user ORDER BY iso_year DESC, iso_week DESC""")
     List<WeekRow> history(@Bind("team") String team, @Bind("user") String user);
 
-    /** Serialises changes to one manager's weeks; the manager row must exist. */
-    @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
-    Optional<Integer> lockManager(@Bind("team") String team, @Bind("user") String user);
+    /** One manager's state of one week, for answers about many managers at once. */
+    record ManagerWeek(String teamId, String userId, int isoYear, int isoWeek, ReviewState state) {
+    }
+
+    /**
+     * The stored states of the weeks {@code (teams[i], users[i], years[i], weeks[i])}, in one statement for a
+     * whole batch; weeks with nothing stored are left out.
+     */
+    @RegisterConstructorMapper(ManagerWeek.class)
+    @SqlQuery("""
+            SELECT w.team_id, w.user_id, w.iso_year, w.iso_week, w.state FROM weekly_review w
+            JOIN unnest(:teams, :users, :years, :weeks) AS k(t, u, y, wk)
+            ON w.team_id = k.t AND w.user_id = k.u AND w.iso_year = k.y AND w.iso_week = k.wk""")
+    List<ManagerWeek> states(@Bind("teams") String[] teams, @Bind("users") String[] users, @Bind("years") int[] years,
+                             @Bind("weeks") int[] weeks);
 
     @SqlQuery("""
             SELECT max(updated_at) FROM weekly_review

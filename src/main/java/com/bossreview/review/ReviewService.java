@@ -47,7 +47,7 @@ public final class ReviewService {
     public Marking markWeek(Manager m, IsoWeek week, ReviewState requested) {
         Decided d = jdbi.inTransaction(h -> {
             ReviewDao dao = h.attach(ReviewDao.class);
-            dao.lockManager(m.teamId(), m.userId());
+            h.attach(ManagerDao.class).lock(m.teamId(), m.userId());
             Optional<ReviewState> before = dao.state(m.teamId(), m.userId(), week.year(), week.week());
             Optional<ReviewState> next = transition(before, requested);
             next.ifPresent(s -> dao.upsert(m.teamId(), m.userId(), week.year(), week.week(), s, clock.instant()));
