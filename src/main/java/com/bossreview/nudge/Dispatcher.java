@@ -330,21 +330,17 @@ public final class Dispatcher implements AutoCloseable {
         final Map<String, ReviewState> weeks = new HashMap<>();
 
         Optional<ReviewState> week(Nudge n, Manager m) {
-            IsoWeek w = NudgePeriods.week(n.basePeriod());
+            IsoWeek w = n.week();
             return Optional.ofNullable(weeks.get(key(m.teamId(), m.userId()) + '\u0000' + w.year() + '-' + w.week()));
         }
     }
 
-    private static boolean weekly(NudgeKind kind) {
-        return kind == NudgeKind.BOOK_REVIEW || kind == NudgeKind.BOOK_REVIEW_FOLLOWUP
-                || kind == NudgeKind.REVIEW_PREP || kind == NudgeKind.DID_IT_HAPPEN;
-    }
 
     private Batch prefetch(List<Nudge> batch) {
         Batch b = new Batch();
         String[] teams = batch.stream().map(Nudge::teamId).toArray(String[]::new);
         String[] users = batch.stream().map(Nudge::userId).toArray(String[]::new);
-        List<Nudge> weekly = batch.stream().filter(n -> weekly(n.kind())).toList();
+        List<Nudge> weekly = batch.stream().filter(n -> n.kind().weekly()).toList();
         jdbi.useHandle(h -> {
             h.attach(ManagerDao.class).findAll(teams, users)
                     .forEach(m -> b.managers.put(key(m.teamId(), m.userId()), m));
@@ -354,7 +350,7 @@ public final class Dispatcher implements AutoCloseable {
             int[] years = new int[weekly.size()];
             int[] weeks = new int[weekly.size()];
             for (int i = 0; i < weekly.size(); i++) {
-                IsoWeek w = NudgePeriods.week(weekly.get(i).basePeriod());
+                IsoWeek w = weekly.get(i).week();
                 years[i] = w.year();
                 weeks[i] = w.week();
             }

@@ -1,5 +1,7 @@
 package com.bossreview.nudge;
 
+import com.bossreview.time.IsoWeek;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,11 +9,17 @@ import java.util.Optional;
  * A stored occurrence as the dispatcher claims it; {@code maybeSent} when an earlier attempt may have
  * reached Slack (its claimer vanished, or the call timed out), so sending it is a possible duplicate.
  */
-public record Nudge(long id, String teamId, String userId, NudgeKind kind, String period, Instant dueAt,
+public record Nudge(long id, String teamId, String userId, NudgeKind kind, NudgePeriod period, Instant dueAt,
                     Optional<Long> refId, int attempts, boolean maybeSent) {
-    /** The period without a snooze suffix: {@code 2026-W48~s1} → {@code 2026-W48}. */
-    public String basePeriod() {
-        int tilde = period.indexOf('~');
-        return tilde < 0 ? period : period.substring(0, tilde);
+    /**
+     * The ISO week of a weekly review nudge (booking, prep, did it happen), snoozed or not.
+     *
+     * @throws IllegalStateException for a nudge that is not about a week
+     */
+    public IsoWeek week() {
+        if (period.base() instanceof NudgePeriod.Week w) {
+            return w.week();
+        }
+        throw new IllegalStateException(kind + " nudge " + id + " is not about a week: " + period.key());
     }
 }

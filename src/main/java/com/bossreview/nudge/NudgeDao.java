@@ -1,5 +1,6 @@
 package com.bossreview.nudge;
 
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -15,6 +16,7 @@ import java.util.Optional;
 
 /** The {@code nudge} table, and the bookkeeping of who plans and sends them: {@code materializer_state}, {@code dispatcher_heartbeat}. */
 @RegisterConstructorMapper(Nudge.class)
+@RegisterColumnMapper(NudgePeriod.Mapper.class)
 public interface NudgeDao {
 
     /** Plans occurrences; ones that exist already (same team, user, kind, period) are left alone. */
@@ -27,7 +29,7 @@ public interface NudgeDao {
     /** What {@link #plan} binds. */
     record PlannedRow(String teamId, String userId, NudgeKind kind, String period, Instant dueAt, Long refIdOrNull) {
         static PlannedRow of(Occurrence o) {
-            return new PlannedRow(o.teamId(), o.userId(), o.kind(), o.period(), o.dueAt(), o.refId().orElse(null));
+            return new PlannedRow(o.teamId(), o.userId(), o.kind(), o.period().key(), o.dueAt(), o.refId().orElse(null));
         }
     }
 
@@ -153,9 +155,14 @@ public interface NudgeDao {
     /** Before re-planning after a settings change: the periodic nudges still to come. */
     @SqlUpdate("""
             DELETE FROM nudge WHERE team_id = :team AND user_id = :user AND state = 'PENDING'
-            AND kind IN (<kinds>) AND due_at > :now AND position('~' in period) = 0""")
+            AND kind IN (<kinds>) AND due_at > :now AND strpos(period, :snoozeMark) = 0""")
     int deletePending(@Bind("team") String team, @Bind("user") String user, @BindList("kinds") List<String> kinds,
-                      @Bind("now") Instant now);
+                      @Bind("now") Instant now, @Bind("snoozeMark") String snoozeMark);
+
+    /** The planned periodic nudges still to come, not the snoozed ones (their snooze stays). */
+    default int deletePending(String team, String user, List<String> kinds, Instant now) {
+        return deletePending(team, user, kinds, now, NudgePeriod.SNOOZE_MARK);
+    }
 
     /** Whether a later reminder of the same chain is due too: after downtime, only the newest is sent. */
     @SqlQuery("""
@@ -171,23 +178,27 @@ public interface NudgeDao {
     void heartbeat(@Bind("instance") String instance, @Bind("now") Instant now);
 
     /**
-     * The manager's own nudge {@code id} again at {@code due}, as a new occurrence of the same period keyed on
-     * {@code key}; nothing when the nudge is not theirs, or when that occurrence exists already.
+     * The manager's own nudge {@code id} again at {@code due}, as a new occurrence of the same kind and row with
+     * the period {@code snoozed}; nothing when the nudge is not theirs, or when that occurrence exists already.
      */
     @SqlUpdate("""
             INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
-            SELECT team_id, user_id, kind, split_part(period, '~', 1) || '~' || :key, :due, ref_id
+            SELECT team_id, user_id, kind, :snoozed, :due, ref_id
             FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user
             ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
-    int snooze(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id, @Bind("key") String key,
-               @Bind("due") Instant due);
+    int snooze(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
+               @Bind("snoozed") String snoozed, @Bind("due") Instant due);
+
+    /** The period of the manager's own nudge {@code id}; empty when it is not theirs. */
+    @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
+    Optional<NudgePeriod> period(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
     @SqlQuery("SELECT count(*) FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
     int countOwn(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
     /** The period of a manager's own review-prep nudge, snooze suffix included; empty for any other nudge. */
     @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user AND kind = 'REVIEW_PREP'")
-    Optional<String> prepPeriod(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+    Optional<NudgePeriod> prepPeriod(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
     /** When the next pending row falls due (may be past, for rows of a workspace being served). */
     @SqlQuery("SELECT min(due_at) FROM nudge WHERE state = 'PENDING'")

@@ -31,8 +31,6 @@ public final class NudgePlanner {
     static final LocalTime WAKING_FROM = LocalTime.of(7, 0);
     static final LocalTime WAKING_TO = LocalTime.of(21, 0);
     static final LocalTime LATEST_MORNING = LocalTime.of(8, 30);
-    /** Periods of a downgrade's reminders: {@code forecast-<id>-<n>}. */
-    static final String FORECAST_DOWNGRADE_PERIOD = "forecast-";
 
     private NudgePlanner() {
     }
@@ -40,7 +38,7 @@ public final class NudgePlanner {
     /** Booking nudge and its follow-up, review prep and did-it-happen for one ISO week. */
     public static List<Occurrence> weekly(Manager m, IsoWeek week) {
         List<Occurrence> out = new ArrayList<>();
-        String period = week.toString();
+        NudgePeriod period = new NudgePeriod.Week(week);
         LocalDate bookingDay = week.day(m.bookingNudgeDay());
         out.add(occurrence(m, NudgeKind.BOOK_REVIEW, period, LocalTimes.at(bookingDay, m.bookingNudgeTime(), m.zone())));
         out.add(occurrence(m, NudgeKind.BOOK_REVIEW_FOLLOWUP, period,
@@ -98,7 +96,7 @@ public final class NudgePlanner {
             }
             LocalDate day = workingDayWithin(asked, q);
             if (taken.add(day)) { // 12 and 11 days before may both land on one Friday: one nudge is enough
-                out.add(occurrence(m, NudgeKind.FORECAST, "FY" + q.fiscalYear() + "-Q" + q.quarter() + "-" + days + "d",
+                out.add(occurrence(m, NudgeKind.FORECAST, NudgePeriod.Countdown.of(q, days),
                         LocalTimes.at(day, m.bookingNudgeTime(), m.zone())));
             }
         }
@@ -122,19 +120,21 @@ public final class NudgePlanner {
      * times; a reminder falling outside 07:00–21:00 local waits for 07:00.
      */
     public static List<Occurrence> badNews(Manager m, long newsId, Instant loggedAt) {
-        return urgentChain(m, NudgeKind.BAD_NEWS, "news-", newsId, loggedAt);
+        return urgentChain(m, NudgeKind.BAD_NEWS, NudgePeriod.Subject.NEWS, newsId, loggedAt);
     }
 
     /** An untold forecast downgrade is bad news too (SPEC §2): the same chain, keyed on the forecast. */
     public static List<Occurrence> forecastDowngrade(Manager m, long forecastId, Instant recordedAt) {
-        return urgentChain(m, NudgeKind.FORECAST_DOWNGRADE, FORECAST_DOWNGRADE_PERIOD, forecastId, recordedAt);
+        return urgentChain(m, NudgeKind.FORECAST_DOWNGRADE, NudgePeriod.Subject.FORECAST, forecastId, recordedAt);
     }
 
-    private static List<Occurrence> urgentChain(Manager m, NudgeKind kind, String prefix, long refId, Instant at) {
+    private static List<Occurrence> urgentChain(Manager m, NudgeKind kind, NudgePeriod.Subject about, long refId,
+                                                Instant at) {
         List<Occurrence> out = new ArrayList<>();
         Instant due = LocalTimes.withinWakingHours(at.plus(m.badNewsAfter()), m.zone(), WAKING_FROM, WAKING_TO);
         for (int n = 1; n <= BAD_NEWS_MAX; n++) {
-            out.add(new Occurrence(m.teamId(), m.userId(), kind, prefix + refId + "-" + n, due, Optional.of(refId)));
+            out.add(new Occurrence(m.teamId(), m.userId(), kind, new NudgePeriod.Reminder(about, refId, n), due,
+                    Optional.of(refId)));
             due = LocalTimes.withinWakingHours(due.plus(BAD_NEWS_REPEAT), m.zone(), WAKING_FROM, WAKING_TO);
         }
         return out;
@@ -146,7 +146,7 @@ public final class NudgePlanner {
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
-        return new Occurrence(m.teamId(), m.userId(), NudgeKind.GOOD_NEWS, "news-" + newsId,
+        return new Occurrence(m.teamId(), m.userId(), NudgeKind.GOOD_NEWS, new NudgePeriod.Once(NudgePeriod.Subject.NEWS, newsId),
                 outsidePrime(m, LocalTimes.at(day, morning(m), m.zone())), Optional.of(newsId));
     }
 
@@ -192,7 +192,7 @@ public final class NudgePlanner {
         return Optional.of(due.isAfter(latest) ? latest : due);
     }
 
-    private static Occurrence occurrence(Manager m, NudgeKind kind, String period, Instant due) {
+    private static Occurrence occurrence(Manager m, NudgeKind kind, NudgePeriod period, Instant due) {
         return new Occurrence(m.teamId(), m.userId(), kind, period, due, Optional.empty());
     }
 }

@@ -56,7 +56,7 @@ public final class NudgeViews {
 
     public static Message render(Nudge n, Manager m, Extras x, Instant now) {
         String boss = "<@" + m.bossUserId().orElse("your boss") + ">";
-        String week = n.basePeriod();
+        String week = n.kind().weekly() ? n.week().toString() : "";
         List<BlockElement> buttons = new ArrayList<>();
         String text;
         String tip;
@@ -170,7 +170,7 @@ public final class NudgeViews {
      * (or, should it ever be sent late, in the past) with its date.
      */
     static String reviewWhen(Nudge n, Manager m, Instant now) {
-        return NudgePlanner.reviewStart(m, NudgePeriods.week(n.basePeriod())).map(start -> {
+        return NudgePlanner.reviewStart(m, n.week()).map(start -> {
             ZonedDateTime local = start.atZone(m.zone());
             long days = ChronoUnit.DAYS.between(m.today(now), local.toLocalDate());
             String day = days == 0 ? "today" : days == 1 ? "tomorrow"

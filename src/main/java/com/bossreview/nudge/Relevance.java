@@ -75,7 +75,7 @@ public final class Relevance {
                     yield skip("review " + state.get().name().toLowerCase());
                 }
                 // The slot as it is now: a prep nudge (or its snoozed copy) outlives a moved slot.
-                Optional<Instant> start = NudgePlanner.reviewStart(m, NudgePeriods.week(n.basePeriod()));
+                Optional<Instant> start = NudgePlanner.reviewStart(m, n.week());
                 if (start.isEmpty()) {
                     yield skip("review slot removed");
                 }
@@ -93,22 +93,21 @@ public final class Relevance {
                         ? skip("late: week over") : none();
             }
             case BAD_NEWS -> newsItem(n, m).map(item -> closed(item).or(() ->
-                            superseded(n, "news-" + item.id() + "-%", now) ? skip("late: a later reminder is due") : none()))
+                            superseded(n, now) ? skip("late: a later reminder is due") : none()))
                     .orElse(skip("news gone"));
             case GOOD_NEWS -> newsItem(n, m).map(item -> closed(item).or(() ->
                             now.isAfter(n.dueAt().plus(GOOD_NEWS_STALE)) ? skip("late: news is old") : none()))
                     .orElse(skip("news gone"));
             case FORECAST -> {
                 FiscalQuarter q = forecasts.currentQuarter(m);
-                if (!n.basePeriod().startsWith("FY" + q.fiscalYear() + "-Q" + q.quarter() + "-")) {
+                if (!(n.period().base() instanceof NudgePeriod.Countdown c && c.isIn(q))) {
                     yield skip("late: quarter over");
                 }
                 // Silenced only when the boss knows the current figure: a fresh figure nobody told them is no reason.
                 boolean known = forecasts.current(m).filter(r -> r.bossKnows()
                         && r.forecast().recordedAt().isAfter(now.minus(FORECAST_FRESH))).isPresent();
-                String chain = n.basePeriod().substring(0, n.basePeriod().lastIndexOf('-') + 1) + "%";
                 yield known ? skip("forecast recent and told")
-                        : superseded(n, chain, now) ? skip("late: a later reminder is due") : none();
+                        : superseded(n, now) ? skip("late: a later reminder is due") : none();
             }
             case FORECAST_DOWNGRADE -> forecastDowngrade(n, m, now);
         };
@@ -139,18 +138,19 @@ public final class Relevance {
         if (!current.get().isDowngrade()) {
             return skip("no longer below what the boss was told");
         }
-        return superseded(n, NudgePlanner.FORECAST_DOWNGRADE_PERIOD + f.get().id() + "-%", now)
+        return superseded(n, now)
                 ? skip("late: a later reminder is due") : none();
     }
 
     private Optional<ReviewState> week(Nudge n, Manager m) {
-        IsoWeek week = NudgePeriods.week(n.basePeriod());
+        IsoWeek week = n.week();
         return jdbi.withExtension(ReviewDao.class, dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
     }
 
-    private boolean superseded(Nudge n, String chainPattern, Instant now) {
-        return jdbi.withExtension(NudgeDao.class,
-                dao -> dao.laterDue(n.teamId(), n.userId(), n.kind(), chainPattern, n.dueAt(), now, n.id()));
+    /** Whether a later reminder of the same chain (its period's {@link NudgePeriod#chainPattern()}) is due too. */
+    private boolean superseded(Nudge n, Instant now) {
+        return n.period().chainPattern().map(chain -> jdbi.withExtension(NudgeDao.class,
+                dao -> dao.laterDue(n.teamId(), n.userId(), n.kind(), chain, n.dueAt(), now, n.id()))).orElse(false);
     }
 
     private Optional<NewsItem> newsItem(Nudge n, Manager m) {

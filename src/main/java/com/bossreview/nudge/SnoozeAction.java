@@ -48,7 +48,8 @@ public final class SnoozeAction implements BlockActionHandler {
         // A review prep comes back before the review or not at all.
         Optional<Instant> review = manager.flatMap(m -> id.flatMap(nudgeId -> jdbi.withExtension(NudgeDao.class,
                         dao -> dao.prepPeriod(team, user, nudgeId)))
-                .flatMap(period -> NudgePlanner.reviewStart(m, NudgePeriods.week(period.split("~", 2)[0]))));
+                .flatMap(period -> period.base() instanceof NudgePeriod.Week w
+                        ? NudgePlanner.reviewStart(m, w.week()) : Optional.empty()));
         Optional<Instant> prepDue = manager.flatMap(m -> review.flatMap(start ->
                 NudgePlanner.snoozedPrepUntil(m, clock.instant(), SNOOZE_FOR, start)));
         boolean tooClose = review.isPresent() && prepDue.isEmpty();
@@ -57,7 +58,8 @@ public final class SnoozeAction implements BlockActionHandler {
         // Only the clicker's own nudge; the new period is keyed on the minute, so a double click snoozes once.
         Optional<ZoneId> snoozed = manager.isEmpty() || tooClose ? Optional.empty() : id.flatMap(nudgeId -> jdbi.inTransaction(h -> {
             NudgeDao nudges = h.attach(NudgeDao.class);
-            nudges.snooze(team, user, nudgeId, Long.toString(due.getEpochSecond() / 60), due);
+            nudges.period(team, user, nudgeId).ifPresent(period ->
+                    nudges.snooze(team, user, nudgeId, period.snoozedAt(due.getEpochSecond() / 60).key(), due));
             boolean mine = nudges.countOwn(team, user, nudgeId) == 1;
             return mine ? h.attach(ManagerDao.class).zone(team, user).map(ZoneId::of) : Optional.empty();
         }));

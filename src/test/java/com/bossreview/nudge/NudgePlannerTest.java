@@ -44,7 +44,7 @@ class NudgePlannerTest {
         List<Occurrence> week = NudgePlanner.weekly(m, new IsoWeek(2026, 48));
         assertThat(local(kind(week, NudgeKind.BOOK_REVIEW), NEW_YORK).toString()).startsWith("2026-11-23T08:30-05:00");
         assertThat(local(kind(week, NudgeKind.BOOK_REVIEW_FOLLOWUP), NEW_YORK).toString()).startsWith("2026-11-24T08:30-05:00");
-        assertThat(week).extracting(Occurrence::period).containsOnly("2026-W48");
+        assertThat(week).extracting(o -> o.period().key()).containsOnly("2026-W48");
         assertThat(week).extracting(Occurrence::kind).doesNotContain(NudgeKind.REVIEW_PREP, NudgeKind.DID_IT_HAPPEN);
     }
 
@@ -79,7 +79,7 @@ class NudgePlannerTest {
         Manager m = reviewing(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(17, 0), 1);
         Occurrence prep = kind(NudgePlanner.weekly(m, new IsoWeek(2026, 49)), NudgeKind.REVIEW_PREP);
         assertThat(local(prep, NEW_YORK).toLocalDateTime().toString()).isEqualTo("2026-11-27T08:30");
-        assertThat(prep.period()).isEqualTo("2026-W49");
+        assertThat(prep.period().key()).isEqualTo("2026-W49");
         // A weekend review is prepped on the Friday too.
         assertThat(prep(reviewing(NEW_YORK, DayOfWeek.SUNDAY, LocalTime.of(10, 0), 1), new IsoWeek(2026, 49))
                 .toLocalDateTime().toString()).isEqualTo("2026-12-04T08:30");
@@ -243,7 +243,7 @@ class NudgePlannerTest {
         List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(12, 7, 4)), q4);
         assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
                 .containsExactly("2026-12-18T08:30", "2026-12-24T08:30", "2026-12-25T08:30");
-        assertThat(nudges).extracting(Occurrence::period).containsExactly("FY2026-Q4-12d", "FY2026-Q4-7d", "FY2026-Q4-4d");
+        assertThat(nudges).extracting(o -> o.period().key()).containsExactly("FY2026-Q4-12d", "FY2026-Q4-7d", "FY2026-Q4-4d");
         assertThat(nudges).allSatisfy(o -> assertThat(local(o, NEW_YORK).getDayOfWeek().getValue()).isLessThanOrEqualTo(5));
     }
 
@@ -252,7 +252,7 @@ class NudgePlannerTest {
         FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
         List<Occurrence> nudges = NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(13, 12, 11)), q4);
         assertThat(nudges).extracting(o -> local(o, NEW_YORK).toLocalDate().toString()).containsExactly("2026-12-18");
-        assertThat(nudges).extracting(Occurrence::period).containsExactly("FY2026-Q4-13d");
+        assertThat(nudges).extracting(o -> o.period().key()).containsExactly("FY2026-Q4-13d");
     }
 
     @Test
@@ -273,7 +273,7 @@ class NudgePlannerTest {
         List<Occurrence> chain = NudgePlanner.badNews(m, 42, loggedAt);
         assertThat(chain).extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
                 .containsExactly("2026-11-25T17:40", "2026-11-25T19:40", "2026-11-26T07:00");
-        assertThat(chain).extracting(Occurrence::period).containsExactly("news-42-1", "news-42-2", "news-42-3");
+        assertThat(chain).extracting(o -> o.period().key()).containsExactly("news-42-1", "news-42-2", "news-42-3");
         assertThat(chain).allSatisfy(o -> assertThat(o.refId()).contains(42L));
     }
 

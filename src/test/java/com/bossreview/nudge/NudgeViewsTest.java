@@ -29,14 +29,14 @@ class NudgeViewsTest {
 
     private static String goodNewsDm(Instant loggedAt, Instant sentAt) {
         NewsItem item = new NewsItem(7, "T1", "U1", NewsKind.GOOD, "Signed Initech", loggedAt);
-        Nudge n = new Nudge(1, "T1", "U1", NudgeKind.GOOD_NEWS, "news-7", sentAt, Optional.of(7L), 0, false);
+        Nudge n = new Nudge(1, "T1", "U1", NudgeKind.GOOD_NEWS, NudgePeriod.parse("news-7"), sentAt, Optional.of(7L), 0, false);
         FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 11, 30), Month.JANUARY);
         return NudgeViews.render(n, MANAGER, new NudgeViews.Extras(Optional.of(item), Optional.empty(), Optional.empty(), q, 31, false),
                 sentAt).text();
     }
 
     private static String prepDm(String week, Instant sentAt) {
-        Nudge n = new Nudge(1, "T1", "U1", NudgeKind.REVIEW_PREP, week, sentAt, Optional.empty(), 0, false);
+        Nudge n = new Nudge(1, "T1", "U1", NudgeKind.REVIEW_PREP, NudgePeriod.parse(week), sentAt, Optional.empty(), 0, false);
         FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 11, 30), Month.JANUARY);
         return NudgeViews.render(n, MANAGER, new NudgeViews.Extras(Optional.empty(), Optional.empty(), Optional.empty(), q, 31, false),
                 sentAt).text();
