@@ -4,6 +4,7 @@ import com.bossreview.agenda.AgendaService;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerDao;
+import com.bossreview.manager.ManagerKey;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.news.NewsService;
 import com.bossreview.review.ReviewDao;
@@ -204,7 +205,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Long> skippedIds = new ArrayList<>();
         List<String> skippedWhy = new ArrayList<>();
         for (Nudge n : batch) {
-            Optional<Manager> m = Optional.ofNullable(b.managers.get(key(n.teamId(), n.userId())));
+            Optional<Manager> m = Optional.ofNullable(b.managers.get(n.manager()));
             Optional<Relevance.Skip> skip = relevance.check(n, m, now, b::week);
             if (skip.isPresent()) {
                 skippedIds.add(n.id());
@@ -218,7 +219,7 @@ public final class Dispatcher implements AutoCloseable {
             jdbi.useExtension(NudgeDao.class, dao -> dao.markAllSkipped(
                     skippedIds.stream().mapToLong(Long::longValue).toArray(), skippedWhy.toArray(String[]::new), instanceId));
         }
-        Set<String> tips = socialTipsDue(toSend, now);
+        Set<ManagerKey> tips = socialTipsDue(toSend, now);
         Map<String, List<Nudge>> byTeam = new LinkedHashMap<>();
         toSend.forEach(n -> byTeam.computeIfAbsent(n.teamId(), t -> new ArrayList<>()).add(n));
         byTeam.forEach((team, nudges) -> {
@@ -320,19 +321,17 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private static String key(String team, String user) {
-        return team + '\u0000' + user;
-    }
-
     /** A claimed batch's managers and this week's review states, read in one query each. */
     private static final class Batch {
-        final Map<String, Manager> managers = new HashMap<>();
-        final Map<String, ReviewState> weeks = new HashMap<>();
+        final Map<ManagerKey, Manager> managers = new HashMap<>();
+        final Map<ManagerWeek, ReviewState> weeks = new HashMap<>();
 
         Optional<ReviewState> week(Nudge n, Manager m) {
-            IsoWeek w = n.week();
-            return Optional.ofNullable(weeks.get(key(m.teamId(), m.userId()) + '\u0000' + w.year() + '-' + w.week()));
+            return Optional.ofNullable(weeks.get(new ManagerWeek(ManagerKey.of(m), n.week())));
         }
+    }
+
+    private record ManagerWeek(ManagerKey manager, IsoWeek week) {
     }
 
 
@@ -343,7 +342,7 @@ public final class Dispatcher implements AutoCloseable {
         List<Nudge> weekly = batch.stream().filter(n -> n.kind().weekly()).toList();
         jdbi.useHandle(h -> {
             h.attach(ManagerDao.class).findAll(teams, users)
-                    .forEach(m -> b.managers.put(key(m.teamId(), m.userId()), m));
+                    .forEach(m -> b.managers.put(ManagerKey.of(m), m));
             if (weekly.isEmpty()) {
                 return;
             }
@@ -356,8 +355,8 @@ public final class Dispatcher implements AutoCloseable {
             }
             h.attach(ReviewDao.class).states(weekly.stream().map(Nudge::teamId).toArray(String[]::new),
                             weekly.stream().map(Nudge::userId).toArray(String[]::new), years, weeks)
-                    .forEach(w -> b.weeks.put(key(w.teamId(), w.userId()) + '\u0000' + w.isoYear() + '-' + w.isoWeek(),
-                            w.state()));
+                    .forEach(w -> b.weeks.put(new ManagerWeek(new ManagerKey(w.teamId(), w.userId()),
+                            new IsoWeek(w.isoYear(), w.isoWeek())), w.state()));
         });
         return b;
     }
@@ -366,16 +365,16 @@ public final class Dispatcher implements AutoCloseable {
      * Takes this month's socialising tip, in one statement, for every manager of the batch about to
      * get a booking nudge who has not had one for a month; returns their keys.
      */
-    private Set<String> socialTipsDue(List<Nudge> toSend, Instant now) {
+    private Set<ManagerKey> socialTipsDue(List<Nudge> toSend, Instant now) {
         List<Nudge> booking = toSend.stream().filter(n -> n.kind() == NudgeKind.BOOK_REVIEW).toList();
         if (booking.isEmpty()) {
             return Set.of();
         }
-        Set<String> due = new HashSet<>();
+        Set<ManagerKey> due = new HashSet<>();
         jdbi.withExtension(ManagerDao.class, dao -> dao.takeSocialTips(
                         booking.stream().map(Nudge::teamId).toArray(String[]::new),
                         booking.stream().map(Nudge::userId).toArray(String[]::new), now, now.minus(SOCIAL_TIP_EVERY)))
-                .forEach(k -> due.add(key(k.teamId(), k.userId())));
+                .forEach(k -> due.add(new ManagerKey(k.teamId(), k.userId())));
         return due;
     }
 
@@ -409,7 +408,7 @@ public final class Dispatcher implements AutoCloseable {
      * One workspace's nudges, one after the other; when Slack rate-limits the workspace, the rest go
      * back to the queue in one statement, due when Slack said to come back.
      */
-    private void sendInOrder(List<Nudge> claimed, Batch b, Set<String> tips, Instant claimedAt) {
+    private void sendInOrder(List<Nudge> claimed, Batch b, Set<ManagerKey> tips, Instant claimedAt) {
         List<Nudge> nudges = claimed;
         for (int i = 0; i < nudges.size(); i++) {
             if (closing) {
@@ -448,7 +447,7 @@ public final class Dispatcher implements AutoCloseable {
             }
             Nudge n = nudges.get(i);
             try {
-                process(n, b.managers.get(key(n.teamId(), n.userId())), tips.contains(key(n.teamId(), n.userId())), claimedAt);
+                process(n, b.managers.get(n.manager()), tips.contains(n.manager()), claimedAt);
             } catch (RuntimeException e) {
                 // A database hiccup or an unreadable answer: this row goes back to the queue, the others go on.
                 log.warn("Nudge {} for {}/{} could not be processed: {}", n.id(), n.teamId(), n.userId(), e.toString());

@@ -1,5 +1,6 @@
 package com.bossreview.nudge;
 
+import com.bossreview.manager.ManagerKey;
 import com.bossreview.time.IsoWeek;
 
 import java.time.Instant;
@@ -11,6 +12,10 @@ import java.util.Optional;
  */
 public record Nudge(long id, String teamId, String userId, NudgeKind kind, NudgePeriod period, Instant dueAt,
                     Optional<Long> refId, int attempts, boolean maybeSent) {
+    public ManagerKey manager() {
+        return new ManagerKey(teamId, userId);
+    }
+
     /**
      * The ISO week of a weekly review nudge (booking, prep, did it happen), snoozed or not.
      *
