@@ -9,6 +9,7 @@ import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
+import com.bossreview.slack.SlackError;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -89,7 +90,7 @@ public final class AccountCommands implements Listeners {
         } catch (SlackFilesUploadV2Exception e) {
             throw new SlackCallException("files.uploadV2", "upload_failed", e);
         } catch (IOException | com.slack.api.methods.SlackApiException e) {
-            throw new SlackCallException("files.uploadV2", "unreachable", e);
+            throw new SlackCallException("files.uploadV2", SlackError.UNREACHABLE, e);
         }
     }
 

@@ -13,6 +13,7 @@ import com.bossreview.time.IsoWeek;
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
+import com.bossreview.slack.SlackError;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,17 +67,8 @@ public final class Dispatcher implements AutoCloseable {
     static final int MAX_ATTEMPTS = 30;
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    /**
-     * A rejected token (rotation, reinstall), or one this instance cannot open (an encryption key rotation
-     * rolling out), pauses the workspace instead of failing its nudges.
-     */
-    static final Set<String> TOKEN_TROUBLE = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
-            SlackApi.TOKEN_UNAVAILABLE);
     static final Duration TOKEN_PAUSE = Duration.ofMinutes(5);
     static final Duration SOCIAL_TIP_EVERY = Duration.ofDays(30);
-    /** Slack errors meaning this person can no longer get our DMs: stop their nudges instead of retrying. */
-    static final Set<String> USER_GONE = Set.of("user_not_found", "account_inactive", "user_disabled",
-            "cannot_dm_bot", "channel_not_found", "is_archived", "user_is_restricted");
     /** Expired claims are looked for, and the heartbeat written, at most this often (not on every claim). */
     static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(1);
     /** Sent rows are marked within this time: the window in which a crash makes a nudge go out twice. */
@@ -591,7 +583,9 @@ public final class Dispatcher implements AutoCloseable {
             dao.release(n.id(), instanceId, until, "ratelimited", false, false);
             pause(n.teamId(), until, e.retryAfter().map(d -> d.compareTo(Duration.ofMinutes(1)) <= 0).orElse(false));
             metrics.retried();
-        } else if (TOKEN_TROUBLE.contains(e.error())) {
+        } else if (e.slackError().kind() == SlackError.Kind.TOKEN) {
+            // A rejected token (rotation, reinstall), or one this instance cannot open (a key rotation rolling
+            // out): the workspace pauses instead of failing its nudges.
             Instant until = now.plus(TOKEN_PAUSE);
             dao.release(n.id(), instanceId, until, e.error(), false, false);
             pause(n.teamId(), until, false);
@@ -608,7 +602,7 @@ public final class Dispatcher implements AutoCloseable {
             metrics.retried();
             log.info("Nudge {} for {}/{}: Slack answered {}; retrying in {} ms", n.id(), n.teamId(), n.userId(),
                     e.error(), backoff.toMillis());
-        } else if (USER_GONE.contains(e.error())) {
+        } else if (e.slackError().kind() == SlackError.Kind.USER_GONE) {
             dao.markFailed(n.id(), instanceId, e.error());
             int stopped = dao.skipAllPending(n.teamId(), n.userId(), "slack account gone: " + e.error());
             managers.update(n.teamId(), n.userId(), d -> d.setNudgesEnabled(n.teamId(), n.userId(), false));

@@ -25,24 +25,6 @@ import java.time.Duration;
  * one way of turning a failed call into a {@link SlackCallException}.
  */
 public final class SlackApi {
-    /** The error of a call for a workspace bossreview has no token for: it was uninstalled (or never installed). */
-    public static final String NOT_INSTALLED = "not_installed";
-    /**
-     * The workspace is installed but this instance cannot open its token (a key rotation rolling out):
-     * unlike {@link #NOT_INSTALLED}, worth trying again, from here later or from another instance.
-     */
-    public static final String TOKEN_UNAVAILABLE = "token_unavailable";
-    /**
-     * A {@link #postJson} call Slack did not answer in time: unlike {@code unreachable} (no connection),
-     * Slack may have acted on it, so a retry may repeat it.
-     */
-    public static final String TIMEOUT = "timeout";
-    /**
-     * A {@link #postJson} call whose connection broke after the request had started to go out: like
-     * {@link #TIMEOUT}, Slack may have acted on it. The HTTP client does not re-send it by itself
-     * (it would, on a pooled connection, and nobody would count the duplicate); the caller decides.
-     */
-    public static final String CONNECTION_LOST = "connection_lost";
     /**
      * How long {@link #postJson} waits for Slack. {@code chat.postMessage} answers in well under a second;
      * a call hanging longer is retried later rather than holding a sender thread for the SDK's 10 s.
@@ -93,7 +75,7 @@ public final class SlackApi {
     /**
      * The client for one workspace, holding that workspace's bot token.
      *
-     * @throws SlackCallException ({@link #NOT_INSTALLED}) when bossreview has no token for the workspace
+     * @throws SlackCallException ({@link #SlackError.NOT_INSTALLED}) when bossreview has no token for the workspace
      */
     public MethodsClient methods(String teamId) throws SlackCallException {
         return slack.methods(token("web_api", teamId), teamId);
@@ -101,9 +83,9 @@ public final class SlackApi {
 
     private String token(String method, String teamId) throws SlackCallException {
         try {
-            return botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, NOT_INSTALLED));
+            return botTokens.botToken(null, teamId).orElseThrow(() -> new SlackCallException(method, SlackError.NOT_INSTALLED));
         } catch (TokenUnavailableException e) {
-            throw new SlackCallException(method, TOKEN_UNAVAILABLE, e);
+            throw new SlackCallException(method, SlackError.TOKEN_UNAVAILABLE, e);
         }
     }
 
@@ -159,12 +141,12 @@ public final class SlackApi {
         } catch (InterruptedIOException e) {
             if (e instanceof java.net.SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")) {
                 // Never connected: nothing reached Slack, a plain retry.
-                throw new SlackCallException(method, "unreachable", e);
+                throw new SlackCallException(method, SlackError.UNREACHABLE, e);
             }
-            throw new SlackCallException(method, TIMEOUT, e);
+            throw new SlackCallException(method, SlackError.TIMEOUT, e);
         } catch (IOException e) {
             // Refused or reset before anything went out: nothing reached Slack. After that: it may have.
-            throw new SlackCallException(method, sending.started ? CONNECTION_LOST : "unreachable", e);
+            throw new SlackCallException(method, sending.started ? SlackError.CONNECTION_LOST : SlackError.UNREACHABLE, e);
         }
     }
 
@@ -189,7 +171,7 @@ public final class SlackApi {
             }
             throw new SlackCallException(method, "http_" + status, e);
         } catch (IOException e) {
-            throw new SlackCallException(method, "unreachable", e);
+            throw new SlackCallException(method, SlackError.UNREACHABLE, e);
         }
     }
 }

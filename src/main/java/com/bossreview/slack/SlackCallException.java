@@ -9,7 +9,7 @@ import java.util.Optional;
  * asked us to wait.
  */
 public class SlackCallException extends Exception {
-    private final String error;
+    private final SlackError error;
     private final Duration retryAfter;
 
     public SlackCallException(String method, String error) {
@@ -22,11 +22,16 @@ public class SlackCallException extends Exception {
 
     public SlackCallException(String method, String error, Duration retryAfter, Throwable cause) {
         super(method + " failed: " + error, cause);
-        this.error = error;
+        this.error = new SlackError(error);
         this.retryAfter = retryAfter;
     }
 
+    /** Slack's code, e.g. for the person's "not sent: channel_not_found". */
     public String error() {
+        return error.code();
+    }
+
+    public SlackError slackError() {
         return error;
     }
 
@@ -35,18 +40,16 @@ public class SlackCallException extends Exception {
     }
 
     public boolean rateLimited() {
-        return "ratelimited".equals(error);
+        return error.kind() == SlackError.Kind.RATE_LIMITED;
     }
 
     /** Worth trying again later: Slack overloaded or unreachable, not a refusal of this request. */
     public boolean transientFailure() {
-        return rateLimited() || error.startsWith("http_5") || "unreachable".equals(error)
-                || "internal_error".equals(error) || "fatal_error".equals(error) || "service_unavailable".equals(error)
-                || "request_timeout".equals(error) || mayHaveReachedSlack();
+        return error.transientFailure();
     }
 
     /** The call failed in a way that leaves open whether Slack acted on it: a retry may repeat it. */
     public boolean mayHaveReachedSlack() {
-        return SlackApi.TIMEOUT.equals(error) || SlackApi.CONNECTION_LOST.equals(error);
+        return error.kind() == SlackError.Kind.MAY_HAVE_ACTED;
     }
 }

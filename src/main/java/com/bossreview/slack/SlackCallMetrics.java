@@ -50,7 +50,7 @@ final class SlackCallMetrics implements Interceptor {
             record(method, "timeout", started);
             throw e;
         } catch (IOException e) {
-            record(method, "unreachable", started);
+            record(method, SlackError.UNREACHABLE, started);
             throw e;
         }
         record(method, outcome(response), started);
