@@ -1,6 +1,7 @@
 package com.bossreview.forecast;
 
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.time.FiscalQuarter;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -69,7 +70,7 @@ public final class ForecastViews {
     /** The Share with boss button of forecast {@code id}; "Tell boss now" for a downgrade. */
     public static BlockElement shareButton(long id, boolean downgrade) {
         // primary, not danger: telling the boss is the right thing to do, not a destructive one.
-        return button(b -> b.actionId(SHARE_FORECAST).value(Long.toString(id)).style("primary")
+        return button(b -> b.actionId(SHARE_FORECAST).value(ButtonValue.ofId(id)).style("primary")
                 .text(plainText(downgrade ? "Tell boss now" : "Share with boss")));
     }
 

@@ -6,6 +6,7 @@ import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -47,7 +48,7 @@ final class ShareForecastAction implements BlockActionHandler {
         BlockActionPayload payload = request.getPayload();
         String team = payload.getTeam().getId();
         String user = payload.getUser().getId();
-        OptionalLong id = id(payload);
+        OptionalLong id = ButtonValue.id(ButtonValue.clicked(request));
         Clicks.Click click = clicks.of(request, ctx);
         afterAck.run("forecast share", () -> share(click, team, user, id),
                 reason -> click.note(ForecastViews.shareFailed(reason)));
@@ -101,16 +102,5 @@ final class ShareForecastAction implements BlockActionHandler {
             // The boss has the message; only the manager's copy could not be updated.
             log.warn("Forecast {} of {}/{} sent, but the manager was not told: {}", id, team, user, e.getMessage());
         }
-    }
-
-    /** The row id a button carries; empty for anything that is not a plain positive number. */
-    private static OptionalLong id(BlockActionPayload payload) {
-        String value = payload.getActions() == null || payload.getActions().isEmpty() ? null
-                : payload.getActions().get(0).getValue();
-        if (value == null || !value.matches("[0-9]{1,18}")) {
-            return OptionalLong.empty();
-        }
-        long id = Long.parseLong(value);
-        return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
     }
 }

@@ -1,6 +1,7 @@
 package com.bossreview.news;
 
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
@@ -75,7 +76,7 @@ public final class NewsViews {
      * nothing), dismiss (logged by mistake; asks first) and, where there is room, edit.
      */
     public static List<BlockElement> buttons(NewsItem item, boolean withEdit) {
-        String id = Long.toString(item.id());
+        String id = ButtonValue.ofId(item.id());
         List<BlockElement> buttons = new ArrayList<>();
         buttons.add(button(b -> b.actionId(actionId(item.kind())).value(id).style("primary")
                 .text(plainText(shareLabel(item.kind())))));

@@ -6,6 +6,7 @@ import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackCallException;
 import com.bossreview.time.ClockStyle;
@@ -46,7 +47,7 @@ public final class ShareNewsAction implements BlockActionHandler {
         Clicks.Click click = clicks.of(request, ctx);
         String team = click.team();
         String me = click.user();
-        String value = request.getPayload().getActions().get(0).getValue();
+        String value = ButtonValue.clicked(request);
         boolean fromList = NewsAnswers.fromList(request);
         afterAck.run("news share", () -> share(team, me, value, fromList, click),
                 reason -> click.note(NewsViews.failed(reason)));
@@ -54,7 +55,7 @@ public final class ShareNewsAction implements BlockActionHandler {
     }
 
     private void share(String team, String me, String value, boolean fromList, Clicks.Click click) {
-        OptionalLong id = Ids.parse(value);
+        OptionalLong id = ButtonValue.id(value);
         if (id.isEmpty()) {
             click.note(NewsViews.notYours());
             return;

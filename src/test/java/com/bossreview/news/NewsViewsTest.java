@@ -160,14 +160,6 @@ class NewsViewsTest {
         assertThat(NewsText.check("😀".repeat(2001))).isEqualTo(new NewsText.Invalid(NewsText.Problem.TOO_LONG, 2001));
     }
 
-    @Test
-    void button_values_parse_only_as_plain_positive_ids() {
-        assertThat(Ids.parse("42")).hasValue(42);
-        for (String bad : new String[]{null, "", "abc", "-1", "0", "4 2", "+42", "1e3", "99999999999999999999"}) {
-            assertThat(Ids.parse(bad)).as(String.valueOf(bad)).isEmpty();
-        }
-    }
-
     private static NewsItem logged(long id, NewsKind kind, String body, Duration ago) {
         return new NewsItem(id, "T1", "U0MGR", kind, body, LOGGED.minus(ago));
     }
