@@ -60,7 +60,7 @@ public final class NewsViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(good ? ":tada: *Nice one — logged!* " + GOOD_CHEER
                 : ":rotating_light: *Bad news logged.* " + BAD_URGE))));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))));
+        blocks.add(section(s -> s.text(markdownText(NewsMrkdwn.quote(item.body(), NewsMrkdwn.QUOTE_BUDGET)))));
         blocks.add(actions(a -> a.blockId(ITEM_BLOCK).elements(buttons(item, true))));
         blocks.add(context(c -> c.elements(List.of(markdownText(boss
                 .map(b -> "*" + shareLabel(item.kind()) + "* sends <@" + b + "> a DM that names you. Nothing goes out "
@@ -120,7 +120,7 @@ public final class NewsViews {
     /** Replaces the logged reply once the boss has it: no button any more, so it cannot be sent twice. */
     public static List<LayoutBlock> shared(NewsItem item, ZoneId zone, Duration timeToShare) {
         return List.of(
-                section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))),
+                section(s -> s.text(markdownText(NewsMrkdwn.quote(item.body(), NewsMrkdwn.QUOTE_BUDGET)))),
                 context(c -> c.elements(List.of(markdownText(sharedText(item, zone, timeToShare))))));
     }
 
@@ -150,7 +150,7 @@ public final class NewsViews {
     /** Replaces the message about the item once it is told outside Slack: no buttons any more. */
     public static List<LayoutBlock> toldOutside(NewsItem item, ZoneId zone, Duration timeToTell) {
         return List.of(
-                section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))),
+                section(s -> s.text(markdownText(NewsMrkdwn.quote(item.body(), NewsMrkdwn.QUOTE_BUDGET)))),
                 context(c -> c.elements(List.of(markdownText(toldOutsideText(item, zone, timeToTell))))));
     }
 
@@ -166,7 +166,7 @@ public final class NewsViews {
     /** Replaces the message about the item once dismissed: its first words, struck out, and no buttons. */
     public static List<LayoutBlock> dismissed(NewsItem item) {
         return List.of(
-                section(s -> s.text(markdownText("~" + Mrkdwn.brief(item.body(), 80).replace("~", "") + "~"))),
+                section(s -> s.text(markdownText("~" + NewsMrkdwn.brief(item.body(), 80).replace("~", "") + "~"))),
                 context(c -> c.elements(List.of(markdownText(dismissedText())))));
     }
 

@@ -9,6 +9,7 @@ import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsViews;
 import com.bossreview.review.ReviewViews;
 import com.bossreview.slack.ButtonValue;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
@@ -163,7 +164,7 @@ public final class NudgeViews {
 
     private static String quote(String body) {
         String t = body.length() > 500 ? body.substring(0, 500) + "…" : body;
-        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "\n>");
+        return Mrkdwn.escape(t).replace("\n", "\n>");
     }
 
     /**

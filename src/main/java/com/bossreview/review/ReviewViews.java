@@ -3,6 +3,7 @@ package com.bossreview.review;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ReviewSlot;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.time.TimeRange;
@@ -244,7 +245,6 @@ public final class ReviewViews {
 
     /** User text echoed back: short, and unable to mention, link or break out of code formatting. */
     static String echo(String text) {
-        String shown = text.length() > 30 ? text.substring(0, 30) + "…" : text;
-        return shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+        return Mrkdwn.inCode(text, 30);
     }
 }

@@ -3,6 +3,7 @@ package com.bossreview.settings;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.review.ReviewViews;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.time.Times;
 
@@ -162,9 +163,9 @@ public final class SettingsService {
         return new InvalidInput(why + " Usage: `" + setting.usage() + "`, e.g. `" + setting.example() + "`.");
     }
 
+    /** User text echoed back in a reply, inside quotes or backticks. */
     static String shown(String text) {
-        String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+        return Mrkdwn.inCode(text, 40);
     }
 
     private static String capitalized(Month m) {
