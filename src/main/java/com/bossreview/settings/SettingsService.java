@@ -50,8 +50,8 @@ public final class SettingsService {
                 managers.update(team, user, dao -> dao.setPrimeHours(team, user, prime.toString()));
                 return "Prime sales hours set to " + prime.toString().replace(",", ", ") + " on weekdays."
                         + managers.find(team, user).flatMap(Manager::reviewSlot)
-                        .filter(slot -> prime.conflicts(slot.day(), slot.time()))
-                        .map(slot -> "\n" + ReviewViews.slotNowInPrimeHours(slot, prime)).orElse("");
+                        .flatMap(slot -> prime.reviewClash(slot.day(), slot.time()))
+                        .map(booked -> "\n" + ReviewViews.slotNowInPrimeHours(booked)).orElse("");
             }
             case FISCAL_START -> {
                 Month month = Times.parseMonth(v).orElseThrow(() -> invalid(setting,

@@ -107,7 +107,7 @@ public final class SetupCommands {
         if (form.slot().isEmpty()) {
             // Day and time left blank keep the booked slot: it must still clear the prime hours sent with it.
             Optional<ReviewSlot> kept = managers.find(team, user).flatMap(Manager::reviewSlot)
-                    .filter(slot -> form.prime().conflicts(slot.day(), slot.time()));
+                    .filter(slot -> form.prime().reviewClash(slot.day(), slot.time()).isPresent());
             if (kept.isPresent()) {
                 return ctx.ackWithErrors(Map.of(SetupViews.PRIME, "Your weekly review, " + kept.get()
                         + ", would be inside these hours. Pick a new review day and time above, or other hours."));
