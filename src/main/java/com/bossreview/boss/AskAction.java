@@ -24,7 +24,7 @@ final class AskAction implements BossButton.Answer {
         if (sent.isEmpty()) {
             return;
         }
-        slack.call(clicked.team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(clicked.trigger())
-                .view(BossReplyViews.askModal(clicked.subject().orElseThrow(), sent.get()))));
+        slack.openModal(clicked.team(), clicked.trigger(),
+                BossReplyViews.askModal(clicked.subject().orElseThrow(), sent.get()));
     }
 }

@@ -64,6 +64,6 @@ public final class OpenEditNewsAction implements BlockActionHandler {
         }
         var modal = EditNewsViews.modal(item.get(),
                 new EditNewsViews.Target(item.get().id(), click.surface() == Clicks.Surface.HOME));
-        slack.call(click.team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(modal)));
+        slack.openModal(click.team(), trigger, modal);
     }
 }

@@ -80,8 +80,7 @@ public final class SetupCommands {
         Manager known = managers.getOrCreate(team, user);
         afterAck.run("setup views.open", () -> {
             Manager manager = managers.zoneIsStale(known) ? profileRead(known) : known;
-            slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
-                    .view(SetupViews.modal(manager, origin))));
+            slack.openModal(team, triggerId, SetupViews.modal(manager, origin));
         }, reason -> tell.accept(":warning: I couldn't open the setup form (" + reason + "). "
                 + "Try `/bossreview setup` again, or use `/bossreview settings`."));
     }
