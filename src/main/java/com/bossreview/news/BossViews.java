@@ -24,7 +24,7 @@ public final class BossViews {
         String lead = item.kind() == NewsKind.BAD ? " — they wanted you to hear it from them first." : "";
         return List.of(
                 section(s -> s.text(markdownText(headline(item) + lead))),
-                section(s -> s.text(markdownText(NewsMrkdwn.quote(item.body(), NewsMrkdwn.QUOTE_BUDGET)))),
+                NewsViews.quoted(item),
                 context(c -> c.elements(List.of(markdownText("Sent by bossreview because <@" + item.userId()
                         + "> clicked to share it with you.")))));
     }

@@ -91,7 +91,7 @@ public final class EditNewsViews {
     static List<LayoutBlock> edited(NewsItem item) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(editedText() + " It now reads:"))));
-        blocks.add(section(s -> s.text(markdownText(NewsMrkdwn.quote(item.body(), NewsMrkdwn.QUOTE_BUDGET)))));
+        blocks.add(NewsViews.quoted(item));
         blocks.add(actions(a -> a.blockId(NewsViews.ITEM_BLOCK).elements(NewsViews.buttons(item, true))));
         return blocks;
     }
