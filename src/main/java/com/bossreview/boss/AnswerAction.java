@@ -36,14 +36,10 @@ final class AnswerAction implements BossButton.Answer {
         Subject subject = clicked.subject().get();
         BossReplies.Outcome outcome;
         try {
-            outcome = replies.answer(team, boss, subject, reply, Optional.empty(), sent -> {
-                BossReplyViews.Message m = BossReplyViews.toManager(reply, boss, sent, null);
-                messenger.dm(team, sent.managerId(), m.text(), m.blocks());
-            });
+            outcome = replies.answerByDm(messenger, team, boss, subject, reply, Optional.empty());
         } catch (SlackCallException e) {
             log.warn("{} of {}/{} to {} not delivered: {}", reply, team, boss, subject.value(), e.error());
-            String manager = replies.find(team, boss, subject).map(Sent::managerId).orElse(null);
-            clicked.click().note(BossReplyViews.notSent(manager, e.error()));
+            clicked.click().note(BossReplyViews.notSent(replies.sender(team, boss, subject), e.error()));
             return;
         }
         if (outcome instanceof BossReplies.Outcome.Answered a) {

@@ -55,14 +55,10 @@ final class AskSubmission implements ViewSubmissionHandler {
     private void ask(String team, String boss, Subject subject, String question) throws SlackCallException {
         BossReplies.Outcome outcome;
         try {
-            outcome = replies.answer(team, boss, subject, BossReply.ASK, Optional.of(question), sent -> {
-                BossReplyViews.Message m = BossReplyViews.toManager(BossReply.ASK, boss, sent, question);
-                messenger.dm(team, sent.managerId(), m.text(), m.blocks());
-            });
+            outcome = replies.answerByDm(messenger, team, boss, subject, BossReply.ASK, Optional.of(question));
         } catch (SlackCallException e) {
             log.warn("Question of {}/{} about {} not delivered: {}", team, boss, subject.value(), e.error());
-            String manager = replies.find(team, boss, subject).map(Sent::managerId).orElse(null);
-            tellBoss(team, boss, BossReplyViews.askNotSent(manager, e.error(), question));
+            tellBoss(team, boss, BossReplyViews.askNotSent(replies.sender(team, boss, subject), e.error(), question));
             return;
         }
         if (outcome instanceof BossReplies.Outcome.Answered a) {
