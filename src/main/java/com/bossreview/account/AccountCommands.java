@@ -6,6 +6,7 @@ import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
@@ -111,7 +112,7 @@ public final class AccountCommands implements Listeners {
     private Response confirmForget(BlockActionRequest req, ActionContext ctx) {
         String team = req.getPayload().getTeam().getId();
         String user = req.getPayload().getUser().getId();
-        String value = req.getPayload().getActions().get(0).getValue();
+        String value = ButtonValue.clicked(req);
         if (!user.equals(value)) {
             log.warn("confirm_forget from {}/{} carried another user's id; refused", team, user);
             afterAck.run("forget refusal", () -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)

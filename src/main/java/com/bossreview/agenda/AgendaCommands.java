@@ -1,8 +1,8 @@
 package com.bossreview.agenda;
 
 import com.bossreview.command.Listeners;
-import com.bossreview.boss.BossDmRefused;
 import com.bossreview.boss.BossDms;
+import com.bossreview.boss.ShareWithBoss;
 import com.bossreview.boss.Subject;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Subcommand;
@@ -10,6 +10,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.bolt.App;
@@ -30,7 +31,7 @@ public final class AgendaCommands implements Listeners {
     private final AgendaService agendas;
     private final ManagerService managers;
     private final ZoneRefresher zones;
-    private final BossDms bossDms;
+    private final ShareWithBoss shareWithBoss;
     private final AfterAck afterAck;
     private final Clock clock;
     private final Clicks clicks;
@@ -40,7 +41,7 @@ public final class AgendaCommands implements Listeners {
         this.agendas = agendas;
         this.managers = managers;
         this.zones = zones;
-        this.bossDms = bossDms;
+        this.shareWithBoss = new ShareWithBoss(bossDms);
         this.afterAck = afterAck;
         this.clock = clock;
         this.clicks = clicks;
@@ -64,23 +65,21 @@ public final class AgendaCommands implements Listeners {
 
     private Response send(BlockActionRequest req, ActionContext ctx) {
         Clicks.Click click = clicks.of(req, ctx);
-        String value = req.getPayload().getActions().get(0).getValue();
+        String value = ButtonValue.clicked(req);
         Optional<Manager> m = managers.find(click.team(), click.user());
         if (m.isEmpty() || !isThisOrNextWeek(value, m.get())) {
             afterAck.run("send_agenda refusal", () -> click.note(AgendaViews.outOfDate()), r -> { });
             return ctx.ack();
         }
         afterAck.run("send_agenda", () -> {
-            AgendaService.SendOutcome outcome;
-            try {
-                outcome = agendas.send(m.get(), value, (agenda, boss, sentId) -> bossDms.send(click.team(),
-                        click.user(), boss, Subject.agenda(sentId), AgendaViews.forBossText(click.user()),
-                        AgendaViews.forBoss(agenda, click.user())));
-            } catch (BossDmRefused r) {
-                // Stopped by the boss or over the hour's limit: the send was released, so it can go later.
-                click.note(r.toManager(m.get().zone(), m.get().clock()));
+            Optional<AgendaService.SendOutcome> shared = shareWithBoss.share(click, m, "agenda " + value,
+                    dm -> agendas.send(m.get(), value, (agenda, boss, sentId) -> dm.send(boss, Subject.agenda(sentId),
+                            AgendaViews.forBossText(click.user()), AgendaViews.forBoss(agenda, click.user()))),
+                    AgendaViews::notSent);
+            if (shared.isEmpty()) {
                 return;
             }
+            AgendaService.SendOutcome outcome = shared.get();
             if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
                 click.replace(AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
             } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {

@@ -5,6 +5,7 @@ import com.bossreview.forecast.ForecastViews;
 import com.bossreview.forecast.Recorded;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.model.block.LayoutBlock;
 
@@ -44,7 +45,7 @@ public final class AgendaViews {
         }
         for (NewsItem n : news) {
             sb.append(n.kind() == NewsKind.GOOD ? "• :large_green_circle: " : "• :red_circle: ")
-                    .append(escape(shorten(n.body()))).append('\n');
+                    .append(Mrkdwn.escape(shorten(n.body()))).append('\n');
         }
         int firstForecast = Math.max(0, agenda.forecastChanges().size() - MAX_FORECAST_LINES);
         for (Recorded r : agenda.forecastChanges().subList(firstForecast, agenda.forecastChanges().size())) {
@@ -81,7 +82,7 @@ public final class AgendaViews {
             case FIRST -> "";
         };
         return "• " + emoji + " Forecast Q" + f.quarter() + " FY" + f.fiscalYear() + ": " + ForecastViews.money(f) + against
-                + f.note().map(note -> " — " + escape(shorten(note))).orElse("");
+                + f.note().map(note -> " — " + Mrkdwn.escape(shorten(note))).orElse("");
     }
 
     /** For the manager: the draft with a Send to boss button. */
@@ -147,9 +148,5 @@ public final class AgendaViews {
     private static String shorten(String text) {
         String t = text.strip().replaceAll("\\s+", " ");
         return t.length() > MAX_NEWS_CHARS ? t.substring(0, MAX_NEWS_CHARS) + "…" : t;
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

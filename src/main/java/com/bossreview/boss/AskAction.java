@@ -1,15 +1,6 @@
 package com.bossreview.boss;
 
-import com.bossreview.slack.AfterAck;
-import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackApi;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
@@ -18,38 +9,22 @@ import java.util.Optional;
  * the boss the thing was sent to; anyone else is refused without a form. The DM keeps its buttons: a boss may
  * ask again, or still say thanks.
  */
-final class AskAction implements BlockActionHandler {
-    private static final Logger log = LoggerFactory.getLogger(AskAction.class);
-
+final class AskAction implements BossButton.Answer {
     private final BossReplies replies;
     private final SlackApi slack;
-    private final Clicks clicks;
-    private final AfterAck afterAck;
 
-    AskAction(BossReplies replies, SlackApi slack, Clicks clicks, AfterAck afterAck) {
+    AskAction(BossReplies replies, SlackApi slack) {
         this.replies = replies;
         this.slack = slack;
-        this.clicks = clicks;
-        this.afterAck = afterAck;
     }
 
     @Override
-    public Response apply(BlockActionRequest request, ActionContext ctx) {
-        BlockActionPayload payload = request.getPayload();
-        Clicks.Click click = clicks.of(request, ctx);
-        String value = payload.getActions().get(0).getValue();
-        String trigger = payload.getTriggerId();
-        afterAck.run("boss question form", () -> {
-            Optional<Subject> subject = Subject.parse(value);
-            Optional<Sent> sent = subject.flatMap(s -> replies.find(click.team(), click.user(), s));
-            if (sent.isEmpty()) {
-                log.info("Refused boss_ask of {}/{}: not sent to them", click.team(), click.user());
-                click.note(BossReplyViews.notYours());
-                return;
-            }
-            slack.call(click.team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(trigger)
-                    .view(BossReplyViews.askModal(subject.get(), sent.get()))));
-        }, reason -> click.note(BossReplyViews.formFailed(reason)));
-        return ctx.ack();
+    public void answer(BossButton.Clicked clicked) throws Exception {
+        Optional<Sent> sent = clicked.sentToClicker(replies, BossReplyViews.notYours());
+        if (sent.isEmpty()) {
+            return;
+        }
+        slack.openModal(clicked.team(), clicked.trigger(),
+                BossReplyViews.askModal(clicked.subject().orElseThrow(), sent.get()));
     }
 }

@@ -2,12 +2,12 @@ package com.bossreview.boss;
 
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.ModalInput;
 import com.bossreview.slack.SlackCallException;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ final class AskSubmission implements ViewSubmissionHandler {
     public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         String team = request.getPayload().getTeam().getId();
         String boss = request.getPayload().getUser().getId();
-        String question = question(request).strip();
+        String question = ModalInput.typed(request, BossReplyViews.QUESTION_BLOCK, BossReplyViews.QUESTION_ACTION).strip();
         Optional<String> problem = BossReplies.questionProblem(question);
         if (problem.isPresent()) {
             return ctx.ackWithErrors(Map.of(BossReplyViews.QUESTION_BLOCK, problem.get()));
@@ -55,14 +55,10 @@ final class AskSubmission implements ViewSubmissionHandler {
     private void ask(String team, String boss, Subject subject, String question) throws SlackCallException {
         BossReplies.Outcome outcome;
         try {
-            outcome = replies.answer(team, boss, subject, BossReply.ASK, Optional.of(question), sent -> {
-                BossReplyViews.Message m = BossReplyViews.toManager(BossReply.ASK, boss, sent, question);
-                messenger.dm(team, sent.managerId(), m.text(), m.blocks());
-            });
+            outcome = replies.answerByDm(messenger, team, boss, subject, BossReply.ASK, Optional.of(question));
         } catch (SlackCallException e) {
             log.warn("Question of {}/{} about {} not delivered: {}", team, boss, subject.value(), e.error());
-            String manager = replies.find(team, boss, subject).map(Sent::managerId).orElse(null);
-            tellBoss(team, boss, BossReplyViews.askNotSent(manager, e.error(), question));
+            tellBoss(team, boss, BossReplyViews.askNotSent(replies.sender(team, boss, subject), e.error(), question));
             return;
         }
         if (outcome instanceof BossReplies.Outcome.Answered a) {
@@ -84,13 +80,5 @@ final class AskSubmission implements ViewSubmissionHandler {
         } catch (SlackCallException e) {
             log.warn("The boss {}/{} was not told their question failed: {}", team, boss, e.error());
         }
-    }
-
-    private static String question(ViewSubmissionRequest request) {
-        ViewState state = request.getPayload().getView().getState();
-        Map<String, ViewState.Value> block = state == null || state.getValues() == null ? null
-                : state.getValues().get(BossReplyViews.QUESTION_BLOCK);
-        ViewState.Value v = block == null ? null : block.get(BossReplyViews.QUESTION_ACTION);
-        return v == null || v.getValue() == null ? "" : v.getValue();
     }
 }

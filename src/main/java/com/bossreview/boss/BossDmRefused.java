@@ -8,7 +8,8 @@ import java.time.ZoneId;
 /**
  * A DM to the boss that {@link BossGuard} did not let out. It is a {@link SlackCallException} on purpose: every
  * sender already releases its own claim (news shared, forecast shared, agenda sent) when sending one throws, so a
- * refused DM is recorded nowhere and can be clicked again later. Senders catch it first, to tell the manager why.
+ * refused DM is recorded nowhere and can be clicked again later. {@link ShareWithBoss} catches it first, to tell the
+ * manager why.
  */
 public final class BossDmRefused extends SlackCallException {
     private final BossGuard.Refusal refusal;

@@ -16,7 +16,8 @@ import java.util.List;
  * introduction when it is the first bossreview DM this boss ever gets in the workspace, the feature's own
  * message, the three answer buttons (Thanks, Let's talk, Ask a question) naming what was sent, and the boss's
  * quiet control to stop DMs from this manager. It is also where {@link BossGuard} keeps a manager from flooding
- * their boss: a DM the boss stopped, or one over the hour's limit, is refused before anything goes out.
+ * their boss: a DM the boss stopped, or one over the hour's limit, is refused before anything goes out. Features
+ * send through {@link ShareWithBoss}, which also tells the manager when a DM did not go out.
  */
 public final class BossDms {
     private final Jdbi jdbi;
@@ -39,7 +40,7 @@ public final class BossDms {
      * @return the message's {@code ts}
      * @throws BossDmRefused when the boss stopped this manager's DMs or the hour's are used up: nothing was sent
      */
-    public String send(String team, String manager, String boss, Subject subject, String text,
+    String send(String team, String manager, String boss, Subject subject, String text,
                        List<LayoutBlock> blocks) throws SlackCallException {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long claim = guard.claim(team, manager, boss, at);

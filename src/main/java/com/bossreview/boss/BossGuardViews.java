@@ -1,5 +1,6 @@
 package com.bossreview.boss;
 
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.ClockStyle;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -91,7 +92,7 @@ public final class BossGuardViews {
     }
 
     static String failed(String reason) {
-        return ":warning: Something went wrong (" + Quote.escape(reason) + "). Nothing was changed — please click "
+        return ":warning: Something went wrong (" + Mrkdwn.escape(reason) + "). Nothing was changed — please click "
                 + "again in a minute.";
     }
 }

@@ -1,5 +1,7 @@
 package com.bossreview.boss;
 
+import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackCallException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -96,6 +98,23 @@ public final class BossReplies {
             throw e;
         }
         return new Outcome.Answered(sent);
+    }
+
+    /**
+     * {@link #answer}, telling the manager by DM in {@link BossReplyViews#toManager}'s words: the way every answer of
+     * a boss (Thanks, Let's talk, a question) reaches the manager.
+     */
+    Outcome answerByDm(Messenger messenger, String team, String boss, Subject subject, BossReply reply,
+                       Optional<String> question) throws SlackCallException {
+        return answer(team, boss, subject, reply, question, sent -> {
+            BossReplyViews.Message m = BossReplyViews.toManager(reply, boss, sent, question.orElse(null));
+            messenger.dm(team, sent.managerId(), m.text(), m.blocks());
+        });
+    }
+
+    /** The manager who sent {@code subject} to {@code boss}, to name when telling them failed; null if none did. */
+    String sender(String team, String boss, Subject subject) {
+        return find(team, boss, subject).map(Sent::managerId).orElse(null);
     }
 
     /** Every answer to what this manager sent, oldest first. */

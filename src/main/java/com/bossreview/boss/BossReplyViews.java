@@ -1,5 +1,6 @@
 package com.bossreview.boss;
 
+import com.bossreview.slack.Mrkdwn;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -112,7 +113,7 @@ public final class BossReplyViews {
     /** The question could not be passed on: the boss gets it back, so nothing they typed is lost. */
     static Message askNotSent(String manager, String reason, String question) {
         String text = ":warning: I couldn't pass your question to " + (manager == null ? "them" : "<@" + manager + ">")
-                + " just now (" + Quote.escape(reason) + "). It was NOT sent — here it is, to ask again with the button:";
+                + " just now (" + Mrkdwn.escape(reason) + "). It was NOT sent — here it is, to ask again with the button:";
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(text))));
         blocks.addAll(Quote.sections(question));
@@ -147,16 +148,16 @@ public final class BossReplyViews {
 
     static String notSent(String manager, String reason) {
         return ":warning: I couldn't reach " + (manager == null ? "them" : "<@" + manager + ">") + " just now ("
-                + Quote.escape(reason) + "). Your answer was NOT sent — please click again in a minute.";
+                + Mrkdwn.escape(reason) + "). Your answer was NOT sent — please click again in a minute.";
     }
 
     static String failed(String reason) {
-        return ":warning: Something went wrong (" + Quote.escape(reason) + "). Nothing was sent — please click "
+        return ":warning: Something went wrong (" + Mrkdwn.escape(reason) + "). Nothing was sent — please click "
                 + "again in a minute.";
     }
 
     static String formFailed(String reason) {
-        return ":warning: I couldn't open the question form (" + Quote.escape(reason) + "). Please click "
+        return ":warning: I couldn't open the question form (" + Mrkdwn.escape(reason) + "). Please click "
                 + "*Ask a question* again.";
     }
 

@@ -1,5 +1,6 @@
 package com.bossreview.boss;
 
+import com.bossreview.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 
@@ -20,10 +21,6 @@ final class Quote {
     private Quote() {
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
     /** The text quoted ({@code > } on every line), in as many sections as it takes, none over the budget. */
     static List<LayoutBlock> sections(String text) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -37,7 +34,7 @@ final class Quote {
     static List<String> chunks(String text) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : escape(text.strip()).split("\n", -1)) {
+        for (String line : Mrkdwn.escape(text.strip()).split("\n", -1)) {
             for (String piece : pieces("> " + line)) {
                 if (current.length() > 0 && current.length() + 1 + piece.length() > SECTION_BUDGET) {
                     chunks.add(current.toString());
@@ -55,14 +52,7 @@ final class Quote {
         List<String> pieces = new ArrayList<>();
         String rest = quotedLine;
         while (rest.length() > SECTION_BUDGET) {
-            int end = SECTION_BUDGET;
-            if (Character.isHighSurrogate(rest.charAt(end - 1))) {
-                end--;
-            }
-            int amp = rest.lastIndexOf('&', end - 1);
-            if (amp >= 0 && rest.indexOf(';', amp) >= end) {
-                end = amp;
-            }
+            int end = Mrkdwn.cutAt(rest, SECTION_BUDGET);
             pieces.add(rest.substring(0, end));
             rest = "> " + rest.substring(end);
         }

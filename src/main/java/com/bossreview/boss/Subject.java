@@ -1,7 +1,10 @@
 package com.bossreview.boss;
 
+import com.bossreview.slack.ButtonValue;
+
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +19,7 @@ public record Subject(Kind kind, long id) {
         }
     }
 
-    private static final Pattern VALUE = Pattern.compile("(news|forecast|agenda):([0-9]{1,18})");
-    private static final Pattern PLAIN_ID = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern VALUE = Pattern.compile("(news|forecast|agenda):(.*)");
 
     public static Subject news(long id) {
         return new Subject(Kind.NEWS, id);
@@ -31,27 +33,25 @@ public record Subject(Kind kind, long id) {
         return new Subject(Kind.AGENDA, id);
     }
 
-    /** The button value. */
+    /** The button value: {@code <kind>:} and the row id as {@link ButtonValue} writes it. */
     public String value() {
-        return kind.prefix() + ":" + id;
+        return kind.prefix() + ":" + ButtonValue.ofId(id);
     }
 
-    /** A button value; anything but {@code <kind>:<positive number>} is refused. */
+    /** A button value; anything but {@code <kind>:<positive number>} ({@link ButtonValue#id}) is refused. */
     public static Optional<Subject> parse(String value) {
         Matcher m = value == null ? null : VALUE.matcher(value);
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        long id = Long.parseLong(m.group(2));
-        return id > 0 ? Optional.of(new Subject(Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT)), id)) : Optional.empty();
+        Kind kind = Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+        OptionalLong id = ButtonValue.id(m.group(2));
+        return id.isPresent() ? Optional.of(new Subject(kind, id.getAsLong())) : Optional.empty();
     }
 
     /** The value of {@code boss_ack_news} buttons in DMs sent before the three boss buttons: a bare news id. */
     static Optional<Subject> parseLegacyNews(String value) {
-        if (value == null || !PLAIN_ID.matcher(value).matches()) {
-            return Optional.empty();
-        }
-        long id = Long.parseLong(value);
-        return id > 0 ? Optional.of(news(id)) : Optional.empty();
+        OptionalLong id = ButtonValue.id(value);
+        return id.isPresent() ? Optional.of(news(id.getAsLong())) : Optional.empty();
     }
 }

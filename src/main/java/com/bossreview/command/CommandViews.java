@@ -1,5 +1,6 @@
 package com.bossreview.command;
 
+import com.bossreview.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 
 import java.util.ArrayList;
@@ -38,8 +39,7 @@ public final class CommandViews {
     }
 
     public static String unknown(String word, Optional<Subcommand> suggestion) {
-        String shown = word.length() > 30 ? word.substring(0, 30) + "…" : word;
-        return ":thinking_face: `" + escape(shown) + "` isn't a bossreview command."
+        return ":thinking_face: `" + Mrkdwn.inCode(word, 30) + "` isn't a bossreview command."
                 + suggestion.map(s -> " Did you mean `" + s.usage() + "`?").orElse("")
                 + "\nUsage: `/bossreview <command>` — see `/bossreview help` for the list.";
     }
@@ -52,10 +52,5 @@ public final class CommandViews {
     public static String tooLong() {
         return ":warning: That's longer than bossreview accepts (" + CommandText.MAX_LENGTH
                 + " characters). Nothing was saved — try a shorter version.";
-    }
-
-    /** Slack's mrkdwn control characters, so echoed user text cannot mention or link anyone. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
     }
 }

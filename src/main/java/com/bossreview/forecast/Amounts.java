@@ -1,6 +1,7 @@
 package com.bossreview.forecast;
 
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.Mrkdwn;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -65,7 +66,7 @@ public final class Amounts {
         if (t.length() > MAX_LENGTH) {
             throw new InvalidAmount("That's too long to be an amount.");
         }
-        String shown = "`" + shown(t) + "`";
+        String shown = "`" + Mrkdwn.inCode(t, 20) + "`";
         if (t.startsWith("-") || t.startsWith("−") || t.startsWith("(") || t.matches("^[$€£]\\s?[-−(].*")) {
             throw new InvalidAmount("A forecast can't be negative — give the whole figure for the quarter.");
         }
@@ -123,12 +124,5 @@ public final class Amounts {
             case "m", "mm" -> BigDecimal.valueOf(1_000_000);
             default -> BigDecimal.valueOf(1_000_000_000);
         };
-    }
-
-    /** The input echoed safely in mrkdwn inside backticks. */
-    private static String shown(String text) {
-        String cut = text.codePointCount(0, text.length()) > 20
-                ? text.substring(0, text.offsetByCodePoints(0, 20)) + "…" : text;
-        return ForecastViews.escape(cut).replace("`", "'");
     }
 }

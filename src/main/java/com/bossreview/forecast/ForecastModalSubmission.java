@@ -5,11 +5,11 @@ import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.ModalInput;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +42,15 @@ final class ForecastModalSubmission implements ViewSubmissionHandler {
     public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         String team = request.getPayload().getTeam().getId();
         String user = request.getPayload().getUser().getId();
-        Map<String, Map<String, ViewState.Value>> values = request.getPayload().getView().getState() == null
-                ? Map.of() : request.getPayload().getView().getState().getValues();
         Amount amount;
         Optional<String> note;
         try {
-            amount = Amounts.read(value(values, ForecastViews.AMOUNT_BLOCK, ForecastViews.AMOUNT_ACTION));
+            amount = Amounts.read(ModalInput.typed(request, ForecastViews.AMOUNT_BLOCK, ForecastViews.AMOUNT_ACTION));
         } catch (Amounts.InvalidAmount e) {
             return ctx.ackWithErrors(Map.of(ForecastViews.AMOUNT_BLOCK, ForecastViews.modalError(e.problem())));
         }
         try {
-            note = ForecastInput.note(value(values, ForecastViews.NOTE_BLOCK, ForecastViews.NOTE_ACTION));
+            note = ForecastInput.note(ModalInput.typed(request, ForecastViews.NOTE_BLOCK, ForecastViews.NOTE_ACTION));
         } catch (IllegalArgumentException e) {
             return ctx.ackWithErrors(Map.of(ForecastViews.NOTE_BLOCK,
                     "Keep the note to " + ForecastInput.NOTE_MAX_LENGTH + " characters."));
@@ -71,11 +69,5 @@ final class ForecastModalSubmission implements ViewSubmissionHandler {
                 reason -> log.warn("The manager {}/{} saw the modal close but got no confirmation DM: {}",
                         team, user, reason));
         return ctx.ack();
-    }
-
-    private static String value(Map<String, Map<String, ViewState.Value>> values, String block, String action) {
-        Map<String, ViewState.Value> inBlock = values == null ? null : values.get(block);
-        ViewState.Value v = inBlock == null ? null : inBlock.get(action);
-        return v == null || v.getValue() == null ? "" : v.getValue();
     }
 }

@@ -34,6 +34,12 @@ public final class ForecastService {
         Reminders NONE = (team, user, forecastId, recordedAt) -> { };
     }
 
+    /** Sends a claimed figure to the boss (a Slack DM in production); throwing means it was not sent. */
+    @FunctionalInterface
+    public interface Delivery<X extends Exception> {
+        void deliver(Recorded recorded, String boss) throws X;
+    }
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final Reminders reminders;
@@ -127,19 +133,34 @@ public final class ForecastService {
     }
 
     /**
-     * Decides whether this click may send forecast {@code id} to the manager's boss, and if so marks it told
-     * right away, so that a double click sends one message. Only the latest figure of its quarter is sent, and
-     * only if it differs from what the boss was told.
+     * Shares the manager's forecast {@code id} with their boss: claims it (marks it told right away, so that a
+     * double click sends one message), delivers, and releases the claim again if delivery throws (the exception is
+     * then rethrown), so the manager can click again. Only the latest figure of its quarter is sent, and only if it
+     * differs from what the boss was told.
      */
-    public ShareClaim claimShare(Manager m, long id) {
+    public <X extends Exception> ShareOutcome share(Manager m, long id, Delivery<X> delivery) throws X {
+        ShareOutcome outcome = claimShare(m, id);
+        if (outcome instanceof ShareOutcome.Shared claimed) {
+            try {
+                delivery.deliver(claimed.recorded(), claimed.boss());
+            } catch (Exception e) {
+                releaseShare(m.teamId(), m.userId(), id, claimed.at());
+                throw e;
+            }
+        }
+        return outcome;
+    }
+
+    /** Whether this click may send forecast {@code id}, marked told in the same transaction if so. */
+    private ShareOutcome claimShare(Manager m, long id) {
         return jdbi.inTransaction(h -> {
             ForecastDao dao = h.attach(ForecastDao.class);
             Optional<Forecast> found = dao.find(m.teamId(), m.userId(), id);
             if (found.isEmpty()) {
-                return new ShareClaim.NotFound();
+                return new ShareOutcome.NotFound();
             }
             if (m.bossUserId().isEmpty()) {
-                return new ShareClaim.NoBoss();
+                return new ShareOutcome.NoBoss();
             }
             String boss = m.bossUserId().get();
             Forecast f = found.get();
@@ -152,27 +173,27 @@ public final class ForecastService {
             List<Forecast> figures = dao.inQuarter(m.teamId(), m.userId(), f.fiscalYear(), f.quarter());
             Forecast latest = figures.get(0);
             if (latest.id() != f.id()) {
-                return new ShareClaim.NotLatest(Recorded.of(latest, figures, q, daysLeft), boss);
+                return new ShareOutcome.NotLatest(Recorded.of(latest, figures, q, daysLeft), boss);
             }
             Recorded recorded = Recorded.of(f, figures, q, daysLeft);
             if (recorded.bossKnows()) {
-                return new ShareClaim.AlreadyKnown(recorded, boss);
+                return new ShareOutcome.AlreadyKnown(recorded, boss);
             }
             if (dao.claimShare(m.teamId(), m.userId(), id, boss, now) == 0) {
                 return alreadyShared(dao.find(m.teamId(), m.userId(), id).orElseThrow(), boss);
             }
-            return new ShareClaim.Claimed(recorded, boss, now);
+            return new ShareOutcome.Shared(recorded, boss, now);
         });
     }
 
-    private ShareClaim alreadyShared(Forecast f, String boss) {
-        return new ShareClaim.AlreadyShared(f.sharedWith().orElse(boss), f.sharedAt().orElse(now()),
+    private ShareOutcome alreadyShared(Forecast f, String boss) {
+        return new ShareOutcome.AlreadyShared(f.sharedWith().orElse(boss), f.sharedAt().orElse(now()),
                 f.toldVia().orElse(ToldVia.DM));
     }
 
     /** The message could not be sent: the forecast is untold again, so the manager can retry. */
-    public boolean releaseShare(String team, String user, long id, Instant claimedAt) {
-        return jdbi.withExtension(ForecastDao.class, dao -> dao.releaseShare(team, user, id, claimedAt)) == 1;
+    private void releaseShare(String team, String user, long id, Instant claimedAt) {
+        jdbi.useExtension(ForecastDao.class, dao -> dao.releaseShare(team, user, id, claimedAt));
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.bossreview.forecast;
 
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.ButtonValue;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.FiscalQuarter;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -69,7 +71,7 @@ public final class ForecastViews {
     /** The Share with boss button of forecast {@code id}; "Tell boss now" for a downgrade. */
     public static BlockElement shareButton(long id, boolean downgrade) {
         // primary, not danger: telling the boss is the right thing to do, not a destructive one.
-        return button(b -> b.actionId(SHARE_FORECAST).value(Long.toString(id)).style("primary")
+        return button(b -> b.actionId(SHARE_FORECAST).value(ButtonValue.ofId(id)).style("primary")
                 .text(plainText(downgrade ? "Tell boss now" : "Share with boss")));
     }
 
@@ -146,7 +148,7 @@ public final class ForecastViews {
     }
 
     public static String notSent(String boss, String reason) {
-        return ":warning: Your forecast was NOT sent to <@" + boss + "> (Slack said `" + escape(reason)
+        return ":warning: Your forecast was NOT sent to <@" + boss + "> (Slack said `" + Mrkdwn.escape(reason)
                 + "`). Nothing was marked as shared — click the button again in a minute.";
     }
 
@@ -180,12 +182,12 @@ public final class ForecastViews {
     }
 
     public static String shareFailed(String reason) {
-        return ":warning: I couldn't send your forecast just now (" + escape(reason)
+        return ":warning: I couldn't send your forecast just now (" + Mrkdwn.escape(reason)
                 + "). Click the button again in a minute.";
     }
 
     public static String modalOpenFailed(String reason) {
-        return ":warning: I couldn't open the forecast form (" + escape(reason) + "). Nothing was changed — you can "
+        return ":warning: I couldn't open the forecast form (" + Mrkdwn.escape(reason) + "). Nothing was changed — you can "
                 + "also type `" + Subcommand.FORECAST.usage() + "`, e.g. `/bossreview forecast 250k`.";
     }
 
@@ -234,13 +236,8 @@ public final class ForecastViews {
                 + " (" + (c.isDowngrade() ? "" : "+") + c.percent().toPlainString() + "%)").orElse("");
     }
 
-    /** Slack's mrkdwn control characters, so echoed user text cannot mention or link anyone. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
     private static String noteLine(Forecast f) {
-        return f.note().map(n -> "\n>" + escape(n).replace("\n", "\n>")).orElse("");
+        return f.note().map(n -> "\n>" + Mrkdwn.escape(n).replace("\n", "\n>")).orElse("");
     }
 
     private static String capitalized(String s) {

@@ -44,7 +44,7 @@ final class OpenForecastModalAction implements BlockActionHandler {
         View modal = ForecastViews.modal(quarter, manager.flatMap(forecasts::latest),
                 click.surface() == Clicks.Surface.HOME ? ForecastViews.FROM_HOME : "");
         afterAck.run("forecast modal open",
-                () -> slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(modal))),
+                () -> slack.openModal(team, trigger, modal),
                 reason -> click.note(ForecastViews.modalOpenFailed(reason)));
         return ctx.ack();
     }

@@ -8,7 +8,6 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -22,8 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OAuth {@code state} (Bolt's {@link OAuthStateService}): 256 random bits and an expiry
@@ -48,15 +45,13 @@ public final class OAuthStates implements OAuthStateService {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final byte[] key;
     private final SecureRandom random = new SecureRandom();
 
     public OAuthStates(Jdbi jdbi, Clock clock, Secret clientSecret) {
         this.jdbi = jdbi;
         this.clock = clock;
-        byte[] prk = hmac("bossreview/oauth-state".getBytes(StandardCharsets.UTF_8),
-                clientSecret.reveal().getBytes(StandardCharsets.UTF_8));
-        this.key = new SecretKeySpec(hmac(prk, "state signing key\u0001".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.key = Hkdf.expand(Hkdf.extract("bossreview/oauth-state", clientSecret.reveal()), "state signing key");
     }
 
     @Override
@@ -76,7 +71,7 @@ public final class OAuthStates implements OAuthStateService {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         state.put(nonce).putLong(clock.instant().plus(LIFETIME).getEpochSecond());
-        state.put(mac(state.array(), NONCE_BYTES + EXPIRY_BYTES));
+        state.put(Hkdf.hmac(key, state.array(), NONCE_BYTES + EXPIRY_BYTES));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(state.array());
     }
 
@@ -149,31 +144,10 @@ public final class OAuthStates implements OAuthStateService {
             return Optional.empty();
         }
         byte[] given = Arrays.copyOfRange(raw, NONCE_BYTES + EXPIRY_BYTES, raw.length);
-        if (!MessageDigest.isEqual(given, mac(raw, NONCE_BYTES + EXPIRY_BYTES))) {
+        if (!MessageDigest.isEqual(given, Hkdf.hmac(key, raw, NONCE_BYTES + EXPIRY_BYTES))) {
             return Optional.empty();
         }
         return Optional.of(Instant.ofEpochSecond(ByteBuffer.wrap(raw, NONCE_BYTES, EXPIRY_BYTES).getLong()));
-    }
-
-    private byte[] mac(byte[] data, int length) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(data, 0, length);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
     }
 
     /** Bolt's version fails on an empty cookie value; a forged request must get a page, not an exception. */

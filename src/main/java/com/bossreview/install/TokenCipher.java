@@ -4,7 +4,6 @@ import com.bossreview.config.Secret;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -30,7 +29,7 @@ import java.util.Optional;
  */
 public final class TokenCipher {
     static final String VERSION = "v1";
-    private static final byte[] SALT = "bossreview/token-encryption".getBytes(StandardCharsets.UTF_8);
+    private static final String SALT = "bossreview/token-encryption";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -43,16 +42,10 @@ public final class TokenCipher {
 
     private record Key(String id, SecretKeySpec aes) {
         static Key derive(Secret secret) {
-            byte[] prk = hmac(SALT, secret.reveal().getBytes(StandardCharsets.UTF_8));
-            byte[] aes = hmac(prk, info("aes-256-gcm token key"));
-            byte[] id = hmac(prk, info("key id"));
+            byte[] prk = Hkdf.extract(SALT, secret.reveal());
+            byte[] aes = Hkdf.expand(prk, "aes-256-gcm token key");
+            byte[] id = Hkdf.expand(prk, "key id");
             return new Key(HexFormat.of().formatHex(id, 0, 4), new SecretKeySpec(aes, "AES"));
-        }
-
-        /** HKDF-Expand's first block: T(1) = HMAC(PRK, info || 0x01); 32 bytes is all we need. */
-        private static byte[] info(String label) {
-            byte[] text = label.getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(text.length + 1).put(text).put((byte) 1).array();
         }
     }
 
@@ -144,16 +137,6 @@ public final class TokenCipher {
             throw new UndecryptableException("authentication failed (wrong key or value not for this row)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
     }
 

@@ -16,7 +16,7 @@ public final class BossViews {
     }
 
     public static String dmText(NewsItem item) {
-        return headline(item).replace("*", "") + ": " + Mrkdwn.brief(item.body(), 150);
+        return headline(item).replace("*", "") + ": " + NewsMrkdwn.brief(item.body(), 150);
     }
 
     /** The DM to the boss: who it is from, the news quoted, why they got it. */
@@ -24,14 +24,14 @@ public final class BossViews {
         String lead = item.kind() == NewsKind.BAD ? " — they wanted you to hear it from them first." : "";
         return List.of(
                 section(s -> s.text(markdownText(headline(item) + lead))),
-                section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))),
+                NewsViews.quoted(item),
                 context(c -> c.elements(List.of(markdownText("Sent by bossreview because <@" + item.userId()
                         + "> clicked to share it with you.")))));
     }
 
     /** The news named for its manager when the boss answers it, e.g. {@code your news 'Acme signed'}. */
     static String about(NewsItem item) {
-        return "your news '" + Mrkdwn.brief(item.body(), BRIEF) + "'";
+        return "your news '" + NewsMrkdwn.brief(item.body(), BRIEF) + "'";
     }
 
     private static String headline(NewsItem item) {

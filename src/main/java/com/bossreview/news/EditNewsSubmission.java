@@ -3,11 +3,11 @@ package com.bossreview.news;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.Messenger;
+import com.bossreview.slack.ModalInput;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ public final class EditNewsSubmission implements ViewSubmissionHandler {
         if (target.isEmpty()) {
             return ctx.ackWithErrors(Map.of(EditNewsViews.TEXT_BLOCK, EditNewsViews.notEditable(new NewsService.Change.NotFound())));
         }
-        NewsText.Checked checked = NewsText.check(text(request));
+        NewsText.Checked checked = NewsText.check(ModalInput.typed(request, EditNewsViews.TEXT_BLOCK, EditNewsViews.TEXT_ACTION));
         if (checked instanceof NewsText.Invalid invalid) {
             return ctx.ackWithErrors(Map.of(EditNewsViews.TEXT_BLOCK, EditNewsViews.invalid(invalid)));
         }
@@ -60,13 +60,5 @@ public final class EditNewsSubmission implements ViewSubmissionHandler {
                 },
                 reason -> log.warn("The manager {}/{} saw the edit modal close but got no confirmation: {}", team, user, reason));
         return ctx.ack();
-    }
-
-    private static String text(ViewSubmissionRequest request) {
-        var state = request.getPayload().getView().getState();
-        Map<String, ViewState.Value> block = state == null || state.getValues() == null ? null
-                : state.getValues().get(EditNewsViews.TEXT_BLOCK);
-        ViewState.Value v = block == null ? null : block.get(EditNewsViews.TEXT_ACTION);
-        return v == null || v.getValue() == null ? "" : v.getValue();
     }
 }

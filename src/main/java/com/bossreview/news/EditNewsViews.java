@@ -1,5 +1,6 @@
 package com.bossreview.news;
 
+import com.bossreview.slack.ButtonValue;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 
@@ -37,7 +38,7 @@ public final class EditNewsViews {
         static Optional<Target> parse(String metadata) {
             String m = metadata == null ? "" : metadata;
             boolean home = m.endsWith(FROM_HOME);
-            var id = Ids.parse(home ? m.substring(0, m.length() - FROM_HOME.length()) : m);
+            var id = ButtonValue.id(home ? m.substring(0, m.length() - FROM_HOME.length()) : m);
             return id.isPresent() ? Optional.of(new Target(id.getAsLong(), home)) : Optional.empty();
         }
     }
@@ -90,7 +91,7 @@ public final class EditNewsViews {
     static List<LayoutBlock> edited(NewsItem item) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(editedText() + " It now reads:"))));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))));
+        blocks.add(NewsViews.quoted(item));
         blocks.add(actions(a -> a.blockId(NewsViews.ITEM_BLOCK).elements(NewsViews.buttons(item, true))));
         return blocks;
     }

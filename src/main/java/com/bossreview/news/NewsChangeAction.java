@@ -3,6 +3,7 @@ package com.bossreview.news;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
@@ -93,7 +94,7 @@ final class NewsChangeAction implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Clicks.Click click = clicks.of(request, ctx);
-        String value = request.getPayload().getActions().get(0).getValue();
+        String value = ButtonValue.clicked(request);
         boolean fromList = NewsAnswers.fromList(request);
         afterAck.run("news " + kind.what(), () -> change(value, fromList, click),
                 reason -> click.note(NewsViews.failed(reason)));
@@ -101,7 +102,7 @@ final class NewsChangeAction implements BlockActionHandler {
     }
 
     private void change(String value, boolean fromList, Clicks.Click click) {
-        OptionalLong id = Ids.parse(value);
+        OptionalLong id = ButtonValue.id(value);
         if (id.isEmpty()) {
             click.note(NewsViews.notYours());
             return;

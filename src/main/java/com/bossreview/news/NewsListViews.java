@@ -75,7 +75,7 @@ public final class NewsListViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (NewsItem item : sorted.subList(0, Math.min(max, sorted.size()))) {
             blocks.add(section(s -> s.text(markdownText(headline(item, now) + "\n"
-                    + Mrkdwn.quote(item.body(), QUOTE_BUDGET)))));
+                    + NewsMrkdwn.quote(item.body(), QUOTE_BUDGET)))));
             blocks.add(actions(a -> a.blockId(blockPrefix + item.id()).elements(NewsViews.buttons(item, true))));
         }
         if (sorted.size() > max) {

@@ -1,6 +1,7 @@
 package com.bossreview.news;
 
 import com.bossreview.command.Subcommand;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
@@ -59,7 +60,7 @@ public final class NewsViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(good ? ":tada: *Nice one — logged!* " + GOOD_CHEER
                 : ":rotating_light: *Bad news logged.* " + BAD_URGE))));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))));
+        blocks.add(quoted(item));
         blocks.add(actions(a -> a.blockId(ITEM_BLOCK).elements(buttons(item, true))));
         blocks.add(context(c -> c.elements(List.of(markdownText(boss
                 .map(b -> "*" + shareLabel(item.kind()) + "* sends <@" + b + "> a DM that names you. Nothing goes out "
@@ -75,7 +76,7 @@ public final class NewsViews {
      * nothing), dismiss (logged by mistake; asks first) and, where there is room, edit.
      */
     public static List<BlockElement> buttons(NewsItem item, boolean withEdit) {
-        String id = Long.toString(item.id());
+        String id = ButtonValue.ofId(item.id());
         List<BlockElement> buttons = new ArrayList<>();
         buttons.add(button(b -> b.actionId(actionId(item.kind())).value(id).style("primary")
                 .text(plainText(shareLabel(item.kind())))));
@@ -118,9 +119,7 @@ public final class NewsViews {
 
     /** Replaces the logged reply once the boss has it: no button any more, so it cannot be sent twice. */
     public static List<LayoutBlock> shared(NewsItem item, ZoneId zone, Duration timeToShare) {
-        return List.of(
-                section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))),
-                context(c -> c.elements(List.of(markdownText(sharedText(item, zone, timeToShare))))));
+        return settled(item, sharedText(item, zone, timeToShare));
     }
 
     public static String alreadyShared(NewsItem item, ZoneId zone, Instant now) {
@@ -148,9 +147,17 @@ public final class NewsViews {
 
     /** Replaces the message about the item once it is told outside Slack: no buttons any more. */
     public static List<LayoutBlock> toldOutside(NewsItem item, ZoneId zone, Duration timeToTell) {
-        return List.of(
-                section(s -> s.text(markdownText(Mrkdwn.quote(item.body(), Mrkdwn.QUOTE_BUDGET)))),
-                context(c -> c.elements(List.of(markdownText(toldOutsideText(item, zone, timeToTell))))));
+        return settled(item, toldOutsideText(item, zone, timeToTell));
+    }
+
+    /** A message about an item once it is told: the news quoted and how it was told, without buttons. */
+    private static List<LayoutBlock> settled(NewsItem item, String how) {
+        return List.of(quoted(item), context(c -> c.elements(List.of(markdownText(how)))));
+    }
+
+    /** The news as typed, quoted: the block every message about an item shows. */
+    static LayoutBlock quoted(NewsItem item) {
+        return section(s -> s.text(markdownText(NewsMrkdwn.quote(item.body(), NewsMrkdwn.QUOTE_BUDGET))));
     }
 
     public static String alreadyTold(NewsItem item, ZoneId zone, Instant now) {
@@ -165,7 +172,7 @@ public final class NewsViews {
     /** Replaces the message about the item once dismissed: its first words, struck out, and no buttons. */
     public static List<LayoutBlock> dismissed(NewsItem item) {
         return List.of(
-                section(s -> s.text(markdownText("~" + Mrkdwn.brief(item.body(), 80).replace("~", "") + "~"))),
+                section(s -> s.text(markdownText("~" + NewsMrkdwn.brief(item.body(), 80).replace("~", "") + "~"))),
                 context(c -> c.elements(List.of(markdownText(dismissedText())))));
     }
 

@@ -3,6 +3,7 @@ package com.bossreview.news;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.SlackApi;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -37,7 +38,7 @@ public final class OpenEditNewsAction implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         Clicks.Click click = clicks.of(request, ctx);
-        String value = request.getPayload().getActions().get(0).getValue();
+        String value = ButtonValue.clicked(request);
         String trigger = request.getPayload().getTriggerId();
         afterAck.run("news edit modal", () -> open(value, trigger, click),
                 reason -> click.note(":warning: I couldn't open the edit form (" + reason + "). Nothing was changed — "
@@ -46,7 +47,7 @@ public final class OpenEditNewsAction implements BlockActionHandler {
     }
 
     private void open(String value, String trigger, Clicks.Click click) throws Exception {
-        OptionalLong id = Ids.parse(value);
+        OptionalLong id = ButtonValue.id(value);
         Optional<NewsItem> item = id.isEmpty() ? Optional.empty() : news.find(click.team(), click.user(), id.getAsLong());
         if (item.isEmpty()) {
             click.note(NewsViews.notYours());
@@ -63,6 +64,6 @@ public final class OpenEditNewsAction implements BlockActionHandler {
         }
         var modal = EditNewsViews.modal(item.get(),
                 new EditNewsViews.Target(item.get().id(), click.surface() == Clicks.Surface.HOME));
-        slack.call(click.team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(modal)));
+        slack.openModal(click.team(), trigger, modal);
     }
 }

@@ -1,14 +1,13 @@
 package com.bossreview.news;
 
-import com.bossreview.boss.BossDmRefused;
 import com.bossreview.boss.BossDms;
+import com.bossreview.boss.ShareWithBoss;
 import com.bossreview.boss.Subject;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
-import com.bossreview.slack.SlackCallException;
-import com.bossreview.time.ClockStyle;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -27,7 +26,7 @@ public final class ShareNewsAction implements BlockActionHandler {
 
     private final NewsService news;
     private final ManagerService managers;
-    private final BossDms bossDms;
+    private final ShareWithBoss shareWithBoss;
     private final NewsAnswers answers;
     private final Clicks clicks;
     private final AfterAck afterAck;
@@ -35,7 +34,7 @@ public final class ShareNewsAction implements BlockActionHandler {
     public ShareNewsAction(NewsService news, ManagerService managers, BossDms bossDms, Clicks clicks, AfterAck afterAck) {
         this.news = news;
         this.managers = managers;
-        this.bossDms = bossDms;
+        this.shareWithBoss = new ShareWithBoss(bossDms);
         this.answers = new NewsAnswers(news);
         this.clicks = clicks;
         this.afterAck = afterAck;
@@ -46,7 +45,7 @@ public final class ShareNewsAction implements BlockActionHandler {
         Clicks.Click click = clicks.of(request, ctx);
         String team = click.team();
         String me = click.user();
-        String value = request.getPayload().getActions().get(0).getValue();
+        String value = ButtonValue.clicked(request);
         boolean fromList = NewsAnswers.fromList(request);
         afterAck.run("news share", () -> share(team, me, value, fromList, click),
                 reason -> click.note(NewsViews.failed(reason)));
@@ -54,29 +53,21 @@ public final class ShareNewsAction implements BlockActionHandler {
     }
 
     private void share(String team, String me, String value, boolean fromList, Clicks.Click click) {
-        OptionalLong id = Ids.parse(value);
+        OptionalLong id = ButtonValue.id(value);
         if (id.isEmpty()) {
             click.note(NewsViews.notYours());
             return;
         }
         Optional<Manager> manager = managers.find(team, me);
-        Optional<String> boss = manager.flatMap(Manager::bossUserId);
         ZoneId zone = manager.map(Manager::zone).orElse(ZoneOffset.UTC);
-        NewsService.ShareOutcome outcome;
-        try {
-            outcome = news.share(team, me, id.getAsLong(), boss,
-                    (item, to) -> bossDms.send(team, me, to, Subject.news(item.id()), BossViews.dmText(item),
-                            BossViews.dm(item)));
-        } catch (BossDmRefused r) {
-            // Stopped by the boss or over the hour's limit: released like a failed DM, so it can go later.
-            log.info("news {} of {}/{} not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), r.error());
-            click.note(r.toManager(zone, manager.map(Manager::clock).orElse(ClockStyle.H24)));
-            return;
-        } catch (SlackCallException e) {
-            log.warn("news {} of {}/{} was not sent to {}: {}", id.getAsLong(), team, me, boss.orElse("-"), e.error());
-            click.note(NewsViews.notSent(boss.orElseThrow(), e.error()));
+        Optional<NewsService.ShareOutcome> shared = shareWithBoss.share(click, manager, "news " + id.getAsLong(),
+                dm -> news.share(team, me, id.getAsLong(), manager.flatMap(Manager::bossUserId),
+                        (item, boss) -> dm.send(boss, Subject.news(item.id()), BossViews.dmText(item), BossViews.dm(item))),
+                NewsViews::notSent);
+        if (shared.isEmpty()) {
             return;
         }
+        NewsService.ShareOutcome outcome = shared.get();
         if (outcome instanceof NewsService.ShareOutcome.Shared s) {
             log.info("news {} of {}/{} shared with {}", s.item().id(), team, me, s.item().sharedWith().orElse("-"));
             var took = news.timeToShare(s.item());

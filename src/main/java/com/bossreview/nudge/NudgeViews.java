@@ -8,6 +8,8 @@ import com.bossreview.manager.Manager;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsViews;
 import com.bossreview.review.ReviewViews;
+import com.bossreview.slack.ButtonValue;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
@@ -138,7 +140,7 @@ public final class NudgeViews {
         }
         // Reminder chains come back every two hours by themselves: no snooze on them.
         if (n.kind() != NudgeKind.BAD_NEWS && n.kind() != NudgeKind.FORECAST_DOWNGRADE) {
-            buttons.add(button(b -> b.actionId(SNOOZE).value(Long.toString(n.id())).text(plainText("Snooze 2h"))));
+            buttons.add(button(b -> b.actionId(SNOOZE).value(ButtonValue.ofId(n.id())).text(plainText("Snooze 2h"))));
         }
         String finalText = text;
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -162,7 +164,7 @@ public final class NudgeViews {
 
     private static String quote(String body) {
         String t = body.length() > 500 ? body.substring(0, 500) + "…" : body;
-        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "\n>");
+        return Mrkdwn.escape(t).replace("\n", "\n>");
     }
 
     /**

@@ -97,8 +97,9 @@ public final class ReviewService {
         return jdbi.inTransaction(h -> {
             ManagerDao dao = h.attach(ManagerDao.class);
             PrimeHours prime = dao.find(team, user).map(Manager::primeHours).orElse(PrimeHours.DEFAULT);
-            if (prime.conflicts(day, time)) {
-                return new SlotChoice.InPrimeHours(wanted, prime, prime.nearestFreeStarts(day, time));
+            Optional<PrimeHours.Clash> clash = prime.reviewClash(day, time);
+            if (clash.isPresent()) {
+                return new SlotChoice.InPrimeHours(wanted, prime, clash.get().nearest());
             }
             dao.insertIfMissing(team, user, clock.instant());
             dao.setReviewSlot(team, user, day.getValue(), time);

@@ -3,6 +3,7 @@ package com.bossreview.review;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ReviewSlot;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.time.TimeRange;
@@ -47,7 +48,7 @@ public final class ReviewViews {
         String when = "*" + plural(slot.day()) + " at " + m.show(slot.time()) + "*";
         String zone = zoneKnown ? " (" + m.zone().getId() + " time)"
                 : " (your local time: I'm reading your time zone from your Slack profile and will confirm it in a moment)";
-        String clear = isWeekend(slot.day())
+        String clear = !PrimeHours.onDay(slot.day())
                 ? "That's a weekend, so it's clear of your prime sales hours (they're weekdays only)."
                 : "That's outside your prime sales hours (" + ranges(m.primeHours()) + "), so it won't cost you selling time.";
         String with = m.bossUserId().map(b -> "<@" + b + ">")
@@ -89,11 +90,11 @@ public final class ReviewViews {
      * New prime hours now cover the review slot already booked: said once, when they change; the slot is
      * left as it is (it is the manager's call, and their boss may already have it in the calendar).
      */
-    public static String slotNowInPrimeHours(ReviewSlot slot, PrimeHours prime) {
-        List<LocalTime> nearest = prime.nearestFreeStarts(slot.day(), slot.time());
-        String day = Times.format(slot.day());
+    public static String slotNowInPrimeHours(PrimeHours.Clash booked) {
+        List<LocalTime> nearest = booked.nearest();
+        String day = Times.format(booked.day());
         String command = day.substring(0, 3).toLowerCase(Locale.ROOT);
-        return ":warning: Your weekly review, *" + day + " " + Times.format(slot.time()) + "*, is now inside them,"
+        return ":warning: Your weekly review, *" + day + " " + Times.format(booked.start()) + "*, is now inside them,"
                 + " where it will lose to the next customer call. "
                 + (nearest.isEmpty()
                 ? day + " has no free 30 minutes outside them: move it with `/bossreview review <day> <time>`."
@@ -229,10 +230,6 @@ public final class ReviewViews {
         return Times.format(day) + "s";
     }
 
-    private static boolean isWeekend(DayOfWeek day) {
-        return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-    }
-
     private static String month(LocalDate d) {
         return d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
@@ -244,7 +241,6 @@ public final class ReviewViews {
 
     /** User text echoed back: short, and unable to mention, link or break out of code formatting. */
     static String echo(String text) {
-        String shown = text.length() > 30 ? text.substring(0, 30) + "…" : text;
-        return shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+        return Mrkdwn.inCode(text, 30);
     }
 }

@@ -3,6 +3,7 @@ package com.bossreview.settings;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.review.ReviewViews;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.time.Times;
 
@@ -49,8 +50,8 @@ public final class SettingsService {
                 managers.update(team, user, dao -> dao.setPrimeHours(team, user, prime.toString()));
                 return "Prime sales hours set to " + prime.toString().replace(",", ", ") + " on weekdays."
                         + managers.find(team, user).flatMap(Manager::reviewSlot)
-                        .filter(slot -> prime.conflicts(slot.day(), slot.time()))
-                        .map(slot -> "\n" + ReviewViews.slotNowInPrimeHours(slot, prime)).orElse("");
+                        .flatMap(slot -> prime.reviewClash(slot.day(), slot.time()))
+                        .map(booked -> "\n" + ReviewViews.slotNowInPrimeHours(booked)).orElse("");
             }
             case FISCAL_START -> {
                 Month month = Times.parseMonth(v).orElseThrow(() -> invalid(setting,
@@ -162,9 +163,9 @@ public final class SettingsService {
         return new InvalidInput(why + " Usage: `" + setting.usage() + "`, e.g. `" + setting.example() + "`.");
     }
 
+    /** User text echoed back in a reply, inside quotes or backticks. */
     static String shown(String text) {
-        String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+        return Mrkdwn.inCode(text, 40);
     }
 
     private static String capitalized(Month m) {

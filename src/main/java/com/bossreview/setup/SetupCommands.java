@@ -82,8 +82,7 @@ public final class SetupCommands implements Listeners {
         Manager known = managers.getOrCreate(team, user);
         afterAck.run("setup views.open", () -> {
             Manager manager = managers.zoneIsStale(known) ? profileRead(known) : known;
-            slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
-                    .view(SetupViews.modal(manager, origin))));
+            slack.openModal(team, triggerId, SetupViews.modal(manager, origin));
         }, reason -> tell.accept(":warning: I couldn't open the setup form (" + reason + "). "
                 + "Try `/bossreview setup` again, or use `/bossreview settings`."));
     }
@@ -109,7 +108,7 @@ public final class SetupCommands implements Listeners {
         if (form.slot().isEmpty()) {
             // Day and time left blank keep the booked slot: it must still clear the prime hours sent with it.
             Optional<ReviewSlot> kept = managers.find(team, user).flatMap(Manager::reviewSlot)
-                    .filter(slot -> form.prime().conflicts(slot.day(), slot.time()));
+                    .filter(slot -> form.prime().reviewClash(slot.day(), slot.time()).isPresent());
             if (kept.isPresent()) {
                 return ctx.ackWithErrors(Map.of(SetupViews.PRIME, "Your weekly review, " + kept.get()
                         + ", would be inside these hours. Pick a new review day and time above, or other hours."));

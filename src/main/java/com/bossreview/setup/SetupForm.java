@@ -51,9 +51,9 @@ public record SetupForm(Optional<String> boss, Optional<ReviewSlot> slot, ZoneId
                     "Pick both a day and a time for your weekly review, or neither.");
         } else if (day.isPresent()) {
             slot = Optional.of(new ReviewSlot(day.get(), time.get()));
-            if (prime != null && prime.conflicts(day.get(), time.get())) {
-                String nearest = prime.nearestFreeStarts(day.get(), time.get()).stream().map(Times::format)
-                        .collect(Collectors.joining(" or "));
+            Optional<PrimeHours.Clash> clash = prime == null ? Optional.empty() : prime.reviewClash(day.get(), time.get());
+            if (clash.isPresent()) {
+                String nearest = clash.get().nearest().stream().map(Times::format).collect(Collectors.joining(" or "));
                 errors.put(SetupViews.REVIEW_TIME, Times.format(time.get()) + " is in your prime sales hours"
                         + (nearest.isEmpty() ? "." : ". Try " + nearest + "."));
             }

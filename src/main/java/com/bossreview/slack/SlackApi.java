@@ -5,6 +5,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.view.View;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -148,6 +149,11 @@ public final class SlackApi {
             // Refused or reset before anything went out: nothing reached Slack. After that: it may have.
             throw new SlackCallException(method, sending.started ? SlackError.CONNECTION_LOST : SlackError.UNREACHABLE, e);
         }
+    }
+
+    /** Opens {@code view} as a modal for the person whose click or command carried {@code triggerId} (valid 3 s). */
+    public void openModal(String teamId, String triggerId, View view) throws SlackCallException {
+        call(teamId, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     /** Runs one call for {@code teamId}; {@code ok:false}, HTTP errors and I/O failures become {@link SlackCallException}. */

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,13 @@ public record PrimeHours(List<TimeRange> ranges) {
     /** How long a weekly review is assumed to take when checking it against prime hours. */
     public static final Duration REVIEW_LENGTH = Duration.ofMinutes(30);
     private static final int DAY = 24 * 60;
+
+    /** A weekly review that would eat into prime hours, with the nearest clear starts that day (maybe none). */
+    public record Clash(DayOfWeek day, LocalTime start, List<LocalTime> nearest) {
+        public Clash {
+            nearest = List.copyOf(nearest);
+        }
+    }
 
     public PrimeHours {
         ranges = ranges.stream().sorted(Comparator.comparing(TimeRange::start)).toList();
@@ -38,6 +46,21 @@ public record PrimeHours(List<TimeRange> ranges) {
             throw new IllegalArgumentException("expected HH:MM-HH:MM, e.g. 09:00-12:00");
         }
         return new PrimeHours(ranges);
+    }
+
+    /**
+     * The rule for a weekly review: empty when one starting at {@code start} on {@code day} stays clear of prime
+     * hours ({@link #conflicts}), else the clash, with the nearest clear starts that day ({@link #nearestFreeStarts}).
+     * The review command, the setup form and the prime-hours setting all ask this.
+     */
+    public Optional<Clash> reviewClash(DayOfWeek day, LocalTime start) {
+        return conflicts(day, start) ? Optional.of(new Clash(day, start, nearestFreeStarts(day, start)))
+                : Optional.empty();
+    }
+
+    /** Prime hours are kept on weekdays only: a weekend has none. */
+    public static boolean onDay(DayOfWeek day) {
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
     }
 
     /**
@@ -96,10 +119,7 @@ public record PrimeHours(List<TimeRange> ranges) {
     }
 
     private boolean overlapsOn(DayOfWeek day, int from, int to) {
-        if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-            return false;
-        }
-        return ranges.stream().anyMatch(r -> from < minutes(r.end()) && minutes(r.start()) < to);
+        return onDay(day) && ranges.stream().anyMatch(r -> from < minutes(r.end()) && minutes(r.start()) < to);
     }
 
     private static int minutes(LocalTime t) {
@@ -107,8 +127,7 @@ public record PrimeHours(List<TimeRange> ranges) {
     }
 
     public boolean isPrime(DayOfWeek day, LocalTime time) {
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
-                && ranges.stream().anyMatch(r -> !time.isBefore(r.start()) && time.isBefore(r.end()));
+        return onDay(day) && ranges.stream().anyMatch(r -> !time.isBefore(r.start()) && time.isBefore(r.end()));
     }
 
     @Override

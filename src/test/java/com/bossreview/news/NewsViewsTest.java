@@ -135,19 +135,19 @@ class NewsViewsTest {
 
     @Test
     void escaped_mentions_read_as_names_without_notifying_anyone() {
-        assertThat(Mrkdwn.escape("thanks <@U123ABC|maria> in <#C0001|sales>")).isEqualTo("thanks @maria in #sales");
-        assertThat(Mrkdwn.escape("<!channel> <@U1> a&b")).isEqualTo("&lt;!channel&gt; &lt;@U1&gt; a&amp;b");
+        assertThat(NewsMrkdwn.escape("thanks <@U123ABC|maria> in <#C0001|sales>")).isEqualTo("thanks @maria in #sales");
+        assertThat(NewsMrkdwn.escape("<!channel> <@U1> a&b")).isEqualTo("&lt;!channel&gt; &lt;@U1&gt; a&amp;b");
     }
 
     @Test
     void quotes_fit_slacks_section_limit_whatever_the_text() {
         for (String text : new String[]{"&".repeat(2000), "\n".repeat(1999) + "x", "😀".repeat(2000), "<".repeat(800)}) {
-            String quote = Mrkdwn.quote(text, Mrkdwn.QUOTE_BUDGET);
-            assertThat(quote.length()).isLessThanOrEqualTo(Mrkdwn.QUOTE_BUDGET);
+            String quote = NewsMrkdwn.quote(text, NewsMrkdwn.QUOTE_BUDGET);
+            assertThat(quote.length()).isLessThanOrEqualTo(NewsMrkdwn.QUOTE_BUDGET);
             assertThat(quote).startsWith("> ").endsWith("…").doesNotContain("&amp…").doesNotContain("&lt;&l…");
             assertThat(Character.isHighSurrogate(quote.charAt(quote.length() - 2))).isFalse();
         }
-        assertThat(Mrkdwn.quote("short\ntwo", 100)).isEqualTo("> short\n> two");
+        assertThat(NewsMrkdwn.quote("short\ntwo", 100)).isEqualTo("> short\n> two");
     }
 
     @Test
@@ -158,14 +158,6 @@ class NewsViewsTest {
         assertThat(NewsText.check(" \t\n")).isEqualTo(new NewsText.Invalid(NewsText.Problem.EMPTY, 0));
         assertThat(NewsText.check("😀".repeat(2000))).isInstanceOf(NewsText.Valid.class);
         assertThat(NewsText.check("😀".repeat(2001))).isEqualTo(new NewsText.Invalid(NewsText.Problem.TOO_LONG, 2001));
-    }
-
-    @Test
-    void button_values_parse_only_as_plain_positive_ids() {
-        assertThat(Ids.parse("42")).hasValue(42);
-        for (String bad : new String[]{null, "", "abc", "-1", "0", "4 2", "+42", "1e3", "99999999999999999999"}) {
-            assertThat(Ids.parse(bad)).as(String.valueOf(bad)).isEmpty();
-        }
     }
 
     private static NewsItem logged(long id, NewsKind kind, String body, Duration ago) {

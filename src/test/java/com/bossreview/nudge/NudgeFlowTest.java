@@ -395,6 +395,22 @@ class NudgeFlowTest extends AppTest {
     }
 
     @Test
+    void a_snooze_button_with_a_negative_or_forged_value_snoozes_nothing() throws Exception {
+        drainAt(MONDAY_0800.plus(Duration.ofMinutes(30)));
+        long id = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM nudge WHERE kind = 'BOOK_REVIEW' AND period = '2026-W49'").mapTo(Long.class).one());
+        int nudges = TestDatabase.rows("nudge");
+        String[] forged = {"-" + id, "-1", "abc", "", id + "x"};
+        for (int i = 0; i < forged.length; i++) {
+            int responses = seen(FakeSlack.RESPONSE_URL);
+            app.slack().click(TEAM, ME, "snooze", forged[i]);
+            assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).as(forged[i])
+                    .contains("isn't yours").contains("Nothing was snoozed");
+        }
+        assertThat(TestDatabase.rows("nudge")).isEqualTo(nudges);
+    }
+
+    @Test
     void a_deactivated_slack_account_ends_that_managers_nudges() {
         slack.fail("chat.postMessage", new FakeSlack.Fault.ApiError("account_inactive"), 1);
         command("bad something");

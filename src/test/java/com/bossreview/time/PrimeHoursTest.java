@@ -130,6 +130,27 @@ class PrimeHoursTest {
     }
 
     @Test
+    void a_review_clash_names_the_slot_and_its_nearest_clear_starts_and_a_clear_slot_has_none() {
+        assertThat(DEFAULT.reviewClash(FRIDAY, t("10:00"))).contains(
+                new PrimeHours.Clash(FRIDAY, t("10:00"), List.of(t("08:30"), t("12:00"))));
+        assertThat(DEFAULT.reviewClash(FRIDAY, t("08:45"))).contains(
+                new PrimeHours.Clash(FRIDAY, t("08:45"), List.of(t("08:30"), t("12:00"))));
+        assertThat(PrimeHours.parse("00:00-23:59").reviewClash(WEDNESDAY, t("12:00")))
+                .contains(new PrimeHours.Clash(WEDNESDAY, t("12:00"), List.of()));
+        assertThat(DEFAULT.reviewClash(FRIDAY, t("08:30"))).isEmpty();
+        assertThat(DEFAULT.reviewClash(FRIDAY, t("17:00"))).isEmpty();
+        assertThat(DEFAULT.reviewClash(SATURDAY, t("10:00"))).isEmpty();
+    }
+
+    @Test
+    void prime_hours_are_kept_on_weekdays_only() {
+        assertThat(PrimeHours.onDay(MONDAY)).isTrue();
+        assertThat(PrimeHours.onDay(FRIDAY)).isTrue();
+        assertThat(PrimeHours.onDay(SATURDAY)).isFalse();
+        assertThat(PrimeHours.onDay(SUNDAY)).isFalse();
+    }
+
+    @Test
     void is_prime_means_inside_a_range_on_a_weekday() {
         assertThat(DEFAULT.isPrime(FRIDAY, t("09:00"))).isTrue();
         assertThat(DEFAULT.isPrime(FRIDAY, t("12:00"))).isFalse();

@@ -1,22 +1,27 @@
 package com.bossreview.news;
 
+import com.bossreview.slack.Mrkdwn;
+
 import java.util.regex.Pattern;
 
-/** User text shown in Slack mrkdwn: readable, but unable to mention, link or notify anyone. */
-final class Mrkdwn {
+/**
+ * News as typed, shown in Slack mrkdwn ({@link Mrkdwn#escape}d): quoted, or briefly; the mentions Slack escaped in
+ * the command ({@code <@U1|maria>}) read as plain names.
+ */
+final class NewsMrkdwn {
     /** Slack's limit for a section's text is 3,000 characters; leave room for our own words. */
     static final int QUOTE_BUDGET = 2900;
 
     private static final Pattern NAMED_USER = Pattern.compile("<@[UW][A-Z0-9]+\\|([^>]*)>");
     private static final Pattern NAMED_CHANNEL = Pattern.compile("<#C[A-Z0-9]+\\|([^>]*)>");
 
-    private Mrkdwn() {
+    private NewsMrkdwn() {
     }
 
     /** {@code &}, {@code <}, {@code >} escaped; escaped mentions ({@code <@U1|maria>}) shown as plain {@code @maria}. */
     static String escape(String text) {
         String readable = NAMED_CHANNEL.matcher(NAMED_USER.matcher(text).replaceAll("@$1")).replaceAll("#$1");
-        return readable.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Mrkdwn.escape(readable);
     }
 
     /** The text as a mrkdwn block quote ({@code > } on every line), cut with … to fit {@code budget} characters. */
@@ -26,7 +31,7 @@ final class Mrkdwn {
         for (int i = 0; i < lines.length; i++) {
             String line = (i == 0 ? "> " : "\n> ") + lines[i];
             if (out.length() + line.length() > budget - 1) {
-                out.append(fit(line, budget - 1 - out.length())).append('…');
+                out.append(line, 0, Mrkdwn.cutAt(line, budget - 1 - out.length())).append('…');
                 return out.toString();
             }
             out.append(line);
@@ -41,21 +46,5 @@ final class Mrkdwn {
             return escape(oneLine);
         }
         return escape(oneLine.substring(0, oneLine.offsetByCodePoints(0, max)).strip()) + "…";
-    }
-
-    /** At most {@code room} characters of an escaped line, never cutting an entity or a surrogate pair. */
-    private static String fit(String line, int room) {
-        if (room <= 0) {
-            return "";
-        }
-        int end = Math.min(room, line.length());
-        if (end > 0 && Character.isHighSurrogate(line.charAt(end - 1))) {
-            end--;
-        }
-        int amp = line.lastIndexOf('&', end - 1);
-        if (amp >= 0 && line.indexOf(';', amp) >= end) {
-            end = amp;
-        }
-        return line.substring(0, end);
     }
 }
