@@ -3,6 +3,7 @@ package com.bossreview.nudge;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerDao;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
 import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -43,7 +45,8 @@ public final class SnoozeAction implements BlockActionHandler {
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         String team = req.getPayload().getTeam().getId();
         String user = req.getPayload().getUser().getId();
-        Optional<Long> id = parse(req.getPayload().getActions().get(0).getValue());
+        OptionalLong clicked = ButtonValue.id(ButtonValue.clicked(req)); // a positive row id, or nothing
+        Optional<Long> id = clicked.isPresent() ? Optional.of(clicked.getAsLong()) : Optional.empty();
         Optional<Manager> manager = jdbi.withExtension(ManagerDao.class, dao -> dao.find(team, user));
         // A review prep comes back before the review or not at all.
         Optional<Instant> review = manager.flatMap(m -> id.flatMap(nudgeId -> jdbi.withExtension(NudgeDao.class,
@@ -78,13 +81,5 @@ public final class SnoozeAction implements BlockActionHandler {
             }
         }, reason -> { });
         return ctx.ack();
-    }
-
-    private static Optional<Long> parse(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException | NullPointerException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -400,7 +400,7 @@ class NudgeFlowTest extends AppTest {
         long id = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM nudge WHERE kind = 'BOOK_REVIEW' AND period = '2026-W49'").mapTo(Long.class).one());
         int nudges = TestDatabase.rows("nudge");
-        String[] forged = {"-" + id, "-1", "abc", "", id + "x"};
+        String[] forged = {"-" + id, "-1", "+" + id, "abc", "", id + "x"};
         for (int i = 0; i < forged.length; i++) {
             int responses = seen(FakeSlack.RESPONSE_URL);
             app.slack().click(TEAM, ME, "snooze", forged[i]);
