@@ -134,7 +134,7 @@ public final class Main {
             AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
             BossReplies bossReplies = new BossReplies(jdbi, clock, Map.of(Subject.Kind.NEWS, new NewsForBoss(news),
                     Subject.Kind.FORECAST, new ForecastForBoss(forecasts), Subject.Kind.AGENDA, new AgendaForBoss(agendas)));
-            HomePage home = new HomePage(new StatusService(jdbi, clock), agendas, managers, zones, api);
+            HomePage home = new HomePage(new StatusService(db.dataSource(), clock), agendas, managers, zones, api);
             Clicks clicks = new Clicks(home, messenger);
 
             // Their listeners: the words of /bossreview, buttons, modals and events.

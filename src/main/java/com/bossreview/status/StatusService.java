@@ -5,7 +5,6 @@ import com.bossreview.manager.Manager;
 import com.bossreview.review.ReviewService;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
-import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,26 +12,28 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 /**
- * Gathers the status card of a manager in one round trip ({@link StatusDao#CARD_SQL}): the manager row with every
- * stored week (this week's state and the streak come from them), the open news, and the latest forecast and the
- * last one told to the boss of each fiscal quarter (the current quarter depends on the manager's zone and
- * fiscal-year start, so it is picked here). It answers on every {@code /bossreview} and App Home open, so it takes
- * one pooled connection for one statement instead of one connection per part of the card.
+ * Gathers the status card of a manager in one round trip ({@link StatusDao}): the manager row with every stored
+ * week (this week's state and the streak come from them), the open news, and the latest forecast and the last one
+ * told to the boss of each fiscal quarter (the current quarter depends on the manager's zone and fiscal-year start,
+ * so it is picked here). It answers on every {@code /bossreview} and App Home open, so it takes one pooled
+ * connection for one statement instead of one connection per part of the card.
  */
 public final class StatusService {
-    private final Jdbi jdbi;
+    private final StatusDao cards;
     private final Clock clock;
 
-    public StatusService(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public StatusService(DataSource dataSource, Clock clock) {
+        this.cards = new StatusDao(dataSource);
         this.clock = clock;
     }
 
     /** The manager's card, or empty for someone who never used bossreview (no manager row; nothing is stored). */
     public Optional<StatusCard> card(String team, String user) {
         Instant now = clock.instant();
-        return jdbi.withExtension(StatusDao.class, dao -> dao.card(team, user)).map(row -> card(row, now));
+        return cards.card(team, user).map(row -> card(row, now));
     }
 
     private static StatusCard card(StatusDao.CardRow row, Instant now) {
@@ -47,6 +48,11 @@ public final class StatusService {
 
     /** The figure of {@code quarter} among one per quarter. */
     private static Optional<Forecast> of(List<Forecast> perQuarter, FiscalQuarter quarter) {
-        return perQuarter.stream().filter(f -> f.isIn(quarter)).findFirst();
+        for (Forecast f : perQuarter) {
+            if (f.isIn(quarter)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 }
