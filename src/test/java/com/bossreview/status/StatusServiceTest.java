@@ -1,6 +1,5 @@
 package com.bossreview.status;
 
-import com.bossreview.db.Database;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
@@ -47,7 +46,7 @@ class StatusServiceTest {
     void setUp() {
         jdbi = TestDatabase.database().jdbi();
         managers = new ManagerService(jdbi, clock, (t, u) -> { });
-        status = new StatusService(jdbi, clock);
+        status = new StatusService(TestDatabase.database().dataSource(), clock);
     }
 
     /** The card as it was built before: one service call (and one connection) per part. */
@@ -176,8 +175,8 @@ class StatusServiceTest {
                                 return invoke(method, real, args);
                             });
                 });
-        assertThat(new StatusService(Database.jdbiOver(counting), clock).card(TEAM, ME)).contains(partByPart(TEAM, ME));
-        assertThat(new StatusService(Database.jdbiOver(counting), clock).card(TEAM, "U0NEWBIE")).isEmpty();
+        assertThat(new StatusService(counting, clock).card(TEAM, ME)).contains(partByPart(TEAM, ME));
+        assertThat(new StatusService(counting, clock).card(TEAM, "U0NEWBIE")).isEmpty();
         assertThat(connections).hasValue(2);
         assertThat(statements).hasValue(2);
         assertThat(closed).hasValue(2);
@@ -190,7 +189,7 @@ class StatusServiceTest {
                 (pool, method, args) -> {
                     throw new java.sql.SQLException("HikariDataSource HikariDataSource (bossreview) has been closed.");
                 });
-        assertThatThrownBy(() -> new StatusService(Database.jdbiOver(closed), clock).card(TEAM, ME))
+        assertThatThrownBy(() -> new StatusService(closed, clock).card(TEAM, ME))
                 .isInstanceOf(org.jdbi.v3.core.ConnectionException.class);
     }
 
