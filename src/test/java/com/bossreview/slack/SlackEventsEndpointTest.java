@@ -92,11 +92,21 @@ class SlackEventsEndpointTest {
         assertThat(notJson.statusCode()).isEqualTo(400);
     }
 
+    /**
+     * The server answers 413 as soon as the announced length is over the limit and closes the connection without
+     * reading the body (SlowClientsTest checks those bytes on the socket). A client still sending then often gets
+     * the connection reset by the kernel before it reads the 413: either way the body is refused and nothing acts.
+     */
     @Test
     void an_oversized_body_is_refused() {
         String huge = "text=" + "a".repeat(SlackEventsEndpoint.MAX_BODY_BYTES + 10);
-        HttpResponse<String> r = app.slack().post(huge, "application/x-www-form-urlencoded", clock.instant());
-        assertThat(r.statusCode()).isEqualTo(413);
+        try {
+            HttpResponse<String> r = app.slack().post(huge, "application/x-www-form-urlencoded", clock.instant());
+            assertThat(r.statusCode()).isEqualTo(413);
+        } catch (java.io.UncheckedIOException reset) {
+            assertThat(reset.getCause()).isInstanceOf(java.io.IOException.class);
+        }
+        assertThat(TestDatabase.rows("seen_request")).isZero();
     }
 
     @Test
