@@ -8,14 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * {@code --version} and {@code --help} ({@code --reseal-tokens} is {@link ResealTokens}); the app itself takes no
- * arguments (its configuration is the environment).
+ * {@code --version} and {@code --help} ({@code --reseal-tokens} is {@link ResealTokens}); the app
+ * itself takes no arguments (its configuration is the environment).
  */
 final class CommandLine {
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
-    /** @return the exit code: 0 for --version/--help, 2 for anything else */
+    /**
+     * @return the exit code: 0 for --version/--help, 2 for anything else
+     */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-v"))) {
             out.println("bossreview " + version());
@@ -25,14 +26,19 @@ final class CommandLine {
             out.print(resource("bossreview/help.txt"));
             return 0;
         }
-        err.println("bossreview: unknown argument '" + String.join(" ", args).replaceAll("\\p{Cntrl}", "?")
-                + "'. Run with --help; the configuration comes from environment variables.");
+        err.println(
+                "bossreview: unknown argument '"
+                        + String.join(" ", args).replaceAll("\\p{Cntrl}", "?")
+                        + "'. Run with --help; the configuration comes from environment variables.");
         return 2;
     }
 
     static String version() {
         Properties p = new Properties();
-        try (InputStream in = CommandLine.class.getClassLoader().getResourceAsStream("bossreview/version.properties")) {
+        try (InputStream in =
+                CommandLine.class
+                        .getClassLoader()
+                        .getResourceAsStream("bossreview/version.properties")) {
             if (in != null) {
                 p.load(in);
             }

@@ -51,40 +51,51 @@ import com.bossreview.status.StatusService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jdbi.v3.core.Jdbi;
-import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** The entry point ({@link #main}: flags, logging, exit codes) and the composition root ({@link #start}). */
+/**
+ * The entry point ({@link #main}: flags, logging, exit codes) and the composition root ({@link
+ * #start}).
+ */
 public final class Main {
     public static void main(String[] args) {
         boolean reseal = List.of(args).equals(List.of(ResealTokens.FLAG));
         if (args.length > 0 && !reseal) {
             System.exit(CommandLine.run(args, System.out, System.err));
         }
-        // Before the first logger exists: LOG_FORMAT=json picks the JSON configuration (checked again in AppConfig).
+        // Before the first logger exists: LOG_FORMAT=json picks the JSON configuration (checked
+        // again in AppConfig).
         try {
-            if (AppConfig.jsonLogs(Optional.ofNullable(System.getenv("LOG_FORMAT")).map(String::trim)
-                    .filter(v -> !v.isEmpty()))) {
+            if (AppConfig.jsonLogs(
+                    Optional.ofNullable(System.getenv("LOG_FORMAT"))
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty()))) {
                 System.setProperty("logback.configurationFile", "logback-json.xml");
             }
         } catch (ConfigException e) {
             System.err.println("bossreview: " + e.getMessage());
             System.exit(2);
         }
-        SLF4JBridgeHandler.removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through logback
+        SLF4JBridgeHandler
+                .removeHandlersForRootLogger(); // route java.util.logging (Tyrus, JDK) through
+        // logback
         SLF4JBridgeHandler.install();
         try {
             if (reseal) {
                 System.exit(ResealTokens.run(AppConfig.fromEnv(System.getenv()), System.out));
             }
-            RunningApp app = start(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), StartOptions.DEFAULT);
+            RunningApp app =
+                    start(
+                            AppConfig.fromEnv(System.getenv()),
+                            Clock.systemUTC(),
+                            StartOptions.DEFAULT);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         } catch (ConfigException | SlackTokenRejectedException e) {
             System.err.println("bossreview: " + e.getMessage());
@@ -97,8 +108,9 @@ public final class Main {
     }
 
     /**
-     * The composition root: every part is built here, by constructor, in the order it depends on the others —
-     * infrastructure, the services of each habit, their Slack listeners, the nudge engine, then the edges.
+     * The composition root: every part is built here, by constructor, in the order it depends on
+     * the others — infrastructure, the services of each habit, their Slack listeners, the nudge
+     * engine, then the edges.
      */
     public static RunningApp start(AppConfig config, Clock clock, StartOptions options) {
         LoggerFactory.getLogger(Main.class).info("Starting bossreview: {}", config);
@@ -107,15 +119,31 @@ public final class Main {
             // Infrastructure: metrics, PostgreSQL, Slack's Web API, the way workspaces are served.
             Metrics metrics = running.started(new Metrics());
             MeterRegistry registry = metrics.registry();
-            DatabaseUrl dbUrl = config.databaseUrl().orElseGet(() -> running.started(EmbeddedDatabase.start(config.dataDir())).url());
-            Database db = running.database(running.started(Database.connect(dbUrl, registry, config.databasePoolSize())));
+            DatabaseUrl dbUrl =
+                    config.databaseUrl()
+                            .orElseGet(
+                                    () ->
+                                            running.started(
+                                                            EmbeddedDatabase.start(
+                                                                    config.dataDir()))
+                                                    .url());
+            Database db =
+                    running.database(
+                            running.started(
+                                    Database.connect(dbUrl, registry, config.databasePoolSize())));
             db.migrate();
             Jdbi jdbi = db.jdbi();
             Slack slack = running.started(SlackClients.create(config.slackApiUrl(), registry));
             BotIdentity identity = new BotIdentity();
             Distribution distribution = Distribution.of(config, jdbi, clock);
             if (config.botToken().isPresent()) {
-                running.started(new SlackAuthCheck(slack, config.botToken().get(), identity, options.slackRetryDelay())).checkAtStartup();
+                running.started(
+                                new SlackAuthCheck(
+                                        slack,
+                                        config.botToken().get(),
+                                        identity,
+                                        options.slackRetryDelay()))
+                        .checkAtStartup();
             }
             AfterAck afterAck = running.started(new AfterAck(8));
             SlackApi api = new SlackApi(slack, distribution.botTokens());
@@ -132,75 +160,186 @@ public final class Main {
             NewsService news = new NewsService(jdbi, clock, plans::planForNews);
             ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
             AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
-            BossReplies bossReplies = new BossReplies(jdbi, clock, Map.of(Subject.Kind.NEWS, new NewsForBoss(news),
-                    Subject.Kind.FORECAST, new ForecastForBoss(forecasts), Subject.Kind.AGENDA, new AgendaForBoss(agendas)));
-            HomePage home = new HomePage(new StatusService(db.dataSource(), clock), agendas, managers, zones, api);
+            BossReplies bossReplies =
+                    new BossReplies(
+                            jdbi,
+                            clock,
+                            Map.of(
+                                    Subject.Kind.NEWS,
+                                    new NewsForBoss(news),
+                                    Subject.Kind.FORECAST,
+                                    new ForecastForBoss(forecasts),
+                                    Subject.Kind.AGENDA,
+                                    new AgendaForBoss(agendas)));
+            HomePage home =
+                    new HomePage(
+                            new StatusService(db.dataSource(), clock),
+                            agendas,
+                            managers,
+                            zones,
+                            api);
             Clicks clicks = new Clicks(home, messenger);
 
             // Their listeners: the words of /bossreview, buttons, modals and events.
-            List<Listeners> features = List.of(
-                    (commands, app) -> commands.register(Subcommand.BOSS, new BossCommand(managers, zones, users, afterAck)),
-                    new SettingsCommands(managers, zones, clock),
-                    new SetupCommands(managers, zones, users, messenger, api, afterAck, clicks, home),
-                    new StatusCommands(home, afterAck),
-                    new AgendaCommands(agendas, managers, zones, bossDms, afterAck, clock, clicks),
-                    new AccountCommands(new ExportService(jdbi, clock), managers, api, afterAck, clock),
-                    new ReviewListeners(reviews, managers, zones, users, clicks, afterAck),
-                    new NewsListeners(news, managers, zones, bossDms, api, messenger, clicks, home, afterAck),
-                    new ForecastListeners(forecasts, managers, zones, bossDms, api, messenger, clicks, home, afterAck),
-                    new BossReplyActions(bossReplies, new BossGuard(jdbi), clock, messenger, api, clicks, afterAck),
-                    (commands, app) -> app.blockAction(SnoozeAction.SNOOZE, new SnoozeAction(jdbi, clock, afterAck, clicks)));
+            List<Listeners> features =
+                    List.of(
+                            (commands, app) ->
+                                    commands.register(
+                                            Subcommand.BOSS,
+                                            new BossCommand(managers, zones, users, afterAck)),
+                            new SettingsCommands(managers, zones, clock),
+                            new SetupCommands(
+                                    managers, zones, users, messenger, api, afterAck, clicks, home),
+                            new StatusCommands(home, afterAck),
+                            new AgendaCommands(
+                                    agendas, managers, zones, bossDms, afterAck, clock, clicks),
+                            new AccountCommands(
+                                    new ExportService(jdbi, clock), managers, api, afterAck, clock),
+                            new ReviewListeners(reviews, managers, zones, users, clicks, afterAck),
+                            new NewsListeners(
+                                    news, managers, zones, bossDms, api, messenger, clicks, home,
+                                    afterAck),
+                            new ForecastListeners(
+                                    forecasts, managers, zones, bossDms, api, messenger, clicks,
+                                    home, afterAck),
+                            new BossReplyActions(
+                                    bossReplies,
+                                    new BossGuard(jdbi),
+                                    clock,
+                                    messenger,
+                                    api,
+                                    clicks,
+                                    afterAck),
+                            (commands, app) ->
+                                    app.blockAction(
+                                            SnoozeAction.SNOOZE,
+                                            new SnoozeAction(jdbi, clock, afterAck, clicks)));
             CommandRouter commands = new CommandRouter();
-            App bolt = distribution.bolt(slack, identity, afterAck, List.of(app -> features.forEach(f -> f.register(commands, app)),
-                    commands));
+            App bolt =
+                    distribution.bolt(
+                            slack,
+                            identity,
+                            afterAck,
+                            List.of(
+                                    app -> features.forEach(f -> f.register(commands, app)),
+                                    commands));
 
-            // The nudge engine: planning (one Quartz job for the cluster) and this instance's dispatcher.
-            Nudges nudges = running.nudges(new Nudges(jdbi, clock, nudgeMetrics, plans, managers, messenger, news, forecasts,
-                    agendas, 16));
-            distribution.whenReinstalled(teams -> BackgroundWork.run(() -> plans.resume(teams)), identity); // bulk: background pool
-            Scheduling scheduling = running.started(Scheduling.create(db.backgroundPool(), new InjectingJobFactory(Map.of(
-                    MaterializeJob.class, () -> new MaterializeJob(plans),
-                    PurgeUninstalledJob.class, () -> new PurgeUninstalledJob(distribution.uninstalls(), clock))), "AUTO", 4));
+            // The nudge engine: planning (one Quartz job for the cluster) and this instance's
+            // dispatcher.
+            Nudges nudges =
+                    running.nudges(
+                            new Nudges(
+                                    jdbi,
+                                    clock,
+                                    nudgeMetrics,
+                                    plans,
+                                    managers,
+                                    messenger,
+                                    news,
+                                    forecasts,
+                                    agendas,
+                                    16));
+            distribution.whenReinstalled(
+                    teams -> BackgroundWork.run(() -> plans.resume(teams)),
+                    identity); // bulk: background pool
+            Scheduling scheduling =
+                    running.started(
+                            Scheduling.create(
+                                    db.backgroundPool(),
+                                    new InjectingJobFactory(
+                                            Map.of(
+                                                    MaterializeJob.class,
+                                                            () -> new MaterializeJob(plans),
+                                                    PurgeUninstalledJob.class,
+                                                            () ->
+                                                                    new PurgeUninstalledJob(
+                                                                            distribution
+                                                                                    .uninstalls(),
+                                                                            clock))),
+                                    "AUTO",
+                                    4));
             if (options.backgroundNudges()) {
                 scheduling.start();
                 running.started(nudges.start(scheduling));
                 PurgeUninstalledJob.schedule(scheduling.scheduler());
             }
 
-            // The edges: Bolt, Slack's way in (HTTP or Socket Mode), the probes, then the warm-up before ready.
+            // The edges: Bolt, Slack's way in (HTTP or Socket Mode), the probes, then the warm-up
+            // before ready.
             bolt.start();
             running.started(bolt::stop);
-            Optional<SignatureCheck> signatures = config.mode() == AppConfig.Mode.HTTP
-                    ? Optional.of(new SignatureCheck(config.signingSecret().orElseThrow(), clock)) : Optional.empty();
-            Optional<SeenRequests> seen = signatures.map(s -> running.started(new SeenRequests(jdbi, clock, registry)));
-            Optional<SlackEventsEndpoint> events = signatures.map(s -> new SlackEventsEndpoint(bolt, s, seen.orElseThrow()));
+            Optional<SignatureCheck> signatures =
+                    config.mode() == AppConfig.Mode.HTTP
+                            ? Optional.of(
+                                    new SignatureCheck(config.signingSecret().orElseThrow(), clock))
+                            : Optional.empty();
+            Optional<SeenRequests> seen =
+                    signatures.map(s -> running.started(new SeenRequests(jdbi, clock, registry)));
+            Optional<SlackEventsEndpoint> events =
+                    signatures.map(s -> new SlackEventsEndpoint(bolt, s, seen.orElseThrow()));
             if (config.mode() == AppConfig.Mode.SOCKET_MODE) {
-                running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt)).start();
+                running.started(new SocketModeConnector(config.appToken().orElseThrow(), bolt))
+                        .start();
             }
-            BooleanSupplier schedulerUp = () -> !options.backgroundNudges() || scheduling.isRunning();
-            Health health = new Health(db::isReachable, schedulerUp, () -> distribution.slackState(identity),
-                    nudges::lastDispatcherRun);
+            BooleanSupplier schedulerUp =
+                    () -> !options.backgroundNudges() || scheduling.isRunning();
+            Health health =
+                    new Health(
+                            db::isReachable,
+                            schedulerUp,
+                            () -> distribution.slackState(identity),
+                            nudges::lastDispatcherRun);
             Readiness readiness = new Readiness(db::isReachable, schedulerUp);
-            HttpServer http = running.started(HttpServer.start(config.bindHost(), config.port(), events,
-                    distribution.installPages(bolt), health, readiness, metrics, registry));
-            running.started(() -> readiness.stopping(options.drainNotice())); // closed first: unready, then drain
+            HttpServer http =
+                    running.started(
+                            HttpServer.start(
+                                    config.bindHost(),
+                                    config.port(),
+                                    events,
+                                    distribution.installPages(bolt),
+                                    health,
+                                    readiness,
+                                    metrics,
+                                    registry));
+            running.started(
+                    () ->
+                            readiness.stopping(
+                                    options.drainNotice())); // closed first: unready, then drain
             running.listeningOn(http.port());
-            (events.isPresent() ? Warmup.overHttp(jdbi, clock, loopback(config.bindHost(), http.port()), signatures.get(),
-                    seen.get()) : Warmup.inProcess(jdbi, clock, bolt)).run(options.warmup());
+            (events.isPresent()
+                            ? Warmup.overHttp(
+                                    jdbi,
+                                    clock,
+                                    loopback(config.bindHost(), http.port()),
+                                    signatures.get(),
+                                    seen.get())
+                            : Warmup.inProcess(jdbi, clock, bolt))
+                    .run(options.warmup());
             readiness.warmedUp();
-            LoggerFactory.getLogger(Main.class).info("bossreview is up on port {} ({} mode, {})", http.port(), config.mode(),
-                    distribution.describe());
+            LoggerFactory.getLogger(Main.class)
+                    .info(
+                            "bossreview is up on port {} ({} mode, {})",
+                            http.port(),
+                            config.mode(),
+                            distribution.describe());
             return running;
         } catch (Exception e) {
             running.close();
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+            throw e instanceof RuntimeException re
+                    ? re
+                    : new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    /** Our own {@code /slack/events}: on loopback when listening on every address, else on the bound one. */
+    /**
+     * Our own {@code /slack/events}: on loopback when listening on every address, else on the bound
+     * one.
+     */
     static java.net.URI loopback(String bindHost, int port) {
-        String host = bindHost.isBlank() || bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1"
-                : bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
+        String host =
+                bindHost.isBlank() || bindHost.equals("0.0.0.0") || bindHost.equals("::")
+                        ? "127.0.0.1"
+                        : bindHost.contains(":") ? "[" + bindHost + "]" : bindHost;
         return java.net.URI.create("http://" + host + ":" + port + "/slack/events");
     }
 }

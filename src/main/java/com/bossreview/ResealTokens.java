@@ -8,34 +8,49 @@ import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.install.Distribution;
 import com.bossreview.install.KeyRotation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@code java -jar bossreview.jar --reseal-tokens}, run once with the app's environment: the explicit last
- * step of a key rotation ({@link KeyRotation#resealAll}), for when every instance runs with the new key.
+ * {@code java -jar bossreview.jar --reseal-tokens}, run once with the app's environment: the
+ * explicit last step of a key rotation ({@link KeyRotation#resealAll}), for when every instance
+ * runs with the new key.
  */
 public final class ResealTokens {
     public static final String FLAG = "--reseal-tokens";
 
-    private ResealTokens() {
-    }
+    private ResealTokens() {}
 
-    /** @return the exit code */
+    /**
+     * @return the exit code
+     */
     public static int run(AppConfig config, PrintStream out) {
-        AppConfig.MultiWorkspace m = config.multiWorkspace().orElseThrow(() -> new ConfigException(FLAG + " is for "
-                + "multi-workspace mode (SLACK_CLIENT_ID): with SLACK_BOT_TOKEN no token is stored in the database."));
-        Optional<EmbeddedDatabase> embedded = config.databaseUrl().isPresent() ? Optional.empty()
-                : Optional.of(EmbeddedDatabase.start(config.dataDir()));
-        try (Database db = Database.connect(config.databaseUrl().orElseGet(() -> embedded.orElseThrow().url()),
-                new SimpleMeterRegistry(), Database.MIN_POOL_SIZE)) {
+        AppConfig.MultiWorkspace m =
+                config.multiWorkspace()
+                        .orElseThrow(
+                                () ->
+                                        new ConfigException(
+                                                FLAG
+                                                        + " is for "
+                                                        + "multi-workspace mode (SLACK_CLIENT_ID): with SLACK_BOT_TOKEN no token is stored in the database."));
+        Optional<EmbeddedDatabase> embedded =
+                config.databaseUrl().isPresent()
+                        ? Optional.empty()
+                        : Optional.of(EmbeddedDatabase.start(config.dataDir()));
+        try (Database db =
+                Database.connect(
+                        config.databaseUrl().orElseGet(() -> embedded.orElseThrow().url()),
+                        new SimpleMeterRegistry(),
+                        Database.MIN_POOL_SIZE)) {
             db.migrate();
             KeyRotation keys = Distribution.installations(m, db.jdbi(), Clock.systemUTC()).keys();
             int resealed = BackgroundWork.call(keys::resealAll);
-            out.println("bossreview: re-sealed " + resealed + " stored bot tokens with BOSSREVIEW_ENCRYPTION_KEY; new "
-                    + "tokens are sealed with it too. BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS can now be removed from every instance.");
+            out.println(
+                    "bossreview: re-sealed "
+                            + resealed
+                            + " stored bot tokens with BOSSREVIEW_ENCRYPTION_KEY; new "
+                            + "tokens are sealed with it too. BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS can now be removed from every instance.");
             return 0;
         } finally {
             embedded.ifPresent(EmbeddedDatabase::close);

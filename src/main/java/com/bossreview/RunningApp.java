@@ -1,10 +1,9 @@
 package com.bossreview;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A started bossreview: its HTTP port and what to close, in reverse order of starting. */
 public final class RunningApp implements AutoCloseable {
@@ -55,7 +54,10 @@ public final class RunningApp implements AutoCloseable {
             try {
                 component.close();
             } catch (Exception e) {
-                log.warn("{} did not stop cleanly: {}", component.getClass().getSimpleName(), e.toString());
+                log.warn(
+                        "{} did not stop cleanly: {}",
+                        component.getClass().getSimpleName(),
+                        e.toString());
             }
         }
     }

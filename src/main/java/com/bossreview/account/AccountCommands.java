@@ -1,7 +1,13 @@
 package com.bossreview.account;
 
-import com.bossreview.command.Listeners;
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
 import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
@@ -18,21 +24,17 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-
-/** {@code export} (a JSON file in a DM) and {@code forget} (everything deleted, after a confirmation). */
+/**
+ * {@code export} (a JSON file in a DM) and {@code forget} (everything deleted, after a
+ * confirmation).
+ */
 public final class AccountCommands implements Listeners {
     private static final Logger log = LoggerFactory.getLogger(AccountCommands.class);
     public static final String CONFIRM_FORGET = "confirm_forget";
@@ -44,7 +46,12 @@ public final class AccountCommands implements Listeners {
     private final AfterAck afterAck;
     private final Clock clock;
 
-    public AccountCommands(ExportService exports, ManagerService managers, SlackApi slack, AfterAck afterAck, Clock clock) {
+    public AccountCommands(
+            ExportService exports,
+            ManagerService managers,
+            SlackApi slack,
+            AfterAck afterAck,
+            Clock clock) {
         this.exports = exports;
         this.managers = managers;
         this.slack = slack;
@@ -57,11 +64,20 @@ public final class AccountCommands implements Listeners {
         router.register(Subcommand.EXPORT, this::export);
         router.register(Subcommand.FORGET, this::forget);
         app.blockAction(CONFIRM_FORGET, this::confirmForget);
-        app.blockAction(CANCEL_FORGET, (req, ctx) -> {
-            afterAck.run("cancel_forget", () -> ctx.respond(r -> r.replaceOriginal(true)
-                    .text(":relieved: Kept everything. Nothing was deleted.")), reason -> { });
-            return ctx.ack();
-        });
+        app.blockAction(
+                CANCEL_FORGET,
+                (req, ctx) -> {
+                    afterAck.run(
+                            "cancel_forget",
+                            () ->
+                                    ctx.respond(
+                                            r ->
+                                                    r.replaceOriginal(true)
+                                                            .text(
+                                                                    ":relieved: Kept everything. Nothing was deleted.")),
+                            reason -> {});
+                    return ctx.ack();
+                });
     }
 
     private Response export(String args, SlashCommandRequest req, SlashCommandContext ctx) {
@@ -69,22 +85,43 @@ public final class AccountCommands implements Listeners {
         String user = req.getPayload().getUserId();
         Optional<Manager> m = managers.find(team, user);
         if (m.isEmpty()) {
-            return ctx.ack(":open_file_folder: bossreview stores nothing about you yet, so there's nothing to export.");
+            return ctx.ack(
+                    ":open_file_folder: bossreview stores nothing about you yet, so there's nothing to export.");
         }
         String json = exports.export(m.get());
-        afterAck.run("export upload", () -> upload(team, user, json),
-                reason -> Replies.respond(ctx, ":warning: I couldn't send your export (" + reason + "). Please try again."));
+        afterAck.run(
+                "export upload",
+                () -> upload(team, user, json),
+                reason ->
+                        Replies.respond(
+                                ctx,
+                                ":warning: I couldn't send your export ("
+                                        + reason
+                                        + "). Please try again."));
         return ctx.ack(":package: Preparing your export — it'll arrive as a JSON file in our DM.");
     }
 
     private void upload(String team, String user, String json) throws SlackCallException {
-        String channel = slack.call(team, "conversations.open", c -> c.conversationsOpen(r -> r.users(List.of(user))))
-                .getChannel().getId();
-        String filename = "bossreview-export-" + clock.instant().toString().substring(0, 10) + ".json";
+        String channel =
+                slack.call(
+                                team,
+                                "conversations.open",
+                                c -> c.conversationsOpen(r -> r.users(List.of(user))))
+                        .getChannel()
+                        .getId();
+        String filename =
+                "bossreview-export-" + clock.instant().toString().substring(0, 10) + ".json";
         try {
-            var response = slack.methods(team).filesUploadV2(r -> r.channel(channel).filename(filename)
-                    .title("Your bossreview data").content(json)
-                    .initialComment("Here's everything bossreview stores about you."));
+            var response =
+                    slack.methods(team)
+                            .filesUploadV2(
+                                    r ->
+                                            r.channel(channel)
+                                                    .filename(filename)
+                                                    .title("Your bossreview data")
+                                                    .content(json)
+                                                    .initialComment(
+                                                            "Here's everything bossreview stores about you."));
             if (!response.isOk()) {
                 throw new SlackCallException("files.uploadV2", response.getError());
             }
@@ -98,15 +135,46 @@ public final class AccountCommands implements Listeners {
     private Response forget(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String user = req.getPayload().getUserId();
         if (managers.find(req.getPayload().getTeamId(), user).isEmpty()) {
-            return ctx.ack(":wastebasket: bossreview stores nothing about you, so there's nothing to forget.");
+            return ctx.ack(
+                    ":wastebasket: bossreview stores nothing about you, so there's nothing to forget.");
         }
-        return ctx.ack(r -> r.text("Delete all your bossreview data?").blocks(List.of(
-                section(s -> s.text(markdownText(":warning: *Delete everything bossreview stores about you?*\n"
-                        + "Your boss, settings, weekly reviews and streak, news and forecasts will be gone for good. "
-                        + "Messages already sent to your boss stay in their DMs. Tip: `/bossreview export` first."))),
-                actions(a -> a.blockId("forget_actions").elements(List.of(
-                        button(b -> b.actionId(CONFIRM_FORGET).value(user).style("danger").text(plainText("Delete everything"))),
-                        button(b -> b.actionId(CANCEL_FORGET).value(user).text(plainText("Keep my data")))))))));
+        return ctx.ack(
+                r ->
+                        r.text("Delete all your bossreview data?")
+                                .blocks(
+                                        List.of(
+                                                section(
+                                                        s ->
+                                                                s.text(
+                                                                        markdownText(
+                                                                                ":warning: *Delete everything bossreview stores about you?*\n"
+                                                                                        + "Your boss, settings, weekly reviews and streak, news and forecasts will be gone for good. "
+                                                                                        + "Messages already sent to your boss stay in their DMs. Tip: `/bossreview export` first."))),
+                                                actions(
+                                                        a ->
+                                                                a.blockId("forget_actions")
+                                                                        .elements(
+                                                                                List.of(
+                                                                                        button(
+                                                                                                b ->
+                                                                                                        b.actionId(
+                                                                                                                        CONFIRM_FORGET)
+                                                                                                                .value(
+                                                                                                                        user)
+                                                                                                                .style(
+                                                                                                                        "danger")
+                                                                                                                .text(
+                                                                                                                        plainText(
+                                                                                                                                "Delete everything"))),
+                                                                                        button(
+                                                                                                b ->
+                                                                                                        b.actionId(
+                                                                                                                        CANCEL_FORGET)
+                                                                                                                .value(
+                                                                                                                        user)
+                                                                                                                .text(
+                                                                                                                        plainText(
+                                                                                                                                "Keep my data")))))))));
     }
 
     private Response confirmForget(BlockActionRequest req, ActionContext ctx) {
@@ -115,15 +183,30 @@ public final class AccountCommands implements Listeners {
         String value = ButtonValue.clicked(req);
         if (!user.equals(value)) {
             log.warn("confirm_forget from {}/{} carried another user's id; refused", team, user);
-            afterAck.run("forget refusal", () -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                    .text(":no_entry: That button isn't yours. Nothing was deleted.")), reason -> { });
+            afterAck.run(
+                    "forget refusal",
+                    () ->
+                            ctx.respond(
+                                    r ->
+                                            r.responseType("ephemeral")
+                                                    .replaceOriginal(false)
+                                                    .text(
+                                                            ":no_entry: That button isn't yours. Nothing was deleted.")),
+                    reason -> {});
             return ctx.ack();
         }
         int deleted = managers.forget(team, user);
         log.info("Forgot manager {}/{} ({} row)", team, user, deleted);
-        afterAck.run("forget confirmation", () -> ctx.respond(r -> r.replaceOriginal(true)
-                .text(":wastebasket: Done — everything bossreview stored about you is deleted. "
-                        + "`/bossreview` starts fresh whenever you like.")), reason -> { });
+        afterAck.run(
+                "forget confirmation",
+                () ->
+                        ctx.respond(
+                                r ->
+                                        r.replaceOriginal(true)
+                                                .text(
+                                                        ":wastebasket: Done — everything bossreview stored about you is deleted. "
+                                                                + "`/bossreview` starts fresh whenever you like.")),
+                reason -> {});
         return ctx.ack();
     }
 }

@@ -12,15 +12,15 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /** Everything stored about one manager, as JSON: what {@code /bossreview export} sends them. */
 public final class ExportService {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -36,77 +36,114 @@ public final class ExportService {
         root.addProperty("team_id", m.teamId());
         root.addProperty("user_id", m.userId());
         root.add("settings", settings(m));
-        jdbi.useHandle(h -> {
-            JsonArray reviews = new JsonArray();
-            h.attach(ReviewDao.class).history(m.teamId(), m.userId()).forEach(r -> {
-                JsonObject o = new JsonObject();
-                o.addProperty("week", r.isoYear() + "-W" + String.format("%02d", r.isoWeek()));
-                o.addProperty("state", r.state().name().toLowerCase());
-                o.addProperty("updated_at", r.updatedAt().toString());
-                reviews.add(o);
-            });
-            root.add("weekly_reviews", reviews);
-            JsonArray news = new JsonArray();
-            h.attach(NewsDao.class).all(m.teamId(), m.userId()).forEach(n -> {
-                JsonObject o = new JsonObject();
-                o.addProperty("id", n.id());
-                o.addProperty("kind", n.kind().name().toLowerCase());
-                o.addProperty("text", n.body());
-                o.addProperty("logged_at", n.loggedAt().toString());
-                o.addProperty("shared_at", text(n.sharedAt()));
-                o.addProperty("shared_with", n.sharedWith().orElse(null));
-                o.addProperty("acknowledged_at", text(n.acknowledgedAt()));
-                o.addProperty("told_how", n.how().map(how -> how.name().toLowerCase()).orElse(null));
-                o.addProperty("dismissed_at", text(n.dismissedAt()));
-                news.add(o);
-            });
-            root.add("news", news);
-            JsonArray forecasts = new JsonArray();
-            h.attach(ForecastDao.class).all(m.teamId(), m.userId()).forEach(f -> {
-                JsonObject o = new JsonObject();
-                o.addProperty("id", f.id());
-                o.addProperty("fiscal_year", f.fiscalYear());
-                o.addProperty("quarter", f.quarter());
-                o.addProperty("amount", f.amount());
-                o.addProperty("currency", f.currency().map(Enum::name).orElse(null));
-                o.addProperty("shown_as", ForecastViews.money(f));
-                o.addProperty("note", f.note().orElse(null));
-                o.addProperty("recorded_at", f.recordedAt().toString());
-                o.addProperty("shared_at", text(f.sharedAt()));
-                o.addProperty("shared_with", f.sharedWith().orElse(null));
-                o.addProperty("told_via", f.toldVia().map(v -> v.name().toLowerCase()).orElse(null));
-                forecasts.add(o);
-            });
-            root.add("forecasts", forecasts);
-            JsonArray agendas = new JsonArray();
-            h.attach(AgendaDao.class).all(m.teamId(), m.userId()).forEach(a -> {
-                JsonObject o = new JsonObject();
-                o.addProperty("sent_at", a.sentAt().toString());
-                o.addProperty("sent_to", a.sentTo());
-                o.addProperty("agenda", a.body());
-                agendas.add(o);
-            });
-            root.add("agendas_sent", agendas);
-            JsonArray replies = new JsonArray();
-            h.attach(BossReplyDao.class).all(m.teamId(), m.userId()).forEach(r -> {
-                JsonObject o = new JsonObject();
-                o.addProperty("answered", r.subject().value());
-                o.addProperty("boss_user_id", r.bossUserId());
-                o.addProperty("reply", r.reply().name().toLowerCase());
-                o.addProperty("question", r.question().orElse(null));
-                o.addProperty("answered_at", r.answeredAt().toString());
-                replies.add(o);
-            });
-            root.add("boss_replies", replies);
-            JsonArray stops = new JsonArray();
-            h.attach(BossGuardDao.class).all(m.teamId(), m.userId()).forEach(g -> {
-                JsonObject o = new JsonObject();
-                o.addProperty("boss_user_id", g.bossUserId());
-                o.addProperty("dms_stopped_at", g.stoppedAt() == null ? null : g.stoppedAt().toString());
-                stops.add(o);
-            });
-            root.add("boss_dms", stops);
-        });
+        jdbi.useHandle(
+                h -> {
+                    JsonArray reviews = new JsonArray();
+                    h.attach(ReviewDao.class)
+                            .history(m.teamId(), m.userId())
+                            .forEach(
+                                    r -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty(
+                                                "week",
+                                                r.isoYear()
+                                                        + "-W"
+                                                        + String.format("%02d", r.isoWeek()));
+                                        o.addProperty("state", r.state().name().toLowerCase());
+                                        o.addProperty("updated_at", r.updatedAt().toString());
+                                        reviews.add(o);
+                                    });
+                    root.add("weekly_reviews", reviews);
+                    JsonArray news = new JsonArray();
+                    h.attach(NewsDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    n -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("id", n.id());
+                                        o.addProperty("kind", n.kind().name().toLowerCase());
+                                        o.addProperty("text", n.body());
+                                        o.addProperty("logged_at", n.loggedAt().toString());
+                                        o.addProperty("shared_at", text(n.sharedAt()));
+                                        o.addProperty("shared_with", n.sharedWith().orElse(null));
+                                        o.addProperty("acknowledged_at", text(n.acknowledgedAt()));
+                                        o.addProperty(
+                                                "told_how",
+                                                n.how()
+                                                        .map(how -> how.name().toLowerCase())
+                                                        .orElse(null));
+                                        o.addProperty("dismissed_at", text(n.dismissedAt()));
+                                        news.add(o);
+                                    });
+                    root.add("news", news);
+                    JsonArray forecasts = new JsonArray();
+                    h.attach(ForecastDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    f -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("id", f.id());
+                                        o.addProperty("fiscal_year", f.fiscalYear());
+                                        o.addProperty("quarter", f.quarter());
+                                        o.addProperty("amount", f.amount());
+                                        o.addProperty(
+                                                "currency",
+                                                f.currency().map(Enum::name).orElse(null));
+                                        o.addProperty("shown_as", ForecastViews.money(f));
+                                        o.addProperty("note", f.note().orElse(null));
+                                        o.addProperty("recorded_at", f.recordedAt().toString());
+                                        o.addProperty("shared_at", text(f.sharedAt()));
+                                        o.addProperty("shared_with", f.sharedWith().orElse(null));
+                                        o.addProperty(
+                                                "told_via",
+                                                f.toldVia()
+                                                        .map(v -> v.name().toLowerCase())
+                                                        .orElse(null));
+                                        forecasts.add(o);
+                                    });
+                    root.add("forecasts", forecasts);
+                    JsonArray agendas = new JsonArray();
+                    h.attach(AgendaDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    a -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("sent_at", a.sentAt().toString());
+                                        o.addProperty("sent_to", a.sentTo());
+                                        o.addProperty("agenda", a.body());
+                                        agendas.add(o);
+                                    });
+                    root.add("agendas_sent", agendas);
+                    JsonArray replies = new JsonArray();
+                    h.attach(BossReplyDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    r -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("answered", r.subject().value());
+                                        o.addProperty("boss_user_id", r.bossUserId());
+                                        o.addProperty("reply", r.reply().name().toLowerCase());
+                                        o.addProperty("question", r.question().orElse(null));
+                                        o.addProperty("answered_at", r.answeredAt().toString());
+                                        replies.add(o);
+                                    });
+                    root.add("boss_replies", replies);
+                    JsonArray stops = new JsonArray();
+                    h.attach(BossGuardDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    g -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("boss_user_id", g.bossUserId());
+                                        o.addProperty(
+                                                "dms_stopped_at",
+                                                g.stoppedAt() == null
+                                                        ? null
+                                                        : g.stoppedAt().toString());
+                                        stops.add(o);
+                                    });
+                    root.add("boss_dms", stops);
+                });
         return GSON.toJson(root);
     }
 

@@ -1,10 +1,10 @@
 package com.bossreview.agenda;
 
-import com.bossreview.command.Listeners;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.ShareWithBoss;
 import com.bossreview.boss.Subject;
 import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
@@ -20,11 +20,9 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 
 /** {@code /bossreview agenda} and its {@code send_agenda} button. */
 public final class AgendaCommands implements Listeners {
@@ -36,8 +34,14 @@ public final class AgendaCommands implements Listeners {
     private final Clock clock;
     private final Clicks clicks;
 
-    public AgendaCommands(AgendaService agendas, ManagerService managers, ZoneRefresher zones, BossDms bossDms,
-                          AfterAck afterAck, Clock clock, Clicks clicks) {
+    public AgendaCommands(
+            AgendaService agendas,
+            ManagerService managers,
+            ZoneRefresher zones,
+            BossDms bossDms,
+            AfterAck afterAck,
+            Clock clock,
+            Clicks clicks) {
         this.agendas = agendas;
         this.managers = managers;
         this.zones = zones;
@@ -55,11 +59,16 @@ public final class AgendaCommands implements Listeners {
 
     private Response agenda(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         if (!args.isBlank()) {
-            return ctx.ack(":thinking_face: `agenda` takes nothing after it. Usage: `" + Subcommand.AGENDA.usage() + "`");
+            return ctx.ack(
+                    ":thinking_face: `agenda` takes nothing after it. Usage: `"
+                            + Subcommand.AGENDA.usage()
+                            + "`");
         }
         Manager m = zones.touch(req.getPayload().getTeamId(), req.getPayload().getUserId());
         Agenda agenda = agendas.build(m);
-        List<LayoutBlock> blocks = AgendaViews.draft(agenda, IsoWeek.of(m.today(clock.instant())), m.bossUserId().isPresent());
+        List<LayoutBlock> blocks =
+                AgendaViews.draft(
+                        agenda, IsoWeek.of(m.today(clock.instant())), m.bossUserId().isPresent());
         return ctx.ack(r -> r.text("Agenda for your next weekly review").blocks(blocks));
     }
 
@@ -68,32 +77,53 @@ public final class AgendaCommands implements Listeners {
         String value = ButtonValue.clicked(req);
         Optional<Manager> m = managers.find(click.team(), click.user());
         if (m.isEmpty() || !isThisOrNextWeek(value, m.get())) {
-            afterAck.run("send_agenda refusal", () -> click.note(AgendaViews.outOfDate()), r -> { });
+            afterAck.run("send_agenda refusal", () -> click.note(AgendaViews.outOfDate()), r -> {});
             return ctx.ack();
         }
-        afterAck.run("send_agenda", () -> {
-            Optional<AgendaService.SendOutcome> shared = shareWithBoss.share(click, m, "agenda " + value,
-                    dm -> agendas.send(m.get(), value, (agenda, boss, sentId) -> dm.send(boss, Subject.agenda(sentId),
-                            AgendaViews.forBossText(click.user()), AgendaViews.forBoss(agenda, click.user()))),
-                    AgendaViews::notSent);
-            if (shared.isEmpty()) {
-                return;
-            }
-            AgendaService.SendOutcome outcome = shared.get();
-            if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
-                click.replace(AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
-            } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {
-                click.note(AgendaViews.alreadySent(already.boss(), already.at(), m.get()));
-            } else {
-                click.note(AgendaViews.noBoss());
-            }
-        }, reason -> click.note(AgendaViews.notSent(m.get().bossUserId().orElse(null), reason)));
+        afterAck.run(
+                "send_agenda",
+                () -> {
+                    Optional<AgendaService.SendOutcome> shared =
+                            shareWithBoss.share(
+                                    click,
+                                    m,
+                                    "agenda " + value,
+                                    dm ->
+                                            agendas.send(
+                                                    m.get(),
+                                                    value,
+                                                    (agenda, boss, sentId) ->
+                                                            dm.send(
+                                                                    boss,
+                                                                    Subject.agenda(sentId),
+                                                                    AgendaViews.forBossText(
+                                                                            click.user()),
+                                                                    AgendaViews.forBoss(
+                                                                            agenda, click.user()))),
+                                    AgendaViews::notSent);
+                    if (shared.isEmpty()) {
+                        return;
+                    }
+                    AgendaService.SendOutcome outcome = shared.get();
+                    if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
+                        click.replace(
+                                AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
+                    } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {
+                        click.note(AgendaViews.alreadySent(already.boss(), already.at(), m.get()));
+                    } else {
+                        click.note(AgendaViews.noBoss());
+                    }
+                },
+                reason ->
+                        click.note(AgendaViews.notSent(m.get().bossUserId().orElse(null), reason)));
         return ctx.ack();
     }
 
     private boolean isThisOrNextWeek(String value, Manager m) {
         IsoWeek now = IsoWeek.of(m.today(clock.instant()));
-        return value != null && (value.equals(now.toString()) || value.equals(now.next().toString())
-                || value.equals(now.previous().toString()));
+        return value != null
+                && (value.equals(now.toString())
+                        || value.equals(now.next().toString())
+                        || value.equals(now.previous().toString()));
     }
 }

@@ -1,50 +1,66 @@
 package com.bossreview.agenda;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 public interface AgendaDao {
-    record SentAgenda(Instant sentAt, String sentTo, String body) {
-    }
+    record SentAgenda(Instant sentAt, String sentTo, String body) {}
 
-    @SqlQuery("SELECT sent_at, sent_to, body FROM agenda_sent WHERE team_id = :team AND user_id = :user ORDER BY sent_at")
+    @SqlQuery(
+            "SELECT sent_at, sent_to, body FROM agenda_sent WHERE team_id = :team AND user_id = :user ORDER BY sent_at")
     @RegisterConstructorMapper(SentAgenda.class)
     List<SentAgenda> all(@Bind("team") String team, @Bind("user") String user);
 
     /** An agenda as the boss it was sent to answers it. */
-    record SentTo(long id, String userId, Optional<String> week, Instant sentAt) {
-    }
+    record SentTo(long id, String userId, Optional<String> week, Instant sentAt) {}
 
     /**
      * Claims the sending of the agenda of {@code week}: of two clicks only one inserts the row.
      *
-     * @return the new row's id (the boss's buttons name it) when this caller claimed it, empty when that week's
-     *         agenda was already sent (or is being sent)
+     * @return the new row's id (the boss's buttons name it) when this caller claimed it, empty when
+     *     that week's agenda was already sent (or is being sent)
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO agenda_sent (team_id, user_id, week, sent_at, sent_to, body)
             VALUES (:team, :user, :week, :at, :boss, :body)
             ON CONFLICT (team_id, user_id, week) WHERE week IS NOT NULL DO NOTHING
             RETURNING id""")
-    Optional<Long> claim(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week,
-                         @Bind("at") Instant at, @Bind("boss") String boss, @Bind("body") String body);
+    Optional<Long> claim(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("week") String week,
+            @Bind("at") Instant at,
+            @Bind("boss") String boss,
+            @Bind("body") String body);
 
-    @SqlQuery("SELECT sent_at, sent_to, body FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week")
+    @SqlQuery(
+            "SELECT sent_at, sent_to, body FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week")
     @RegisterConstructorMapper(SentAgenda.class)
-    Optional<SentAgenda> sentFor(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week);
+    Optional<SentAgenda> sentFor(
+            @Bind("team") String team, @Bind("user") String user, @Bind("week") String week);
 
-    /** Only an agenda sent to {@code boss} in this workspace: a forged id or someone else's click finds nothing. */
-    @SqlQuery("SELECT id, user_id, week, sent_at FROM agenda_sent WHERE id = :id AND team_id = :team AND sent_to = :boss")
+    /**
+     * Only an agenda sent to {@code boss} in this workspace: a forged id or someone else's click
+     * finds nothing.
+     */
+    @SqlQuery(
+            "SELECT id, user_id, week, sent_at FROM agenda_sent WHERE id = :id AND team_id = :team AND sent_to = :boss")
     @RegisterConstructorMapper(SentTo.class)
-    Optional<SentTo> sentTo(@Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
+    Optional<SentTo> sentTo(
+            @Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
 
     /** Undoes a claim whose DM did not go out; only the claim made at {@code at}. */
-    @SqlUpdate("DELETE FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week AND sent_at = :at")
-    int release(@Bind("team") String team, @Bind("user") String user, @Bind("week") String week, @Bind("at") Instant at);
+    @SqlUpdate(
+            "DELETE FROM agenda_sent WHERE team_id = :team AND user_id = :user AND week = :week AND sent_at = :at")
+    int release(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("week") String week,
+            @Bind("at") Instant at);
 }

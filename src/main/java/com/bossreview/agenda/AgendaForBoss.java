@@ -2,7 +2,6 @@ package com.bossreview.agenda;
 
 import com.bossreview.boss.Sent;
 import com.bossreview.boss.SentLookup;
-
 import java.util.Optional;
 
 /** A sent agenda as the boss it was sent to answers it ({@code agenda:<agenda_sent id>}). */
@@ -15,9 +14,16 @@ public final class AgendaForBoss implements SentLookup {
 
     @Override
     public Optional<Sent> sentTo(String team, String boss, long id) {
-        return agendas.sentTo(team, boss, id).map(a -> new Sent(a.userId(),
-                "your agenda for the weekly review" + a.week().flatMap(AgendaForBoss::dates).map(d -> " (" + d + ")")
-                        .orElse("")));
+        return agendas.sentTo(team, boss, id)
+                .map(
+                        a ->
+                                new Sent(
+                                        a.userId(),
+                                        "your agenda for the weekly review"
+                                                + a.week()
+                                                        .flatMap(AgendaForBoss::dates)
+                                                        .map(d -> " (" + d + ")")
+                                                        .orElse("")));
     }
 
     /** The week people read ({@code 23–29 Nov}), not the ISO key the row stores. */

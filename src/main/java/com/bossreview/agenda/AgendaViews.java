@@ -1,17 +1,5 @@
 package com.bossreview.agenda;
 
-import com.bossreview.forecast.Forecast;
-import com.bossreview.forecast.ForecastViews;
-import com.bossreview.forecast.Recorded;
-import com.bossreview.news.NewsItem;
-import com.bossreview.news.NewsKind;
-import com.bossreview.slack.Mrkdwn;
-import com.bossreview.time.IsoWeek;
-import com.slack.api.model.block.LayoutBlock;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
@@ -20,35 +8,53 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.bossreview.forecast.Forecast;
+import com.bossreview.forecast.ForecastViews;
+import com.bossreview.forecast.Recorded;
+import com.bossreview.news.NewsItem;
+import com.bossreview.news.NewsKind;
+import com.bossreview.slack.Mrkdwn;
+import com.bossreview.time.IsoWeek;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
+import java.util.List;
+
 /** The agenda as the manager drafts it and as the boss receives it. */
 public final class AgendaViews {
     public static final String SEND_AGENDA = "send_agenda";
+
     /** Keeps the agenda inside Slack's 3,000-character section limit. */
     static final int MAX_NEWS_CHARS = 200;
+
     static final int MAX_NEWS_ITEMS = 8;
     static final int MAX_FORECAST_LINES = 4;
     static final int MAX_TEXT = 2900;
 
-    private AgendaViews() {
-    }
+    private AgendaViews() {}
 
     /** The agenda's content as mrkdwn: what the boss gets, and what is kept in agenda_sent. */
     public static String text(Agenda agenda) {
         StringBuilder sb = new StringBuilder();
-        sb.append("*Since our last review*").append(agenda.lastReviewHeld().isEmpty() ? " (our first one)" : "").append('\n');
+        sb.append("*Since our last review*")
+                .append(agenda.lastReviewHeld().isEmpty() ? " (our first one)" : "")
+                .append('\n');
         if (!agenda.hasContent()) {
             sb.append("• Nothing logged yet — a quiet stretch.\n");
         }
         List<NewsItem> news = newsShown(agenda);
         if (agenda.news().size() > news.size()) {
-            sb.append("• …and ").append(agenda.news().size() - news.size()).append(" earlier items\n");
+            sb.append("• …and ")
+                    .append(agenda.news().size() - news.size())
+                    .append(" earlier items\n");
         }
         for (NewsItem n : news) {
             sb.append(n.kind() == NewsKind.GOOD ? "• :large_green_circle: " : "• :red_circle: ")
-                    .append(Mrkdwn.escape(shorten(n.body()))).append('\n');
+                    .append(Mrkdwn.escape(shorten(n.body())))
+                    .append('\n');
         }
         int firstForecast = Math.max(0, agenda.forecastChanges().size() - MAX_FORECAST_LINES);
-        for (Recorded r : agenda.forecastChanges().subList(firstForecast, agenda.forecastChanges().size())) {
+        for (Recorded r :
+                agenda.forecastChanges().subList(firstForecast, agenda.forecastChanges().size())) {
             sb.append(forecastLine(r)).append('\n');
         }
         sb.append("\n*Questions for you*\n");
@@ -58,30 +64,60 @@ public final class AgendaViews {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
-    /** The news items the agenda spells out (the latest ones; earlier ones are only counted): what sending it tells. */
+    /**
+     * The news items the agenda spells out (the latest ones; earlier ones are only counted): what
+     * sending it tells.
+     */
     public static List<NewsItem> newsShown(Agenda agenda) {
         List<NewsItem> news = agenda.news();
-        return news.size() > MAX_NEWS_ITEMS ? news.subList(news.size() - MAX_NEWS_ITEMS, news.size()) : news;
+        return news.size() > MAX_NEWS_ITEMS
+                ? news.subList(news.size() - MAX_NEWS_ITEMS, news.size())
+                : news;
     }
 
-    /** A figure as the boss reads it: against the last figure they were told, never against one they never heard. */
+    /**
+     * A figure as the boss reads it: against the last figure they were told, never against one they
+     * never heard.
+     */
     static String forecastLine(Recorded r) {
         Forecast f = r.forecast();
-        String emoji = switch (r.movement()) {
-            case DOWN -> ":chart_with_downwards_trend:";
-            case UP -> ":chart_with_upwards_trend:";
-            default -> ":bar_chart:";
-        };
+        String emoji =
+                switch (r.movement()) {
+                    case DOWN -> ":chart_with_downwards_trend:";
+                    case UP -> ":chart_with_upwards_trend:";
+                    default -> ":bar_chart:";
+                };
         String was = r.baseline().map(ForecastViews::money).orElse("");
-        String against = switch (r.movement()) {
-            case DOWN, UP -> " (" + (r.isDowngrade() ? "−" : "+")
-                    + ForecastViews.money(r.change().orElseThrow().delta().abs(), f.currency().or(
-                            () -> r.baseline().flatMap(Forecast::currency))) + " from " + was + ")";
-            case SAME -> " (unchanged)";
-            case OTHER_CURRENCY -> " (was " + was + ")";
-            case FIRST -> "";
-        };
-        return "• " + emoji + " Forecast Q" + f.quarter() + " FY" + f.fiscalYear() + ": " + ForecastViews.money(f) + against
+        String against =
+                switch (r.movement()) {
+                    case DOWN, UP ->
+                            " ("
+                                    + (r.isDowngrade() ? "−" : "+")
+                                    + ForecastViews.money(
+                                            r.change().orElseThrow().delta().abs(),
+                                            f.currency()
+                                                    .or(
+                                                            () ->
+                                                                    r.baseline()
+                                                                            .flatMap(
+                                                                                    Forecast
+                                                                                            ::currency)))
+                                    + " from "
+                                    + was
+                                    + ")";
+                    case SAME -> " (unchanged)";
+                    case OTHER_CURRENCY -> " (was " + was + ")";
+                    case FIRST -> "";
+                };
+        return "• "
+                + emoji
+                + " Forecast Q"
+                + f.quarter()
+                + " FY"
+                + f.fiscalYear()
+                + ": "
+                + ForecastViews.money(f)
+                + against
                 + f.note().map(note -> " — " + Mrkdwn.escape(shorten(note))).orElse("");
     }
 
@@ -91,15 +127,39 @@ public final class AgendaViews {
         blocks.add(header(h -> h.text(plainText("Agenda for your next weekly review"))));
         blocks.add(section(s -> s.text(markdownText(text(agenda)))));
         if (hasBoss) {
-            blocks.add(actions(a -> a.blockId("agenda_actions").elements(List.of(
-                    button(b -> b.actionId(SEND_AGENDA).value(week.toString()).style("primary")
-                            .text(plainText("Send to boss")))))));
+            blocks.add(
+                    actions(
+                            a ->
+                                    a.blockId("agenda_actions")
+                                            .elements(
+                                                    List.of(
+                                                            button(
+                                                                    b ->
+                                                                            b.actionId(SEND_AGENDA)
+                                                                                    .value(
+                                                                                            week
+                                                                                                    .toString())
+                                                                                    .style(
+                                                                                            "primary")
+                                                                                    .text(
+                                                                                            plainText(
+                                                                                                    "Send to boss")))))));
         } else {
-            blocks.add(context(c -> c.elements(List.of(markdownText(
-                    "Set your boss with `/bossreview boss @user` to send this ahead of the review.")))));
+            blocks.add(
+                    context(
+                            c ->
+                                    c.elements(
+                                            List.of(
+                                                    markdownText(
+                                                            "Set your boss with `/bossreview boss @user` to send this ahead of the review.")))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(
-                "Sending it a day ahead lets your boss come prepared — and shows you run a tight ship.")))));
+        blocks.add(
+                context(
+                        c ->
+                                c.elements(
+                                        List.of(
+                                                markdownText(
+                                                        "Sending it a day ahead lets your boss come prepared — and shows you run a tight ship.")))));
         return blocks;
     }
 
@@ -108,7 +168,9 @@ public final class AgendaViews {
     }
 
     public static String sentText(String boss) {
-        return ":white_check_mark: Agenda sent to <@" + boss + ">. Walk in with one piece of news and one question "
+        return ":white_check_mark: Agenda sent to <@"
+                + boss
+                + ">. Walk in with one piece of news and one question "
                 + "— you're set.";
     }
 
@@ -117,11 +179,17 @@ public final class AgendaViews {
         return List.of(section(s -> s.text(markdownText(sentText(boss)))));
     }
 
-    public static String alreadySent(String boss, java.time.Instant at, com.bossreview.manager.Manager m) {
+    public static String alreadySent(
+            String boss, java.time.Instant at, com.bossreview.manager.Manager m) {
         var local = at.atZone(m.zone());
-        return ":white_check_mark: You already sent this week's agenda to <@" + boss + "> on "
-                + local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " at "
-                + m.show(local.toLocalTime()) + " — it wasn't sent again.";
+        return ":white_check_mark: You already sent this week's agenda to <@"
+                + boss
+                + "> on "
+                + local.getDayOfWeek()
+                        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                + " at "
+                + m.show(local.toLocalTime())
+                + " — it wasn't sent again.";
     }
 
     public static String outOfDate() {
@@ -133,16 +201,25 @@ public final class AgendaViews {
     }
 
     public static String notSent(String boss, String reason) {
-        return ":warning: I couldn't send the agenda to " + (boss == null ? "your boss" : "<@" + boss + ">") + " ("
-                + reason + "). Nothing was sent — please try the button again in a minute.";
+        return ":warning: I couldn't send the agenda to "
+                + (boss == null ? "your boss" : "<@" + boss + ">")
+                + " ("
+                + reason
+                + "). Nothing was sent — please try the button again in a minute.";
     }
 
     /** What the boss receives. */
     public static List<LayoutBlock> forBoss(Agenda agenda, String managerId) {
         return List.of(
-                section(s -> s.text(markdownText(":spiral_note_pad: <@" + managerId + "> sent you the agenda for your "
-                        + "next weekly review.")))
-                , section(s -> s.text(markdownText(text(agenda)))));
+                section(
+                        s ->
+                                s.text(
+                                        markdownText(
+                                                ":spiral_note_pad: <@"
+                                                        + managerId
+                                                        + "> sent you the agenda for your "
+                                                        + "next weekly review."))),
+                section(s -> s.text(markdownText(text(agenda)))));
     }
 
     private static String shorten(String text) {

@@ -2,14 +2,14 @@ package com.bossreview.boss;
 
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackCallException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
-
 /**
- * {@code boss_thanks}, {@code boss_lets_talk} (and the old {@code boss_ack_news}, a Let's talk): the boss's
- * closing answer. The manager is told which it was, once; the boss's message loses its buttons and shows it.
+ * {@code boss_thanks}, {@code boss_lets_talk} (and the old {@code boss_ack_news}, a Let's talk):
+ * the boss's closing answer. The manager is told which it was, once; the boss's message loses its
+ * buttons and shows it.
  */
 final class AnswerAction implements BossButton.Answer {
     private static final Logger log = LoggerFactory.getLogger(AnswerAction.class);
@@ -38,18 +38,38 @@ final class AnswerAction implements BossButton.Answer {
         try {
             outcome = replies.answerByDm(messenger, team, boss, subject, reply, Optional.empty());
         } catch (SlackCallException e) {
-            log.warn("{} of {}/{} to {} not delivered: {}", reply, team, boss, subject.value(), e.error());
-            clicked.click().note(BossReplyViews.notSent(replies.sender(team, boss, subject), e.error()));
+            log.warn(
+                    "{} of {}/{} to {} not delivered: {}",
+                    reply,
+                    team,
+                    boss,
+                    subject.value(),
+                    e.error());
+            clicked.click()
+                    .note(BossReplyViews.notSent(replies.sender(team, boss, subject), e.error()));
             return;
         }
         if (outcome instanceof BossReplies.Outcome.Answered a) {
-            log.info("{} of {}/{} to {} told to {}", reply, team, boss, subject.value(), a.sent().managerId());
-            clicked.click().replace(BossReplyViews.answeredText(reply, a.sent().managerId()),
-                    BossReplyViews.answered(clicked.shown(), reply, a.sent().managerId()));
+            log.info(
+                    "{} of {}/{} to {} told to {}",
+                    reply,
+                    team,
+                    boss,
+                    subject.value(),
+                    a.sent().managerId());
+            clicked.click()
+                    .replace(
+                            BossReplyViews.answeredText(reply, a.sent().managerId()),
+                            BossReplyViews.answered(clicked.shown(), reply, a.sent().managerId()));
         } else if (outcome instanceof BossReplies.Outcome.AlreadyAnswered a) {
             clicked.click().note(BossReplyViews.alreadyAnswered(a.reply(), a.sent().managerId()));
         } else {
-            log.info("Refused {} of {}/{} to {}: not sent to them", reply, team, boss, subject.value());
+            log.info(
+                    "Refused {} of {}/{} to {}: not sent to them",
+                    reply,
+                    team,
+                    boss,
+                    subject.value());
             clicked.click().note(BossReplyViews.notYours());
         }
     }

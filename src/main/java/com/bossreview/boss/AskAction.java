@@ -1,13 +1,12 @@
 package com.bossreview.boss;
 
 import com.bossreview.slack.SlackApi;
-
 import java.util.Optional;
 
 /**
- * {@code boss_ask}: opens the question form ({@code views.open} with the click's trigger_id, after the ack) for
- * the boss the thing was sent to; anyone else is refused without a form. The DM keeps its buttons: a boss may
- * ask again, or still say thanks.
+ * {@code boss_ask}: opens the question form ({@code views.open} with the click's trigger_id, after
+ * the ack) for the boss the thing was sent to; anyone else is refused without a form. The DM keeps
+ * its buttons: a boss may ask again, or still say thanks.
  */
 final class AskAction implements BossButton.Answer {
     private final BossReplies replies;
@@ -24,7 +23,9 @@ final class AskAction implements BossButton.Answer {
         if (sent.isEmpty()) {
             return;
         }
-        slack.openModal(clicked.team(), clicked.trigger(),
+        slack.openModal(
+                clicked.team(),
+                clicked.trigger(),
                 BossReplyViews.askModal(clicked.subject().orElseThrow(), sent.get()));
     }
 }

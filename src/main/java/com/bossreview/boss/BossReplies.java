@@ -2,8 +2,6 @@ package com.bossreview.boss;
 
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackCallException;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,11 +9,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * The boss's answers to what managers sent them. Only the person a thing was sent to may answer it; an answer
- * is recorded (claimed) before the manager is told and released again if telling them fails, so the manager
- * hears of each closing answer once and a failed one can simply be clicked again.
+ * The boss's answers to what managers sent them. Only the person a thing was sent to may answer it;
+ * an answer is recorded (claimed) before the manager is told and released again if telling them
+ * fails, so the manager hears of each closing answer once and a failed one can simply be clicked
+ * again.
  */
 public final class BossReplies {
     /** The longest question a boss can send, in characters; the modal's field stops there too. */
@@ -29,19 +29,24 @@ public final class BossReplies {
 
     public sealed interface Outcome {
         /** Not sent to this person in this workspace, or gone: nothing recorded, nobody told. */
-        record NotYours() implements Outcome { }
+        record NotYours() implements Outcome {}
 
-        /** Thanks or Let's talk was already given (maybe by a double click): the manager is not told again. */
-        record AlreadyAnswered(Sent sent, BossReply reply, Instant at) implements Outcome { }
+        /**
+         * Thanks or Let's talk was already given (maybe by a double click): the manager is not told
+         * again.
+         */
+        record AlreadyAnswered(Sent sent, BossReply reply, Instant at) implements Outcome {}
 
-        record Answered(Sent sent) implements Outcome { }
+        record Answered(Sent sent) implements Outcome {}
     }
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final Map<Subject.Kind, SentLookup> lookups;
 
-    /** @param lookups one per kind of thing sent to bosses, from the feature that sends it */
+    /**
+     * @param lookups one per kind of thing sent to bosses, from the feature that sends it
+     */
     public BossReplies(Jdbi jdbi, Clock clock, Map<Subject.Kind, SentLookup> lookups) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -61,17 +66,27 @@ public final class BossReplies {
             return Optional.of("Type your question first.");
         }
         if (q.codePointCount(0, q.length()) > QUESTION_MAX) {
-            return Optional.of("Keep it to " + QUESTION_MAX + " characters — a longer talk is what Let's talk is for.");
+            return Optional.of(
+                    "Keep it to "
+                            + QUESTION_MAX
+                            + " characters — a longer talk is what Let's talk is for.");
         }
         return Optional.empty();
     }
 
     /**
-     * Records {@code boss}'s {@code reply} to {@code subject} (with the question for {@link BossReply#ASK}, which
-     * has passed {@link #questionProblem}) and tells the manager through {@code tell}.
+     * Records {@code boss}'s {@code reply} to {@code subject} (with the question for {@link
+     * BossReply#ASK}, which has passed {@link #questionProblem}) and tells the manager through
+     * {@code tell}.
      */
-    public <X extends Exception> Outcome answer(String team, String boss, Subject subject, BossReply reply,
-                                                Optional<String> question, Tell<X> tell) throws X {
+    public <X extends Exception> Outcome answer(
+            String team,
+            String boss,
+            Subject subject,
+            BossReply reply,
+            Optional<String> question,
+            Tell<X> tell)
+            throws X {
         if ((reply == BossReply.ASK) != question.isPresent()
                 || question.flatMap(BossReplies::questionProblem).isPresent()) {
             throw new IllegalArgumentException("a question goes with Ask, and only with Ask");
@@ -83,10 +98,24 @@ public final class BossReplies {
         Sent sent = found.get();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Long[] ids = ids(subject);
-        Optional<Long> claimed = jdbi.withExtension(BossReplyDao.class, dao -> dao.claim(team, sent.managerId(), boss,
-                ids[0], ids[1], ids[2], reply, question.map(String::strip).orElse(null), at));
+        Optional<Long> claimed =
+                jdbi.withExtension(
+                        BossReplyDao.class,
+                        dao ->
+                                dao.claim(
+                                        team,
+                                        sent.managerId(),
+                                        boss,
+                                        ids[0],
+                                        ids[1],
+                                        ids[2],
+                                        reply,
+                                        question.map(String::strip).orElse(null),
+                                        at));
         if (claimed.isEmpty()) {
-            return jdbi.withExtension(BossReplyDao.class, dao -> dao.closingAnswer(team, ids[0], ids[1], ids[2]))
+            return jdbi.withExtension(
+                            BossReplyDao.class,
+                            dao -> dao.closingAnswer(team, ids[0], ids[1], ids[2]))
                     .<Outcome>map(r -> new Outcome.AlreadyAnswered(sent, r.reply(), r.answeredAt()))
                     // released by a failed click in between: the boss may click again
                     .orElseGet(() -> new Outcome.AlreadyAnswered(sent, reply, at));
@@ -101,18 +130,34 @@ public final class BossReplies {
     }
 
     /**
-     * {@link #answer}, telling the manager by DM in {@link BossReplyViews#toManager}'s words: the way every answer of
-     * a boss (Thanks, Let's talk, a question) reaches the manager.
+     * {@link #answer}, telling the manager by DM in {@link BossReplyViews#toManager}'s words: the
+     * way every answer of a boss (Thanks, Let's talk, a question) reaches the manager.
      */
-    Outcome answerByDm(Messenger messenger, String team, String boss, Subject subject, BossReply reply,
-                       Optional<String> question) throws SlackCallException {
-        return answer(team, boss, subject, reply, question, sent -> {
-            BossReplyViews.Message m = BossReplyViews.toManager(reply, boss, sent, question.orElse(null));
-            messenger.dm(team, sent.managerId(), m.text(), m.blocks());
-        });
+    Outcome answerByDm(
+            Messenger messenger,
+            String team,
+            String boss,
+            Subject subject,
+            BossReply reply,
+            Optional<String> question)
+            throws SlackCallException {
+        return answer(
+                team,
+                boss,
+                subject,
+                reply,
+                question,
+                sent -> {
+                    BossReplyViews.Message m =
+                            BossReplyViews.toManager(reply, boss, sent, question.orElse(null));
+                    messenger.dm(team, sent.managerId(), m.text(), m.blocks());
+                });
     }
 
-    /** The manager who sent {@code subject} to {@code boss}, to name when telling them failed; null if none did. */
+    /**
+     * The manager who sent {@code subject} to {@code boss}, to name when telling them failed; null
+     * if none did.
+     */
     String sender(String team, String boss, Subject subject) {
         return find(team, boss, subject).map(Sent::managerId).orElse(null);
     }
@@ -124,8 +169,10 @@ public final class BossReplies {
 
     /** The subject as the table's three id columns, of which exactly one is set. */
     private static Long[] ids(Subject s) {
-        return new Long[]{s.kind() == Subject.Kind.NEWS ? s.id() : null,
-                s.kind() == Subject.Kind.FORECAST ? s.id() : null,
-                s.kind() == Subject.Kind.AGENDA ? s.id() : null};
+        return new Long[] {
+            s.kind() == Subject.Kind.NEWS ? s.id() : null,
+            s.kind() == Subject.Kind.FORECAST ? s.id() : null,
+            s.kind() == Subject.Kind.AGENDA ? s.id() : null
+        };
     }
 }

@@ -1,22 +1,28 @@
 package com.bossreview.boss;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 /** The boss's answers ({@code boss_reply}); a subject is bound as three ids of which one is set. */
 @RegisterConstructorMapper(BossReplyDao.Row.class)
 public interface BossReplyDao {
     /** One answer, for the export and for "you already answered". */
-    record Row(String bossUserId, Long newsId, Long forecastId, Long agendaId, BossReply reply,
-               Optional<String> question, Instant answeredAt) {
+    record Row(
+            String bossUserId,
+            Long newsId,
+            Long forecastId,
+            Long agendaId,
+            BossReply reply,
+            Optional<String> question,
+            Instant answeredAt) {
         public Subject subject() {
-            return newsId != null ? Subject.news(newsId)
+            return newsId != null
+                    ? Subject.news(newsId)
                     : forecastId != null ? Subject.forecast(forecastId) : Subject.agenda(agendaId);
         }
     }
@@ -24,33 +30,50 @@ public interface BossReplyDao {
     String COLUMNS = "boss_user_id, news_id, forecast_id, agenda_id, reply, question, answered_at";
 
     /**
-     * Records an answer before the manager is told. A second closing answer (Thanks, Let's talk) to the same
-     * thing conflicts with the first and inserts nothing: of two clicks, one wins.
+     * Records an answer before the manager is told. A second closing answer (Thanks, Let's talk) to
+     * the same thing conflicts with the first and inserts nothing: of two clicks, one wins.
      *
      * @return the new row's id, or empty when the thing already has its closing answer
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             INSERT INTO boss_reply (team_id, user_id, boss_user_id, news_id, forecast_id, agenda_id, reply, question,
                                     answered_at)
             VALUES (:team, :manager, :boss, :news, :forecast, :agenda, :reply, :question, :at)
             ON CONFLICT DO NOTHING
             RETURNING id""")
-    Optional<Long> claim(@Bind("team") String team, @Bind("manager") String manager, @Bind("boss") String boss,
-                         @Bind("news") Long newsId, @Bind("forecast") Long forecastId, @Bind("agenda") Long agendaId,
-                         @Bind("reply") BossReply reply, @Bind("question") String question, @Bind("at") Instant at);
+    Optional<Long> claim(
+            @Bind("team") String team,
+            @Bind("manager") String manager,
+            @Bind("boss") String boss,
+            @Bind("news") Long newsId,
+            @Bind("forecast") Long forecastId,
+            @Bind("agenda") Long agendaId,
+            @Bind("reply") BossReply reply,
+            @Bind("question") String question,
+            @Bind("at") Instant at);
 
     /** Undoes {@link #claim} when the manager could not be told. */
     @SqlUpdate("DELETE FROM boss_reply WHERE id = :id AND team_id = :team")
     int release(@Bind("team") String team, @Bind("id") long id);
 
     /** The Thanks or Let's talk already recorded for this thing, if any. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM boss_reply WHERE team_id = :team AND final "
-            + "AND (news_id = :news OR forecast_id = :forecast OR agenda_id = :agenda)")
-    Optional<Row> closingAnswer(@Bind("team") String team, @Bind("news") Long newsId,
-                                @Bind("forecast") Long forecastId, @Bind("agenda") Long agendaId);
+    @SqlQuery(
+            "SELECT "
+                    + COLUMNS
+                    + " FROM boss_reply WHERE team_id = :team AND final "
+                    + "AND (news_id = :news OR forecast_id = :forecast OR agenda_id = :agenda)")
+    Optional<Row> closingAnswer(
+            @Bind("team") String team,
+            @Bind("news") Long newsId,
+            @Bind("forecast") Long forecastId,
+            @Bind("agenda") Long agendaId);
 
     /** Every answer to what this manager sent, oldest first. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM boss_reply WHERE team_id = :team AND user_id = :manager "
-            + "ORDER BY answered_at, id")
+    @SqlQuery(
+            "SELECT "
+                    + COLUMNS
+                    + " FROM boss_reply WHERE team_id = :team AND user_id = :manager "
+                    + "ORDER BY answered_at, id")
     List<Row> all(@Bind("team") String team, @Bind("manager") String manager);
 }

@@ -1,31 +1,36 @@
 package com.bossreview.boss;
 
+import static com.slack.api.model.block.Blocks.section;
+
 import com.bossreview.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
-
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.slack.api.model.block.Blocks.section;
-
 /**
- * What a boss typed, shown to a manager as a mrkdwn block quote that cannot mention, link or notify anyone:
- * {@code & < >} escaped (so no {@code <@U…>}, {@code <!here>} or {@code <http://…|…>}), and the text object
- * {@code verbatim} (so Slack does not turn bare URLs, {@code #channels} or {@code @here} into links).
+ * What a boss typed, shown to a manager as a mrkdwn block quote that cannot mention, link or notify
+ * anyone: {@code & < >} escaped (so no {@code <@U…>}, {@code <!here>} or {@code <http://…|…>}), and
+ * the text object {@code verbatim} (so Slack does not turn bare URLs, {@code #channels} or
+ * {@code @here} into links).
  */
 final class Quote {
-    /** Slack refuses a section text over 3,000 characters; escaping can make 1,000 typed ones 5,000. */
+    /**
+     * Slack refuses a section text over 3,000 characters; escaping can make 1,000 typed ones 5,000.
+     */
     static final int SECTION_BUDGET = 2900;
 
-    private Quote() {
-    }
+    private Quote() {}
 
-    /** The text quoted ({@code > } on every line), in as many sections as it takes, none over the budget. */
+    /**
+     * The text quoted ({@code > } on every line), in as many sections as it takes, none over the
+     * budget.
+     */
     static List<LayoutBlock> sections(String text) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (String chunk : chunks(text)) {
-            MarkdownTextObject quote = MarkdownTextObject.builder().text(chunk).verbatim(true).build();
+            MarkdownTextObject quote =
+                    MarkdownTextObject.builder().text(chunk).verbatim(true).build();
             blocks.add(section(s -> s.text(quote)));
         }
         return blocks;
@@ -36,7 +41,8 @@ final class Quote {
         StringBuilder current = new StringBuilder();
         for (String line : Mrkdwn.escape(text.strip()).split("\n", -1)) {
             for (String piece : pieces("> " + line)) {
-                if (current.length() > 0 && current.length() + 1 + piece.length() > SECTION_BUDGET) {
+                if (current.length() > 0
+                        && current.length() + 1 + piece.length() > SECTION_BUDGET) {
                     chunks.add(current.toString());
                     current.setLength(0);
                 }
@@ -47,7 +53,10 @@ final class Quote {
         return chunks;
     }
 
-    /** A quoted line cut into pieces that fit a section, each still quoted, never inside an entity or a surrogate pair. */
+    /**
+     * A quoted line cut into pieces that fit a section, each still quoted, never inside an entity
+     * or a surrogate pair.
+     */
     private static List<String> pieces(String quotedLine) {
         List<String> pieces = new ArrayList<>();
         String rest = quotedLine;

@@ -4,17 +4,15 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-
 import com.slack.api.methods.SlackApiException;
-
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Routes {@code /bossreview <word> …} to the handler a feature registered for that word. A word with
- * no handler yet answers honestly that it is not available; an unknown word gets the usage.
+ * Routes {@code /bossreview <word> …} to the handler a feature registered for that word. A word
+ * with no handler yet answers honestly that it is not available; an unknown word gets the usage.
  */
 public final class CommandRouter implements Consumer<App> {
     public static final String COMMAND = "/bossreview";
@@ -22,8 +20,10 @@ public final class CommandRouter implements Consumer<App> {
     private final Map<Subcommand, SubcommandHandler> handlers = new EnumMap<>(Subcommand.class);
 
     public CommandRouter() {
-        handlers.put(Subcommand.HELP, (args, req, ctx) ->
-                ctx.ack(r -> r.text(CommandViews.helpText()).blocks(CommandViews.help())));
+        handlers.put(
+                Subcommand.HELP,
+                (args, req, ctx) ->
+                        ctx.ack(r -> r.text(CommandViews.helpText()).blocks(CommandViews.help())));
     }
 
     public CommandRouter register(Subcommand subcommand, SubcommandHandler handler) {
@@ -36,7 +36,8 @@ public final class CommandRouter implements Consumer<App> {
         app.command(COMMAND, this::route);
     }
 
-    Response route(SlashCommandRequest request, SlashCommandContext ctx) throws IOException, SlackApiException {
+    Response route(SlashCommandRequest request, SlashCommandContext ctx)
+            throws IOException, SlackApiException {
         String text = request.getPayload().getText();
         if (text != null && text.length() > CommandText.MAX_LENGTH) {
             return ctx.ack(CommandViews.tooLong());

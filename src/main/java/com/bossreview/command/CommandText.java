@@ -13,7 +13,8 @@ public record CommandText(String word, String arguments) {
         if (space < 0) {
             return new CommandText(t.toLowerCase(Locale.ROOT), "");
         }
-        return new CommandText(t.substring(0, space).toLowerCase(Locale.ROOT), t.substring(space).strip());
+        return new CommandText(
+                t.substring(0, space).toLowerCase(Locale.ROOT), t.substring(space).strip());
     }
 
     private static int firstWhitespace(String s) {

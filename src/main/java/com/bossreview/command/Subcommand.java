@@ -4,25 +4,42 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Every {@code /bossreview} subcommand of SPEC §2, with its usage line and one-line description. */
+/**
+ * Every {@code /bossreview} subcommand of SPEC §2, with its usage line and one-line description.
+ */
 public enum Subcommand {
-    STATUS("status", "", "your status card: boss, review slot, this week, unshared news, forecast, streak"),
+    STATUS(
+            "status",
+            "",
+            "your status card: boss, review slot, this week, unshared news, forecast, streak"),
     HELP("help", "", "this list"),
     SETUP("setup", "", "set boss, review slot, time zone, prime hours and nudges in one form"),
     BOSS("boss", "@user", "set who your boss is"),
-    REVIEW("review", "<day> <time>", "set your weekly review slot, outside prime sales hours (e.g. `review fri 17:00` or `review fri 5pm`)"),
+    REVIEW(
+            "review",
+            "<day> <time>",
+            "set your weekly review slot, outside prime sales hours (e.g. `review fri 17:00` or `review fri 5pm`)"),
     BOOKED("booked", "", "this week's review is booked"),
     HELD("held", "", "this week's review took place (keeps your streak going)"),
     SKIP("skip", "", "skip this week's review (holiday etc.)"),
     GOOD("good", "<text>", "log good news and share it with your boss quickly"),
     BAD("bad", "<text>", "log bad news and tell your boss now, before someone else does"),
-    NEWS("news", "", "your news not told yet: share it, mark it told (by phone, in person), dismiss or edit it"),
-    FORECAST("forecast", "<amount> [note]", "record this quarter's forecast (`250k`, `1.2M`, `$300,000`)"),
+    NEWS(
+            "news",
+            "",
+            "your news not told yet: share it, mark it told (by phone, in person), dismiss or edit it"),
+    FORECAST(
+            "forecast",
+            "<amount> [note]",
+            "record this quarter's forecast (`250k`, `1.2M`, `$300,000`)"),
     AGENDA("agenda", "", "draft agenda for your next review, with a Send to boss button"),
     PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),
     RESUME("resume", "", "nudges again"),
-    SETTINGS("settings", "[<key> <value>]", "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
-            + "bad-news-after, quarter-nudges, prep-lead, nudges"),
+    SETTINGS(
+            "settings",
+            "[<key> <value>]",
+            "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
+                    + "bad-news-after, quarter-nudges, prep-lead, nudges"),
     EXPORT("export", "", "everything stored about you, as a JSON file in a DM"),
     FORGET("forget", "", "delete all your data (asks first)");
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything bossreview reads from the environment, read once at start-up and validated.
- * Secrets are {@link Secret}s, so printing this record never shows them.
+ * Everything bossreview reads from the environment, read once at start-up and validated. Secrets
+ * are {@link Secret}s, so printing this record never shows them.
  */
 public record AppConfig(
         Optional<Secret> signingSecret,
@@ -23,12 +23,22 @@ public record AppConfig(
         int databasePoolSize) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
-    /** Shortest {@code BOSSREVIEW_ENCRYPTION_KEY} accepted: {@code openssl rand -base64 32} prints 44 characters. */
+
+    /**
+     * Shortest {@code BOSSREVIEW_ENCRYPTION_KEY} accepted: {@code openssl rand -base64 32} prints
+     * 44 characters.
+     */
     public static final int MIN_ENCRYPTION_KEY_LENGTH = 32;
-    /** {@code DATABASE_POOL_SIZE} unset: connections per instance, shared by requests and background work. */
+
+    /**
+     * {@code DATABASE_POOL_SIZE} unset: connections per instance, shared by requests and background
+     * work.
+     */
     public static final int DEFAULT_DATABASE_POOL_SIZE = 20;
+
     /** At least two connections for the requests and two for background work. */
     public static final int MIN_DATABASE_POOL_SIZE = 4;
+
     public static final int MAX_DATABASE_POOL_SIZE = 1000;
 
     /**
@@ -36,11 +46,17 @@ public record AppConfig(
      * stored tokens (and the previous one while rotating), and the public URL if the redirect URI
      * must be sent explicitly.
      */
-    public record MultiWorkspace(String clientId, Secret clientSecret, Secret encryptionKey,
-                                 Optional<Secret> previousEncryptionKey, Optional<URI> publicUrl) {
-    }
+    public record MultiWorkspace(
+            String clientId,
+            Secret clientSecret,
+            Secret encryptionKey,
+            Optional<Secret> previousEncryptionKey,
+            Optional<URI> publicUrl) {}
 
-    public enum Mode { HTTP, SOCKET_MODE }
+    public enum Mode {
+        HTTP,
+        SOCKET_MODE
+    }
 
     public Mode mode() {
         return appToken.isPresent() ? Mode.SOCKET_MODE : Mode.HTTP;
@@ -50,19 +66,24 @@ public record AppConfig(
         return multiWorkspace.isPresent();
     }
 
-    /** Reads and checks the configuration; throws {@link ConfigException} naming the variable at fault. */
+    /**
+     * Reads and checks the configuration; throws {@link ConfigException} naming the variable at
+     * fault.
+     */
     public static AppConfig fromEnv(Map<String, String> env) {
         Env e = new Env(env);
         Optional<Secret> signingSecret = e.get("SLACK_SIGNING_SECRET").map(Secret::new);
         Optional<Secret> botToken = e.get("SLACK_BOT_TOKEN").map(Secret::new);
         Optional<Secret> appToken = e.get("SLACK_APP_TOKEN").map(Secret::new);
-        Optional<MultiWorkspace> multiWorkspace = multiWorkspace(e, botToken, appToken, signingSecret);
+        Optional<MultiWorkspace> multiWorkspace =
+                multiWorkspace(e, botToken, appToken, signingSecret);
 
         if (botToken.isEmpty() && multiWorkspace.isEmpty()) {
-            throw new ConfigException("SLACK_BOT_TOKEN is not set: no Slack credentials at all. Set SLACK_BOT_TOKEN "
-                    + "(xoxb-…, from OAuth & Permissions) and SLACK_SIGNING_SECRET (from Basic Information), "
-                    + "or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_CLIENT_ID, "
-                    + "SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and BOSSREVIEW_ENCRYPTION_KEY for multi-workspace installs.");
+            throw new ConfigException(
+                    "SLACK_BOT_TOKEN is not set: no Slack credentials at all. Set SLACK_BOT_TOKEN "
+                            + "(xoxb-…, from OAuth & Permissions) and SLACK_SIGNING_SECRET (from Basic Information), "
+                            + "or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_CLIENT_ID, "
+                            + "SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and BOSSREVIEW_ENCRYPTION_KEY for multi-workspace installs.");
         }
         if (multiWorkspace.isEmpty()) {
             singleWorkspaceChecks(botToken.get(), appToken, signingSecret);
@@ -79,27 +100,39 @@ public record AppConfig(
                 port(e.get("PORT").orElse("3000")),
                 multiWorkspace,
                 retentionDays(e.get("BOSSREVIEW_UNINSTALL_RETENTION_DAYS").orElse("0")),
-                poolSize(e.get("DATABASE_POOL_SIZE").orElse(Integer.toString(DEFAULT_DATABASE_POOL_SIZE))));
+                poolSize(
+                        e.get("DATABASE_POOL_SIZE")
+                                .orElse(Integer.toString(DEFAULT_DATABASE_POOL_SIZE))));
     }
 
-    private static void singleWorkspaceChecks(Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret) {
+    private static void singleWorkspaceChecks(
+            Secret botToken, Optional<Secret> appToken, Optional<Secret> signingSecret) {
         if (!botToken.reveal().startsWith("xoxb-")) {
-            throw new ConfigException("SLACK_BOT_TOKEN must be a bot token starting with xoxb- "
-                    + "(OAuth & Permissions → Bot User OAuth Token), not a user or app token.");
+            throw new ConfigException(
+                    "SLACK_BOT_TOKEN must be a bot token starting with xoxb- "
+                            + "(OAuth & Permissions → Bot User OAuth Token), not a user or app token.");
         }
         if (appToken.isPresent() && !appToken.get().reveal().startsWith("xapp-")) {
-            throw new ConfigException("SLACK_APP_TOKEN must be an app-level token starting with xapp- "
-                    + "(Basic Information → App-Level Tokens, scope connections:write), or unset for HTTP mode.");
+            throw new ConfigException(
+                    "SLACK_APP_TOKEN must be an app-level token starting with xapp- "
+                            + "(Basic Information → App-Level Tokens, scope connections:write), or unset for HTTP mode.");
         }
         if (appToken.isEmpty() && signingSecret.isEmpty()) {
-            throw new ConfigException("SLACK_SIGNING_SECRET is not set: HTTP mode verifies every request with it. "
-                    + "Copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN to use Socket Mode.");
+            throw new ConfigException(
+                    "SLACK_SIGNING_SECRET is not set: HTTP mode verifies every request with it. "
+                            + "Copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN to use Socket Mode.");
         }
     }
 
-    /** Both of SLACK_CLIENT_ID / SLACK_CLIENT_SECRET, or neither; with them, what multi-workspace mode needs. */
-    private static Optional<MultiWorkspace> multiWorkspace(Env e, Optional<Secret> botToken, Optional<Secret> appToken,
-                                                           Optional<Secret> signingSecret) {
+    /**
+     * Both of SLACK_CLIENT_ID / SLACK_CLIENT_SECRET, or neither; with them, what multi-workspace
+     * mode needs.
+     */
+    private static Optional<MultiWorkspace> multiWorkspace(
+            Env e,
+            Optional<Secret> botToken,
+            Optional<Secret> appToken,
+            Optional<Secret> signingSecret) {
         Optional<String> clientId = e.get("SLACK_CLIENT_ID");
         Optional<Secret> clientSecret = e.get("SLACK_CLIENT_SECRET").map(Secret::new);
         if (clientId.isEmpty() && clientSecret.isEmpty()) {
@@ -107,35 +140,51 @@ public record AppConfig(
         }
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
             String missing = clientId.isEmpty() ? "SLACK_CLIENT_ID" : "SLACK_CLIENT_SECRET";
-            throw new ConfigException(missing + " is not set: multi-workspace mode needs both SLACK_CLIENT_ID and "
-                    + "SLACK_CLIENT_SECRET (Basic Information → App Credentials); unset both for a single workspace.");
+            throw new ConfigException(
+                    missing
+                            + " is not set: multi-workspace mode needs both SLACK_CLIENT_ID and "
+                            + "SLACK_CLIENT_SECRET (Basic Information → App Credentials); unset both for a single workspace.");
         }
         if (botToken.isPresent()) {
-            throw new ConfigException("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: a bot token means one workspace, "
-                    + "client credentials mean installs by OAuth with each workspace's token stored. Unset one of them.");
+            throw new ConfigException(
+                    "SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: a bot token means one workspace, "
+                            + "client credentials mean installs by OAuth with each workspace's token stored. Unset one of them.");
         }
         if (appToken.isPresent()) {
-            throw new ConfigException("SLACK_APP_TOKEN and SLACK_CLIENT_ID are both set: multi-workspace installs run "
-                    + "over HTTP (the OAuth redirect needs a public URL). Unset SLACK_APP_TOKEN.");
+            throw new ConfigException(
+                    "SLACK_APP_TOKEN and SLACK_CLIENT_ID are both set: multi-workspace installs run "
+                            + "over HTTP (the OAuth redirect needs a public URL). Unset SLACK_APP_TOKEN.");
         }
         if (signingSecret.isEmpty()) {
-            throw new ConfigException("SLACK_SIGNING_SECRET is not set: multi-workspace mode runs over HTTP and verifies "
-                    + "every request with it. Copy it from Basic Information → App Credentials.");
+            throw new ConfigException(
+                    "SLACK_SIGNING_SECRET is not set: multi-workspace mode runs over HTTP and verifies "
+                            + "every request with it. Copy it from Basic Information → App Credentials.");
         }
-        Secret key = encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY").orElseThrow(() -> new ConfigException(
-                "BOSSREVIEW_ENCRYPTION_KEY is not set: multi-workspace mode stores each workspace's bot token "
-                        + "encrypted with it. Generate one with `openssl rand -base64 32` and keep it safe: "
-                        + "without it the stored installations cannot be read."));
+        Secret key =
+                encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY")
+                        .orElseThrow(
+                                () ->
+                                        new ConfigException(
+                                                "BOSSREVIEW_ENCRYPTION_KEY is not set: multi-workspace mode stores each workspace's bot token "
+                                                        + "encrypted with it. Generate one with `openssl rand -base64 32` and keep it safe: "
+                                                        + "without it the stored installations cannot be read."));
         Optional<Secret> previous = encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS");
         Optional<URI> publicUrl = e.get("BOSSREVIEW_PUBLIC_URL").map(AppConfig::publicUrl);
-        return Optional.of(new MultiWorkspace(clientId.get(), clientSecret.get(), key, previous, publicUrl));
+        return Optional.of(
+                new MultiWorkspace(clientId.get(), clientSecret.get(), key, previous, publicUrl));
     }
 
     private static Optional<Secret> encryptionKey(Env e, String name) {
         Optional<String> key = e.get(name);
         if (key.isPresent() && key.get().length() < MIN_ENCRYPTION_KEY_LENGTH) {
-            throw new ConfigException(name + " is too short (" + key.get().length() + " characters): it must have at "
-                    + "least " + MIN_ENCRYPTION_KEY_LENGTH + ". Generate one with `openssl rand -base64 32`.");
+            throw new ConfigException(
+                    name
+                            + " is too short ("
+                            + key.get().length()
+                            + " characters): it must have at "
+                            + "least "
+                            + MIN_ENCRYPTION_KEY_LENGTH
+                            + ". Generate one with `openssl rand -base64 32`.");
         }
         return key.map(Secret::new);
     }
@@ -144,15 +193,20 @@ public record AppConfig(
         String url = raw.trim().replaceAll("/+$", "");
         try {
             URI uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null) {
                 return uri;
             }
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw new ConfigException("BOSSREVIEW_PUBLIC_URL must be the app's public base URL such as "
-                + "https://bossreview.example.com, got '" + Env.printable(raw) + "'.");
+        throw new ConfigException(
+                "BOSSREVIEW_PUBLIC_URL must be the app's public base URL such as "
+                        + "https://bossreview.example.com, got '"
+                        + Env.printable(raw)
+                        + "'.");
     }
 
     static int retentionDays(String raw) {
@@ -164,8 +218,11 @@ public record AppConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number of days from 0 (delete a "
-                + "workspace's data as soon as it uninstalls) to 3650, got '" + Env.printable(raw) + "'.");
+        throw new ConfigException(
+                "BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number of days from 0 (delete a "
+                        + "workspace's data as soon as it uninstalls) to 3650, got '"
+                        + Env.printable(raw)
+                        + "'.");
     }
 
     /**
@@ -179,7 +236,10 @@ public record AppConfig(
     private static boolean logFormat(Optional<String> raw) {
         String v = raw.orElse("text").toLowerCase(java.util.Locale.ROOT);
         if (!v.equals("text") && !v.equals("json")) {
-            throw new ConfigException("LOG_FORMAT must be text or json, got '" + Env.printable(raw.orElse("")) + "'.");
+            throw new ConfigException(
+                    "LOG_FORMAT must be text or json, got '"
+                            + Env.printable(raw.orElse(""))
+                            + "'.");
         }
         return v.equals("json");
     }
@@ -193,9 +253,17 @@ public record AppConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("DATABASE_POOL_SIZE must be a number of connections from " + MIN_DATABASE_POOL_SIZE
-                + " to " + MAX_DATABASE_POOL_SIZE + " per instance (shared by Slack requests and background work; "
-                + "default " + DEFAULT_DATABASE_POOL_SIZE + "), got '" + Env.printable(raw) + "'.");
+        throw new ConfigException(
+                "DATABASE_POOL_SIZE must be a number of connections from "
+                        + MIN_DATABASE_POOL_SIZE
+                        + " to "
+                        + MAX_DATABASE_POOL_SIZE
+                        + " per instance (shared by Slack requests and background work; "
+                        + "default "
+                        + DEFAULT_DATABASE_POOL_SIZE
+                        + "), got '"
+                        + Env.printable(raw)
+                        + "'.");
     }
 
     static int port(String raw) {
@@ -207,22 +275,29 @@ public record AppConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("PORT must be a number from 1 to 65535 (0 picks a free port), got '"
-                + Env.printable(raw) + "'.");
+        throw new ConfigException(
+                "PORT must be a number from 1 to 65535 (0 picks a free port), got '"
+                        + Env.printable(raw)
+                        + "'.");
     }
 
     static URI slackApiUrl(String raw) {
         String url = raw.trim().endsWith("/") ? raw.trim() : raw.trim() + "/";
         try {
             URI uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null) {
                 return uri;
             }
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw new ConfigException("SLACK_API_URL must be an http(s) URL such as " + DEFAULT_SLACK_API_URL
-                + ", got '" + Env.printable(raw) + "'.");
+        throw new ConfigException(
+                "SLACK_API_URL must be an http(s) URL such as "
+                        + DEFAULT_SLACK_API_URL
+                        + ", got '"
+                        + Env.printable(raw)
+                        + "'.");
     }
 
     /** Blank variables count as unset: docker-compose passes {@code VAR=} for optional ones. */

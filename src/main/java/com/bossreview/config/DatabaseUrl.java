@@ -5,15 +5,19 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
- * Where PostgreSQL is: a JDBC URL plus, when the URL carried them, user and password kept apart
- * so that the URL itself can be logged.
+ * Where PostgreSQL is: a JDBC URL plus, when the URL carried them, user and password kept apart so
+ * that the URL itself can be logged.
  */
 public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<Secret> password) {
 
-    private static final String HINT = "DATABASE_URL must look like postgres://user:password@host:5432/dbname "
-            + "or jdbc:postgresql://host:5432/dbname (or leave it unset for the embedded database)";
+    private static final String HINT =
+            "DATABASE_URL must look like postgres://user:password@host:5432/dbname "
+                    + "or jdbc:postgresql://host:5432/dbname (or leave it unset for the embedded database)";
 
-    /** Accepts {@code postgres://}, {@code postgresql://} (Heroku style) and {@code jdbc:postgresql://} URLs. */
+    /**
+     * Accepts {@code postgres://}, {@code postgresql://} (Heroku style) and {@code
+     * jdbc:postgresql://} URLs.
+     */
     public static DatabaseUrl parse(String raw) {
         String url = raw.trim();
         if (url.startsWith("jdbc:postgresql://")) {
@@ -29,8 +33,13 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<Secret
             throw new ConfigException("DATABASE_URL has no database name: " + HINT + ".");
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + path
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String jdbc =
+                "jdbc:postgresql://"
+                        + uri.getHost()
+                        + ":"
+                        + port
+                        + path
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         Optional<String> user = Optional.empty();
         Optional<Secret> password = Optional.empty();
         String userInfo = uri.getUserInfo(); // percent-decoded by URI

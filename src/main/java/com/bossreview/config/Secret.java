@@ -2,7 +2,10 @@ package com.bossreview.config;
 
 import java.util.Objects;
 
-/** A secret value whose {@code toString} never reveals it, so it cannot leak through logs or records. */
+/**
+ * A secret value whose {@code toString} never reveals it, so it cannot leak through logs or
+ * records.
+ */
 public final class Secret {
     private final String value;
 
@@ -10,7 +13,10 @@ public final class Secret {
         this.value = Objects.requireNonNull(value);
     }
 
-    /** The real value: only for the one place that needs it (an HTTP header, a HMAC key, a JDBC login). */
+    /**
+     * The real value: only for the one place that needs it (an HTTP header, a HMAC key, a JDBC
+     * login).
+     */
     public String reveal() {
         return value;
     }

@@ -4,19 +4,19 @@ import java.util.function.Supplier;
 
 /**
  * Marks the work of the current thread as background work (Quartz jobs, the nudge dispatcher, bulk
- * deletes): while marked, {@link Database#dataSource()} and {@link Database#jdbi()} lend connections
- * from the background pool, with its longer statement and lock timeouts, instead of the pool that
- * answers Slack's requests. Everything not marked is a request and gets the short timeouts, so a
- * forgotten mark errs on the side of answering within Slack's 3 seconds.
+ * deletes): while marked, {@link Database#dataSource()} and {@link Database#jdbi()} lend
+ * connections from the background pool, with its longer statement and lock timeouts, instead of the
+ * pool that answers Slack's requests. Everything not marked is a request and gets the short
+ * timeouts, so a forgotten mark errs on the side of answering within Slack's 3 seconds.
  *
- * <p>A thread mark rather than a second set of services: the same feature services (news, forecasts,
- * agendas) serve commands and render nudges, and a mark lets both use them without wiring each twice.
+ * <p>A thread mark rather than a second set of services: the same feature services (news,
+ * forecasts, agendas) serve commands and render nudges, and a mark lets both use them without
+ * wiring each twice.
  */
 public final class BackgroundWork {
     private static final ThreadLocal<Boolean> MARKED = ThreadLocal.withInitial(() -> false);
 
-    private BackgroundWork() {
-    }
+    private BackgroundWork() {}
 
     /** True while the current thread does background work. */
     public static boolean isCurrentThread() {
@@ -35,10 +35,11 @@ public final class BackgroundWork {
     }
 
     public static void run(Runnable work) {
-        call(() -> {
-            work.run();
-            return null;
-        });
+        call(
+                () -> {
+                    work.run();
+                    return null;
+                });
     }
 
     /** {@code work} wrapped to run as background work on whatever thread runs it. */

@@ -3,9 +3,6 @@ package com.bossreview.db;
 import com.bossreview.config.DatabaseUrl;
 import com.bossreview.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +21,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL 17 server run by the app itself when {@code DATABASE_URL} is unset, so that a first
  * try needs nothing installed. Its data directory is kept, so a restart keeps everything.
  *
- * <p>Not an open door: every connection, over TCP or the local socket, needs the superuser's password
- * (SCRAM), which the app generates on first start and keeps in {@code BOSSREVIEW_DATA_DIR/postgres-password}
- * (mode 600). A data directory made by an older version, which trusted every local user, gets the
- * password and loses its {@code trust} lines on its next start. Commits are durable ({@code fsync},
- * {@code synchronous_commit} on), unlike the embedded library's test-friendly defaults.
+ * <p>Not an open door: every connection, over TCP or the local socket, needs the superuser's
+ * password (SCRAM), which the app generates on first start and keeps in {@code
+ * BOSSREVIEW_DATA_DIR/postgres-password} (mode 600). A data directory made by an older version,
+ * which trusted every local user, gets the password and loses its {@code trust} lines on its next
+ * start. Commits are durable ({@code fsync}, {@code synchronous_commit} on), unlike the embedded
+ * library's test-friendly defaults.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -58,59 +58,89 @@ public final class EmbeddedDatabase implements AutoCloseable {
             boolean existing = Files.exists(pgData.resolve("PG_VERSION"));
             boolean trusting = existing && trusts(pgData.resolve("pg_hba.conf"));
             if (existing && !trusting && !Files.exists(passwordFile)) {
-                throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " needs the password kept in "
-                        + passwordFile + ", which is missing: restore it from the backup of BOSSREVIEW_DATA_DIR.");
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL in "
+                                + pgData
+                                + " needs the password kept in "
+                                + passwordFile
+                                + ", which is missing: restore it from the backup of BOSSREVIEW_DATA_DIR.");
             }
             Secret password = readOrCreatePassword(passwordFile);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("listen_addresses", "localhost")
-                    // The library starts the server with -F (fsync off) and synchronous_commit=off, for tests.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    // initdb options go through the builder's "locale" settings (passed as --key=value, after the
-                    // library's own "-A trust", so they win): password authentication from the very first start.
-                    .setLocaleConfig("pwfile", passwordFile.toString())
-                    .setLocaleConfig("auth", "scram-sha-256")
-                    .setConnectConfig("password", password.reveal())
-                    .start();
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(pgData)
+                            .setCleanDataDirectory(false)
+                            .setServerConfig("max_connections", "100")
+                            .setServerConfig("listen_addresses", "localhost")
+                            // The library starts the server with -F (fsync off) and
+                            // synchronous_commit=off, for tests.
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("synchronous_commit", "on")
+                            // initdb options go through the builder's "locale" settings (passed as
+                            // --key=value, after the
+                            // library's own "-A trust", so they win): password authentication from
+                            // the very first start.
+                            .setLocaleConfig("pwfile", passwordFile.toString())
+                            .setLocaleConfig("auth", "scram-sha-256")
+                            .setConnectConfig("password", password.reveal())
+                            .start();
             if (trusting) {
                 closeTheDoor(postgres, password, pgData.resolve("pg_hba.conf"));
             }
-            log.info("Embedded PostgreSQL started on port {} with {} data in {} (password in {})",
-                    postgres.getPort(), existing ? "existing" : "new", pgData, passwordFile);
+            log.info(
+                    "Embedded PostgreSQL started on port {} with {} data in {} (password in {})",
+                    postgres.getPort(),
+                    existing ? "existing" : "new",
+                    pgData,
+                    passwordFile);
             return new EmbeddedDatabase(postgres, password);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData
-                    + " (is another bossreview using BOSSREVIEW_DATA_DIR?): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in "
+                            + pgData
+                            + " (is another bossreview using BOSSREVIEW_DATA_DIR?): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
-    /** True when pg_hba.conf lets anyone in without a password (what earlier bossreview versions left behind). */
+    /**
+     * True when pg_hba.conf lets anyone in without a password (what earlier bossreview versions
+     * left behind).
+     */
     static boolean trusts(Path hba) throws IOException {
-        return Files.readAllLines(hba, StandardCharsets.UTF_8).stream().anyMatch(l -> TRUST.matcher(l).matches());
+        return Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
+                .anyMatch(l -> TRUST.matcher(l).matches());
     }
 
     /**
-     * An older data directory: give the superuser the password (still through {@code trust}), then require it
-     * everywhere and reload. Safe to repeat if interrupted: the next start finds {@code trust} again.
+     * An older data directory: give the superuser the password (still through {@code trust}), then
+     * require it everywhere and reload. Safe to repeat if interrupted: the next start finds {@code
+     * trust} again.
      */
-    private static void closeTheDoor(EmbeddedPostgres postgres, Secret password, Path hba) throws IOException {
-        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl(SUPERUSER, "postgres"));
-             Statement s = c.createStatement()) {
+    private static void closeTheDoor(EmbeddedPostgres postgres, Secret password, Path hba)
+            throws IOException {
+        try (Connection c =
+                        DriverManager.getConnection(postgres.getJdbcUrl(SUPERUSER, "postgres"));
+                Statement s = c.createStatement()) {
             s.execute("SET password_encryption = 'scram-sha-256'");
             // The password is base64url: nothing in it needs quoting.
             s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.reveal() + "'");
-            List<String> lines = Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
-                    .map(l -> TRUST.matcher(l).replaceFirst("$1scram-sha-256")).toList();
+            List<String> lines =
+                    Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
+                            .map(l -> TRUST.matcher(l).replaceFirst("$1scram-sha-256"))
+                            .toList();
             Files.write(hba, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             s.execute("SELECT pg_reload_conf()");
-            log.info("Embedded PostgreSQL: local connections now need the password (it trusted every local user before)");
+            log.info(
+                    "Embedded PostgreSQL: local connections now need the password (it trusted every local user before)");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set a password on the embedded PostgreSQL in " + hba.getParent()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not set a password on the embedded PostgreSQL in "
+                            + hba.getParent()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -128,15 +158,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
             log.warn("{} was readable by others: set back to mode 600", file);
             Files.setPosixFilePermissions(file, ownerOnly);
         }
-        String password = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+        String password =
+                Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("")
+                        .strip();
         if (password.isEmpty()) {
-            throw new IllegalStateException(file + " is empty: it must hold the embedded PostgreSQL's password.");
+            throw new IllegalStateException(
+                    file + " is empty: it must hold the embedded PostgreSQL's password.");
         }
         return new Secret(password);
     }
 
     public DatabaseUrl url() {
-        return new DatabaseUrl(postgres.getJdbcUrl(SUPERUSER, "postgres"), Optional.of(SUPERUSER), Optional.of(password));
+        return new DatabaseUrl(
+                postgres.getJdbcUrl(SUPERUSER, "postgres"),
+                Optional.of(SUPERUSER),
+                Optional.of(password));
     }
 
     @Override

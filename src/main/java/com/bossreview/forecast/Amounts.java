@@ -2,7 +2,6 @@ package com.bossreview.forecast;
 
 import com.bossreview.command.Subcommand;
 import com.bossreview.slack.Mrkdwn;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -11,19 +10,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Forecast figures as managers type them: {@code 250k}, {@code 1.2M}, {@code $300,000}, {@code 300000.50},
- * {@code 2.5bn}, {@code £250k}. One leading {@code $}, {@code €} or {@code £} is kept as the figure's currency
- * ({@link #read}); bossreview converts nothing.
+ * Forecast figures as managers type them: {@code 250k}, {@code 1.2M}, {@code $300,000}, {@code
+ * 300000.50}, {@code 2.5bn}, {@code £250k}. One leading {@code $}, {@code €} or {@code £} is kept
+ * as the figure's currency ({@link #read}); bossreview converts nothing.
  */
 public final class Amounts {
     /** Above this a figure is taken for a typo (an extra zero or two), not a forecast. */
     public static final BigDecimal MAX = new BigDecimal("10000000000");
+
     static final int MAX_LENGTH = 32;
     static final String EXAMPLES = "`250k`, `1.2M`, `$300,000`, `300000.50`, `2.5bn`";
 
-    private static final Pattern SHAPE = Pattern.compile(
-            "(?<number>[0-9][0-9,]*(?:\\.[0-9]+)?|\\.[0-9]+)\\s?(?<suffix>k|m|mm|b|bn)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+");
+    private static final Pattern SHAPE =
+            Pattern.compile(
+                    "(?<number>[0-9][0-9,]*(?:\\.[0-9]+)?|\\.[0-9]+)\\s?(?<suffix>k|m|mm|b|bn)?",
+                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern GROUPED =
+            Pattern.compile(
+                    "[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[0-9]+,[0-9]{1,2}");
     private static final Pattern ALLOWED = Pattern.compile("[0-9.,$€£kKmMbBnN\\s]*");
 
@@ -32,8 +36,14 @@ public final class Amounts {
         private final String problem;
 
         InvalidAmount(String problem) {
-            super(":warning: " + problem + " Nothing was saved.\nUsage: `" + Subcommand.FORECAST.usage()
-                    + "` — e.g. " + EXAMPLES + ".");
+            super(
+                    ":warning: "
+                            + problem
+                            + " Nothing was saved.\nUsage: `"
+                            + Subcommand.FORECAST.usage()
+                            + "` — e.g. "
+                            + EXAMPLES
+                            + ".");
             this.problem = problem;
         }
 
@@ -43,8 +53,7 @@ public final class Amounts {
         }
     }
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /**
      * @return the amount with scale 2, whatever currency was typed
@@ -67,15 +76,22 @@ public final class Amounts {
             throw new InvalidAmount("That's too long to be an amount.");
         }
         String shown = "`" + Mrkdwn.inCode(t, 20) + "`";
-        if (t.startsWith("-") || t.startsWith("−") || t.startsWith("(") || t.matches("^[$€£]\\s?[-−(].*")) {
-            throw new InvalidAmount("A forecast can't be negative — give the whole figure for the quarter.");
+        if (t.startsWith("-")
+                || t.startsWith("−")
+                || t.startsWith("(")
+                || t.matches("^[$€£]\\s?[-−(].*")) {
+            throw new InvalidAmount(
+                    "A forecast can't be negative — give the whole figure for the quarter.");
         }
         if (t.startsWith("+") || t.matches("^[$€£]\\s?\\+.*")) {
-            throw new InvalidAmount("Give the whole figure for the quarter, not a change (" + shown + ").");
+            throw new InvalidAmount(
+                    "Give the whole figure for the quarter, not a change (" + shown + ").");
         }
         if (!ALLOWED.matcher(t).matches()) {
-            throw new InvalidAmount(shown + " isn't an amount: use digits, `,` between thousands, `.` for cents, "
-                    + "an optional leading `$`, `€` or `£`, and `k`, `M` or `bn`.");
+            throw new InvalidAmount(
+                    shown
+                            + " isn't an amount: use digits, `,` between thousands, `.` for cents, "
+                            + "an optional leading `$`, `€` or `£`, and `k`, `M` or `bn`.");
         }
         Optional<Currency> currency = Currency.ofSymbol(t.substring(0, 1));
         String body = t.replaceFirst("^[$€£]\\s?", "");
@@ -84,22 +100,29 @@ public final class Amounts {
         }
         Matcher m = SHAPE.matcher(body);
         if (!m.matches()) {
-            throw new InvalidAmount(body.matches("(?i)[$€£]?\\s*(k|m|mm|b|bn)?")
-                    ? shown + " has no number in it."
-                    : body.matches(".*[0-9]\\s+[0-9].*")
-                    ? shown + " has a space in the number: write it like `300000` or `300,000`."
-                    : shown + " isn't an amount I can read.");
+            throw new InvalidAmount(
+                    body.matches("(?i)[$€£]?\\s*(k|m|mm|b|bn)?")
+                            ? shown + " has no number in it."
+                            : body.matches(".*[0-9]\\s+[0-9].*")
+                                    ? shown
+                                            + " has a space in the number: write it like `300000` or `300,000`."
+                                    : shown + " isn't an amount I can read.");
         }
         String number = m.group("number");
         if (!GROUPED.matcher(number).matches()) {
-            throw new InvalidAmount(DECIMAL_COMMA.matcher(number).matches()
-                    ? shown + ": use a dot for decimals (`1.5M`); commas only separate thousands (`300,000`)."
-                    : shown + ": commas must separate thousands, like `300,000` or `1,200,000`.");
+            throw new InvalidAmount(
+                    DECIMAL_COMMA.matcher(number).matches()
+                            ? shown
+                                    + ": use a dot for decimals (`1.5M`); commas only separate thousands (`300,000`)."
+                            : shown
+                                    + ": commas must separate thousands, like `300,000` or `1,200,000`.");
         }
-        BigDecimal amount = new BigDecimal(number.replace(",", "")).multiply(multiplier(m.group("suffix")));
+        BigDecimal amount =
+                new BigDecimal(number.replace(",", "")).multiply(multiplier(m.group("suffix")));
         if (amount.signum() == 0) {
-            throw new InvalidAmount("A forecast must be more than zero. If the quarter looks empty, say so with a "
-                    + "small figure and a note — and tell your boss now.");
+            throw new InvalidAmount(
+                    "A forecast must be more than zero. If the quarter looks empty, say so with a "
+                            + "small figure and a note — and tell your boss now.");
         }
         if (amount.compareTo(MAX) > 0) {
             throw new InvalidAmount(shown + " is above 10 billion — that looks like a typo.");
@@ -110,7 +133,10 @@ public final class Amounts {
         return new Amount(amount.setScale(2, RoundingMode.UNNECESSARY), currency);
     }
 
-    /** Whether {@code token} alone is a multiplier a manager may type apart from the number ({@code 1.2 M}). */
+    /**
+     * Whether {@code token} alone is a multiplier a manager may type apart from the number ({@code
+     * 1.2 M}).
+     */
     static boolean isSuffix(String token) {
         return token.toLowerCase(Locale.ROOT).matches("k|m|mm|b|bn");
     }

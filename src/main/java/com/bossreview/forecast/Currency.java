@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The currencies a manager may type in front of a figure. bossreview converts nothing: it keeps the symbol the
- * manager typed so that the boss reads the figure as it was meant ({@code £250,000}, not {@code $250,000}).
- * Stored by name.
+ * The currencies a manager may type in front of a figure. bossreview converts nothing: it keeps the
+ * symbol the manager typed so that the boss reads the figure as it was meant ({@code £250,000}, not
+ * {@code $250,000}). Stored by name.
  */
 public enum Currency {
-    USD("$"), EUR("€"), GBP("£");
+    USD("$"),
+    EUR("€"),
+    GBP("£");
 
     private final String symbol;
 

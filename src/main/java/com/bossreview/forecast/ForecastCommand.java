@@ -26,8 +26,10 @@ final class ForecastCommand implements SubcommandHandler {
             return ctx.ack(e.getMessage());
         }
         Manager m = zones.touch(request.getPayload().getTeamId(), request.getPayload().getUserId());
-        ForecastViews.Message reply = ForecastViews.recorded(
-                forecasts.record(m, input.amount(), input.currency(), input.note()), m.bossUserId());
+        ForecastViews.Message reply =
+                ForecastViews.recorded(
+                        forecasts.record(m, input.amount(), input.currency(), input.note()),
+                        m.bossUserId());
         return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
     }
 }

@@ -2,7 +2,6 @@ package com.bossreview.forecast;
 
 import com.bossreview.boss.Sent;
 import com.bossreview.boss.SentLookup;
-
 import java.util.Optional;
 
 /** A shared forecast as the boss it was shared with answers it ({@code forecast:<id>}). */
@@ -15,7 +14,17 @@ public final class ForecastForBoss implements SentLookup {
 
     @Override
     public Optional<Sent> sentTo(String team, String boss, long id) {
-        return forecasts.findSharedWith(team, boss, id).map(f -> new Sent(f.userId(),
-                "your Q" + f.quarter() + " FY" + f.fiscalYear() + " forecast of " + ForecastViews.money(f)));
+        return forecasts
+                .findSharedWith(team, boss, id)
+                .map(
+                        f ->
+                                new Sent(
+                                        f.userId(),
+                                        "your Q"
+                                                + f.quarter()
+                                                + " FY"
+                                                + f.fiscalYear()
+                                                + " forecast of "
+                                                + ForecastViews.money(f)));
     }
 }

@@ -1,7 +1,6 @@
 package com.bossreview.forecast;
 
 import com.bossreview.command.Subcommand;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The arguments of {@code /bossreview forecast <amount> [note]}: the first word is the amount (a lone currency
- * symbol or multiplier next to it is taken with it, so {@code $ 300,000} and {@code 1.2 M} work), the rest,
- * as typed, is the note.
+ * The arguments of {@code /bossreview forecast <amount> [note]}: the first word is the amount (a
+ * lone currency symbol or multiplier next to it is taken with it, so {@code $ 300,000} and {@code
+ * 1.2 M} work), the rest, as typed, is the note.
  *
  * @param currency the currency symbol typed in front of the amount, if any
  */
@@ -20,13 +19,16 @@ public record ForecastInput(BigDecimal amount, Optional<Currency> currency, Opti
     public static final int NOTE_MAX_LENGTH = 500;
     private static final Pattern WORD = Pattern.compile("\\S+");
 
-    /** @throws IllegalArgumentException with a message for the manager (what was wrong, usage, examples) */
+    /**
+     * @throws IllegalArgumentException with a message for the manager (what was wrong, usage,
+     *     examples)
+     */
     public static ForecastInput parse(String arguments) {
         String text = arguments == null ? "" : arguments.strip();
         List<int[]> words = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find() && words.size() < 3) {
-            words.add(new int[]{m.start(), m.end()});
+            words.add(new int[] {m.start(), m.end()});
         }
         if (words.isEmpty()) {
             Amount none = Amounts.read(""); // refused: there is no amount
@@ -49,9 +51,14 @@ public record ForecastInput(BigDecimal amount, Optional<Currency> currency, Opti
         String note = text == null ? "" : text.strip();
         int length = note.codePointCount(0, note.length());
         if (length > NOTE_MAX_LENGTH) {
-            throw new IllegalArgumentException(":warning: Your note is " + length + " characters; keep it to "
-                    + NOTE_MAX_LENGTH + ". Nothing was saved.\nUsage: `" + Subcommand.FORECAST.usage()
-                    + "` — e.g. `forecast 250k Acme slipped to next quarter`.");
+            throw new IllegalArgumentException(
+                    ":warning: Your note is "
+                            + length
+                            + " characters; keep it to "
+                            + NOTE_MAX_LENGTH
+                            + ". Nothing was saved.\nUsage: `"
+                            + Subcommand.FORECAST.usage()
+                            + "` — e.g. `forecast 250k Acme slipped to next quarter`.");
         }
         return note.isEmpty() ? Optional.empty() : Optional.of(note);
     }

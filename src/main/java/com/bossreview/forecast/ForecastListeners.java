@@ -24,8 +24,16 @@ public final class ForecastListeners implements Listeners {
     private final Clicks.HomeTab home;
     private final AfterAck afterAck;
 
-    public ForecastListeners(ForecastService forecasts, ManagerService managers, ZoneRefresher zones, BossDms bossDms,
-                             SlackApi slack, Messenger messenger, Clicks clicks, Clicks.HomeTab home, AfterAck afterAck) {
+    public ForecastListeners(
+            ForecastService forecasts,
+            ManagerService managers,
+            ZoneRefresher zones,
+            BossDms bossDms,
+            SlackApi slack,
+            Messenger messenger,
+            Clicks clicks,
+            Clicks.HomeTab home,
+            AfterAck afterAck) {
         this.forecasts = forecasts;
         this.managers = managers;
         this.zones = zones;
@@ -40,10 +48,14 @@ public final class ForecastListeners implements Listeners {
     @Override
     public void register(CommandRouter commands, App app) {
         commands.register(Subcommand.FORECAST, new ForecastCommand(forecasts, zones));
-        app.blockAction(ForecastViews.SHARE_FORECAST, new ShareForecastAction(forecasts, managers, bossDms, clicks, afterAck));
-        app.blockAction(ForecastViews.OPEN_FORECAST_MODAL,
+        app.blockAction(
+                ForecastViews.SHARE_FORECAST,
+                new ShareForecastAction(forecasts, managers, bossDms, clicks, afterAck));
+        app.blockAction(
+                ForecastViews.OPEN_FORECAST_MODAL,
                 new OpenForecastModalAction(forecasts, managers, slack, clicks, afterAck));
-        app.viewSubmission(ForecastViews.MODAL_CALLBACK,
+        app.viewSubmission(
+                ForecastViews.MODAL_CALLBACK,
                 new ForecastModalSubmission(forecasts, zones, messenger, home, afterAck));
     }
 }

@@ -11,12 +11,12 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-
 import java.util.Optional;
 
 /**
- * {@code open_forecast_modal} (from the forecast reply, the status card, App Home, nudges): opens the modal
- * with {@code views.open} after the ack; a failure is told to the manager wherever they clicked.
+ * {@code open_forecast_modal} (from the forecast reply, the status card, App Home, nudges): opens
+ * the modal with {@code views.open} after the ack; a failure is told to the manager wherever they
+ * clicked.
  */
 final class OpenForecastModalAction implements BlockActionHandler {
     private final ForecastService forecasts;
@@ -25,7 +25,12 @@ final class OpenForecastModalAction implements BlockActionHandler {
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    OpenForecastModalAction(ForecastService forecasts, ManagerService managers, SlackApi slack, Clicks clicks, AfterAck afterAck) {
+    OpenForecastModalAction(
+            ForecastService forecasts,
+            ManagerService managers,
+            SlackApi slack,
+            Clicks clicks,
+            AfterAck afterAck) {
         this.forecasts = forecasts;
         this.managers = managers;
         this.slack = slack;
@@ -41,9 +46,13 @@ final class OpenForecastModalAction implements BlockActionHandler {
         Optional<Manager> manager = managers.find(team, user);
         Optional<FiscalQuarter> quarter = manager.map(forecasts::currentQuarter);
         Clicks.Click click = clicks.of(request, ctx);
-        View modal = ForecastViews.modal(quarter, manager.flatMap(forecasts::latest),
-                click.surface() == Clicks.Surface.HOME ? ForecastViews.FROM_HOME : "");
-        afterAck.run("forecast modal open",
+        View modal =
+                ForecastViews.modal(
+                        quarter,
+                        manager.flatMap(forecasts::latest),
+                        click.surface() == Clicks.Surface.HOME ? ForecastViews.FROM_HOME : "");
+        afterAck.run(
+                "forecast modal open",
                 () -> slack.openModal(team, trigger, modal),
                 reason -> click.note(ForecastViews.modalOpenFailed(reason)));
         return ctx.ack();

@@ -12,16 +12,16 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
-import java.util.OptionalLong;
-
 /**
- * {@code share_forecast}: the manager's click sends their own forecast to their boss as a DM. Claimed in the
- * database first (a double click sends one DM), released again if the DM does not go out ({@link ShareWithBoss}).
- * Only the latest figure of its quarter is sent: a button of a replaced figure sends nothing and names the latest.
+ * {@code share_forecast}: the manager's click sends their own forecast to their boss as a DM.
+ * Claimed in the database first (a double click sends one DM), released again if the DM does not go
+ * out ({@link ShareWithBoss}). Only the latest figure of its quarter is sent: a button of a
+ * replaced figure sends nothing and names the latest.
  */
 final class ShareForecastAction implements BlockActionHandler {
     private static final Logger log = LoggerFactory.getLogger(ShareForecastAction.class);
@@ -32,8 +32,12 @@ final class ShareForecastAction implements BlockActionHandler {
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    ShareForecastAction(ForecastService forecasts, ManagerService managers, BossDms bossDms, Clicks clicks,
-                        AfterAck afterAck) {
+    ShareForecastAction(
+            ForecastService forecasts,
+            ManagerService managers,
+            BossDms bossDms,
+            Clicks clicks,
+            AfterAck afterAck) {
         this.forecasts = forecasts;
         this.managers = managers;
         this.shareWithBoss = new ShareWithBoss(bossDms);
@@ -45,7 +49,9 @@ final class ShareForecastAction implements BlockActionHandler {
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         OptionalLong id = ButtonValue.id(ButtonValue.clicked(request));
         Clicks.Click click = clicks.of(request, ctx);
-        afterAck.run("forecast share", () -> share(click, id),
+        afterAck.run(
+                "forecast share",
+                () -> share(click, id),
                 reason -> click.note(ForecastViews.shareFailed(reason)));
         return ctx.ack();
     }
@@ -54,13 +60,28 @@ final class ShareForecastAction implements BlockActionHandler {
         String team = click.team();
         String user = click.user();
         Optional<Manager> manager = managers.find(team, user);
-        Optional<ShareOutcome> shared = id.isEmpty() || manager.isEmpty() ? Optional.of(new ShareOutcome.NotFound())
-                : shareWithBoss.share(click, manager, "forecast " + id.getAsLong(),
-                        dm -> forecasts.share(manager.get(), id.getAsLong(), (recorded, boss) -> {
-                            ForecastViews.Message m = ForecastViews.bossDm(user, recorded);
-                            dm.send(boss, Subject.forecast(recorded.forecast().id()), m.text(), m.blocks());
-                        }),
-                        ForecastViews::notSent);
+        Optional<ShareOutcome> shared =
+                id.isEmpty() || manager.isEmpty()
+                        ? Optional.of(new ShareOutcome.NotFound())
+                        : shareWithBoss.share(
+                                click,
+                                manager,
+                                "forecast " + id.getAsLong(),
+                                dm ->
+                                        forecasts.share(
+                                                manager.get(),
+                                                id.getAsLong(),
+                                                (recorded, boss) -> {
+                                                    ForecastViews.Message m =
+                                                            ForecastViews.bossDm(user, recorded);
+                                                    dm.send(
+                                                            boss,
+                                                            Subject.forecast(
+                                                                    recorded.forecast().id()),
+                                                            m.text(),
+                                                            m.blocks());
+                                                }),
+                                ForecastViews::notSent);
         if (shared.isEmpty()) {
             return;
         }
@@ -77,14 +98,23 @@ final class ShareForecastAction implements BlockActionHandler {
         } else if (outcome instanceof ShareOutcome.AlreadyKnown known) {
             click.note(ForecastViews.alreadyKnown(known.recorded(), known.boss()));
         } else if (outcome instanceof ShareOutcome.Shared sent) {
-            log.info("Forecast {} of {}/{} shared with {}", sent.recorded().forecast().id(), team, user, sent.boss());
+            log.info(
+                    "Forecast {} of {}/{} shared with {}",
+                    sent.recorded().forecast().id(),
+                    team,
+                    user,
+                    sent.boss());
             ForecastViews.Message answer = ForecastViews.sent(sent.recorded(), sent.boss());
             try {
                 click.replace(answer.text(), answer.blocks());
             } catch (RuntimeException e) {
                 // The boss has the message; only the manager's copy could not be updated.
-                log.warn("Forecast {} of {}/{} sent, but the manager was not told: {}", sent.recorded().forecast().id(),
-                        team, user, e.getMessage());
+                log.warn(
+                        "Forecast {} of {}/{} sent, but the manager was not told: {}",
+                        sent.recorded().forecast().id(),
+                        team,
+                        user,
+                        e.getMessage());
             }
         }
     }

@@ -2,7 +2,6 @@ package com.bossreview.health;
 
 import com.bossreview.slack.HttpServer.Page;
 import com.google.gson.JsonObject;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -18,8 +17,11 @@ public final class Health implements Supplier<Page> {
     private final Supplier<String> slack;
     private final Supplier<Optional<Instant>> lastDispatch;
 
-    public Health(BooleanSupplier database, BooleanSupplier scheduler, Supplier<String> slack,
-                  Supplier<Optional<Instant>> lastDispatch) {
+    public Health(
+            BooleanSupplier database,
+            BooleanSupplier scheduler,
+            Supplier<String> slack,
+            Supplier<Optional<Instant>> lastDispatch) {
         this.database = database;
         this.scheduler = scheduler;
         this.slack = slack;

@@ -1,27 +1,29 @@
 package com.bossreview.install;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HKDF-SHA256 (RFC 5869), the way the app turns a configured secret into a key for one purpose: extract with a
- * salt of that purpose's own, then the first 32-byte block of expand per key. And the HMAC-SHA256 under it.
+ * HKDF-SHA256 (RFC 5869), the way the app turns a configured secret into a key for one purpose:
+ * extract with a salt of that purpose's own, then the first 32-byte block of expand per key. And
+ * the HMAC-SHA256 under it.
  */
 final class Hkdf {
     private static final String HMAC_SHA256 = "HmacSHA256";
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** HKDF-Extract: PRK = HMAC(salt, secret). */
     static byte[] extract(String salt, String secret) {
         return hmac(salt.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** HKDF-Expand's first block, T(1) = HMAC(PRK, info || 0x01): a 32-byte key for {@code label}. */
+    /**
+     * HKDF-Expand's first block, T(1) = HMAC(PRK, info || 0x01): a 32-byte key for {@code label}.
+     */
     static byte[] expand(byte[] prk, String label) {
         return expand(prk, label.getBytes(StandardCharsets.UTF_8));
     }

@@ -7,18 +7,17 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.OAuthCallbackService;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /slack/oauth_redirect}: spends the state, exchanges the code with {@code oauth.v2.access}
- * (at {@code SLACK_API_URL}), stores the installation with its token sealed, and shows a page. It
- * replaces Bolt's default callback so that the state is spent before the exchange (single use even
- * when the exchange fails) and nothing of the request (code, state) is logged.
+ * {@code GET /slack/oauth_redirect}: spends the state, exchanges the code with {@code
+ * oauth.v2.access} (at {@code SLACK_API_URL}), stores the installation with its token sealed, and
+ * shows a page. It replaces Bolt's default callback so that the state is spent before the exchange
+ * (single use even when the exchange fails) and nothing of the request (code, state) is logged.
  */
 final class InstallCallback implements OAuthCallbackService {
     private static final Logger log = LoggerFactory.getLogger(InstallCallback.class);
@@ -32,8 +31,15 @@ final class InstallCallback implements OAuthCallbackService {
     private final InstallPages pages;
     private final Clock clock;
 
-    InstallCallback(Slack slack, String clientId, Secret clientSecret, Optional<String> redirectUri, OAuthStates states,
-                    Installations installations, InstallPages pages, Clock clock) {
+    InstallCallback(
+            Slack slack,
+            String clientId,
+            Secret clientSecret,
+            Optional<String> redirectUri,
+            OAuthStates states,
+            Installations installations,
+            InstallPages pages,
+            Clock clock) {
         this.slack = slack;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -50,62 +56,107 @@ final class InstallCallback implements OAuthCallbackService {
         states.clearCookie(response);
         OAuthStates.Verdict verdict = states.take(request);
         if (request.getPayload().getError() != null) {
-            log.info("Install cancelled on Slack's page ({})", printable(request.getPayload().getError()));
-            return page(response, 200, pages.renderFailurePage(InstallPages.INSTALL_PATH, "access_denied"));
+            log.info(
+                    "Install cancelled on Slack's page ({})",
+                    printable(request.getPayload().getError()));
+            return page(
+                    response,
+                    200,
+                    pages.renderFailurePage(InstallPages.INSTALL_PATH, "access_denied"));
         }
         if (verdict != OAuthStates.Verdict.VALID) {
             log.warn("Refused an OAuth redirect: state {}", verdict);
-            return page(response, 400, pages.renderFailurePage(InstallPages.INSTALL_PATH, "state_" + verdict.name().toLowerCase()));
+            return page(
+                    response,
+                    400,
+                    pages.renderFailurePage(
+                            InstallPages.INSTALL_PATH, "state_" + verdict.name().toLowerCase()));
         }
         String code = request.getPayload().getCode();
         if (code == null || code.isBlank()) {
             log.warn("Refused an OAuth redirect without a code");
-            return page(response, 400, pages.renderFailurePage(InstallPages.INSTALL_PATH, "no_code"));
+            return page(
+                    response, 400, pages.renderFailurePage(InstallPages.INSTALL_PATH, "no_code"));
         }
         OAuthV2AccessResponse access;
         try {
-            access = slack.methods().oauthV2Access(r -> r.clientId(clientId).clientSecret(clientSecret.reveal())
-                    .code(code).redirectUri(redirectUri.orElse(null)));
+            access =
+                    slack.methods()
+                            .oauthV2Access(
+                                    r ->
+                                            r.clientId(clientId)
+                                                    .clientSecret(clientSecret.reveal())
+                                                    .code(code)
+                                                    .redirectUri(redirectUri.orElse(null)));
         } catch (IOException | SlackApiException e) {
             log.warn("oauth.v2.access could not be reached: {}", e.getClass().getSimpleName());
-            return page(response, 502, pages.renderFailurePage(InstallPages.INSTALL_PATH, "slack_unreachable"));
+            return page(
+                    response,
+                    502,
+                    pages.renderFailurePage(InstallPages.INSTALL_PATH, "slack_unreachable"));
         }
         if (!access.isOk()) {
             log.warn("oauth.v2.access refused the code: {}", access.getError());
-            return page(response, 400, pages.renderFailurePage(InstallPages.INSTALL_PATH, printable(access.getError())));
+            return page(
+                    response,
+                    400,
+                    pages.renderFailurePage(
+                            InstallPages.INSTALL_PATH, printable(access.getError())));
         }
         if (access.getAccessToken() == null || !access.getAccessToken().startsWith("xoxb-")) {
-            log.warn("oauth.v2.access answered without a bot token (token type {})", access.getTokenType());
-            return page(response, 400, pages.renderFailurePage(InstallPages.INSTALL_PATH, "no_bot_token"));
+            log.warn(
+                    "oauth.v2.access answered without a bot token (token type {})",
+                    access.getTokenType());
+            return page(
+                    response,
+                    400,
+                    pages.renderFailurePage(InstallPages.INSTALL_PATH, "no_bot_token"));
         }
         if (access.getRefreshToken() != null) {
-            log.warn("This Slack app has token rotation on; bossreview does not refresh tokens, so this install will "
-                    + "stop working when the token expires. Turn token rotation off in the app's settings.");
+            log.warn(
+                    "This Slack app has token rotation on; bossreview does not refresh tokens, so this install will "
+                            + "stop working when the token expires. Turn token rotation off in the app's settings.");
         }
         Installation installation;
         try {
             installation = installation(access);
         } catch (IllegalArgumentException e) {
-            log.warn("oauth.v2.access answered without the ids bossreview needs: {}", e.getMessage());
-            return page(response, 400, pages.renderFailurePage(InstallPages.INSTALL_PATH, "incomplete_answer"));
+            log.warn(
+                    "oauth.v2.access answered without the ids bossreview needs: {}",
+                    e.getMessage());
+            return page(
+                    response,
+                    400,
+                    pages.renderFailurePage(InstallPages.INSTALL_PATH, "incomplete_answer"));
         }
         try {
             installations.save(installation);
         } catch (RuntimeException e) {
             log.error("Could not store the installation for {}", installation.describe(), e);
-            return page(response, 500, pages.renderFailurePage(InstallPages.INSTALL_PATH, "storage_failed"));
+            return page(
+                    response,
+                    500,
+                    pages.renderFailurePage(InstallPages.INSTALL_PATH, "storage_failed"));
         }
         return page(response, 200, pages.success(installation));
     }
 
     private Installation installation(OAuthV2AccessResponse o) {
-        Optional<String> enterpriseId = Optional.ofNullable(o.getEnterprise()).map(OAuthV2AccessResponse.Enterprise::getId);
-        return new Installation(enterpriseId,
-                o.isEnterpriseInstall() ? Optional.empty() : Optional.ofNullable(o.getTeam()).map(OAuthV2AccessResponse.Team::getId),
-                o.isEnterpriseInstall(), Optional.ofNullable(o.getAppId()),
-                Optional.ofNullable(o.getEnterprise()).map(OAuthV2AccessResponse.Enterprise::getName),
+        Optional<String> enterpriseId =
+                Optional.ofNullable(o.getEnterprise()).map(OAuthV2AccessResponse.Enterprise::getId);
+        return new Installation(
+                enterpriseId,
+                o.isEnterpriseInstall()
+                        ? Optional.empty()
+                        : Optional.ofNullable(o.getTeam()).map(OAuthV2AccessResponse.Team::getId),
+                o.isEnterpriseInstall(),
+                Optional.ofNullable(o.getAppId()),
+                Optional.ofNullable(o.getEnterprise())
+                        .map(OAuthV2AccessResponse.Enterprise::getName),
                 Optional.ofNullable(o.getTeam()).map(OAuthV2AccessResponse.Team::getName),
-                Optional.ofNullable(o.getBotUserId()), Optional.empty(), Optional.ofNullable(o.getScope()),
+                Optional.ofNullable(o.getBotUserId()),
+                Optional.empty(),
+                Optional.ofNullable(o.getScope()),
                 new Secret(o.getAccessToken()),
                 Optional.ofNullable(o.getAuthedUser()).map(OAuthV2AccessResponse.AuthedUser::getId),
                 clock.instant());

@@ -1,29 +1,45 @@
 package com.bossreview.install;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-/** The {@code installation} table. Every query names the workspace (team) or the organization it is about. */
+/**
+ * The {@code installation} table. Every query names the workspace (team) or the organization it is
+ * about.
+ */
 @RegisterConstructorMapper(InstallationDao.Row.class)
 interface InstallationDao {
-    /** A stored installation: {@code botToken} is still sealed; null fields were not given by Slack. */
-    record Row(long id, String enterpriseId, String teamId, boolean isEnterpriseInstall, String appId,
-               String enterpriseName, String teamName, String botUserId, String botId, String botScopes,
-               String botToken, String installerUserId, Instant installedAt) {
-    }
+    /**
+     * A stored installation: {@code botToken} is still sealed; null fields were not given by Slack.
+     */
+    record Row(
+            long id,
+            String enterpriseId,
+            String teamId,
+            boolean isEnterpriseInstall,
+            String appId,
+            String enterpriseName,
+            String teamName,
+            String botUserId,
+            String botId,
+            String botScopes,
+            String botToken,
+            String installerUserId,
+            Instant installedAt) {}
 
     /**
-     * The installation serving a team: its own workspace install if it has one, else its organization's
-     * org-wide install (organization from the request, or remembered from an earlier request).
+     * The installation serving a team: its own workspace install if it has one, else its
+     * organization's org-wide install (organization from the request, or remembered from an earlier
+     * request).
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             SELECT * FROM installation
             WHERE (NOT is_enterprise_install AND team_id = :team)
                OR (is_enterprise_install AND enterprise_id = COALESCE(CAST(:enterprise AS text),
@@ -35,10 +51,12 @@ interface InstallationDao {
     @SqlQuery("SELECT * FROM installation WHERE NOT is_enterprise_install AND team_id = :team")
     Optional<Row> ofWorkspace(@Bind("team") String teamId);
 
-    @SqlQuery("SELECT * FROM installation WHERE is_enterprise_install AND enterprise_id = :enterprise")
+    @SqlQuery(
+            "SELECT * FROM installation WHERE is_enterprise_install AND enterprise_id = :enterprise")
     Optional<Row> ofOrganization(@Bind("enterprise") String enterpriseId);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO installation (enterprise_id, team_id, is_enterprise_install, app_id, enterprise_name, team_name,
                                       bot_user_id, bot_id, bot_scopes, bot_token, installer_user_id, installed_at)
             VALUES (:enterpriseId, :teamId, false, :appId, :enterpriseName, :teamName,
@@ -51,7 +69,8 @@ interface InstallationDao {
                 installed_at = excluded.installed_at""")
     void saveWorkspace(@BindMethods Row row);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO installation (enterprise_id, team_id, is_enterprise_install, app_id, enterprise_name, team_name,
                                       bot_user_id, bot_id, bot_scopes, bot_token, installer_user_id, installed_at)
             VALUES (:enterpriseId, NULL, true, :appId, :enterpriseName, NULL,
@@ -66,7 +85,8 @@ interface InstallationDao {
     @SqlUpdate("DELETE FROM installation WHERE NOT is_enterprise_install AND team_id = :team")
     int deleteWorkspace(@Bind("team") String teamId);
 
-    @SqlUpdate("DELETE FROM installation WHERE is_enterprise_install AND enterprise_id = :enterprise")
+    @SqlUpdate(
+            "DELETE FROM installation WHERE is_enterprise_install AND enterprise_id = :enterprise")
     int deleteOrganization(@Bind("enterprise") String enterpriseId);
 
     /** Which keys sealed the stored tokens (the id between {@code v1:} and the next colon). */
@@ -77,6 +97,8 @@ interface InstallationDao {
     List<Row> sealedWithOtherKeyThan(@Bind("keyId") String keyId);
 
     /** Compare-and-set, so a concurrent reinstall is never overwritten with an older token. */
-    @SqlUpdate("UPDATE installation SET bot_token = :resealed WHERE id = :id AND bot_token = :sealed")
-    int reseal(@Bind("id") long id, @Bind("sealed") String sealed, @Bind("resealed") String resealed);
+    @SqlUpdate(
+            "UPDATE installation SET bot_token = :resealed WHERE id = :id AND bot_token = :sealed")
+    int reseal(
+            @Bind("id") long id, @Bind("sealed") String sealed, @Bind("resealed") String resealed);
 }

@@ -8,15 +8,17 @@ import com.bossreview.slack.BotTokens;
 import com.bossreview.slack.SlackOAuthEndpoint;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
 
-/** Any number of workspaces, installed through Slack's OAuth flow, their tokens sealed in PostgreSQL. */
+/**
+ * Any number of workspaces, installed through Slack's OAuth flow, their tokens sealed in
+ * PostgreSQL.
+ */
 public final class MultiWorkspace implements Distribution {
     private final AppConfig.MultiWorkspace config;
     private final Installations installations;
@@ -24,8 +26,12 @@ public final class MultiWorkspace implements Distribution {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    MultiWorkspace(AppConfig.MultiWorkspace config, Installations installations, Uninstalls uninstalls, Jdbi jdbi,
-                   Clock clock) {
+    MultiWorkspace(
+            AppConfig.MultiWorkspace config,
+            Installations installations,
+            Uninstalls uninstalls,
+            Jdbi jdbi,
+            Clock clock) {
         this.config = config;
         this.installations = installations;
         this.uninstalls = uninstalls;
@@ -49,35 +55,51 @@ public final class MultiWorkspace implements Distribution {
     }
 
     @Override
-    public App bolt(Slack slack, BotIdentity identity, AfterAck afterAck, List<Consumer<App>> features) {
+    public App bolt(
+            Slack slack, BotIdentity identity, AfterAck afterAck, List<Consumer<App>> features) {
         List<Consumer<App>> all = new ArrayList<>(features);
         all.add(new UninstallEvents(uninstalls));
-        Optional<String> redirectUri = config.publicUrl().map(u -> u + SlackOAuthEndpoint.REDIRECT_PATH);
+        Optional<String> redirectUri =
+                config.publicUrl().map(u -> u + SlackOAuthEndpoint.REDIRECT_PATH);
         InstallPages pages = new InstallPages();
         OAuthStates states = new OAuthStates(jdbi, clock, config.clientSecret());
-        com.slack.api.bolt.AppConfig bolt = com.slack.api.bolt.AppConfig.builder()
-                .singleTeamBotToken(null)
-                .clientId(config.clientId())
-                .clientSecret(config.clientSecret().reveal())
-                .scope(BOT_SCOPES)
-                .userScope(null)
-                .redirectUri(redirectUri.orElse(null))
-                .oauthInstallPath(SlackOAuthEndpoint.INSTALL_PATH)
-                .oauthRedirectUriPath(SlackOAuthEndpoint.REDIRECT_PATH)
-                .oauthCompletionUrl(null)
-                .oauthCancellationUrl(null)
-                .stateValidationEnabled(true)
-                .oAuthInstallPageRenderingEnabled(true)
-                .oAuthInstallPageRenderer(pages)
-                .oAuthRedirectUriPageRenderer(pages)
-                .build();
-        App app = BoltApp.create(slack, bolt,
-                new InstallationAuthorization(installations, slack, afterAck, config.publicUrl()), all);
+        com.slack.api.bolt.AppConfig bolt =
+                com.slack.api.bolt.AppConfig.builder()
+                        .singleTeamBotToken(null)
+                        .clientId(config.clientId())
+                        .clientSecret(config.clientSecret().reveal())
+                        .scope(BOT_SCOPES)
+                        .userScope(null)
+                        .redirectUri(redirectUri.orElse(null))
+                        .oauthInstallPath(SlackOAuthEndpoint.INSTALL_PATH)
+                        .oauthRedirectUriPath(SlackOAuthEndpoint.REDIRECT_PATH)
+                        .oauthCompletionUrl(null)
+                        .oauthCancellationUrl(null)
+                        .stateValidationEnabled(true)
+                        .oAuthInstallPageRenderingEnabled(true)
+                        .oAuthInstallPageRenderer(pages)
+                        .oAuthRedirectUriPageRenderer(pages)
+                        .build();
+        App app =
+                BoltApp.create(
+                        slack,
+                        bolt,
+                        new InstallationAuthorization(
+                                installations, slack, afterAck, config.publicUrl()),
+                        all);
         app.asOAuthApp(true);
         app.service(installations);
         app.service(states);
-        app.service(new InstallCallback(slack, config.clientId(), config.clientSecret(), redirectUri, states, installations,
-                pages, clock));
+        app.service(
+                new InstallCallback(
+                        slack,
+                        config.clientId(),
+                        config.clientSecret(),
+                        redirectUri,
+                        states,
+                        installations,
+                        pages,
+                        clock));
         return app;
     }
 

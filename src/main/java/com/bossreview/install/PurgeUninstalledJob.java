@@ -1,5 +1,7 @@
 package com.bossreview.install;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -10,10 +12,9 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
 
-import java.time.Clock;
-import java.time.Duration;
-
-/** Quartz adapter: deletes the data of workspaces uninstalled longer ago than the retention period. */
+/**
+ * Quartz adapter: deletes the data of workspaces uninstalled longer ago than the retention period.
+ */
 @DisallowConcurrentExecution
 public final class PurgeUninstalledJob implements Job {
     static final Duration EVERY = Duration.ofHours(1);
@@ -33,15 +34,27 @@ public final class PurgeUninstalledJob implements Job {
 
     /** Once for the whole cluster; a second instance finding it scheduled leaves it alone. */
     public static void schedule(Scheduler scheduler) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(PurgeUninstalledJob.class).withIdentity("purge-uninstalled").storeDurably().build();
+        JobDetail job =
+                JobBuilder.newJob(PurgeUninstalledJob.class)
+                        .withIdentity("purge-uninstalled")
+                        .storeDurably()
+                        .build();
         if (scheduler.checkExists(job.getKey())) {
             return;
         }
         try {
-            scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity("purge-uninstalled").forJob(job).startNow()
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(EVERY.toMillis())
-                            .repeatForever().withMisfireHandlingInstructionNowWithExistingCount())
-                    .build());
+            scheduler.scheduleJob(
+                    job,
+                    TriggerBuilder.newTrigger()
+                            .withIdentity("purge-uninstalled")
+                            .forJob(job)
+                            .startNow()
+                            .withSchedule(
+                                    SimpleScheduleBuilder.simpleSchedule()
+                                            .withIntervalInMilliseconds(EVERY.toMillis())
+                                            .repeatForever()
+                                            .withMisfireHandlingInstructionNowWithExistingCount())
+                            .build());
         } catch (org.quartz.ObjectAlreadyExistsException raced) {
             // another instance scheduled it a moment ago
         }

@@ -8,7 +8,6 @@ import com.bossreview.slack.BotTokens;
 import com.bossreview.slack.SlackOAuthEndpoint;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,21 +34,23 @@ public final class SingleWorkspace implements Distribution {
     }
 
     /**
-     * There is no install flow: the workspace is back when Slack accepts the configured token for it
-     * ({@code identity}, after an uninstall, a reinstall and a restart).
+     * There is no install flow: the workspace is back when Slack accepts the configured token for
+     * it ({@code identity}, after an uninstall, a reinstall and a restart).
      */
     @Override
     public void whenReinstalled(Consumer<List<String>> listener, BotIdentity identity) {
-        identity.whenConfirmed(bot -> {
-            List<String> back = uninstalls.tokenAccepted(bot.teamId());
-            if (!back.isEmpty()) {
-                listener.accept(back);
-            }
-        });
+        identity.whenConfirmed(
+                bot -> {
+                    List<String> back = uninstalls.tokenAccepted(bot.teamId());
+                    if (!back.isEmpty()) {
+                        listener.accept(back);
+                    }
+                });
     }
 
     @Override
-    public App bolt(Slack slack, BotIdentity identity, AfterAck afterAck, List<Consumer<App>> features) {
+    public App bolt(
+            Slack slack, BotIdentity identity, AfterAck afterAck, List<Consumer<App>> features) {
         List<Consumer<App>> all = new ArrayList<>(features);
         all.add(new UninstallEvents(uninstalls));
         return BoltApp.create(slack, botToken, identity, all);

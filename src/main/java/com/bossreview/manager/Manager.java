@@ -2,7 +2,6 @@ package com.bossreview.manager;
 
 import com.bossreview.time.ClockStyle;
 import com.bossreview.time.PrimeHours;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +37,10 @@ public record Manager(
     public static final LocalTime DEFAULT_BOOKING_NUDGE_TIME = LocalTime.of(8, 30);
     public static final Duration DEFAULT_BAD_NEWS_AFTER = Duration.ofMinutes(30);
     public static final List<Integer> DEFAULT_QUARTER_NUDGE_DAYS = List.of(21, 14, 7);
+
     /** Review prep the working day before the review. */
     public static final int DEFAULT_PREP_LEAD_DAYS = 1;
+
     public static final int MAX_PREP_LEAD_DAYS = 5;
 
     public LocalDate today(Instant now) {
@@ -53,7 +54,8 @@ public record Manager(
 
     /** The review slot as this manager reads it, e.g. {@code Friday 5 PM}. */
     public Optional<String> slotText() {
-        return reviewSlot.map(s -> com.bossreview.time.Times.format(s.day()) + " " + show(s.time()));
+        return reviewSlot.map(
+                s -> com.bossreview.time.Times.format(s.day()) + " " + show(s.time()));
     }
 
     public boolean isPaused(Instant now) {

@@ -1,18 +1,17 @@
 package com.bossreview.manager;
 
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The {@code manager} table: every statement that reads or writes it is here. A manager is read as
@@ -21,34 +20,45 @@ import java.util.Optional;
 @RegisterRowMapper(ManagerMapper.class)
 public interface ManagerDao {
     /** The columns {@link ManagerMapper} reads: every read of a {@link Manager} selects these. */
-    String COLUMNS = "team_id, user_id, boss_user_id, time_zone, zone_checked_at, zone_explicit, review_day, review_time, "
-            + "prime_hours, fiscal_start_month, booking_nudge_day, booking_nudge_time, bad_news_after_minutes, "
-            + "quarter_nudge_days, prep_lead_days, nudges_enabled, paused_until, created_at, locale";
+    String COLUMNS =
+            "team_id, user_id, boss_user_id, time_zone, zone_checked_at, zone_explicit, review_day, review_time, "
+                    + "prime_hours, fiscal_start_month, booking_nudge_day, booking_nudge_time, bad_news_after_minutes, "
+                    + "quarter_nudge_days, prep_lead_days, nudges_enabled, paused_until, created_at, locale";
+
     String SELECT = "SELECT " + COLUMNS + " FROM manager";
+
     /**
-     * Managers who can be nudged: a boss set and nudges on. Their workspace must also not have uninstalled
-     * bossreview, which only its owner ({@code install/}) knows: the caller passes those workspaces as
-     * {@code :uninstalled}.
+     * Managers who can be nudged: a boss set and nudges on. Their workspace must also not have
+     * uninstalled bossreview, which only its owner ({@code install/}) knows: the caller passes
+     * those workspaces as {@code :uninstalled}.
      */
-    String NUDGEABLE = "boss_user_id IS NOT NULL AND nudges_enabled AND NOT (team_id = ANY(:uninstalled))";
+    String NUDGEABLE =
+            "boss_user_id IS NOT NULL AND nudges_enabled AND NOT (team_id = ANY(:uninstalled))";
 
     /** Who a manager is, for answers about many managers at once. */
-    record Key(String teamId, String userId) {
-    }
+    record Key(String teamId, String userId) {}
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO manager (team_id, user_id, created_at) VALUES (:team, :user, :now)
             ON CONFLICT (team_id, user_id) DO NOTHING""")
-    void insertIfMissing(@Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
+    void insertIfMissing(
+            @Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
 
     @SqlQuery(SELECT + " WHERE team_id = :team AND user_id = :user")
     Optional<Manager> find(@Bind("team") String team, @Bind("user") String user);
 
-    /** The managers among {@code (teams[i], users[i])} that exist, in one statement for a whole batch. */
+    /**
+     * The managers among {@code (teams[i], users[i])} that exist, in one statement for a whole
+     * batch.
+     */
     @SqlQuery(SELECT + " JOIN unnest(:teams, :users) AS k(t, u) ON team_id = k.t AND user_id = k.u")
     List<Manager> findAll(@Bind("teams") String[] teams, @Bind("users") String[] users);
 
-    /** Serialises changes to one manager's rows elsewhere (their weeks); empty when there is no such manager. */
+    /**
+     * Serialises changes to one manager's rows elsewhere (their weeks); empty when there is no such
+     * manager.
+     */
     @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
     Optional<Integer> lock(@Bind("team") String team, @Bind("user") String user);
 
@@ -56,85 +66,128 @@ public interface ManagerDao {
     Optional<String> zone(@Bind("team") String team, @Bind("user") String user);
 
     /** One page of the nudgeable managers, in key order after {@code (afterTeam, afterUser)}. */
-    @SqlQuery(SELECT + " WHERE " + NUDGEABLE
-            + " AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n")
-    List<Manager> nudgeableAfter(@Bind("t") String afterTeam, @Bind("u") String afterUser, @Bind("n") int limit,
-                                 @Bind("uninstalled") String[] uninstalled);
+    @SqlQuery(
+            SELECT
+                    + " WHERE "
+                    + NUDGEABLE
+                    + " AND (team_id, user_id) > (:t, :u) ORDER BY team_id, user_id LIMIT :n")
+    List<Manager> nudgeableAfter(
+            @Bind("t") String afterTeam,
+            @Bind("u") String afterUser,
+            @Bind("n") int limit,
+            @Bind("uninstalled") String[] uninstalled);
 
     @SqlQuery(SELECT + " WHERE team_id = :t AND user_id = :u AND " + NUDGEABLE)
-    Optional<Manager> findNudgeable(@Bind("t") String team, @Bind("u") String user,
-                                    @Bind("uninstalled") String[] uninstalled);
+    Optional<Manager> findNudgeable(
+            @Bind("t") String team,
+            @Bind("u") String user,
+            @Bind("uninstalled") String[] uninstalled);
 
     @SqlQuery(SELECT + " WHERE team_id IN (<teams>) AND " + NUDGEABLE)
-    List<Manager> nudgeableIn(@BindList("teams") Collection<String> teams, @Bind("uninstalled") String[] uninstalled);
+    List<Manager> nudgeableIn(
+            @BindList("teams") Collection<String> teams, @Bind("uninstalled") String[] uninstalled);
 
     /**
-     * Takes this month's socialising tip, in one statement, for those of {@code (teams[i], users[i])} who have
-     * not had one since {@code monthAgo}; returns who took it.
+     * Takes this month's socialising tip, in one statement, for those of {@code (teams[i],
+     * users[i])} who have not had one since {@code monthAgo}; returns who took it.
      */
     @RegisterConstructorMapper(Key.class)
-    @SqlQuery("""
+    @SqlQuery(
+            """
             UPDATE manager SET social_tip_at = :now FROM unnest(:teams, :users) AS k(t, u)
             WHERE team_id = k.t AND user_id = k.u
             AND (social_tip_at IS NULL OR social_tip_at < :monthAgo)
             RETURNING team_id, user_id""")
-    List<Key> takeSocialTips(@Bind("teams") String[] teams, @Bind("users") String[] users, @Bind("now") Instant now,
-                             @Bind("monthAgo") Instant monthAgo);
+    List<Key> takeSocialTips(
+            @Bind("teams") String[] teams,
+            @Bind("users") String[] users,
+            @Bind("now") Instant now,
+            @Bind("monthAgo") Instant monthAgo);
 
     @SqlUpdate("UPDATE manager SET boss_user_id = :boss WHERE team_id = :team AND user_id = :user")
     int setBoss(@Bind("team") String team, @Bind("user") String user, @Bind("boss") String boss);
 
     /** Skipped when the manager chose their zone themselves. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE manager SET time_zone = :zone, zone_checked_at = :at
             WHERE team_id = :team AND user_id = :user AND NOT zone_explicit""")
-    int setZoneFromProfile(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone,
-                           @Bind("at") Instant at);
+    int setZoneFromProfile(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("zone") String zone,
+            @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE manager SET locale = :locale WHERE team_id = :team AND user_id = :user")
-    int setLocale(@Bind("team") String team, @Bind("user") String user, @Bind("locale") String locale);
+    int setLocale(
+            @Bind("team") String team, @Bind("user") String user, @Bind("locale") String locale);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE manager SET time_zone = :zone, zone_checked_at = :at, zone_explicit = true
             WHERE team_id = :team AND user_id = :user""")
-    int setZoneExplicitly(@Bind("team") String team, @Bind("user") String user, @Bind("zone") String zone,
-                          @Bind("at") Instant at);
+    int setZoneExplicitly(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("zone") String zone,
+            @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE manager SET review_day = :day, review_time = :time WHERE team_id = :team AND user_id = :user")
-    int setReviewSlot(@Bind("team") String team, @Bind("user") String user, @Bind("day") int isoDay,
-                      @Bind("time") LocalTime time);
+    @SqlUpdate(
+            "UPDATE manager SET review_day = :day, review_time = :time WHERE team_id = :team AND user_id = :user")
+    int setReviewSlot(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("day") int isoDay,
+            @Bind("time") LocalTime time);
 
     @SqlUpdate("UPDATE manager SET prime_hours = :prime WHERE team_id = :team AND user_id = :user")
-    int setPrimeHours(@Bind("team") String team, @Bind("user") String user, @Bind("prime") String prime);
+    int setPrimeHours(
+            @Bind("team") String team, @Bind("user") String user, @Bind("prime") String prime);
 
-    @SqlUpdate("UPDATE manager SET fiscal_start_month = :month WHERE team_id = :team AND user_id = :user")
-    int setFiscalStart(@Bind("team") String team, @Bind("user") String user, @Bind("month") int month);
+    @SqlUpdate(
+            "UPDATE manager SET fiscal_start_month = :month WHERE team_id = :team AND user_id = :user")
+    int setFiscalStart(
+            @Bind("team") String team, @Bind("user") String user, @Bind("month") int month);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE manager SET booking_nudge_day = :day, booking_nudge_time = :time
             WHERE team_id = :team AND user_id = :user""")
-    int setBookingNudge(@Bind("team") String team, @Bind("user") String user, @Bind("day") int isoDay,
-                        @Bind("time") LocalTime time);
+    int setBookingNudge(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("day") int isoDay,
+            @Bind("time") LocalTime time);
 
-    @SqlUpdate("UPDATE manager SET bad_news_after_minutes = :minutes WHERE team_id = :team AND user_id = :user")
-    int setBadNewsAfter(@Bind("team") String team, @Bind("user") String user, @Bind("minutes") int minutes);
+    @SqlUpdate(
+            "UPDATE manager SET bad_news_after_minutes = :minutes WHERE team_id = :team AND user_id = :user")
+    int setBadNewsAfter(
+            @Bind("team") String team, @Bind("user") String user, @Bind("minutes") int minutes);
 
-    @SqlUpdate("UPDATE manager SET quarter_nudge_days = :days WHERE team_id = :team AND user_id = :user")
-    int setQuarterNudgeDays(@Bind("team") String team, @Bind("user") String user, @Bind("days") String days);
+    @SqlUpdate(
+            "UPDATE manager SET quarter_nudge_days = :days WHERE team_id = :team AND user_id = :user")
+    int setQuarterNudgeDays(
+            @Bind("team") String team, @Bind("user") String user, @Bind("days") String days);
 
-    @SqlUpdate("UPDATE manager SET prep_lead_days = :days WHERE team_id = :team AND user_id = :user")
+    @SqlUpdate(
+            "UPDATE manager SET prep_lead_days = :days WHERE team_id = :team AND user_id = :user")
     int setPrepLead(@Bind("team") String team, @Bind("user") String user, @Bind("days") int days);
 
     @SqlUpdate("UPDATE manager SET nudges_enabled = :on WHERE team_id = :team AND user_id = :user")
-    int setNudgesEnabled(@Bind("team") String team, @Bind("user") String user, @Bind("on") boolean on);
+    int setNudgesEnabled(
+            @Bind("team") String team, @Bind("user") String user, @Bind("on") boolean on);
 
     @SqlUpdate("UPDATE manager SET paused_until = :until WHERE team_id = :team AND user_id = :user")
-    int setPausedUntil(@Bind("team") String team, @Bind("user") String user, @Bind("until") LocalDate until);
+    int setPausedUntil(
+            @Bind("team") String team, @Bind("user") String user, @Bind("until") LocalDate until);
 
     @SqlUpdate("DELETE FROM manager WHERE team_id = :team AND user_id = :user")
     int delete(@Bind("team") String team, @Bind("user") String user);
 
-    /** Everything of every manager of these workspaces: the other tables cascade from {@code manager}. */
+    /**
+     * Everything of every manager of these workspaces: the other tables cascade from {@code
+     * manager}.
+     */
     @SqlUpdate("DELETE FROM manager WHERE team_id IN (<teams>)")
     int deleteAllOf(@BindList("teams") Collection<String> teams);
 }

@@ -4,7 +4,8 @@ package com.bossreview.manager;
 public record ManagerKey(String teamId, String userId) {
     public ManagerKey {
         if (teamId == null || teamId.isBlank() || userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("a manager needs a team and a user: " + teamId + "/" + userId);
+            throw new IllegalArgumentException(
+                    "a manager needs a team and a user: " + teamId + "/" + userId);
         }
     }
 

@@ -2,9 +2,6 @@ package com.bossreview.manager;
 
 import com.bossreview.time.ClockStyle;
 import com.bossreview.time.PrimeHours;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,14 +12,19 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 public final class ManagerMapper implements RowMapper<Manager> {
     @Override
     public Manager map(ResultSet rs, StatementContext ctx) throws SQLException {
         Optional<ReviewSlot> slot = Optional.empty();
         if (rs.getObject("review_day") != null && rs.getObject("review_time") != null) {
-            slot = Optional.of(new ReviewSlot(DayOfWeek.of(rs.getInt("review_day")),
-                    rs.getObject("review_time", LocalTime.class)));
+            slot =
+                    Optional.of(
+                            new ReviewSlot(
+                                    DayOfWeek.of(rs.getInt("review_day")),
+                                    rs.getObject("review_time", LocalTime.class)));
         }
         return new Manager(
                 rs.getString("team_id"),
@@ -37,8 +39,11 @@ public final class ManagerMapper implements RowMapper<Manager> {
                 DayOfWeek.of(rs.getInt("booking_nudge_day")),
                 rs.getObject("booking_nudge_time", LocalTime.class),
                 Duration.ofMinutes(rs.getInt("bad_news_after_minutes")),
-                Arrays.stream(rs.getString("quarter_nudge_days").split(",")).map(String::trim)
-                        .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
+                Arrays.stream(rs.getString("quarter_nudge_days").split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(Integer::valueOf)
+                        .toList(),
                 rs.getInt("prep_lead_days"),
                 rs.getBoolean("nudges_enabled"),
                 Optional.ofNullable(rs.getObject("paused_until", java.time.LocalDate.class)),

@@ -1,14 +1,16 @@
 package com.bossreview.manager;
 
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
-/** Managers and their settings. A manager record is created on first use, with the defaults of SPEC §2. */
+/**
+ * Managers and their settings. A manager record is created on first use, with the defaults of SPEC
+ * §2.
+ */
 public final class ManagerService {
     /** How long a time zone read from the Slack profile is trusted before it is read again. */
     public static final Duration ZONE_FRESHNESS = Duration.ofDays(7);
@@ -35,10 +37,12 @@ public final class ManagerService {
     }
 
     public Manager getOrCreate(String team, String user) {
-        return jdbi.withExtension(ManagerDao.class, dao -> {
-            dao.insertIfMissing(team, user, clock.instant());
-            return dao.find(team, user).orElseThrow();
-        });
+        return jdbi.withExtension(
+                ManagerDao.class,
+                dao -> {
+                    dao.insertIfMissing(team, user, clock.instant());
+                    return dao.find(team, user).orElseThrow();
+                });
     }
 
     public Optional<Manager> find(String team, String user) {
@@ -46,18 +50,29 @@ public final class ManagerService {
     }
 
     public boolean zoneIsStale(Manager m) {
-        return !m.zoneExplicit() && m.zoneCheckedAt().map(at -> at.plus(ZONE_FRESHNESS).isBefore(clock.instant())).orElse(true);
+        return !m.zoneExplicit()
+                && m.zoneCheckedAt()
+                        .map(at -> at.plus(ZONE_FRESHNESS).isBefore(clock.instant()))
+                        .orElse(true);
     }
 
-    /** The zone and locale of the manager's Slack profile, as read now; the zone only if they did not choose one. */
+    /**
+     * The zone and locale of the manager's Slack profile, as read now; the zone only if they did
+     * not choose one.
+     */
     public void zoneChecked(String team, String user, ZoneId zone, Optional<String> locale) {
-        boolean changed = jdbi.inTransaction(h -> {
-            ManagerDao dao = h.attach(ManagerDao.class);
-            boolean moved = dao.find(team, user).map(m -> !m.zoneExplicit() && !m.zone().equals(zone)).orElse(false);
-            dao.setZoneFromProfile(team, user, zone.getId(), clock.instant());
-            locale.ifPresent(l -> dao.setLocale(team, user, l));
-            return moved;
-        });
+        boolean changed =
+                jdbi.inTransaction(
+                        h -> {
+                            ManagerDao dao = h.attach(ManagerDao.class);
+                            boolean moved =
+                                    dao.find(team, user)
+                                            .map(m -> !m.zoneExplicit() && !m.zone().equals(zone))
+                                            .orElse(false);
+                            dao.setZoneFromProfile(team, user, zone.getId(), clock.instant());
+                            locale.ifPresent(l -> dao.setLocale(team, user, l));
+                            return moved;
+                        });
         if (changed) { // only a real move re-plans: the weekly re-read must not disturb snoozes
             listener.changed(team, user);
         }
@@ -78,12 +93,14 @@ public final class ManagerService {
     }
 
     /** For the feature services that update settings: one DAO, one transaction. */
-    public <X extends Exception> void update(String team, String user, DaoAction<X> action) throws X {
-        jdbi.useTransaction(h -> {
-            ManagerDao dao = h.attach(ManagerDao.class);
-            dao.insertIfMissing(team, user, clock.instant());
-            action.apply(dao);
-        });
+    public <X extends Exception> void update(String team, String user, DaoAction<X> action)
+            throws X {
+        jdbi.useTransaction(
+                h -> {
+                    ManagerDao dao = h.attach(ManagerDao.class);
+                    dao.insertIfMissing(team, user, clock.instant());
+                    action.apply(dao);
+                });
         listener.changed(team, user);
     }
 

@@ -1,7 +1,6 @@
 package com.bossreview.manager;
 
 import com.bossreview.time.Times;
-
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 

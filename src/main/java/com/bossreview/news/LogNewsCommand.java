@@ -7,7 +7,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 
-/** {@code /bossreview good <text>} and {@code /bossreview bad <text>}: stored at once, answered with a share button. */
+/**
+ * {@code /bossreview good <text>} and {@code /bossreview bad <text>}: stored at once, answered with
+ * a share button.
+ */
 public final class LogNewsCommand implements SubcommandHandler {
     private final NewsKind kind;
     private final NewsService news;
@@ -29,7 +32,10 @@ public final class LogNewsCommand implements SubcommandHandler {
         }
         Manager manager = zones.touch(team, me);
         NewsItem item = news.log(team, me, kind, ((NewsText.Valid) checked).body());
-        return ctx.ack(r -> r.responseType("ephemeral").text(NewsViews.loggedText(item))
-                .blocks(NewsViews.logged(item, manager.bossUserId())));
+        return ctx.ack(
+                r ->
+                        r.responseType("ephemeral")
+                                .text(NewsViews.loggedText(item))
+                                .blocks(NewsViews.logged(item, manager.bossUserId())));
     }
 }

@@ -10,9 +10,6 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,14 +17,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The buttons that change the state of the clicker's own open news item, answered wherever the click was:
+ * The buttons that change the state of the clicker's own open news item, answered wherever the
+ * click was:
+ *
  * <ul>
- *   <li>{@code told_boss} ("I told them already"): told outside Slack. It counts as told now (latency included)
- *   and its reminders end; nothing is ever sent to the boss.</li>
- *   <li>{@code dismiss_news}: logged by mistake. It leaves reminders, the card, the list and agendas (it stays
- *   in the export); news the boss was told stays on record and is not dismissed.</li>
+ *   <li>{@code told_boss} ("I told them already"): told outside Slack. It counts as told now
+ *       (latency included) and its reminders end; nothing is ever sent to the boss.
+ *   <li>{@code dismiss_news}: logged by mistake. It leaves reminders, the card, the list and
+ *       agendas (it stays in the export); news the boss was told stays on record and is not
+ *       dismissed.
  * </ul>
  */
 final class NewsChangeAction implements BlockActionHandler {
@@ -36,7 +38,8 @@ final class NewsChangeAction implements BlockActionHandler {
     /** One state change on an item of {@code user}'s, with their boss if they set one. */
     @FunctionalInterface
     private interface Apply {
-        NewsService.Change apply(NewsService news, String team, String user, long id, Optional<String> boss);
+        NewsService.Change apply(
+                NewsService news, String team, String user, long id, Optional<String> boss);
     }
 
     /** A refusal that says what already happened to the item, in the clicker's zone. */
@@ -46,26 +49,35 @@ final class NewsChangeAction implements BlockActionHandler {
     }
 
     /** The answer once done: the text, and the blocks that replace the clicked message. */
-    private record Done(String text, List<LayoutBlock> blocks) {
-    }
+    private record Done(String text, List<LayoutBlock> blocks) {}
 
     @FunctionalInterface
     private interface DoneView {
         Done of(NewsItem item, ZoneId zone, Duration timeToTell);
     }
 
-    private record Kind(String what, Apply apply, DoneView done, Refusal whenTold, Refusal whenDismissed) {
-    }
+    private record Kind(
+            String what, Apply apply, DoneView done, Refusal whenTold, Refusal whenDismissed) {}
 
-    private static final Kind TOLD = new Kind("told outside Slack",
-            (news, team, user, id, boss) -> news.markToldOutside(team, user, id, boss),
-            (item, zone, took) -> new Done(NewsViews.toldOutsideText(item, zone, took), NewsViews.toldOutside(item, zone, took)),
-            NewsViews::alreadyTold, NewsViews::dismissedCannotBeTold);
+    private static final Kind TOLD =
+            new Kind(
+                    "told outside Slack",
+                    (news, team, user, id, boss) -> news.markToldOutside(team, user, id, boss),
+                    (item, zone, took) ->
+                            new Done(
+                                    NewsViews.toldOutsideText(item, zone, took),
+                                    NewsViews.toldOutside(item, zone, took)),
+                    NewsViews::alreadyTold,
+                    NewsViews::dismissedCannotBeTold);
 
-    private static final Kind DISMISS = new Kind("dismissed",
-            (news, team, user, id, boss) -> news.dismiss(team, user, id),
-            (item, zone, took) -> new Done(NewsViews.dismissedText(), NewsViews.dismissed(item)),
-            NewsViews::toldCannotBeDismissed, NewsViews::alreadyDismissed);
+    private static final Kind DISMISS =
+            new Kind(
+                    "dismissed",
+                    (news, team, user, id, boss) -> news.dismiss(team, user, id),
+                    (item, zone, took) ->
+                            new Done(NewsViews.dismissedText(), NewsViews.dismissed(item)),
+                    NewsViews::toldCannotBeDismissed,
+                    NewsViews::alreadyDismissed);
 
     private final Kind kind;
     private final NewsService news;
@@ -74,7 +86,12 @@ final class NewsChangeAction implements BlockActionHandler {
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    private NewsChangeAction(Kind kind, NewsService news, ManagerService managers, Clicks clicks, AfterAck afterAck) {
+    private NewsChangeAction(
+            Kind kind,
+            NewsService news,
+            ManagerService managers,
+            Clicks clicks,
+            AfterAck afterAck) {
         this.kind = kind;
         this.news = news;
         this.managers = managers;
@@ -83,11 +100,13 @@ final class NewsChangeAction implements BlockActionHandler {
         this.afterAck = afterAck;
     }
 
-    static NewsChangeAction toldBoss(NewsService news, ManagerService managers, Clicks clicks, AfterAck afterAck) {
+    static NewsChangeAction toldBoss(
+            NewsService news, ManagerService managers, Clicks clicks, AfterAck afterAck) {
         return new NewsChangeAction(TOLD, news, managers, clicks, afterAck);
     }
 
-    static NewsChangeAction dismiss(NewsService news, ManagerService managers, Clicks clicks, AfterAck afterAck) {
+    static NewsChangeAction dismiss(
+            NewsService news, ManagerService managers, Clicks clicks, AfterAck afterAck) {
         return new NewsChangeAction(DISMISS, news, managers, clicks, afterAck);
     }
 
@@ -96,7 +115,9 @@ final class NewsChangeAction implements BlockActionHandler {
         Clicks.Click click = clicks.of(request, ctx);
         String value = ButtonValue.clicked(request);
         boolean fromList = NewsAnswers.fromList(request);
-        afterAck.run("news " + kind.what(), () -> change(value, fromList, click),
+        afterAck.run(
+                "news " + kind.what(),
+                () -> change(value, fromList, click),
                 reason -> click.note(NewsViews.failed(reason)));
         return ctx.ack();
     }
@@ -109,8 +130,14 @@ final class NewsChangeAction implements BlockActionHandler {
         }
         Optional<Manager> manager = managers.find(click.team(), click.user());
         ZoneId zone = manager.map(Manager::zone).orElse(ZoneOffset.UTC);
-        NewsService.Change outcome = kind.apply().apply(news, click.team(), click.user(), id.getAsLong(),
-                manager.flatMap(Manager::bossUserId));
+        NewsService.Change outcome =
+                kind.apply()
+                        .apply(
+                                news,
+                                click.team(),
+                                click.user(),
+                                id.getAsLong(),
+                                manager.flatMap(Manager::bossUserId));
         if (outcome instanceof NewsService.Change.Done done) {
             NewsItem item = done.item();
             log.info("news {} of {}/{} {}", item.id(), click.team(), click.user(), kind.what());

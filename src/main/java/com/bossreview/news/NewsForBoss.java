@@ -2,7 +2,6 @@ package com.bossreview.news;
 
 import com.bossreview.boss.Sent;
 import com.bossreview.boss.SentLookup;
-
 import java.util.Optional;
 
 /** Shared news as the boss it was shared with answers it ({@code news:<id>}). */
@@ -15,6 +14,7 @@ public final class NewsForBoss implements SentLookup {
 
     @Override
     public Optional<Sent> sentTo(String team, String boss, long id) {
-        return news.findSharedWith(team, boss, id).map(item -> new Sent(item.userId(), BossViews.about(item)));
+        return news.findSharedWith(team, boss, id)
+                .map(item -> new Sent(item.userId(), BossViews.about(item)));
     }
 }

@@ -1,3 +1,6 @@
 package com.bossreview.news;
 
-public enum NewsKind { GOOD, BAD }
+public enum NewsKind {
+    GOOD,
+    BAD
+}

@@ -24,8 +24,16 @@ public final class NewsListeners implements Listeners {
     private final Clicks.HomeTab home;
     private final AfterAck afterAck;
 
-    public NewsListeners(NewsService news, ManagerService managers, ZoneRefresher zones, BossDms bossDms, SlackApi slack,
-                         Messenger messenger, Clicks clicks, Clicks.HomeTab home, AfterAck afterAck) {
+    public NewsListeners(
+            NewsService news,
+            ManagerService managers,
+            ZoneRefresher zones,
+            BossDms bossDms,
+            SlackApi slack,
+            Messenger messenger,
+            Clicks clicks,
+            Clicks.HomeTab home,
+            AfterAck afterAck) {
         this.news = news;
         this.managers = managers;
         this.zones = zones;
@@ -45,9 +53,14 @@ public final class NewsListeners implements Listeners {
         ShareNewsAction share = new ShareNewsAction(news, managers, bossDms, clicks, afterAck);
         app.blockAction(NewsViews.SHARE_GOOD_NEWS, share);
         app.blockAction(NewsViews.SHARE_BAD_NEWS, share);
-        app.blockAction(NewsViews.TOLD_BOSS, NewsChangeAction.toldBoss(news, managers, clicks, afterAck));
-        app.blockAction(NewsViews.DISMISS_NEWS, NewsChangeAction.dismiss(news, managers, clicks, afterAck));
-        app.blockAction(NewsViews.EDIT_NEWS, new OpenEditNewsAction(news, managers, slack, clicks, afterAck));
-        app.viewSubmission(EditNewsViews.CALLBACK, new EditNewsSubmission(news, messenger, home, afterAck));
+        app.blockAction(
+                NewsViews.TOLD_BOSS, NewsChangeAction.toldBoss(news, managers, clicks, afterAck));
+        app.blockAction(
+                NewsViews.DISMISS_NEWS, NewsChangeAction.dismiss(news, managers, clicks, afterAck));
+        app.blockAction(
+                NewsViews.EDIT_NEWS,
+                new OpenEditNewsAction(news, managers, slack, clicks, afterAck));
+        app.viewSubmission(
+                EditNewsViews.CALLBACK, new EditNewsSubmission(news, messenger, home, afterAck));
     }
 }

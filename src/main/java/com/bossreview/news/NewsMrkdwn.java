@@ -1,12 +1,11 @@
 package com.bossreview.news;
 
 import com.bossreview.slack.Mrkdwn;
-
 import java.util.regex.Pattern;
 
 /**
- * News as typed, shown in Slack mrkdwn ({@link Mrkdwn#escape}d): quoted, or briefly; the mentions Slack escaped in
- * the command ({@code <@U1|maria>}) read as plain names.
+ * News as typed, shown in Slack mrkdwn ({@link Mrkdwn#escape}d): quoted, or briefly; the mentions
+ * Slack escaped in the command ({@code <@U1|maria>}) read as plain names.
  */
 final class NewsMrkdwn {
     /** Slack's limit for a section's text is 3,000 characters; leave room for our own words. */
@@ -15,16 +14,22 @@ final class NewsMrkdwn {
     private static final Pattern NAMED_USER = Pattern.compile("<@[UW][A-Z0-9]+\\|([^>]*)>");
     private static final Pattern NAMED_CHANNEL = Pattern.compile("<#C[A-Z0-9]+\\|([^>]*)>");
 
-    private NewsMrkdwn() {
-    }
+    private NewsMrkdwn() {}
 
-    /** {@code &}, {@code <}, {@code >} escaped; escaped mentions ({@code <@U1|maria>}) shown as plain {@code @maria}. */
+    /**
+     * {@code &}, {@code <}, {@code >} escaped; escaped mentions ({@code <@U1|maria>}) shown as
+     * plain {@code @maria}.
+     */
     static String escape(String text) {
-        String readable = NAMED_CHANNEL.matcher(NAMED_USER.matcher(text).replaceAll("@$1")).replaceAll("#$1");
+        String readable =
+                NAMED_CHANNEL.matcher(NAMED_USER.matcher(text).replaceAll("@$1")).replaceAll("#$1");
         return Mrkdwn.escape(readable);
     }
 
-    /** The text as a mrkdwn block quote ({@code > } on every line), cut with … to fit {@code budget} characters. */
+    /**
+     * The text as a mrkdwn block quote ({@code > } on every line), cut with … to fit {@code budget}
+     * characters.
+     */
     static String quote(String text, int budget) {
         String[] lines = escape(text).split("\n", -1);
         StringBuilder out = new StringBuilder();

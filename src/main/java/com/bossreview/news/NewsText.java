@@ -5,20 +5,19 @@ public final class NewsText {
     /** Enough for a headline and some context; the rest is for the conversation with the boss. */
     public static final int MAX_CHARS = 2000;
 
-    public enum Problem { EMPTY, TOO_LONG }
+    public enum Problem {
+        EMPTY,
+        TOO_LONG
+    }
 
     /** Either the body to store or the problem with it. */
-    public sealed interface Checked permits Valid, Invalid {
-    }
+    public sealed interface Checked permits Valid, Invalid {}
 
-    public record Valid(String body) implements Checked {
-    }
+    public record Valid(String body) implements Checked {}
 
-    public record Invalid(Problem problem, int length) implements Checked {
-    }
+    public record Invalid(Problem problem, int length) implements Checked {}
 
-    private NewsText() {
-    }
+    private NewsText() {}
 
     /**
      * Trims, and drops control characters other than line breaks and tabs (PostgreSQL cannot store
@@ -27,7 +26,8 @@ public final class NewsText {
     public static Checked check(String arguments) {
         StringBuilder clean = new StringBuilder(arguments == null ? 0 : arguments.length());
         if (arguments != null) {
-            arguments.codePoints()
+            arguments
+                    .codePoints()
                     .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
                     .forEach(clean::appendCodePoint);
         }

@@ -12,15 +12,17 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code share_good_news} / {@code share_bad_news}: the manager's click sends their news to their boss as a DM. */
+/**
+ * {@code share_good_news} / {@code share_bad_news}: the manager's click sends their news to their
+ * boss as a DM.
+ */
 public final class ShareNewsAction implements BlockActionHandler {
     private static final Logger log = LoggerFactory.getLogger(ShareNewsAction.class);
 
@@ -31,7 +33,12 @@ public final class ShareNewsAction implements BlockActionHandler {
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    public ShareNewsAction(NewsService news, ManagerService managers, BossDms bossDms, Clicks clicks, AfterAck afterAck) {
+    public ShareNewsAction(
+            NewsService news,
+            ManagerService managers,
+            BossDms bossDms,
+            Clicks clicks,
+            AfterAck afterAck) {
         this.news = news;
         this.managers = managers;
         this.shareWithBoss = new ShareWithBoss(bossDms);
@@ -47,7 +54,9 @@ public final class ShareNewsAction implements BlockActionHandler {
         String me = click.user();
         String value = ButtonValue.clicked(request);
         boolean fromList = NewsAnswers.fromList(request);
-        afterAck.run("news share", () -> share(team, me, value, fromList, click),
+        afterAck.run(
+                "news share",
+                () -> share(team, me, value, fromList, click),
                 reason -> click.note(NewsViews.failed(reason)));
         return ctx.ack();
     }
@@ -60,18 +69,40 @@ public final class ShareNewsAction implements BlockActionHandler {
         }
         Optional<Manager> manager = managers.find(team, me);
         ZoneId zone = manager.map(Manager::zone).orElse(ZoneOffset.UTC);
-        Optional<NewsService.ShareOutcome> shared = shareWithBoss.share(click, manager, "news " + id.getAsLong(),
-                dm -> news.share(team, me, id.getAsLong(), manager.flatMap(Manager::bossUserId),
-                        (item, boss) -> dm.send(boss, Subject.news(item.id()), BossViews.dmText(item), BossViews.dm(item))),
-                NewsViews::notSent);
+        Optional<NewsService.ShareOutcome> shared =
+                shareWithBoss.share(
+                        click,
+                        manager,
+                        "news " + id.getAsLong(),
+                        dm ->
+                                news.share(
+                                        team,
+                                        me,
+                                        id.getAsLong(),
+                                        manager.flatMap(Manager::bossUserId),
+                                        (item, boss) ->
+                                                dm.send(
+                                                        boss,
+                                                        Subject.news(item.id()),
+                                                        BossViews.dmText(item),
+                                                        BossViews.dm(item))),
+                        NewsViews::notSent);
         if (shared.isEmpty()) {
             return;
         }
         NewsService.ShareOutcome outcome = shared.get();
         if (outcome instanceof NewsService.ShareOutcome.Shared s) {
-            log.info("news {} of {}/{} shared with {}", s.item().id(), team, me, s.item().sharedWith().orElse("-"));
+            log.info(
+                    "news {} of {}/{} shared with {}",
+                    s.item().id(),
+                    team,
+                    me,
+                    s.item().sharedWith().orElse("-"));
             var took = news.timeToShare(s.item());
-            answers.settled(click, fromList, NewsViews.sharedText(s.item(), zone, took),
+            answers.settled(
+                    click,
+                    fromList,
+                    NewsViews.sharedText(s.item(), zone, took),
                     NewsViews.shared(s.item(), zone, took));
         } else if (outcome instanceof NewsService.ShareOutcome.AlreadyShared a) {
             click.note(NewsViews.alreadyShared(a.item(), zone, news.now()));

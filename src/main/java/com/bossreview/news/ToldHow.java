@@ -1,6 +1,9 @@
 package com.bossreview.news;
 
-/** How the boss was told a piece of news: every way counts, only {@link #DM} is sent by bossreview itself. */
+/**
+ * How the boss was told a piece of news: every way counts, only {@link #DM} is sent by bossreview
+ * itself.
+ */
 public enum ToldHow {
     /** The manager clicked Share / Tell boss now: bossreview DMed the boss. */
     DM,

@@ -1,14 +1,14 @@
 package com.bossreview.nudge;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-
 /**
  * Runs this instance's dispatcher on one thread: claims again as soon as a sender is free and
- * something was claimed last time; when nothing was due, waits until the next row falls due, a sender
- * finishes, or a second has passed. Every instance runs one; {@code SKIP LOCKED} claims keep them from sending twice.
+ * something was claimed last time; when nothing was due, waits until the next row falls due, a
+ * sender finishes, or a second has passed. Every instance runs one; {@code SKIP LOCKED} claims keep
+ * them from sending twice.
  */
 public final class DispatcherLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatcherLoop.class);
@@ -20,8 +20,10 @@ public final class DispatcherLoop implements AutoCloseable {
 
     public DispatcherLoop(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        // Background work: its claims use the background pool, never the connections Slack's requests wait for.
-        this.thread = new Thread(com.bossreview.db.BackgroundWork.wrap(this::run), "nudge-dispatcher");
+        // Background work: its claims use the background pool, never the connections Slack's
+        // requests wait for.
+        this.thread =
+                new Thread(com.bossreview.db.BackgroundWork.wrap(this::run), "nudge-dispatcher");
         thread.setDaemon(true);
     }
 

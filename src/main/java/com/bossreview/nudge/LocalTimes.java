@@ -8,8 +8,7 @@ import java.time.ZonedDateTime;
 
 /** Wall-clock times to instants, the way a person means them across daylight-saving changes. */
 final class LocalTimes {
-    private LocalTimes() {
-    }
+    private LocalTimes() {}
 
     /**
      * The instant of {@code date time} in {@code zone}. In a spring-forward gap the time is moved
@@ -17,7 +16,9 @@ final class LocalTimes {
      * the earlier of the two instants is used, so it comes once.
      */
     static Instant at(LocalDate date, LocalTime time, ZoneId zone) {
-        return ZonedDateTime.ofLocal(date.atTime(time), zone, null).withEarlierOffsetAtOverlap().toInstant();
+        return ZonedDateTime.ofLocal(date.atTime(time), zone, null)
+                .withEarlierOffsetAtOverlap()
+                .toInstant();
     }
 
     /** Outside {@code from}–{@code to} local time, the next {@code from}; else unchanged. */
@@ -30,5 +31,4 @@ final class LocalTimes {
         LocalDate day = t.isBefore(from) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
         return at(day, from, zone);
     }
-
 }

@@ -1,5 +1,6 @@
 package com.bossreview.nudge;
 
+import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
@@ -7,12 +8,11 @@ import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-
 /**
  * Quartz adapter: one instance of the cluster plans nudges at a time. A run cut short (PostgreSQL
  * restarting, say) is tried again a few times within the minute rather than waiting for the next
- * run ten minutes later: planning is idempotent, and a nudge not yet planned cannot be sent on time.
+ * run ten minutes later: planning is idempotent, and a nudge not yet planned cannot be sent on
+ * time.
  */
 @DisallowConcurrentExecution
 public final class MaterializeJob implements InterruptableJob {
@@ -22,7 +22,11 @@ public final class MaterializeJob implements InterruptableJob {
 
     private final Runnable plan;
     private final Duration retryAfter;
-    /** The Quartz worker running {@link #execute}, for {@link #interrupt} (Quartz makes a new job instance per run). */
+
+    /**
+     * The Quartz worker running {@link #execute}, for {@link #interrupt} (Quartz makes a new job
+     * instance per run).
+     */
     private Thread runner; // guarded by this
 
     public MaterializeJob(Materializer materializer) {
@@ -35,8 +39,9 @@ public final class MaterializeJob implements InterruptableJob {
     }
 
     /**
-     * Called by Quartz on shutdown ({@code interruptJobsOnShutdownWithWait}): a run waiting to retry stops at
-     * once instead of holding the shutdown for up to a minute. Planning is idempotent; the next run finishes it.
+     * Called by Quartz on shutdown ({@code interruptJobsOnShutdownWithWait}): a run waiting to
+     * retry stops at once instead of holding the shutdown for up to a minute. Planning is
+     * idempotent; the next run finishes it.
      */
     @Override
     public void interrupt() {
@@ -57,7 +62,8 @@ public final class MaterializeJob implements InterruptableJob {
         } finally {
             synchronized (this) {
                 runner = null;
-                // An interrupt that came too late must not leak into the worker's next job; under the lock,
+                // An interrupt that came too late must not leak into the worker's next job; under
+                // the lock,
                 // none can land after this.
                 Thread.interrupted();
             }
@@ -74,14 +80,23 @@ public final class MaterializeJob implements InterruptableJob {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= TRIES) {
-                    log.error("Nudge planning failed {} times; the next run is in {} min: {}", TRIES,
-                            Nudges.MATERIALIZE_EVERY.toMinutes(), e.toString());
+                    log.error(
+                            "Nudge planning failed {} times; the next run is in {} min: {}",
+                            TRIES,
+                            Nudges.MATERIALIZE_EVERY.toMinutes(),
+                            e.toString());
                     throw new JobExecutionException(e);
                 }
-                log.warn("Nudge planning failed (try {} of {}), trying again in {} s: {}", attempt, TRIES,
-                        retryAfter.toSeconds(), e.toString());
+                log.warn(
+                        "Nudge planning failed (try {} of {}), trying again in {} s: {}",
+                        attempt,
+                        TRIES,
+                        retryAfter.toSeconds(),
+                        e.toString());
                 try {
-                    Thread.sleep(retryAfter.toMillis()); // a retry backoff inside the job, on a Quartz worker thread
+                    Thread.sleep(
+                            retryAfter.toMillis()); // a retry backoff inside the job, on a Quartz
+                    // worker thread
                 } catch (InterruptedException stop) {
                     log.info("Nudge planning stopped before try {}: shutting down", attempt + 1);
                     throw new JobExecutionException(stop);

@@ -2,16 +2,24 @@ package com.bossreview.nudge;
 
 import com.bossreview.manager.ManagerKey;
 import com.bossreview.time.IsoWeek;
-
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A stored occurrence as the dispatcher claims it; {@code maybeSent} when an earlier attempt may have
- * reached Slack (its claimer vanished, or the call timed out), so sending it is a possible duplicate.
+ * A stored occurrence as the dispatcher claims it; {@code maybeSent} when an earlier attempt may
+ * have reached Slack (its claimer vanished, or the call timed out), so sending it is a possible
+ * duplicate.
  */
-public record Nudge(long id, String teamId, String userId, NudgeKind kind, NudgePeriod period, Instant dueAt,
-                    Optional<Long> refId, int attempts, boolean maybeSent) {
+public record Nudge(
+        long id,
+        String teamId,
+        String userId,
+        NudgeKind kind,
+        NudgePeriod period,
+        Instant dueAt,
+        Optional<Long> refId,
+        int attempts,
+        boolean maybeSent) {
     public ManagerKey manager() {
         return new ManagerKey(teamId, userId);
     }
@@ -25,6 +33,7 @@ public record Nudge(long id, String teamId, String userId, NudgeKind kind, Nudge
         if (period.base() instanceof NudgePeriod.Week w) {
             return w.week();
         }
-        throw new IllegalStateException(kind + " nudge " + id + " is not about a week: " + period.key());
+        throw new IllegalStateException(
+                kind + " nudge " + id + " is not about a week: " + period.key());
     }
 }

@@ -1,5 +1,9 @@
 package com.bossreview.nudge;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -9,196 +13,287 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
-/** The {@code nudge} table, and the bookkeeping of who plans and sends them: {@code materializer_state}, {@code dispatcher_heartbeat}. */
+/**
+ * The {@code nudge} table, and the bookkeeping of who plans and sends them: {@code
+ * materializer_state}, {@code dispatcher_heartbeat}.
+ */
 @RegisterConstructorMapper(Nudge.class)
 @RegisterColumnMapper(NudgePeriod.Mapper.class)
 public interface NudgeDao {
 
-    /** Plans occurrences; ones that exist already (same team, user, kind, period) are left alone. */
-    @SqlBatch("""
+    /**
+     * Plans occurrences; ones that exist already (same team, user, kind, period) are left alone.
+     */
+    @SqlBatch(
+            """
             INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
             VALUES (:teamId, :userId, :kind, :period, :dueAt, :refIdOrNull)
             ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
     int[] plan(@BindMethods Collection<PlannedRow> rows);
 
     /** What {@link #plan} binds. */
-    record PlannedRow(String teamId, String userId, NudgeKind kind, String period, Instant dueAt, Long refIdOrNull) {
+    record PlannedRow(
+            String teamId,
+            String userId,
+            NudgeKind kind,
+            String period,
+            Instant dueAt,
+            Long refIdOrNull) {
         static PlannedRow of(Occurrence o) {
-            return new PlannedRow(o.teamId(), o.userId(), o.kind(), o.period().key(), o.dueAt(), o.refId().orElse(null));
+            return new PlannedRow(
+                    o.teamId(),
+                    o.userId(),
+                    o.kind(),
+                    o.period().key(),
+                    o.dueAt(),
+                    o.refId().orElse(null));
         }
     }
 
     /**
-     * Claims up to {@code limit} due rows for {@code instance}; rows locked by another dispatcher are
-     * skipped, not waited for, and workspaces Slack asked us to slow down for are left out.
+     * Claims up to {@code limit} due rows for {@code instance}; rows locked by another dispatcher
+     * are skipped, not waited for, and workspaces Slack asked us to slow down for are left out.
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             UPDATE nudge SET state = 'CLAIMED', claimed_by = :instance, claimed_at = :now, attempts = attempts + 1
             WHERE id IN (SELECT id FROM nudge
                          WHERE state = 'PENDING' AND due_at <= :now AND NOT (team_id = ANY(:blocked))
                          ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
             RETURNING id, team_id, user_id, kind, period, due_at, ref_id, attempts, maybe_sent""")
-    List<Nudge> claim(@Bind("instance") String instance, @Bind("now") Instant now, @Bind("limit") int limit,
-                      @Bind("blocked") String[] blockedTeams);
-
-    /** Renews the claim on a workspace's remaining rows after a slow stretch; returns the ids still this dispatcher's. */
-    @SqlQuery("""
-            UPDATE nudge SET claimed_at = :now
-            WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED' RETURNING id""")
-    List<Long> renewAll(@Bind("ids") long[] ids, @Bind("instance") String instance, @Bind("now") Instant now);
-
-    /** Fenced on the claimer: a dispatcher whose lease was taken over cannot mark the row. */
-    @SqlUpdate("""
-            UPDATE nudge SET state = 'SENT', sent_at = :now, outcome = :ts
-            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int markSent(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now, @Bind("ts") String ts);
+    List<Nudge> claim(
+            @Bind("instance") String instance,
+            @Bind("now") Instant now,
+            @Bind("limit") int limit,
+            @Bind("blocked") String[] blockedTeams);
 
     /**
-     * {@link #markSent} for many rows in one statement, each fenced the same way; returns the ids it
-     * marked (a sent row missing from the answer had lost its claim: a possible duplicate).
+     * Renews the claim on a workspace's remaining rows after a slow stretch; returns the ids still
+     * this dispatcher's.
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
+            UPDATE nudge SET claimed_at = :now
+            WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED' RETURNING id""")
+    List<Long> renewAll(
+            @Bind("ids") long[] ids, @Bind("instance") String instance, @Bind("now") Instant now);
+
+    /** Fenced on the claimer: a dispatcher whose lease was taken over cannot mark the row. */
+    @SqlUpdate(
+            """
+            UPDATE nudge SET state = 'SENT', sent_at = :now, outcome = :ts
+            WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
+    int markSent(
+            @Bind("id") long id,
+            @Bind("instance") String instance,
+            @Bind("now") Instant now,
+            @Bind("ts") String ts);
+
+    /**
+     * {@link #markSent} for many rows in one statement, each fenced the same way; returns the ids
+     * it marked (a sent row missing from the answer had lost its claim: a possible duplicate).
+     */
+    @SqlQuery(
+            """
             UPDATE nudge SET state = 'SENT', sent_at = to_timestamp(k.sent_ms / 1000.0), outcome = k.ts
             FROM unnest(:ids, :ts, :sentMs) AS k(id, ts, sent_ms)
             WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'
             RETURNING nudge.id""")
-    List<Long> markAllSent(@Bind("ids") long[] ids, @Bind("ts") String[] ts, @Bind("sentMs") long[] sentMillis,
-                           @Bind("instance") String instance);
+    List<Long> markAllSent(
+            @Bind("ids") long[] ids,
+            @Bind("ts") String[] ts,
+            @Bind("sentMs") long[] sentMillis,
+            @Bind("instance") String instance);
 
     /** {@link #markSkipped} for many rows in one statement. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'SKIPPED', outcome = k.reason
             FROM unnest(:ids, :reasons) AS k(id, reason)
             WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'""")
-    int markAllSkipped(@Bind("ids") long[] ids, @Bind("reasons") String[] reasons, @Bind("instance") String instance);
+    int markAllSkipped(
+            @Bind("ids") long[] ids,
+            @Bind("reasons") String[] reasons,
+            @Bind("instance") String instance);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'SKIPPED', outcome = :reason
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int markSkipped(@Bind("id") long id, @Bind("instance") String instance, @Bind("reason") String reason);
+    int markSkipped(
+            @Bind("id") long id, @Bind("instance") String instance, @Bind("reason") String reason);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'FAILED', outcome = :error
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int markFailed(@Bind("id") long id, @Bind("instance") String instance, @Bind("error") String error);
+    int markFailed(
+            @Bind("id") long id, @Bind("instance") String instance, @Bind("error") String error);
 
     /**
-     * Back to the queue, to be tried again at {@code retryAt}; {@code countAttempt} false when nothing was
-     * sent; {@code maybeSent} when Slack may have acted on the failed call (a timeout).
+     * Back to the queue, to be tried again at {@code retryAt}; {@code countAttempt} false when
+     * nothing was sent; {@code maybeSent} when Slack may have acted on the failed call (a timeout).
      */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,
                    outcome = :why, attempts = attempts - CASE WHEN :countAttempt THEN 0 ELSE 1 END,
                    maybe_sent = maybe_sent OR :maybeSent
             WHERE id = :id AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int release(@Bind("id") long id, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt,
-                @Bind("why") String why, @Bind("countAttempt") boolean countAttempt, @Bind("maybeSent") boolean maybeSent);
+    int release(
+            @Bind("id") long id,
+            @Bind("instance") String instance,
+            @Bind("retryAt") Instant retryAt,
+            @Bind("why") String why,
+            @Bind("countAttempt") boolean countAttempt,
+            @Bind("maybeSent") boolean maybeSent);
 
     /**
-     * Slack asked us to wait for a workspace: every instance's pending rows of it that would fall due
-     * sooner wait too (the pause is shared through the database, not kept in one process's memory).
+     * Slack asked us to wait for a workspace: every instance's pending rows of it that would fall
+     * due sooner wait too (the pause is shared through the database, not kept in one process's
+     * memory).
      */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET due_at = :until
             WHERE team_id = :team AND state = 'PENDING' AND due_at < :until""")
     int deferTeam(@Bind("team") String team, @Bind("until") Instant until);
 
     /**
-     * Claimed rows this dispatcher did not send (the database was away, or it is shutting down) back to the
-     * queue, due at once, each only if it still carries the claim time given with it; {@code maybeSent}
-     * those whose failed call may have reached Slack.
+     * Claimed rows this dispatcher did not send (the database was away, or it is shutting down)
+     * back to the queue, due at once, each only if it still carries the claim time given with it;
+     * {@code maybeSent} those whose failed call may have reached Slack.
      */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1,
                    maybe_sent = maybe_sent OR nudge.id = ANY(:maybeSent)
             FROM unnest(:ids, :claimedAtMicros) AS k(id, micros)
             WHERE nudge.id = k.id AND nudge.claimed_by = :instance AND nudge.state = 'CLAIMED'
             AND nudge.claimed_at = timestamptz 'epoch' + k.micros * interval '1 microsecond'""")
-    int releaseUnsent(@Bind("ids") long[] ids, @Bind("claimedAtMicros") long[] claimedAtEpochMicros,
-                      @Bind("maybeSent") long[] maybeSent, @Bind("instance") String instance);
+    int releaseUnsent(
+            @Bind("ids") long[] ids,
+            @Bind("claimedAtMicros") long[] claimedAtEpochMicros,
+            @Bind("maybeSent") long[] maybeSent,
+            @Bind("instance") String instance);
 
-    /** The rows of this dispatcher's claims made at {@code claimedAt} (whose transaction failed) back to the queue. */
-    @SqlUpdate("""
+    /**
+     * The rows of this dispatcher's claims made at {@code claimedAt} (whose transaction failed)
+     * back to the queue.
+     */
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1
             WHERE claimed_by = :instance AND state = 'CLAIMED'
             AND claimed_at IN (SELECT timestamptz 'epoch' + m * interval '1 microsecond' FROM unnest(:micros) m)""")
-    int releaseClaimedAt(@Bind("micros") long[] claimedAtEpochMicros, @Bind("instance") String instance);
+    int releaseClaimedAt(
+            @Bind("micros") long[] claimedAtEpochMicros, @Bind("instance") String instance);
 
     /** All of a workspace's claimed rows back to the queue at once, when Slack asked us to wait. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'PENDING', claimed_by = NULL, claimed_at = NULL, due_at = :retryAt,
                    outcome = 'ratelimited', attempts = attempts - 1
             WHERE id = ANY(:ids) AND claimed_by = :instance AND state = 'CLAIMED'""")
-    int releaseAll(@Bind("ids") long[] ids, @Bind("instance") String instance, @Bind("retryAt") Instant retryAt);
+    int releaseAll(
+            @Bind("ids") long[] ids,
+            @Bind("instance") String instance,
+            @Bind("retryAt") Instant retryAt);
 
     /**
      * Rows whose claimer vanished (crash, kill) go back to the queue after the lease; a row that
      * keeps taking its dispatcher down is given up after {@code maxAttempts}.
      */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = CASE WHEN attempts >= :maxAttempts THEN 'FAILED' ELSE 'PENDING' END,
                    claimed_by = NULL, claimed_at = NULL, outcome = 'lease expired', maybe_sent = true
             WHERE state = 'CLAIMED' AND claimed_at < :expiredBefore""")
-    int recoverExpired(@Bind("expiredBefore") Instant expiredBefore, @Bind("maxAttempts") int maxAttempts);
+    int recoverExpired(
+            @Bind("expiredBefore") Instant expiredBefore, @Bind("maxAttempts") int maxAttempts);
 
     /** Stops everything still to come for a manager whose Slack account is gone. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             UPDATE nudge SET state = 'SKIPPED', outcome = :reason
             WHERE team_id = :team AND user_id = :user AND state = 'PENDING'""")
-    int skipAllPending(@Bind("team") String team, @Bind("user") String user, @Bind("reason") String reason);
+    int skipAllPending(
+            @Bind("team") String team, @Bind("user") String user, @Bind("reason") String reason);
 
     /** Before re-planning after a settings change: the periodic nudges still to come. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             DELETE FROM nudge WHERE team_id = :team AND user_id = :user AND state = 'PENDING'
             AND kind IN (<kinds>) AND due_at > :now AND strpos(period, :snoozeMark) = 0""")
-    int deletePending(@Bind("team") String team, @Bind("user") String user, @BindList("kinds") List<String> kinds,
-                      @Bind("now") Instant now, @Bind("snoozeMark") String snoozeMark);
+    int deletePending(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @BindList("kinds") List<String> kinds,
+            @Bind("now") Instant now,
+            @Bind("snoozeMark") String snoozeMark);
 
     /** The planned periodic nudges still to come, not the snoozed ones (their snooze stays). */
     default int deletePending(String team, String user, List<String> kinds, Instant now) {
         return deletePending(team, user, kinds, now, NudgePeriod.SNOOZE_MARK);
     }
 
-    /** Whether a later reminder of the same chain is due too: after downtime, only the newest is sent. */
-    @SqlQuery("""
+    /**
+     * Whether a later reminder of the same chain is due too: after downtime, only the newest is
+     * sent.
+     */
+    @SqlQuery(
+            """
             SELECT EXISTS (SELECT 1 FROM nudge WHERE team_id = :team AND user_id = :user AND kind = :kind
                            AND period LIKE :chain AND due_at > :due AND due_at <= :now AND id <> :id)""")
-    boolean laterDue(@Bind("team") String team, @Bind("user") String user, @Bind("kind") NudgeKind kind,
-                     @Bind("chain") String chainPattern, @Bind("due") Instant due, @Bind("now") Instant now,
-                     @Bind("id") long id);
+    boolean laterDue(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("kind") NudgeKind kind,
+            @Bind("chain") String chainPattern,
+            @Bind("due") Instant due,
+            @Bind("now") Instant now,
+            @Bind("id") long id);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO dispatcher_heartbeat (instance_id, ran_at) VALUES (:instance, :now)
             ON CONFLICT (instance_id) DO UPDATE SET ran_at = :now""")
     void heartbeat(@Bind("instance") String instance, @Bind("now") Instant now);
 
     /**
-     * The manager's own nudge {@code id} again at {@code due}, as a new occurrence of the same kind and row with
-     * the period {@code snoozed}; nothing when the nudge is not theirs, or when that occurrence exists already.
+     * The manager's own nudge {@code id} again at {@code due}, as a new occurrence of the same kind
+     * and row with the period {@code snoozed}; nothing when the nudge is not theirs, or when that
+     * occurrence exists already.
      */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO nudge (team_id, user_id, kind, period, due_at, ref_id)
             SELECT team_id, user_id, kind, :snoozed, :due, ref_id
             FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user
             ON CONFLICT (team_id, user_id, kind, period) DO NOTHING""")
-    int snooze(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id,
-               @Bind("snoozed") String snoozed, @Bind("due") Instant due);
+    int snooze(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("id") long id,
+            @Bind("snoozed") String snoozed,
+            @Bind("due") Instant due);
 
     /** The period of the manager's own nudge {@code id}; empty when it is not theirs. */
     @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
-    Optional<NudgePeriod> period(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+    Optional<NudgePeriod> period(
+            @Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
     @SqlQuery("SELECT count(*) FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
     int countOwn(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
-    /** The period of a manager's own review-prep nudge, snooze suffix included; empty for any other nudge. */
-    @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user AND kind = 'REVIEW_PREP'")
-    Optional<NudgePeriod> prepPeriod(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+    /**
+     * The period of a manager's own review-prep nudge, snooze suffix included; empty for any other
+     * nudge.
+     */
+    @SqlQuery(
+            "SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user AND kind = 'REVIEW_PREP'")
+    Optional<NudgePeriod> prepPeriod(
+            @Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
     /** When the next pending row falls due (may be past, for rows of a workspace being served). */
     @SqlQuery("SELECT min(due_at) FROM nudge WHERE state = 'PENDING'")
@@ -209,7 +304,8 @@ public interface NudgeDao {
     Optional<Instant> plannedTo();
 
     /** Never moves back: of two instances planning at once, the one further ahead wins. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             INSERT INTO materializer_state (id, planned_to) VALUES (1, :to)
             ON CONFLICT (id) DO UPDATE SET planned_to = greatest(materializer_state.planned_to, excluded.planned_to)""")
     void plannedUpTo(@Bind("to") Instant to);

@@ -2,24 +2,27 @@ package com.bossreview.nudge;
 
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
-import org.jdbi.v3.core.mapper.ColumnMapper;
-import org.jdbi.v3.core.statement.StatementContext;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * What an occurrence of a nudge is for: with the team, the manager and the kind, it is the occurrence's unique
- * key in {@code nudge.period}. This type is the one codec of that text: {@link #key()} writes it and
- * {@link #parse} reads it; nothing else splits or builds it (SQL binds what these give).
+ * What an occurrence of a nudge is for: with the team, the manager and the kind, it is the
+ * occurrence's unique key in {@code nudge.period}. This type is the one codec of that text: {@link
+ * #key()} writes it and {@link #parse} reads it; nothing else splits or builds it (SQL binds what
+ * these give).
+ *
  * <ul>
- *   <li>{@link Week} {@code 2026-W48}: the weekly review's nudges of that ISO week;</li>
- *   <li>{@link Countdown} {@code FY2026-Q1-21d}: the forecast nudge 21 days before the fiscal quarter ends;</li>
- *   <li>{@link Reminder} {@code news-12-2}, {@code forecast-5-1}: the n-th reminder of a chain about one row;</li>
- *   <li>{@link Once} {@code news-12}: the one reminder about a row (good news);</li>
- *   <li>{@link Snoozed} {@code <base>~<minute>}: the same occurrence again, after a snooze.</li>
+ *   <li>{@link Week} {@code 2026-W48}: the weekly review's nudges of that ISO week;
+ *   <li>{@link Countdown} {@code FY2026-Q1-21d}: the forecast nudge 21 days before the fiscal
+ *       quarter ends;
+ *   <li>{@link Reminder} {@code news-12-2}, {@code forecast-5-1}: the n-th reminder of a chain
+ *       about one row;
+ *   <li>{@link Once} {@code news-12}: the one reminder about a row (good news);
+ *   <li>{@link Snoozed} {@code <base>~<minute>}: the same occurrence again, after a snooze.
  * </ul>
  */
 public sealed interface NudgePeriod {
@@ -40,8 +43,8 @@ public sealed interface NudgePeriod {
     }
 
     /**
-     * A SQL {@code LIKE} pattern matching every period of the same chain (other reminders of the same row, other
-     * countdown days of the same quarter); empty for a period that has no chain.
+     * A SQL {@code LIKE} pattern matching every period of the same chain (other reminders of the
+     * same row, other countdown days of the same quarter); empty for a period that has no chain.
      */
     default java.util.Optional<String> chainPattern() {
         return java.util.Optional.empty();
@@ -80,7 +83,8 @@ public sealed interface NudgePeriod {
 
     /** What a chain of reminders is about: a news item or a forecast, by id. */
     enum Subject {
-        NEWS("news"), FORECAST("forecast");
+        NEWS("news"),
+        FORECAST("forecast");
 
         private final String word;
 
@@ -129,21 +133,28 @@ public sealed interface NudgePeriod {
     static NudgePeriod parse(String text) {
         int mark = text.indexOf(SNOOZE_MARK);
         if (mark >= 0) {
-            return new Snoozed(parse(text.substring(0, mark)), text.substring(mark + SNOOZE_MARK.length()));
+            return new Snoozed(
+                    parse(text.substring(0, mark)), text.substring(mark + SNOOZE_MARK.length()));
         }
         Matcher m = Codec.WEEK.matcher(text);
         if (m.matches()) {
-            return new Week(new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+            return new Week(
+                    new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         }
         m = Codec.COUNTDOWN.matcher(text);
         if (m.matches()) {
-            return new Countdown(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return new Countdown(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
         }
         m = Codec.ROW.matcher(text);
         if (m.matches()) {
             Subject subject = Subject.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
             long ref = Long.parseLong(m.group(2));
-            return m.group(3) == null ? new Once(subject, ref) : new Reminder(subject, ref, Integer.parseInt(m.group(3)));
+            return m.group(3) == null
+                    ? new Once(subject, ref)
+                    : new Reminder(subject, ref, Integer.parseInt(m.group(3)));
         }
         throw new IllegalArgumentException("not a nudge period: " + text);
     }
@@ -151,7 +162,8 @@ public sealed interface NudgePeriod {
     /** The column as Jdbi reads it into {@link Nudge}. */
     final class Mapper implements ColumnMapper<NudgePeriod> {
         @Override
-        public NudgePeriod map(ResultSet r, int columnNumber, StatementContext ctx) throws SQLException {
+        public NudgePeriod map(ResultSet r, int columnNumber, StatementContext ctx)
+                throws SQLException {
             String text = r.getString(columnNumber);
             return text == null ? null : parse(text);
         }
@@ -163,7 +175,6 @@ public sealed interface NudgePeriod {
         private static final Pattern COUNTDOWN = Pattern.compile("FY(\\d{4})-Q([1-4])-(\\d+)d");
         private static final Pattern ROW = Pattern.compile("(news|forecast)-(\\d+)(?:-(\\d+))?");
 
-        private Codec() {
-        }
+        private Codec() {}
     }
 }

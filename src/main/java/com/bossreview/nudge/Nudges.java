@@ -6,6 +6,11 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.news.NewsService;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.slack.Messenger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -13,12 +18,6 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
 /** The nudge engine's parts, built together: planner, dispatcher and the Quartz job that plans. */
 public final class Nudges {
@@ -29,13 +28,33 @@ public final class Nudges {
     private final Dispatcher dispatcher;
     private final Jdbi jdbi;
 
-    public Nudges(Jdbi jdbi, Clock clock, NudgeMetrics metrics, Materializer materializer, ManagerService managers,
-                  Messenger messenger, NewsService news, ForecastService forecasts, AgendaService agendas,
-                  int senderThreads) {
+    public Nudges(
+            Jdbi jdbi,
+            Clock clock,
+            NudgeMetrics metrics,
+            Materializer materializer,
+            ManagerService managers,
+            Messenger messenger,
+            NewsService news,
+            ForecastService forecasts,
+            AgendaService agendas,
+            int senderThreads) {
         this.jdbi = jdbi;
         this.materializer = materializer;
-        this.dispatcher = new Dispatcher(UUID.randomUUID().toString(), jdbi, clock, managers,
-                new Relevance(jdbi, news, forecasts), messenger, news, forecasts, agendas, metrics, BATCH, senderThreads);
+        this.dispatcher =
+                new Dispatcher(
+                        UUID.randomUUID().toString(),
+                        jdbi,
+                        clock,
+                        managers,
+                        new Relevance(jdbi, news, forecasts),
+                        messenger,
+                        news,
+                        forecasts,
+                        agendas,
+                        metrics,
+                        BATCH,
+                        senderThreads);
     }
 
     public Materializer materializer() {
@@ -51,14 +70,27 @@ public final class Nudges {
         return jdbi.withExtension(NudgeDao.class, NudgeDao::lastDispatcherRun);
     }
 
-    /** Schedules the cluster-wide planning job (once for the whole cluster) and starts this instance's dispatcher. */
+    /**
+     * Schedules the cluster-wide planning job (once for the whole cluster) and starts this
+     * instance's dispatcher.
+     */
     public DispatcherLoop start(Scheduling scheduling) {
-        JobDetail job = JobBuilder.newJob(MaterializeJob.class).withIdentity("materialize-nudges").storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity("materialize-nudges").forJob(job).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(MATERIALIZE_EVERY.toMillis()).repeatForever()
-                        .withMisfireHandlingInstructionNowWithExistingCount())
-                .build();
+        JobDetail job =
+                JobBuilder.newJob(MaterializeJob.class)
+                        .withIdentity("materialize-nudges")
+                        .storeDurably()
+                        .build();
+        Trigger trigger =
+                TriggerBuilder.newTrigger()
+                        .withIdentity("materialize-nudges")
+                        .forJob(job)
+                        .startNow()
+                        .withSchedule(
+                                SimpleScheduleBuilder.simpleSchedule()
+                                        .withIntervalInMilliseconds(MATERIALIZE_EVERY.toMillis())
+                                        .repeatForever()
+                                        .withMisfireHandlingInstructionNowWithExistingCount())
+                        .build();
         try {
             if (!scheduling.scheduler().checkExists(job.getKey())) {
                 scheduling.scheduler().scheduleJob(job, trigger);
@@ -66,7 +98,8 @@ public final class Nudges {
         } catch (SchedulerException e) {
             // Another instance may have scheduled it a moment ago: that is what we wanted.
             if (!(e instanceof org.quartz.ObjectAlreadyExistsException)) {
-                throw new IllegalStateException("Could not schedule nudge planning: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Could not schedule nudge planning: " + e.getMessage(), e);
             }
         }
         DispatcherLoop loop = new DispatcherLoop(dispatcher);

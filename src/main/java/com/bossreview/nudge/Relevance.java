@@ -10,11 +10,10 @@ import com.bossreview.review.ReviewDao;
 import com.bossreview.review.ReviewState;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Whether a due nudge still has a reason to be sent, decided at send time: a nudge stops the moment
@@ -22,8 +21,7 @@ import java.util.Optional;
  */
 public final class Relevance {
     /** Why a nudge is not sent; stored as the row's outcome. */
-    public record Skip(String reason) {
-    }
+    public record Skip(String reason) {}
 
     static final Duration FORECAST_FRESH = Duration.ofDays(7);
     static final Duration GOOD_NEWS_STALE = Duration.ofDays(3);
@@ -46,8 +44,11 @@ public final class Relevance {
      * As {@link #check(Nudge, Optional, Instant)}, with this week's review state looked up by
      * {@code weeks} (the dispatcher reads them for a whole batch in one query).
      */
-    Optional<Skip> check(Nudge n, Optional<Manager> manager, Instant now,
-                         java.util.function.BiFunction<Nudge, Manager, Optional<ReviewState>> weeks) {
+    Optional<Skip> check(
+            Nudge n,
+            Optional<Manager> manager,
+            Instant now,
+            java.util.function.BiFunction<Nudge, Manager, Optional<ReviewState>> weeks) {
         if (manager.isEmpty()) {
             return skip("manager gone");
         }
@@ -71,7 +72,8 @@ public final class Relevance {
             }
             case REVIEW_PREP -> {
                 Optional<ReviewState> state = weeks.apply(n, m);
-                if (state.filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD).isPresent()) {
+                if (state.filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD)
+                        .isPresent()) {
                     yield skip("review " + state.get().name().toLowerCase());
                 }
                 // The slot as it is now: a prep nudge (or its snoozed copy) outlives a moved slot.
@@ -82,31 +84,69 @@ public final class Relevance {
                 if (now.isBefore(start.get())) {
                     yield none();
                 }
-                yield start.get().isAfter(n.dueAt()) ? skip("late: review started") : skip("review moved to a time already past");
+                yield start.get().isAfter(n.dueAt())
+                        ? skip("late: review started")
+                        : skip("review moved to a time already past");
             }
             case DID_IT_HAPPEN -> {
                 Optional<ReviewState> s = weeks.apply(n, m);
                 if (s.filter(x -> x != ReviewState.BOOKED).isPresent()) {
                     yield skip("already marked " + s.get().name().toLowerCase());
                 }
-                yield IsoWeek.of(m.today(now)).compareTo(IsoWeek.of(n.dueAt().atZone(m.zone()).toLocalDate())) > 0
-                        ? skip("late: week over") : none();
+                yield IsoWeek.of(m.today(now))
+                                        .compareTo(
+                                                IsoWeek.of(
+                                                        n.dueAt().atZone(m.zone()).toLocalDate()))
+                                > 0
+                        ? skip("late: week over")
+                        : none();
             }
-            case BAD_NEWS -> newsItem(n, m).map(item -> closed(item).or(() ->
-                            superseded(n, now) ? skip("late: a later reminder is due") : none()))
-                    .orElse(skip("news gone"));
-            case GOOD_NEWS -> newsItem(n, m).map(item -> closed(item).or(() ->
-                            now.isAfter(n.dueAt().plus(GOOD_NEWS_STALE)) ? skip("late: news is old") : none()))
-                    .orElse(skip("news gone"));
+            case BAD_NEWS ->
+                    newsItem(n, m)
+                            .map(
+                                    item ->
+                                            closed(item)
+                                                    .or(
+                                                            () ->
+                                                                    superseded(n, now)
+                                                                            ? skip(
+                                                                                    "late: a later reminder is due")
+                                                                            : none()))
+                            .orElse(skip("news gone"));
+            case GOOD_NEWS ->
+                    newsItem(n, m)
+                            .map(
+                                    item ->
+                                            closed(item)
+                                                    .or(
+                                                            () ->
+                                                                    now.isAfter(
+                                                                                    n.dueAt()
+                                                                                            .plus(
+                                                                                                    GOOD_NEWS_STALE))
+                                                                            ? skip(
+                                                                                    "late: news is old")
+                                                                            : none()))
+                            .orElse(skip("news gone"));
             case FORECAST -> {
                 FiscalQuarter q = forecasts.currentQuarter(m);
                 if (!(n.period().base() instanceof NudgePeriod.Countdown c && c.isIn(q))) {
                     yield skip("late: quarter over");
                 }
-                // Silenced only when the boss knows the current figure: a fresh figure nobody told them is no reason.
-                boolean known = forecasts.current(m).filter(r -> r.bossKnows()
-                        && r.forecast().recordedAt().isAfter(now.minus(FORECAST_FRESH))).isPresent();
-                yield known ? skip("forecast recent and told")
+                // Silenced only when the boss knows the current figure: a fresh figure nobody told
+                // them is no reason.
+                boolean known =
+                        forecasts
+                                .current(m)
+                                .filter(
+                                        r ->
+                                                r.bossKnows()
+                                                        && r.forecast()
+                                                                .recordedAt()
+                                                                .isAfter(now.minus(FORECAST_FRESH)))
+                                .isPresent();
+                yield known
+                        ? skip("forecast recent and told")
                         : superseded(n, now) ? skip("late: a later reminder is due") : none();
             }
             case FORECAST_DOWNGRADE -> forecastDowngrade(n, m, now);
@@ -114,9 +154,9 @@ public final class Relevance {
     }
 
     /**
-     * An untold downgrade's reminder goes out while that figure is the latest of the current quarter, untold and
-     * still below what the boss was told: a later figure either was told, is no longer below, or is a downgrade
-     * with reminders of its own.
+     * An untold downgrade's reminder goes out while that figure is the latest of the current
+     * quarter, untold and still below what the boss was told: a later figure either was told, is no
+     * longer below, or is a downgrade with reminders of its own.
      */
     private Optional<Skip> forecastDowngrade(Nudge n, Manager m, Instant now) {
         Optional<Forecast> f = n.refId().flatMap(id -> forecasts.find(m, id));
@@ -131,26 +171,47 @@ public final class Relevance {
         }
         Optional<Recorded> current = forecasts.current(m);
         if (current.isEmpty() || current.get().forecast().id() != f.get().id()) {
-            return skip(current.filter(r -> r.forecast().told()).isPresent() ? "a later figure was told"
-                    : current.filter(Recorded::isDowngrade).isPresent() ? "a later downgrade has its own reminders"
-                    : "a later figure is not below what the boss was told");
+            return skip(
+                    current.filter(r -> r.forecast().told()).isPresent()
+                            ? "a later figure was told"
+                            : current.filter(Recorded::isDowngrade).isPresent()
+                                    ? "a later downgrade has its own reminders"
+                                    : "a later figure is not below what the boss was told");
         }
         if (!current.get().isDowngrade()) {
             return skip("no longer below what the boss was told");
         }
-        return superseded(n, now)
-                ? skip("late: a later reminder is due") : none();
+        return superseded(n, now) ? skip("late: a later reminder is due") : none();
     }
 
     private Optional<ReviewState> week(Nudge n, Manager m) {
         IsoWeek week = n.week();
-        return jdbi.withExtension(ReviewDao.class, dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
+        return jdbi.withExtension(
+                ReviewDao.class,
+                dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
     }
 
-    /** Whether a later reminder of the same chain (its period's {@link NudgePeriod#chainPattern()}) is due too. */
+    /**
+     * Whether a later reminder of the same chain (its period's {@link NudgePeriod#chainPattern()})
+     * is due too.
+     */
     private boolean superseded(Nudge n, Instant now) {
-        return n.period().chainPattern().map(chain -> jdbi.withExtension(NudgeDao.class,
-                dao -> dao.laterDue(n.teamId(), n.userId(), n.kind(), chain, n.dueAt(), now, n.id()))).orElse(false);
+        return n.period()
+                .chainPattern()
+                .map(
+                        chain ->
+                                jdbi.withExtension(
+                                        NudgeDao.class,
+                                        dao ->
+                                                dao.laterDue(
+                                                        n.teamId(),
+                                                        n.userId(),
+                                                        n.kind(),
+                                                        chain,
+                                                        n.dueAt(),
+                                                        now,
+                                                        n.id())))
+                .orElse(false);
     }
 
     private Optional<NewsItem> newsItem(Nudge n, Manager m) {
@@ -162,11 +223,14 @@ public final class Relevance {
         if (item.dismissed()) {
             return skip("dismissed");
         }
-        return item.how().map(how -> switch (how) {
-            case DM -> new Skip("shared");
-            case AGENDA -> new Skip("told in agenda");
-            case OUTSIDE -> new Skip("told outside Slack");
-        });
+        return item.how()
+                .map(
+                        how ->
+                                switch (how) {
+                                    case DM -> new Skip("shared");
+                                    case AGENDA -> new Skip("told in agenda");
+                                    case OUTSIDE -> new Skip("told outside Slack");
+                                });
     }
 
     private static boolean sameLocalDay(Nudge n, Manager m, Instant now) {

@@ -10,13 +10,13 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-
 import java.util.List;
 
 /**
- * The {@code review_booked} / {@code review_held} / {@code review_skip} buttons (nudges, status card,
- * App Home). The value names a week; the clicker's own record in the clicker's workspace is marked, and
- * only for this week or last week. The clicked message (or the Home tab) shows the new state after the ack.
+ * The {@code review_booked} / {@code review_held} / {@code review_skip} buttons (nudges, status
+ * card, App Home). The value names a week; the clicker's own record in the clicker's workspace is
+ * marked, and only for this week or last week. The clicked message (or the Home tab) shows the new
+ * state after the ack.
  */
 final class MarkButtons implements BlockActionHandler {
     private final ReviewService reviews;
@@ -40,19 +40,25 @@ final class MarkButtons implements BlockActionHandler {
         try {
             week = IsoWeek.parse(action.getValue());
         } catch (IllegalArgumentException e) {
-            afterAck.run("review button refusal", () -> click.note(ReviewViews.badWeekValue()), reason -> { });
+            afterAck.run(
+                    "review button refusal",
+                    () -> click.note(ReviewViews.badWeekValue()),
+                    reason -> {});
             return ctx.ack();
         }
         Manager m = managers.getOrCreate(click.team(), click.user());
         WeekWindow window = reviews.window(m, week);
         if (!window.markable()) {
-            afterAck.run("review button refusal", () -> click.note(ReviewViews.weekGone(window)), reason -> { });
+            afterAck.run(
+                    "review button refusal",
+                    () -> click.note(ReviewViews.weekGone(window)),
+                    reason -> {});
             return ctx.ack();
         }
         Marking marking = reviews.markWeek(m, week, state);
         String text = ReviewViews.marked(marking, window);
         List<LayoutBlock> card = ReviewViews.markedCard(marking, window);
-        afterAck.run("review button update", () -> click.replace(text, card), reason -> { });
+        afterAck.run("review button update", () -> click.replace(text, card), reason -> {});
         return ctx.ack();
     }
 }

@@ -8,14 +8,18 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 
-/** {@code /bossreview booked}, {@code held}, {@code skip}: this ISO week, in the manager's zone. Answered in the ack. */
+/**
+ * {@code /bossreview booked}, {@code held}, {@code skip}: this ISO week, in the manager's zone.
+ * Answered in the ack.
+ */
 final class MarkCommand implements SubcommandHandler {
     private final Subcommand subcommand;
     private final ReviewState state;
     private final ReviewService reviews;
     private final ZoneRefresher zones;
 
-    MarkCommand(Subcommand subcommand, ReviewState state, ReviewService reviews, ZoneRefresher zones) {
+    MarkCommand(
+            Subcommand subcommand, ReviewState state, ReviewService reviews, ZoneRefresher zones) {
         this.subcommand = subcommand;
         this.state = state;
         this.reviews = reviews;

@@ -1,15 +1,19 @@
 package com.bossreview.review;
 
 import com.bossreview.time.IsoWeek;
-
 import java.util.Optional;
 
 /**
  * What asking to mark a week as {@code requested} did: the week's state before and after, and the
  * streak once it was done.
  */
-public record Marking(IsoWeek week, ReviewState requested, Optional<ReviewState> before, Optional<ReviewState> after,
-                      Outcome outcome, int streak) {
+public record Marking(
+        IsoWeek week,
+        ReviewState requested,
+        Optional<ReviewState> before,
+        Optional<ReviewState> after,
+        Outcome outcome,
+        int streak) {
 
     public enum Outcome {
         /** The week now has the requested state. */

@@ -11,7 +11,6 @@ import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -26,8 +25,12 @@ final class ReviewCommand implements SubcommandHandler {
     private final UserDirectory users;
     private final AfterAck afterAck;
 
-    ReviewCommand(ReviewService reviews, ManagerService managers, ZoneRefresher zones, UserDirectory users,
-                  AfterAck afterAck) {
+    ReviewCommand(
+            ReviewService reviews,
+            ManagerService managers,
+            ZoneRefresher zones,
+            UserDirectory users,
+            AfterAck afterAck) {
         this.reviews = reviews;
         this.managers = managers;
         this.zones = zones;
@@ -53,17 +56,24 @@ final class ReviewCommand implements SubcommandHandler {
         if (zoneKnown) {
             zones.touch(team, me); // re-reads a stale zone after the ack
         } else {
-            afterAck.run("review slot time zone", () -> confirmZone(ctx, team, me, stored.slot()),
-                    reason -> Replies.delivered(Replies.respond(ctx, ReviewViews.zoneUnknown(reason))));
+            afterAck.run(
+                    "review slot time zone",
+                    () -> confirmZone(ctx, team, me, stored.slot()),
+                    reason ->
+                            Replies.delivered(
+                                    Replies.respond(ctx, ReviewViews.zoneUnknown(reason))));
         }
         return ctx.ack(ReviewViews.slotStored(stored, zoneKnown));
     }
 
-    private void confirmZone(SlashCommandContext ctx, String team, String me, ReviewSlot slot) throws Exception {
+    private void confirmZone(SlashCommandContext ctx, String team, String me, ReviewSlot slot)
+            throws Exception {
         Optional<UserDirectory.SlackUser> user = users.lookup(team, me);
-        Optional<ZoneId> zone = user.flatMap(UserDirectory.SlackUser::timeZone).flatMap(Times::parseZone);
+        Optional<ZoneId> zone =
+                user.flatMap(UserDirectory.SlackUser::timeZone).flatMap(Times::parseZone);
         if (zone.isEmpty()) {
-            Replies.delivered(Replies.respond(ctx, ReviewViews.zoneUnknown("your Slack profile has none")));
+            Replies.delivered(
+                    Replies.respond(ctx, ReviewViews.zoneUnknown("your Slack profile has none")));
             return;
         }
         managers.zoneChecked(team, me, zone.get(), user.flatMap(UserDirectory.SlackUser::locale));

@@ -4,13 +4,16 @@ import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.ManagerService;
-import com.bossreview.slack.UserDirectory;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
+import com.bossreview.slack.UserDirectory;
 import com.slack.api.bolt.App;
 
-/** The weekly review: {@code review <day> <time>}, {@code booked} / {@code held} / {@code skip} and their buttons. */
+/**
+ * The weekly review: {@code review <day> <time>}, {@code booked} / {@code held} / {@code skip} and
+ * their buttons.
+ */
 public final class ReviewListeners implements Listeners {
     private final ReviewService reviews;
     private final ManagerService managers;
@@ -19,8 +22,13 @@ public final class ReviewListeners implements Listeners {
     private final Clicks clicks;
     private final AfterAck afterAck;
 
-    public ReviewListeners(ReviewService reviews, ManagerService managers, ZoneRefresher zones, UserDirectory users,
-                           Clicks clicks, AfterAck afterAck) {
+    public ReviewListeners(
+            ReviewService reviews,
+            ManagerService managers,
+            ZoneRefresher zones,
+            UserDirectory users,
+            Clicks clicks,
+            AfterAck afterAck) {
         this.reviews = reviews;
         this.managers = managers;
         this.zones = zones;
@@ -31,10 +39,17 @@ public final class ReviewListeners implements Listeners {
 
     @Override
     public void register(CommandRouter commands, App app) {
-        commands.register(Subcommand.REVIEW, new ReviewCommand(reviews, managers, zones, users, afterAck));
-        commands.register(Subcommand.BOOKED, new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones));
-        commands.register(Subcommand.HELD, new MarkCommand(Subcommand.HELD, ReviewState.HELD, reviews, zones));
-        commands.register(Subcommand.SKIP, new MarkCommand(Subcommand.SKIP, ReviewState.SKIPPED, reviews, zones));
+        commands.register(
+                Subcommand.REVIEW, new ReviewCommand(reviews, managers, zones, users, afterAck));
+        commands.register(
+                Subcommand.BOOKED,
+                new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones));
+        commands.register(
+                Subcommand.HELD,
+                new MarkCommand(Subcommand.HELD, ReviewState.HELD, reviews, zones));
+        commands.register(
+                Subcommand.SKIP,
+                new MarkCommand(Subcommand.SKIP, ReviewState.SKIPPED, reviews, zones));
         MarkButtons buttons = new MarkButtons(reviews, managers, clicks, afterAck);
         app.blockAction(ReviewViews.BOOKED_ACTION, buttons);
         app.blockAction(ReviewViews.HELD_ACTION, buttons);

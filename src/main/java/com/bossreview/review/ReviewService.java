@@ -5,8 +5,6 @@ import com.bossreview.manager.ManagerDao;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.time.PrimeHours;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -14,8 +12,11 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
-/** Weekly reviews: the slot, this week's state in the manager's zone, and the streak of weeks held. */
+/**
+ * Weekly reviews: the slot, this week's state in the manager's zone, and the streak of weeks held.
+ */
 public final class ReviewService {
     private final Jdbi jdbi;
     private final Clock clock;
@@ -31,40 +32,69 @@ public final class ReviewService {
 
     public Optional<ReviewState> thisWeek(Manager m) {
         IsoWeek week = currentWeek(m);
-        return jdbi.withExtension(ReviewDao.class, dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
-    }
-
-    /** Writes the state as given, without the rules of {@link #markWeek}; for callers that already decided. */
-    public void mark(Manager m, IsoWeek week, ReviewState state) {
-        jdbi.useExtension(ReviewDao.class, dao ->
-                dao.upsert(m.teamId(), m.userId(), week.year(), week.week(), state, clock.instant()));
+        return jdbi.withExtension(
+                ReviewDao.class,
+                dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));
     }
 
     /**
-     * Marks a week the way a manager asks to, within the rules of {@link #transition}. The manager's
-     * row is locked meanwhile so two clicks at once cannot both decide on the old state.
+     * Writes the state as given, without the rules of {@link #markWeek}; for callers that already
+     * decided.
+     */
+    public void mark(Manager m, IsoWeek week, ReviewState state) {
+        jdbi.useExtension(
+                ReviewDao.class,
+                dao ->
+                        dao.upsert(
+                                m.teamId(),
+                                m.userId(),
+                                week.year(),
+                                week.week(),
+                                state,
+                                clock.instant()));
+    }
+
+    /**
+     * Marks a week the way a manager asks to, within the rules of {@link #transition}. The
+     * manager's row is locked meanwhile so two clicks at once cannot both decide on the old state.
      */
     public Marking markWeek(Manager m, IsoWeek week, ReviewState requested) {
-        Decided d = jdbi.inTransaction(h -> {
-            ReviewDao dao = h.attach(ReviewDao.class);
-            h.attach(ManagerDao.class).lock(m.teamId(), m.userId());
-            Optional<ReviewState> before = dao.state(m.teamId(), m.userId(), week.year(), week.week());
-            Optional<ReviewState> next = transition(before, requested);
-            next.ifPresent(s -> dao.upsert(m.teamId(), m.userId(), week.year(), week.week(), s, clock.instant()));
-            Marking.Outcome outcome = next.isPresent() ? Marking.Outcome.CHANGED
-                    : before.orElseThrow() == requested ? Marking.Outcome.ALREADY : Marking.Outcome.KEPT_HELD;
-            return new Decided(before, next.or(() -> before), outcome);
-        });
+        Decided d =
+                jdbi.inTransaction(
+                        h -> {
+                            ReviewDao dao = h.attach(ReviewDao.class);
+                            h.attach(ManagerDao.class).lock(m.teamId(), m.userId());
+                            Optional<ReviewState> before =
+                                    dao.state(m.teamId(), m.userId(), week.year(), week.week());
+                            Optional<ReviewState> next = transition(before, requested);
+                            next.ifPresent(
+                                    s ->
+                                            dao.upsert(
+                                                    m.teamId(),
+                                                    m.userId(),
+                                                    week.year(),
+                                                    week.week(),
+                                                    s,
+                                                    clock.instant()));
+                            Marking.Outcome outcome =
+                                    next.isPresent()
+                                            ? Marking.Outcome.CHANGED
+                                            : before.orElseThrow() == requested
+                                                    ? Marking.Outcome.ALREADY
+                                                    : Marking.Outcome.KEPT_HELD;
+                            return new Decided(before, next.or(() -> before), outcome);
+                        });
         return new Marking(week, requested, d.before(), d.after(), d.outcome(), streak(m));
     }
 
-    private record Decided(Optional<ReviewState> before, Optional<ReviewState> after, Marking.Outcome outcome) {
-    }
+    private record Decided(
+            Optional<ReviewState> before, Optional<ReviewState> after, Marking.Outcome outcome) {}
 
     /**
-     * The state to store when {@code requested} meets {@code before}, or empty when nothing changes:
-     * the same state again is a no-op, and a review that took place stays held whatever is asked
-     * later except held. Held overrides booked and skipped (it happened after all); booked un-skips.
+     * The state to store when {@code requested} meets {@code before}, or empty when nothing
+     * changes: the same state again is a no-op, and a review that took place stays held whatever is
+     * asked later except held. Held overrides booked and skipped (it happened after all); booked
+     * un-skips.
      */
     static Optional<ReviewState> transition(Optional<ReviewState> before, ReviewState requested) {
         if (before.isPresent() && before.get() == requested) {
@@ -76,7 +106,10 @@ public final class ReviewService {
         return Optional.of(requested);
     }
 
-    /** Only this week and last week (in the manager's zone) can be marked, e.g. from an old nudge's buttons. */
+    /**
+     * Only this week and last week (in the manager's zone) can be marked, e.g. from an old nudge's
+     * buttons.
+     */
     public WeekWindow window(Manager m, IsoWeek week) {
         IsoWeek current = currentWeek(m);
         if (week.equals(current)) {
@@ -94,17 +127,21 @@ public final class ReviewService {
      */
     public SlotChoice chooseSlot(String team, String user, DayOfWeek day, LocalTime time) {
         ReviewSlot wanted = new ReviewSlot(day, time);
-        return jdbi.inTransaction(h -> {
-            ManagerDao dao = h.attach(ManagerDao.class);
-            PrimeHours prime = dao.find(team, user).map(Manager::primeHours).orElse(PrimeHours.DEFAULT);
-            Optional<PrimeHours.Clash> clash = prime.reviewClash(day, time);
-            if (clash.isPresent()) {
-                return new SlotChoice.InPrimeHours(wanted, prime, clash.get().nearest());
-            }
-            dao.insertIfMissing(team, user, clock.instant());
-            dao.setReviewSlot(team, user, day.getValue(), time);
-            return new SlotChoice.Stored(dao.find(team, user).orElseThrow(), wanted);
-        });
+        return jdbi.inTransaction(
+                h -> {
+                    ManagerDao dao = h.attach(ManagerDao.class);
+                    PrimeHours prime =
+                            dao.find(team, user)
+                                    .map(Manager::primeHours)
+                                    .orElse(PrimeHours.DEFAULT);
+                    Optional<PrimeHours.Clash> clash = prime.reviewClash(day, time);
+                    if (clash.isPresent()) {
+                        return new SlotChoice.InPrimeHours(wanted, prime, clash.get().nearest());
+                    }
+                    dao.insertIfMissing(team, user, clock.instant());
+                    dao.setReviewSlot(team, user, day.getValue(), time);
+                    return new SlotChoice.Stored(dao.find(team, user).orElseThrow(), wanted);
+                });
     }
 
     /**
@@ -119,7 +156,10 @@ public final class ReviewService {
         return streak(byWeek, currentWeek(m));
     }
 
-    /** {@link #streak(Manager)} over weeks already read: {@code byWeek} holds every stored week of the manager. */
+    /**
+     * {@link #streak(Manager)} over weeks already read: {@code byWeek} holds every stored week of
+     * the manager.
+     */
     public static int streak(Map<IsoWeek, ReviewState> byWeek, IsoWeek current) {
         IsoWeek week = current;
         if (byWeek.get(week) != ReviewState.HELD && byWeek.get(week) != ReviewState.SKIPPED) {

@@ -1,7 +1,6 @@
 package com.bossreview.review;
 
 import com.bossreview.time.Times;
-
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -10,29 +9,24 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The words after {@code /bossreview review}: a day and a time, e.g. {@code fri 17:00}, {@code fri 5pm},
- * {@code Friday 7:45}, {@code th 08:00}, also {@code on friday at 4:30 pm} or {@code 16:30 fri}.
+ * The words after {@code /bossreview review}: a day and a time, e.g. {@code fri 17:00}, {@code fri
+ * 5pm}, {@code Friday 7:45}, {@code th 08:00}, also {@code on friday at 4:30 pm} or {@code 16:30
+ * fri}.
  */
 public sealed interface SlotText {
-    record Slot(DayOfWeek day, LocalTime time) implements SlotText {
-    }
+    record Slot(DayOfWeek day, LocalTime time) implements SlotText {}
 
     /** Nothing after {@code review}. */
-    record Empty() implements SlotText {
-    }
+    record Empty() implements SlotText {}
 
-    record MissingTime(DayOfWeek day) implements SlotText {
-    }
+    record MissingTime(DayOfWeek day) implements SlotText {}
 
-    record MissingDay(LocalTime time) implements SlotText {
-    }
+    record MissingDay(LocalTime time) implements SlotText {}
 
     /** Either word may be absent (empty) when only the other one is unreadable. */
-    record Unreadable(Optional<String> day, Optional<String> time) implements SlotText {
-    }
+    record Unreadable(Optional<String> day, Optional<String> time) implements SlotText {}
 
-    record TooManyWords() implements SlotText {
-    }
+    record TooManyWords() implements SlotText {}
 
     static SlotText parse(String arguments) {
         List<String> words = new ArrayList<>();
@@ -57,8 +51,11 @@ public sealed interface SlotText {
                 return new MissingTime(day.get());
             }
             return time(w).<SlotText>map(MissingDay::new)
-                    .orElseGet(() -> looksLikeTime(w) ? new Unreadable(Optional.empty(), Optional.of(w))
-                            : new Unreadable(Optional.of(w), Optional.empty()));
+                    .orElseGet(
+                            () ->
+                                    looksLikeTime(w)
+                                            ? new Unreadable(Optional.empty(), Optional.of(w))
+                                            : new Unreadable(Optional.of(w), Optional.empty()));
         }
         String first = words.get(0);
         String second = words.get(1);
@@ -70,7 +67,8 @@ public sealed interface SlotText {
         if (day.isPresent() && time.isPresent()) {
             return new Slot(day.get(), time.get());
         }
-        return new Unreadable(day.isPresent() ? Optional.empty() : Optional.of(first),
+        return new Unreadable(
+                day.isPresent() ? Optional.empty() : Optional.of(first),
                 time.isPresent() ? Optional.empty() : Optional.of(second));
     }
 

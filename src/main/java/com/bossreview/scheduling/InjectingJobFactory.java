@@ -1,6 +1,8 @@
 package com.bossreview.scheduling;
 
 import com.bossreview.db.BackgroundWork;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.quartz.InterruptableJob;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -11,13 +13,11 @@ import org.quartz.UnableToInterruptJobException;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
 
-import java.util.Map;
-import java.util.function.Supplier;
-
 /**
  * Builds jobs from suppliers registered by the composition root, so jobs get their services through
- * constructors instead of Quartz's no-argument reflection. Every job runs as {@link BackgroundWork}: its
- * queries use the background pool and never take a connection Slack's requests are waiting for.
+ * constructors instead of Quartz's no-argument reflection. Every job runs as {@link
+ * BackgroundWork}: its queries use the background pool and never take a connection Slack's requests
+ * are waiting for.
  */
 public final class InjectingJobFactory implements JobFactory {
     private final Map<Class<? extends Job>, Supplier<? extends Job>> jobs;
@@ -35,19 +35,22 @@ public final class InjectingJobFactory implements JobFactory {
         }
         Job job = supplier.get();
         // Quartz asks the instance whether it can be interrupted (on shutdown): keep that visible.
-        return job instanceof InterruptableJob interruptable ? new InBackgroundInterruptable(interruptable)
+        return job instanceof InterruptableJob interruptable
+                ? new InBackgroundInterruptable(interruptable)
                 : new InBackground(job);
     }
 
-    private static void runInBackground(Job job, JobExecutionContext context) throws JobExecutionException {
+    private static void runInBackground(Job job, JobExecutionContext context)
+            throws JobExecutionException {
         JobExecutionException[] failure = new JobExecutionException[1];
-        BackgroundWork.run(() -> {
-            try {
-                job.execute(context);
-            } catch (JobExecutionException e) {
-                failure[0] = e;
-            }
-        });
+        BackgroundWork.run(
+                () -> {
+                    try {
+                        job.execute(context);
+                    } catch (JobExecutionException e) {
+                        failure[0] = e;
+                    }
+                });
         if (failure[0] != null) {
             throw failure[0];
         }

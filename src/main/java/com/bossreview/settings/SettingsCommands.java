@@ -1,8 +1,8 @@
 package com.bossreview.settings;
 
-import com.bossreview.command.Listeners;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.CommandText;
+import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
@@ -11,11 +11,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-
 import java.time.Clock;
 import java.util.Optional;
 
-/** {@code settings}, {@code settings <key> <value>}, {@code pause <date>} and {@code resume}: database only, answered in the ack. */
+/**
+ * {@code settings}, {@code settings <key> <value>}, {@code pause <date>} and {@code resume}:
+ * database only, answered in the ack.
+ */
 public final class SettingsCommands implements Listeners {
     private final SettingsService settings;
     private final ManagerService managers;
@@ -48,7 +50,12 @@ public final class SettingsCommands implements Listeners {
             return ctx.ack(SettingsViews.unknownKey(parsed.word()));
         }
         if (parsed.arguments().isBlank()) {
-            return ctx.ack(":pencil2: Usage: `" + setting.get().usage() + "`, e.g. `" + setting.get().example() + "`.");
+            return ctx.ack(
+                    ":pencil2: Usage: `"
+                            + setting.get().usage()
+                            + "`, e.g. `"
+                            + setting.get().example()
+                            + "`.");
         }
         try {
             String done = settings.apply(team, user, setting.get(), parsed.arguments());
@@ -70,8 +77,11 @@ public final class SettingsCommands implements Listeners {
         try {
             var until = settings.pause(team, user, zone, args);
             zones.touch(team, user);
-            return ctx.ack(":beach_with_umbrella: Nudges paused until " + until + ". Enjoy the break — "
-                    + "`/bossreview resume` brings them back earlier.");
+            return ctx.ack(
+                    ":beach_with_umbrella: Nudges paused until "
+                            + until
+                            + ". Enjoy the break — "
+                            + "`/bossreview resume` brings them back earlier.");
         } catch (InvalidInput e) {
             return ctx.ack(":warning: " + e.getMessage() + " Nothing was changed.");
         }
@@ -81,8 +91,10 @@ public final class SettingsCommands implements Listeners {
         String team = req.getPayload().getTeamId();
         String user = req.getPayload().getUserId();
         Optional<Manager> m = managers.find(team, user);
-        if (m.isEmpty() || m.get().pausedUntil().filter(d -> m.get().isPaused(clock.instant())).isEmpty()) {
-            return ctx.ack(":information_source: Nudges aren't paused, so there's nothing to resume.");
+        if (m.isEmpty()
+                || m.get().pausedUntil().filter(d -> m.get().isPaused(clock.instant())).isEmpty()) {
+            return ctx.ack(
+                    ":information_source: Nudges aren't paused, so there's nothing to resume.");
         }
         settings.resume(m.get());
         return ctx.ack(":arrow_forward: Welcome back — nudges are on again.");

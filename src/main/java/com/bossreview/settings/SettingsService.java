@@ -6,7 +6,6 @@ import com.bossreview.review.ReviewViews;
 import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.time.Times;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,7 +19,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Validates and stores one setting at a time, and pauses. Invalid input throws {@link InvalidInput} and changes nothing. */
+/**
+ * Validates and stores one setting at a time, and pauses. Invalid input throws {@link InvalidInput}
+ * and changes nothing.
+ */
 public final class SettingsService {
     static final int MAX_PAUSE_DAYS = 366;
 
@@ -30,33 +32,67 @@ public final class SettingsService {
         this.managers = managers;
     }
 
-    /** Parses {@code value} for {@code setting} and stores it; returns a sentence saying what is now set. */
-    public String apply(String team, String user, Setting setting, String value) throws InvalidInput {
+    /**
+     * Parses {@code value} for {@code setting} and stores it; returns a sentence saying what is now
+     * set.
+     */
+    public String apply(String team, String user, Setting setting, String value)
+            throws InvalidInput {
         String v = value.strip();
         switch (setting) {
             case TZ -> {
-                ZoneId zone = Times.parseZone(v).orElseThrow(() -> invalid(setting,
-                        "'" + shown(v) + "' isn't a time zone name. Use an IANA name like Europe/Paris or America/New_York."));
-                managers.update(team, user, dao -> dao.setZoneExplicitly(team, user, zone.getId(), managers.now()));
-                return "Time zone set to " + zone.getId() + ". I'll keep it even if your Slack profile says otherwise.";
+                ZoneId zone =
+                        Times.parseZone(v)
+                                .orElseThrow(
+                                        () ->
+                                                invalid(
+                                                        setting,
+                                                        "'"
+                                                                + shown(v)
+                                                                + "' isn't a time zone name. Use an IANA name like Europe/Paris or America/New_York."));
+                managers.update(
+                        team,
+                        user,
+                        dao -> dao.setZoneExplicitly(team, user, zone.getId(), managers.now()));
+                return "Time zone set to "
+                        + zone.getId()
+                        + ". I'll keep it even if your Slack profile says otherwise.";
             }
             case PRIME -> {
                 PrimeHours prime;
                 try {
                     prime = PrimeHours.parse(v);
                 } catch (IllegalArgumentException e) {
-                    throw invalid(setting, "'" + shown(v) + "' isn't a list of time ranges (" + e.getMessage() + ").");
+                    throw invalid(
+                            setting,
+                            "'"
+                                    + shown(v)
+                                    + "' isn't a list of time ranges ("
+                                    + e.getMessage()
+                                    + ").");
                 }
                 managers.update(team, user, dao -> dao.setPrimeHours(team, user, prime.toString()));
-                return "Prime sales hours set to " + prime.toString().replace(",", ", ") + " on weekdays."
-                        + managers.find(team, user).flatMap(Manager::reviewSlot)
-                        .flatMap(slot -> prime.reviewClash(slot.day(), slot.time()))
-                        .map(booked -> "\n" + ReviewViews.slotNowInPrimeHours(booked)).orElse("");
+                return "Prime sales hours set to "
+                        + prime.toString().replace(",", ", ")
+                        + " on weekdays."
+                        + managers.find(team, user)
+                                .flatMap(Manager::reviewSlot)
+                                .flatMap(slot -> prime.reviewClash(slot.day(), slot.time()))
+                                .map(booked -> "\n" + ReviewViews.slotNowInPrimeHours(booked))
+                                .orElse("");
             }
             case FISCAL_START -> {
-                Month month = Times.parseMonth(v).orElseThrow(() -> invalid(setting,
-                        "'" + shown(v) + "' isn't a month. Use a name like april or a number from 1 to 12."));
-                managers.update(team, user, dao -> dao.setFiscalStart(team, user, month.getValue()));
+                Month month =
+                        Times.parseMonth(v)
+                                .orElseThrow(
+                                        () ->
+                                                invalid(
+                                                        setting,
+                                                        "'"
+                                                                + shown(v)
+                                                                + "' isn't a month. Use a name like april or a number from 1 to 12."));
+                managers.update(
+                        team, user, dao -> dao.setFiscalStart(team, user, month.getValue()));
                 return "Your fiscal year now starts in " + capitalized(month) + ".";
             }
             case BOOKING_NUDGE -> {
@@ -66,36 +102,49 @@ public final class SettingsService {
                     throw invalid(setting, "Give a day and a time, like mon 08:30.");
                 }
                 LocalTime time = parseTime(setting, parts[1]);
-                managers.update(team, user, dao -> dao.setBookingNudge(team, user, day.getValue(), time));
-                return "I'll nudge you to book your weekly review on " + Times.format(day) + "s at " + Times.format(time) + ".";
+                managers.update(
+                        team, user, dao -> dao.setBookingNudge(team, user, day.getValue(), time));
+                return "I'll nudge you to book your weekly review on "
+                        + Times.format(day)
+                        + "s at "
+                        + Times.format(time)
+                        + ".";
             }
             case BAD_NEWS_AFTER -> {
                 int minutes = parseInt(setting, v, 1, 1440);
                 managers.update(team, user, dao -> dao.setBadNewsAfter(team, user, minutes));
-                return "If you log bad news and don't share it, I'll remind you after " + minutes + " minutes.";
+                return "If you log bad news and don't share it, I'll remind you after "
+                        + minutes
+                        + " minutes.";
             }
             case QUARTER_NUDGES -> {
                 List<Integer> days = parseDays(setting, v);
                 String stored = days.stream().map(String::valueOf).collect(Collectors.joining(","));
                 managers.update(team, user, dao -> dao.setQuarterNudgeDays(team, user, stored));
-                return "I'll ask you to update your forecast " + stored.replace(",", ", ") + " days before quarter end.";
+                return "I'll ask you to update your forecast "
+                        + stored.replace(",", ", ")
+                        + " days before quarter end.";
             }
             case PREP_LEAD -> {
                 int days = parseInt(setting, v, 0, Manager.MAX_PREP_LEAD_DAYS);
                 managers.update(team, user, dao -> dao.setPrepLead(team, user, days));
                 return days == 0
                         ? "I'll send your review prep on the review day: in the morning, or an hour before an early review."
-                        : "I'll send your review prep " + SettingsViews.prepLead(days)
-                        + ", in the morning before prime sales hours, so your agenda reaches your boss ahead of time.";
+                        : "I'll send your review prep "
+                                + SettingsViews.prepLead(days)
+                                + ", in the morning before prime sales hours, so your agenda reaches your boss ahead of time.";
             }
             case NUDGES -> {
-                boolean on = switch (v.toLowerCase(Locale.ROOT)) {
-                    case "on", "yes", "true" -> true;
-                    case "off", "no", "false" -> false;
-                    default -> throw invalid(setting, "Say on or off.");
-                };
+                boolean on =
+                        switch (v.toLowerCase(Locale.ROOT)) {
+                            case "on", "yes", "true" -> true;
+                            case "off", "no", "false" -> false;
+                            default -> throw invalid(setting, "Say on or off.");
+                        };
                 managers.update(team, user, dao -> dao.setNudgesEnabled(team, user, on));
-                return on ? "Nudges are on." : "Nudges are off. Turn them back on any time with `/bossreview settings nudges on`.";
+                return on
+                        ? "Nudges are on."
+                        : "Nudges are off. Turn them back on any time with `/bossreview settings nudges on`.";
             }
             default -> throw new IllegalStateException(setting.name());
         }
@@ -108,22 +157,30 @@ public final class SettingsService {
         try {
             until = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("'" + shown(text.strip()) + "' isn't a date. Usage: `/bossreview pause <YYYY-MM-DD>`, "
-                    + "e.g. `/bossreview pause " + today.plusWeeks(2) + "`.");
+            throw new InvalidInput(
+                    "'"
+                            + shown(text.strip())
+                            + "' isn't a date. Usage: `/bossreview pause <YYYY-MM-DD>`, "
+                            + "e.g. `/bossreview pause "
+                            + today.plusWeeks(2)
+                            + "`.");
         }
         if (!until.isAfter(today)) {
-            throw new InvalidInput(until + " isn't in the future. Usage: `/bossreview pause <YYYY-MM-DD>`.");
+            throw new InvalidInput(
+                    until + " isn't in the future. Usage: `/bossreview pause <YYYY-MM-DD>`.");
         }
         if (until.isAfter(today.plusDays(MAX_PAUSE_DAYS))) {
-            throw new InvalidInput("That's more than a year away. Pause for at most a year, "
-                    + "or turn nudges off with `/bossreview settings nudges off`.");
+            throw new InvalidInput(
+                    "That's more than a year away. Pause for at most a year, "
+                            + "or turn nudges off with `/bossreview settings nudges off`.");
         }
         managers.update(team, user, dao -> dao.setPausedUntil(team, user, until));
         return until;
     }
 
     public void resume(Manager m) {
-        managers.update(m.teamId(), m.userId(), dao -> dao.setPausedUntil(m.teamId(), m.userId(), null));
+        managers.update(
+                m.teamId(), m.userId(), dao -> dao.setPausedUntil(m.teamId(), m.userId(), null));
     }
 
     private static LocalTime parseTime(Setting setting, String text) throws InvalidInput {
@@ -134,7 +191,8 @@ public final class SettingsService {
         }
     }
 
-    private static int parseInt(Setting setting, String text, int min, int max) throws InvalidInput {
+    private static int parseInt(Setting setting, String text, int min, int max)
+            throws InvalidInput {
         try {
             int n = Integer.parseInt(text);
             if (n >= min && n <= max) {
@@ -160,7 +218,8 @@ public final class SettingsService {
     }
 
     private static InvalidInput invalid(Setting setting, String why) {
-        return new InvalidInput(why + " Usage: `" + setting.usage() + "`, e.g. `" + setting.example() + "`.");
+        return new InvalidInput(
+                why + " Usage: `" + setting.usage() + "`, e.g. `" + setting.example() + "`.");
     }
 
     /** User text echoed back in a reply, inside quotes or backticks. */

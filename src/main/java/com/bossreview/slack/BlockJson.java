@@ -16,30 +16,36 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.json.GsonFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
- * Block Kit as JSON: the same JSON as the SDK's Gson ({@link GsonFactory#createSnakeCase()}) writes once parsed
- * (the same fields and values; no HTML escaping of {@code < > &}, which Slack does not need), without its cost. The SDK serialises each block through a polymorphic tree adapter (a {@code JsonElement} tree per
- * block, per element and per text, then written out); for the status card that was a fifth of the app's CPU
- * per {@code /bossreview}. The blocks bossreview sends on every command and nudge (header, section, context,
- * actions, divider; buttons; plain and mrkdwn text) are written here field by field in the SDK's field order;
- * anything else (inputs, selects, images, confirm dialogs…) is handed to the SDK's Gson, so nothing is ever
- * dropped. {@code BlockJsonTest} holds every field of the handled classes to account, so an SDK upgrade that
- * adds one fails the build instead of silently losing it.
+ * Block Kit as JSON: the same JSON as the SDK's Gson ({@link GsonFactory#createSnakeCase()}) writes
+ * once parsed (the same fields and values; no HTML escaping of {@code < > &}, which Slack does not
+ * need), without its cost. The SDK serialises each block through a polymorphic tree adapter (a
+ * {@code JsonElement} tree per block, per element and per text, then written out); for the status
+ * card that was a fifth of the app's CPU per {@code /bossreview}. The blocks bossreview sends on
+ * every command and nudge (header, section, context, actions, divider; buttons; plain and mrkdwn
+ * text) are written here field by field in the SDK's field order; anything else (inputs, selects,
+ * images, confirm dialogs…) is handed to the SDK's Gson, so nothing is ever dropped. {@code
+ * BlockJsonTest} holds every field of the handled classes to account, so an SDK upgrade that adds
+ * one fails the build instead of silently losing it.
  */
 public final class BlockJson {
-    /** The SDK's serialisation, for everything not written here. Built once: building it costs milliseconds. */
+    /**
+     * The SDK's serialisation, for everything not written here. Built once: building it costs
+     * milliseconds.
+     */
     static final Gson SDK = GsonFactory.createSnakeCase();
 
-    private BlockJson() {
-    }
+    private BlockJson() {}
 
-    /** A bare JSON array of blocks, as {@link #ack} and {@link #postMessage} embed it (what BlockJsonTest compares). */
+    /**
+     * A bare JSON array of blocks, as {@link #ack} and {@link #postMessage} embed it (what
+     * BlockJsonTest compares).
+     */
     static String blocks(List<LayoutBlock> blocks) {
         return json(blocks.size(), w -> writeBlocks(w, blocks));
     }
@@ -62,38 +68,49 @@ public final class BlockJson {
     }
 
     /**
-     * The ack of a slash command with a message only the person sees ({@code text} as the notification and
-     * fallback, {@code blocks} as the message): what {@code ctx.ack(r -> r.text(text).blocks(blocks))} answers.
+     * The ack of a slash command with a message only the person sees ({@code text} as the
+     * notification and fallback, {@code blocks} as the message): what {@code ctx.ack(r ->
+     * r.text(text).blocks(blocks))} answers.
      */
     public static Response ack(String text, List<LayoutBlock> blocks) {
-        String body = json(blocks.size(), w -> {
-            w.beginObject();
-            optional(w, "text", text);
-            w.name("blocks");
-            writeBlocks(w, blocks);
-            w.endObject();
-        });
-        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
+        String body =
+                json(
+                        blocks.size(),
+                        w -> {
+                            w.beginObject();
+                            optional(w, "text", text);
+                            w.name("blocks");
+                            writeBlocks(w, blocks);
+                            w.endObject();
+                        });
+        return Response.builder()
+                .statusCode(200)
+                .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .body(body)
+                .build();
     }
 
     /**
-     * The JSON body of a {@code chat.postMessage} to {@code channel} (a user id opens the app's DM with them):
-     * {@code text} as the notification and fallback, {@code blocks} (if any) as the message, no link previews.
+     * The JSON body of a {@code chat.postMessage} to {@code channel} (a user id opens the app's DM
+     * with them): {@code text} as the notification and fallback, {@code blocks} (if any) as the
+     * message, no link previews.
      */
     static String postMessage(String channel, String text, List<LayoutBlock> blocks) {
         boolean hasBlocks = blocks != null && !blocks.isEmpty();
-        return json(hasBlocks ? blocks.size() : 0, w -> {
-            w.beginObject();
-            w.name("channel").value(channel);
-            optional(w, "text", text);
-            if (hasBlocks) {
-                w.name("blocks");
-                writeBlocks(w, blocks);
-            }
-            w.name("unfurl_links").value(false);
-            w.name("unfurl_media").value(false);
-            w.endObject();
-        });
+        return json(
+                hasBlocks ? blocks.size() : 0,
+                w -> {
+                    w.beginObject();
+                    w.name("channel").value(channel);
+                    optional(w, "text", text);
+                    if (hasBlocks) {
+                        w.name("blocks");
+                        writeBlocks(w, blocks);
+                    }
+                    w.name("unfurl_links").value(false);
+                    w.name("unfurl_media").value(false);
+                    w.endObject();
+                });
     }
 
     private static void writeBlocks(JsonWriter w, List<LayoutBlock> blocks) throws IOException {
@@ -237,7 +254,8 @@ public final class BlockJson {
 
         @Override
         public void write(String s, int off, int len) {
-            // JsonWriter hands over whole strings unless they hold characters to escape; append(String) copies
+            // JsonWriter hands over whole strings unless they hold characters to escape;
+            // append(String) copies
             // them in one go, append(CharSequence, int, int) goes character by character.
             if (off == 0 && len == s.length()) {
                 sb.append(s);
@@ -258,12 +276,10 @@ public final class BlockJson {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String toString() {

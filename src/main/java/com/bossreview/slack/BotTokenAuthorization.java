@@ -25,10 +25,12 @@ final class BotTokenAuthorization implements Middleware {
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Context context = req.getContext();
         context.setBotToken(token.reveal());
-        identity.bot().ifPresent(bot -> {
-            context.setBotUserId(bot.userId());
-            context.setBotId(bot.botId());
-        });
+        identity.bot()
+                .ifPresent(
+                        bot -> {
+                            context.setBotUserId(bot.userId());
+                            context.setBotId(bot.botId());
+                        });
         return chain.next(req);
     }
 }

@@ -2,6 +2,15 @@ package com.bossreview.slack;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -18,42 +27,34 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-
 /**
- * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET /slack/install}
- * and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET /healthz} and
- * {@code GET /livez}, {@code GET /readyz} and {@code GET /metrics}. Every request is timed into {@code http.server.requests}, labelled with the known
- * route and method or {@code other}/{@code OTHER}: clients choose paths and methods, and each new label
- * value would be a new series kept for the life of the process.
+ * Embedded Jetty 12 on one port: {@code POST /slack/events} (HTTP mode only), {@code GET
+ * /slack/install} and {@code GET /slack/oauth_redirect} (multi-workspace mode only), {@code GET
+ * /healthz} and {@code GET /livez}, {@code GET /readyz} and {@code GET /metrics}. Every request is
+ * timed into {@code http.server.requests}, labelled with the known route and method or {@code
+ * other}/{@code OTHER}: clients choose paths and methods, and each new label value would be a new
+ * series kept for the life of the process.
  */
 public final class HttpServer implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpServer.class);
 
     /**
-     * How long a request body may take to arrive, counted from its headers. Slack sends a body at once
-     * and waits 3 s for the answer, so a body still coming after this is no use to anyone.
+     * How long a request body may take to arrive, counted from its headers. Slack sends a body at
+     * once and waits 3 s for the answer, so a body still coming after this is no use to anyone.
      */
     public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
 
-    /** How long close() waits for requests under way; a stuck one must not hold up a deploy forever. */
+    /**
+     * How long close() waits for requests under way; a stuck one must not hold up a deploy forever.
+     */
     public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     /** Methods as metric labels; anything else a client makes up is {@code OTHER}. */
-    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
-            "PATCH", "TRACE", "CONNECT");
+    private static final Set<String> KNOWN_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT");
 
     /** What a route answers: status, content type, body. */
-    public record Page(int status, String contentType, String body) {
-    }
+    public record Page(int status, String contentType, String body) {}
 
     private final Server server;
 
@@ -61,38 +62,66 @@ public final class HttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static HttpServer start(String host, int port, SlackEventsEndpoint slack,
-                                   Supplier<Page> health, Supplier<Page> metrics, MeterRegistry registry) {
-        return start(host, port, Optional.of(slack), Optional.empty(), health, health, metrics, registry);
+    public static HttpServer start(
+            String host,
+            int port,
+            SlackEventsEndpoint slack,
+            Supplier<Page> health,
+            Supplier<Page> metrics,
+            MeterRegistry registry) {
+        return start(
+                host,
+                port,
+                Optional.of(slack),
+                Optional.empty(),
+                health,
+                health,
+                metrics,
+                registry);
     }
 
     /**
-     * @param slack     {@code /slack/events}: only in HTTP mode (Socket Mode receives over its WebSocket)
-     * @param oauth     the install pages: only in multi-workspace mode
+     * @param slack {@code /slack/events}: only in HTTP mode (Socket Mode receives over its
+     *     WebSocket)
+     * @param oauth the install pages: only in multi-workspace mode
      * @param readiness {@code /readyz}: whether this instance should be sent traffic
      */
-    public static HttpServer start(String host, int port, Optional<SlackEventsEndpoint> slack,
-                                   Optional<SlackOAuthEndpoint> oauth,
-                                   Supplier<Page> health, Supplier<Page> readiness, Supplier<Page> metrics,
-                                   MeterRegistry registry) {
+    public static HttpServer start(
+            String host,
+            int port,
+            Optional<SlackEventsEndpoint> slack,
+            Optional<SlackOAuthEndpoint> oauth,
+            Supplier<Page> health,
+            Supplier<Page> readiness,
+            Supplier<Page> metrics,
+            MeterRegistry registry) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false); // no "Server: Jetty(12…)" header, no version on Jetty's error pages
+        http.setSendServerVersion(
+                false); // no "Server: Jetty(12…)" header, no version on Jetty's error pages
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Draining(new Router(slack, oauth, health, readiness, metrics, registry)));
-        // close(): stop accepting, let requests under way finish (Slack waits 3 s for them), then stop.
+        server.setHandler(
+                new Draining(new Router(slack, oauth, health, readiness, metrics, registry)));
+        // close(): stop accepting, let requests under way finish (Slack waits 3 s for them), then
+        // stop.
         server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
         try {
             server.start();
         } catch (Exception e) {
-            throw new IllegalStateException("Could not listen on " + host + ":" + port + " (set PORT to a free port): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not listen on "
+                            + host
+                            + ":"
+                            + port
+                            + " (set PORT to a free port): "
+                            + e.getMessage(),
+                    e);
         }
         return new HttpServer(server);
     }
@@ -107,9 +136,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Jetty's graceful stop: counts requests under way so that {@code server.stop()} waits for them. A request
-     * that arrives on a kept-alive connection during the drain gets Jetty's 503, except the probes, which answer
-     * themselves ({@code /readyz} already says {@code shutting_down}).
+     * Jetty's graceful stop: counts requests under way so that {@code server.stop()} waits for
+     * them. A request that arrives on a kept-alive connection during the drain gets Jetty's 503,
+     * except the probes, which answer themselves ({@code /readyz} already says {@code
+     * shutting_down}).
      */
     private static final class Draining extends GracefulHandler {
         Draining(Handler router) {
@@ -117,10 +147,12 @@ public final class HttpServer implements AutoCloseable {
         }
 
         @Override
-        protected void handleShutdownRejection(Request request, Response response, Callback callback) {
+        protected void handleShutdownRejection(
+                Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
             try {
-                if (("/readyz".equals(path) || "/livez".equals(path)) && getHandler().handle(request, response, callback)) {
+                if (("/readyz".equals(path) || "/livez".equals(path))
+                        && getHandler().handle(request, response, callback)) {
                     return;
                 }
             } catch (Exception e) {
@@ -140,8 +172,13 @@ public final class HttpServer implements AutoCloseable {
         private final Supplier<Page> metrics;
         private final MeterRegistry registry;
 
-        Router(Optional<SlackEventsEndpoint> slack, Optional<SlackOAuthEndpoint> oauth, Supplier<Page> health, Supplier<Page> readiness,
-               Supplier<Page> metrics, MeterRegistry registry) {
+        Router(
+                Optional<SlackEventsEndpoint> slack,
+                Optional<SlackOAuthEndpoint> oauth,
+                Supplier<Page> health,
+                Supplier<Page> readiness,
+                Supplier<Page> metrics,
+                MeterRegistry registry) {
             this.slack = slack;
             this.oauth = oauth;
             this.health = health;
@@ -167,20 +204,31 @@ public final class HttpServer implements AutoCloseable {
             }
             String route;
             Page page;
-            if (oauth.isPresent() && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
-                    || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
+            if (oauth.isPresent()
+                    && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
+                            || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
                 route = path;
-                page = "GET".equals(method) ? oauthPage(path, request, response) : methodNotAllowed();
+                page =
+                        "GET".equals(method)
+                                ? oauthPage(path, request, response)
+                                : methodNotAllowed();
             } else if ("/healthz".equals(path)) {
                 route = path;
-                page = "GET".equals(method) || "HEAD".equals(method) ? health.get() : methodNotAllowed();
+                page =
+                        "GET".equals(method) || "HEAD".equals(method)
+                                ? health.get()
+                                : methodNotAllowed();
             } else if ("/livez".equals(path)) {
-                // The process answers: nothing else is asked, so a slow database never gets us restarted.
+                // The process answers: nothing else is asked, so a slow database never gets us
+                // restarted.
                 route = path;
                 page = "GET".equals(method) || "HEAD".equals(method) ? LIVE : methodNotAllowed();
             } else if ("/readyz".equals(path)) {
                 route = path;
-                page = "GET".equals(method) || "HEAD".equals(method) ? readiness.get() : methodNotAllowed();
+                page =
+                        "GET".equals(method) || "HEAD".equals(method)
+                                ? readiness.get()
+                                : methodNotAllowed();
             } else if ("/metrics".equals(path)) {
                 route = path;
                 page = "GET".equals(method) ? metrics.get() : methodNotAllowed();
@@ -200,7 +248,12 @@ public final class HttpServer implements AutoCloseable {
             private final String method;
             private final String route;
 
-            Answer(Response response, Callback callback, Timer.Sample sample, String method, String route) {
+            Answer(
+                    Response response,
+                    Callback callback,
+                    Timer.Sample sample,
+                    String method,
+                    String route) {
                 this.response = response;
                 this.callback = callback;
                 this.sample = sample;
@@ -211,13 +264,19 @@ public final class HttpServer implements AutoCloseable {
             void send(Page page) {
                 response.setStatus(page.status());
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
-                sample.stop(Timer.builder("http.server.requests")
-                        .tag("method", method).tag("uri", route).tag("status", Integer.toString(page.status()))
-                        .register(registry));
+                sample.stop(
+                        Timer.builder("http.server.requests")
+                                .tag("method", method)
+                                .tag("uri", route)
+                                .tag("status", Integer.toString(page.status()))
+                                .register(registry));
                 Content.Sink.write(response, true, page.body(), callback);
             }
 
-            /** For a request whose body was not read to its end: the connection cannot carry another. */
+            /**
+             * For a request whose body was not read to its end: the connection cannot carry
+             * another.
+             */
             void sendAndClose(int status, String reason) {
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
                 send(new Page(status, "text/plain; charset=utf-8", reason));
@@ -229,39 +288,56 @@ public final class HttpServer implements AutoCloseable {
                 answer.sendAndClose(413, "request too large");
                 return;
             }
-            RequestBody.read(request, SlackEventsEndpoint.MAX_BODY_BYTES, BODY_DEADLINE, new RequestBody.Then() {
-                @Override
-                public void body(byte[] body) {
-                    Page page;
-                    try {
-                        page = copy(slack.orElseThrow().handle(headers(request), query(request), body, Request.getRemoteAddr(request)),
-                                response);
-                    } catch (RuntimeException e) {
-                        log.error("A request to /slack/events failed", e);
-                        page = new Page(500, "text/plain; charset=utf-8", "internal error");
-                    }
-                    answer.send(page);
-                }
+            RequestBody.read(
+                    request,
+                    SlackEventsEndpoint.MAX_BODY_BYTES,
+                    BODY_DEADLINE,
+                    new RequestBody.Then() {
+                        @Override
+                        public void body(byte[] body) {
+                            Page page;
+                            try {
+                                page =
+                                        copy(
+                                                slack.orElseThrow()
+                                                        .handle(
+                                                                headers(request),
+                                                                query(request),
+                                                                body,
+                                                                Request.getRemoteAddr(request)),
+                                                response);
+                            } catch (RuntimeException e) {
+                                log.error("A request to /slack/events failed", e);
+                                page = new Page(500, "text/plain; charset=utf-8", "internal error");
+                            }
+                            answer.send(page);
+                        }
 
-                @Override
-                public void refused(int status, String reason) {
-                    answer.sendAndClose(status, reason);
-                }
-            });
+                        @Override
+                        public void refused(int status, String reason) {
+                            answer.sendAndClose(status, reason);
+                        }
+                    });
         }
 
         private Page oauthPage(String path, Request request, Response response) {
-            return copy(oauth.orElseThrow().handle(path, headers(request), query(request)), response);
+            return copy(
+                    oauth.orElseThrow().handle(path, headers(request), query(request)), response);
         }
 
         private static Page copy(SlackEventsEndpoint.Reply reply, Response response) {
-            reply.headers().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("content-type") && !name.equalsIgnoreCase("content-length")) {
-                    values.forEach(v -> response.getHeaders().add(name, v));
-                }
-            });
-            return new Page(reply.status(), reply.contentType() == null ? "text/plain; charset=utf-8"
-                    : reply.contentType(), reply.body());
+            reply.headers()
+                    .forEach(
+                            (name, values) -> {
+                                if (!name.equalsIgnoreCase("content-type")
+                                        && !name.equalsIgnoreCase("content-length")) {
+                                    values.forEach(v -> response.getHeaders().add(name, v));
+                                }
+                            });
+            return new Page(
+                    reply.status(),
+                    reply.contentType() == null ? "text/plain; charset=utf-8" : reply.contentType(),
+                    reply.body());
         }
 
         private static Page methodNotAllowed() {
@@ -271,7 +347,8 @@ public final class HttpServer implements AutoCloseable {
         private static Map<String, List<String>> headers(Request request) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (HttpField field : request.getHeaders()) {
-                headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+                headers.computeIfAbsent(field.getName(), k -> new ArrayList<>())
+                        .add(field.getValue());
             }
             return headers;
         }

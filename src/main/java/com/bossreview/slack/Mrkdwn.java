@@ -1,13 +1,12 @@
 package com.bossreview.slack;
 
 /**
- * What people typed, shown inside Slack mrkdwn as typed but unable to mention, link or notify anyone. Slack reads
- * only {@code &}, {@code <} and {@code >} as control characters there; escaped, no {@code <@U…>}, {@code <!here>} or
- * {@code <http://…|…>} survives.
+ * What people typed, shown inside Slack mrkdwn as typed but unable to mention, link or notify
+ * anyone. Slack reads only {@code &}, {@code <} and {@code >} as control characters there; escaped,
+ * no {@code <@U…>}, {@code <!here>} or {@code <http://…|…>} survives.
  */
 public final class Mrkdwn {
-    private Mrkdwn() {
-    }
+    private Mrkdwn() {}
 
     /** {@code &}, {@code <}, {@code >} as entities. */
     public static String escape(String text) {
@@ -15,18 +14,20 @@ public final class Mrkdwn {
     }
 
     /**
-     * Words echoed back inside backticks: at most {@code max} code points (then …), escaped, and with any backtick
-     * made a {@code '} so that it cannot end the code span.
+     * Words echoed back inside backticks: at most {@code max} code points (then …), escaped, and
+     * with any backtick made a {@code '} so that it cannot end the code span.
      */
     public static String inCode(String text, int max) {
-        String cut = text.codePointCount(0, text.length()) > max
-                ? text.substring(0, text.offsetByCodePoints(0, max)) + "…" : text;
+        String cut =
+                text.codePointCount(0, text.length()) > max
+                        ? text.substring(0, text.offsetByCodePoints(0, max)) + "…"
+                        : text;
         return escape(cut).replace("`", "'");
     }
 
     /**
-     * Where to cut escaped text so that it keeps at most {@code room} characters without splitting an entity
-     * ({@code &amp;}) or a surrogate pair: {@code room} itself, or a little before it.
+     * Where to cut escaped text so that it keeps at most {@code room} characters without splitting
+     * an entity ({@code &amp;}) or a surrogate pair: {@code room} itself, or a little before it.
      */
     public static int cutAt(String escaped, int room) {
         int end = Math.max(0, Math.min(room, escaped.length()));

@@ -5,19 +5,18 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.webhook.WebhookResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Answers through a request's {@code response_url}, after the ack: to a slash command, or to a button
- * click (a note to the clicker, or the clicked message replaced). A network failure is thrown as
- * {@link UncheckedIOException} (these run in {@link AfterAck} work and its failure callbacks); an
- * answer Slack refused (not 200) is logged and returned, and {@link #check} makes it a failure where
- * the caller must know.
+ * Answers through a request's {@code response_url}, after the ack: to a slash command, or to a
+ * button click (a note to the clicker, or the clicked message replaced). A network failure is
+ * thrown as {@link UncheckedIOException} (these run in {@link AfterAck} work and its failure
+ * callbacks); an answer Slack refused (not 200) is logged and returned, and {@link #check} makes it
+ * a failure where the caller must know.
  */
 public final class Replies {
     private static final Logger log = LoggerFactory.getLogger(Replies.class);
@@ -27,8 +26,7 @@ public final class Replies {
         WebhookResponse send() throws IOException;
     }
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /** A reply only the person who ran the slash command sees. */
     public static WebhookResponse respond(SlashCommandContext ctx, String text) {
@@ -37,13 +35,28 @@ public final class Replies {
 
     /** A new ephemeral message for the clicker; the clicked message (and its buttons) stays. */
     public static WebhookResponse note(ActionContext ctx, String text) {
-        return send(ctx, () -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text)));
+        return send(
+                ctx,
+                () ->
+                        ctx.respond(
+                                r ->
+                                        r.responseType("ephemeral")
+                                                .replaceOriginal(false)
+                                                .text(text)));
     }
 
     /** The clicked message replaced, e.g. without its button once the action is done. */
-    public static WebhookResponse replace(ActionContext ctx, String text, List<LayoutBlock> blocks) {
-        return send(ctx, () -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(text)
-                .blocks(blocks)));
+    public static WebhookResponse replace(
+            ActionContext ctx, String text, List<LayoutBlock> blocks) {
+        return send(
+                ctx,
+                () ->
+                        ctx.respond(
+                                r ->
+                                        r.responseType("ephemeral")
+                                                .replaceOriginal(true)
+                                                .text(text)
+                                                .blocks(blocks)));
     }
 
     /** A post that Slack refused is a failure, not a silent no-op. */
@@ -72,7 +85,10 @@ public final class Replies {
             throw new UncheckedIOException(e);
         }
         if (r == null || r.getCode() == null || r.getCode() != 200) {
-            log.warn("response_url answer for {}/{} failed: http_{}", ctx.getTeamId(), ctx.getRequestUserId(),
+            log.warn(
+                    "response_url answer for {}/{} failed: http_{}",
+                    ctx.getTeamId(),
+                    ctx.getRequestUserId(),
                     r == null ? null : r.getCode());
         }
         return r;

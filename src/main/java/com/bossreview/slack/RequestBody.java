@@ -1,28 +1,32 @@
 package com.bossreview.slack;
 
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.thread.Scheduler;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Reads a request body without holding a thread while it arrives. Jetty calls back as bytes come in,
- * so a client that trickles a byte a second costs a connection, not one of the server's threads (a
- * blocking read cost one each: 64 such clients froze the server). The body must be whole within a
- * deadline counted from its headers, however steadily it trickles, and must fit the size limit.
+ * Reads a request body without holding a thread while it arrives. Jetty calls back as bytes come
+ * in, so a client that trickles a byte a second costs a connection, not one of the server's threads
+ * (a blocking read cost one each: 64 such clients froze the server). The body must be whole within
+ * a deadline counted from its headers, however steadily it trickles, and must fit the size limit.
  */
 final class RequestBody implements Runnable {
     /** Where the outcome goes; exactly one of the two is called, once. */
     interface Then {
-        /** The whole body, on a thread that may block (the handler's, or one Jetty dispatched for it). */
+        /**
+         * The whole body, on a thread that may block (the handler's, or one Jetty dispatched for
+         * it).
+         */
         void body(byte[] body);
 
-        /** No body to handle: {@code status} is 408 (too slow), 413 (too large) or 400 (broken off). */
+        /**
+         * No body to handle: {@code status} is 408 (too slow), 413 (too large) or 400 (broken off).
+         */
         void refused(int status, String reason);
     }
 
@@ -76,13 +80,18 @@ final class RequestBody implements Runnable {
     }
 
     /**
-     * Grows with what has arrived, never with what the client announced: a {@code Content-Length} of 1 MiB
-     * followed by a byte a second must not reserve a megabyte of heap per connection.
+     * Grows with what has arrived, never with what the client announced: a {@code Content-Length}
+     * of 1 MiB followed by a byte a second must not reserve a megabyte of heap per connection.
      */
     private void append(ByteBuffer buffer) {
         int n = buffer.remaining();
         if (size + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.min(maxBytes, Math.max(size + n, Math.max(bytes.length * 2, 4096))));
+            bytes =
+                    Arrays.copyOf(
+                            bytes,
+                            Math.min(
+                                    maxBytes,
+                                    Math.max(size + n, Math.max(bytes.length * 2, 4096))));
         }
         buffer.get(bytes, size, n);
         size += n;
@@ -98,7 +107,8 @@ final class RequestBody implements Runnable {
     /** On Jetty's scheduler thread: only answers, never blocks. */
     private void expire() {
         if (done.compareAndSet(false, true)) {
-            // Failing the read takes back the pending demand (its callback runs, finds us done and stops), so
+            // Failing the read takes back the pending demand (its callback runs, finds us done and
+            // stops), so
             // the answer below can complete the exchange; Jetty then closes the connection.
             request.fail(new TimeoutException("request body not complete within the deadline"));
             then.refused(408, "request body too slow");

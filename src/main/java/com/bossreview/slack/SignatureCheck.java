@@ -1,15 +1,14 @@
 package com.bossreview.slack;
 
 import com.bossreview.config.Secret;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Slack's request signing (v0 HMAC-SHA256 over {@code v0:timestamp:body}). Unlike Bolt's check it
@@ -19,15 +18,26 @@ import java.util.HexFormat;
 public final class SignatureCheck {
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
-    public enum Result { VALID, MISSING, STALE, MISMATCH }
+    public enum Result {
+        VALID,
+        MISSING,
+        STALE,
+        MISMATCH
+    }
 
     private final SecretKeySpec key;
     private final Clock clock;
-    /** A keyed Mac per thread: looking up the JCA provider and keying a new one cost more than hashing a request. */
+
+    /**
+     * A keyed Mac per thread: looking up the JCA provider and keying a new one cost more than
+     * hashing a request.
+     */
     private final ThreadLocal<Mac> macs;
 
     public SignatureCheck(Secret signingSecret, Clock clock) {
-        this.key = new SecretKeySpec(signingSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key =
+                new SecretKeySpec(
+                        signingSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.clock = clock;
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
@@ -51,12 +61,16 @@ public final class SignatureCheck {
         return MessageDigest.isEqual(expected, given) ? Result.VALID : Result.MISMATCH;
     }
 
-    /** {@code v0=<hex>} for this timestamp and body: what Slack sends in {@code X-Slack-Signature}. */
+    /**
+     * {@code v0=<hex>} for this timestamp and body: what Slack sends in {@code X-Slack-Signature}.
+     */
     public String sign(String timestamp, byte[] body) {
         Mac mac = macs.get();
         mac.reset();
         mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-        return "v0=" + HexFormat.of().formatHex(mac.doFinal(body)); // doFinal leaves the Mac keyed and reset
+        return "v0="
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(body)); // doFinal leaves the Mac keyed and reset
     }
 
     private Mac newMac() {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A Web API call that did not succeed: Slack's error code ({@code channel_not_found},
- * {@code ratelimited}, {@code http_500}, {@code unreachable}…) and, for a {@code 429}, how long Slack
+ * A Web API call that did not succeed: Slack's error code ({@code channel_not_found}, {@code
+ * ratelimited}, {@code http_500}, {@code unreachable}…) and, for a {@code 429}, how long Slack
  * asked us to wait.
  */
 public class SlackCallException extends Exception {
@@ -48,7 +48,9 @@ public class SlackCallException extends Exception {
         return error.transientFailure();
     }
 
-    /** The call failed in a way that leaves open whether Slack acted on it: a retry may repeat it. */
+    /**
+     * The call failed in a way that leaves open whether Slack acted on it: a retry may repeat it.
+     */
     public boolean mayHaveReachedSlack() {
         return error.kind() == SlackError.Kind.MAY_HAVE_ACTED;
     }

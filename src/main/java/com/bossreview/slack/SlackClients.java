@@ -2,21 +2,18 @@ package com.bossreview.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-
 import com.slack.api.util.http.SlackHttpClient;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /** The one {@link Slack} instance of the app: every Web API call goes to {@code SLACK_API_URL}. */
 public final class SlackClients {
     /** At least the nudge dispatcher's sender threads plus the after-ack workers. */
     static final int KEEP_ALIVE_CONNECTIONS = 64;
 
-    private SlackClients() {
-    }
+    private SlackClients() {}
 
     /** Calls not measured anywhere: for tools and tests that have no registry. */
     public static Slack create(URI apiUrl) {
@@ -31,15 +28,21 @@ public final class SlackClients {
         config.setHttpClientCallTimeoutMillis(10_000);
         config.setHttpClientReadTimeoutMillis(10_000);
         config.setHttpClientWriteTimeoutMillis(10_000);
-        // The SDK's per-method call statistics are only used by its async clients; we use the sync ones.
+        // The SDK's per-method call statistics are only used by its async clients; we use the sync
+        // ones.
         config.setStatsEnabled(false);
-        // OkHttp keeps 5 idle connections by default: with the dispatcher's parallel senders, the others
-        // were closed and reopened on every call (measured in BENCHMARKS.md). Keep enough of them alive.
-        OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
-                .connectionPool(new ConnectionPool(KEEP_ALIVE_CONNECTIONS, 5, TimeUnit.MINUTES))
-                // Every call, whichever client or feature makes it: one place to time them.
-                .addInterceptor(new SlackCallMetrics(registry, apiUrl.getPath()))
-                .build();
+        // OkHttp keeps 5 idle connections by default: with the dispatcher's parallel senders, the
+        // others
+        // were closed and reopened on every call (measured in BENCHMARKS.md). Keep enough of them
+        // alive.
+        OkHttpClient okHttp =
+                SlackHttpClient.buildOkHttpClient(config)
+                        .newBuilder()
+                        .connectionPool(
+                                new ConnectionPool(KEEP_ALIVE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                        // Every call, whichever client or feature makes it: one place to time them.
+                        .addInterceptor(new SlackCallMetrics(registry, apiUrl.getPath()))
+                        .build();
         SlackHttpClient http = new SlackHttpClient(okHttp);
         http.setConfig(config);
         return Slack.getInstance(config, http);

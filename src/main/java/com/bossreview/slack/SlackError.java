@@ -3,8 +3,8 @@ package com.bossreview.slack;
 import java.util.Set;
 
 /**
- * Slack's error code of a failed Web API call (or one of ours for a call that never got an answer), and the one
- * place that says what each code means for bossreview: {@link #kind()}.
+ * Slack's error code of a failed Web API call (or one of ours for a call that never got an answer),
+ * and the one place that says what each code means for bossreview: {@link #kind()}.
  */
 public record SlackError(String code) {
     /** What to do about a failed call. */
@@ -13,39 +13,74 @@ public record SlackError(String code) {
         RATE_LIMITED,
         /** Slack overloaded or unreachable, nothing acted on: worth trying again later. */
         TRANSIENT,
-        /** No answer in time, or the connection broke after the request left: Slack may have acted, a retry may repeat it. */
+        /**
+         * No answer in time, or the connection broke after the request left: Slack may have acted,
+         * a retry may repeat it.
+         */
         MAY_HAVE_ACTED,
-        /** The workspace's token is rejected, or this instance cannot open it (a key rotation rolling out): pause the workspace. */
+        /**
+         * The workspace's token is rejected, or this instance cannot open it (a key rotation
+         * rolling out): pause the workspace.
+         */
         TOKEN,
         /** This person can no longer get our DMs (deactivated, gone, restricted): stop theirs. */
         USER_GONE,
         /** bossreview has no token for the workspace: uninstalled, or never installed. */
         NOT_INSTALLED,
-        /** Slack refused this request for a reason of its own (a bad argument, a missing scope): trying again changes nothing. */
+        /**
+         * Slack refused this request for a reason of its own (a bad argument, a missing scope):
+         * trying again changes nothing.
+         */
         REFUSED
     }
 
     /** The workspace is not installed (or was uninstalled). */
     public static final String NOT_INSTALLED = "not_installed";
-    /** The workspace is installed but this instance cannot open its token (a key rotation rolling out). */
+
+    /**
+     * The workspace is installed but this instance cannot open its token (a key rotation rolling
+     * out).
+     */
     public static final String TOKEN_UNAVAILABLE = "token_unavailable";
+
     /** No connection to Slack at all: nothing was sent. */
     public static final String UNREACHABLE = "unreachable";
+
     /** Slack did not answer in time: it may have acted on the call. */
     public static final String TIMEOUT = "timeout";
+
     /**
-     * The connection broke after the request had started to go out: Slack may have acted on it. The HTTP client
-     * does not re-send it by itself (it would, on a pooled connection, and nobody would count the duplicate).
+     * The connection broke after the request had started to go out: Slack may have acted on it. The
+     * HTTP client does not re-send it by itself (it would, on a pooled connection, and nobody would
+     * count the duplicate).
      */
     public static final String CONNECTION_LOST = "connection_lost";
+
     public static final String RATE_LIMITED = "ratelimited";
 
-    private static final Set<String> TRANSIENT = Set.of(UNREACHABLE, "internal_error", "fatal_error",
-            "service_unavailable", "request_timeout");
-    private static final Set<String> TOKEN = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
-            TOKEN_UNAVAILABLE);
-    private static final Set<String> USER_GONE = Set.of("user_not_found", "account_inactive", "user_disabled",
-            "cannot_dm_bot", "channel_not_found", "is_archived", "user_is_restricted");
+    private static final Set<String> TRANSIENT =
+            Set.of(
+                    UNREACHABLE,
+                    "internal_error",
+                    "fatal_error",
+                    "service_unavailable",
+                    "request_timeout");
+    private static final Set<String> TOKEN =
+            Set.of(
+                    "invalid_auth",
+                    "not_authed",
+                    "token_revoked",
+                    "token_expired",
+                    TOKEN_UNAVAILABLE);
+    private static final Set<String> USER_GONE =
+            Set.of(
+                    "user_not_found",
+                    "account_inactive",
+                    "user_disabled",
+                    "cannot_dm_bot",
+                    "channel_not_found",
+                    "is_archived",
+                    "user_is_restricted");
 
     public SlackError {
         if (code == null || code.isBlank()) {

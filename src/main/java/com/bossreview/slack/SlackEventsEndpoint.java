@@ -5,17 +5,16 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.util.SlackRequestParser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /slack/events}: verifies Slack's signature on the raw body, refuses a request already
- * handled ({@link SeenRequests}: a replay gets an empty 200 and does nothing), then hands the request to
- * Bolt and returns Bolt's answer. Nothing unsigned is parsed.
+ * handled ({@link SeenRequests}: a replay gets an empty 200 and does nothing), then hands the
+ * request to Bolt and returns Bolt's answer. Nothing unsigned is parsed.
  */
 public final class SlackEventsEndpoint {
     private static final Logger log = LoggerFactory.getLogger(SlackEventsEndpoint.class);
@@ -23,7 +22,8 @@ public final class SlackEventsEndpoint {
     /** Slack's payloads are a few kilobytes; anything far larger is not from Slack. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
-    public record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+    public record Reply(
+            int status, String contentType, String body, Map<String, List<String>> headers) {
         static Reply plain(int status, String body) {
             return new Reply(status, "text/plain; charset=utf-8", body, Map.of());
         }
@@ -48,7 +48,8 @@ public final class SlackEventsEndpoint {
         this(app, signatures, seen, java.time.Clock.systemUTC());
     }
 
-    SlackEventsEndpoint(App app, SignatureCheck signatures, SeenRequests seen, java.time.Clock clock) {
+    SlackEventsEndpoint(
+            App app, SignatureCheck signatures, SeenRequests seen, java.time.Clock clock) {
         this.app = app;
         this.signatures = signatures;
         this.seen = seen;
@@ -58,55 +59,76 @@ public final class SlackEventsEndpoint {
 
     private static Reply databaseDown(Request<?> request) {
         if (request.getRequestType() == RequestType.Command) {
-            // Slack shows a 200's text to the person; a 500 would only say "failed with the error http_service_error".
+            // Slack shows a 200's text to the person; a 500 would only say "failed with the error
+            // http_service_error".
             return new Reply(200, "application/json; charset=utf-8", DATABASE_DOWN_REPLY, Map.of());
         }
         return Reply.plain(503, "temporarily unavailable");
     }
 
-    public Reply handle(Map<String, List<String>> headers, Map<String, List<String>> query, byte[] body,
-                        String remoteAddress) {
+    public Reply handle(
+            Map<String, List<String>> headers,
+            Map<String, List<String>> query,
+            byte[] body,
+            String remoteAddress) {
         RequestHeaders requestHeaders = new RequestHeaders(headers);
         String timestamp = requestHeaders.getFirstValue("X-Slack-Request-Timestamp");
         String signature = requestHeaders.getFirstValue("X-Slack-Signature");
         SignatureCheck.Result verdict = signatures.check(timestamp, signature, body);
         if (verdict != SignatureCheck.Result.VALID) {
-            log.info("Refused a request to /slack/events from {}: signature {}", remoteAddress, verdict);
+            log.info(
+                    "Refused a request to /slack/events from {}: signature {}",
+                    remoteAddress,
+                    verdict);
             return Reply.plain(401, "invalid signature or timestamp");
         }
         Request<?> request;
         try {
-            request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri("/slack/events")
-                    .queryString(query)
-                    .headers(requestHeaders)
-                    .requestBody(new String(body, StandardCharsets.UTF_8))
-                    .remoteAddress(remoteAddress)
-                    .build());
+            request =
+                    parser.parse(
+                            SlackRequestParser.HttpRequest.builder()
+                                    .requestUri("/slack/events")
+                                    .queryString(query)
+                                    .headers(requestHeaders)
+                                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                                    .remoteAddress(remoteAddress)
+                                    .build());
         } catch (RuntimeException e) {
-            log.info("Refused a signed but unreadable request from {}: {}", remoteAddress, e.getClass().getSimpleName());
+            log.info(
+                    "Refused a signed but unreadable request from {}: {}",
+                    remoteAddress,
+                    e.getClass().getSimpleName());
             return Reply.plain(400, "unreadable Slack payload");
         }
         if (request == null) {
             return Reply.plain(400, "unsupported Slack payload");
         }
-        boolean effectless = request.getRequestType() == RequestType.UrlVerification
-                || request.getRequestType() == RequestType.SSLCheck;
+        boolean effectless =
+                request.getRequestType() == RequestType.UrlVerification
+                        || request.getRequestType() == RequestType.SSLCheck;
         if (clock.instant().isBefore(databaseDownUntil) && !effectless) {
             return databaseDown(request);
         }
         if (!effectless && seen.check(timestamp, signature) == SeenRequests.Verdict.REPLAY) {
-            log.info("Ignored a replayed {} request from {}", request.getRequestType(), remoteAddress);
+            log.info(
+                    "Ignored a replayed {} request from {}",
+                    request.getRequestType(),
+                    remoteAddress);
             return Reply.plain(200, "");
         }
         try {
             com.slack.api.bolt.response.Response response = app.run(request);
-            return new Reply(response.getStatusCode(), response.getContentType(),
+            return new Reply(
+                    response.getStatusCode(),
+                    response.getContentType(),
                     response.getBody() == null ? "" : response.getBody(),
                     response.getHeaders() == null ? Map.of() : response.getHeaders());
         } catch (Exception e) {
             if (databaseFailure(e)) {
-                log.warn("The database is unavailable: a {} request was refused ({})", request.getRequestType(), rootCause(e));
+                log.warn(
+                        "The database is unavailable: a {} request was refused ({})",
+                        request.getRequestType(),
+                        rootCause(e));
                 if (noConnection(e)) {
                     databaseDownUntil = clock.instant().plus(DATABASE_DOWN_GRACE);
                 }
@@ -120,6 +142,7 @@ public final class SlackEventsEndpoint {
     /** What a slash command answers while PostgreSQL is unreachable: only the person sees it. */
     static final String DATABASE_DOWN_TEXT =
             ":hourglass: bossreview is temporarily unavailable, nothing was saved — try again in a minute.";
+
     private static final String DATABASE_DOWN_REPLY;
 
     static {
@@ -130,20 +153,23 @@ public final class SlackEventsEndpoint {
     }
 
     /**
-     * A connection that could not be had or was lost: SQLState class 08, the server ending the session
-     * (57P01 admin shutdown as with {@code pg_ctl stop -m fast}, 57P02 crash shutdown, 57P03 starting up or
-     * shutting down, 57P04/57P05), Hikari's timeout, or a closed pool; or a statement given up on by a
-     * lock or statement timeout ({@link #BUSY}).
+     * A connection that could not be had or was lost: SQLState class 08, the server ending the
+     * session (57P01 admin shutdown as with {@code pg_ctl stop -m fast}, 57P02 crash shutdown,
+     * 57P03 starting up or shutting down, 57P04/57P05), Hikari's timeout, or a closed pool; or a
+     * statement given up on by a lock or statement timeout ({@link #BUSY}).
      */
     static boolean databaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof org.jdbi.v3.core.ConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-                    || BUSY.contains(sql.getSQLState()))) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P")
+                            || BUSY.contains(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -151,24 +177,27 @@ public final class SlackEventsEndpoint {
     }
 
     /**
-     * The request pool's {@code lock_timeout} (55P03: a row another transaction holds) and
-     * {@code statement_timeout} (57014): the statement was rolled back, so "nothing was saved, try again" is true.
+     * The request pool's {@code lock_timeout} (55P03: a row another transaction holds) and {@code
+     * statement_timeout} (57014): the statement was rolled back, so "nothing was saved, try again"
+     * is true.
      */
     private static final java.util.Set<String> BUSY = java.util.Set.of("55P03", "57014");
 
     /**
-     * No connection could be had at all (the pool's timeout, connection refused, the server starting or
-     * shutting down): the next requests would wait the same. Unlike one pooled connection found broken
-     * (08006, 57P01), after which the next borrow may well work.
+     * No connection could be had at all (the pool's timeout, connection refused, the server
+     * starting or shutting down): the next requests would wait the same. Unlike one pooled
+     * connection found broken (08006, 57P01), after which the next borrow may well work.
      */
     static boolean noConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().equals("08001") || sql.getSQLState().equals("08004")
-                    || sql.getSQLState().equals("57P03"))) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("08001")
+                            || sql.getSQLState().equals("08004")
+                            || sql.getSQLState().equals("57P03"))) {
                 return true;
             }
         }

@@ -3,13 +3,12 @@ package com.bossreview.slack;
 import com.bossreview.config.Secret;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Socket Mode: the app connects out to Slack. A Slack that cannot be reached at start-up is not
@@ -21,11 +20,13 @@ public final class SocketModeConnector implements AutoCloseable {
 
     private final Secret appToken;
     private final App app;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "socket-mode-connect");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "socket-mode-connect");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private volatile SocketModeApp socket;
 
     public SocketModeConnector(Secret appToken, App app) {
@@ -44,7 +45,10 @@ public final class SocketModeConnector implements AutoCloseable {
             socket = s;
             log.info("Socket Mode connection requested");
         } catch (Exception e) {
-            log.error("Socket Mode could not connect to Slack ({}); trying again in {} s", e.getMessage(), RETRY.toSeconds());
+            log.error(
+                    "Socket Mode could not connect to Slack ({}); trying again in {} s",
+                    e.getMessage(),
+                    RETRY.toSeconds());
             retries.schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -1,5 +1,9 @@
 package com.bossreview.status;
 
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.agenda.AgendaViews;
 import com.bossreview.manager.Manager;
@@ -12,18 +16,14 @@ import com.bossreview.slack.SlackCallException;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.slack.api.model.block.Blocks.divider;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 /**
- * The App Home tab: the status card, the open news and the agenda, with their buttons. Published when the tab is opened,
- * and again after every click on it (Slack sends no {@code response_url} there), with the answer on top.
+ * The App Home tab: the status card, the open news and the agenda, with their buttons. Published
+ * when the tab is opened, and again after every click on it (Slack sends no {@code response_url}
+ * there), with the answer on top.
  */
 public final class HomePage implements Clicks.HomeTab {
     private final StatusService status;
@@ -32,8 +32,12 @@ public final class HomePage implements Clicks.HomeTab {
     private final ZoneRefresher zones;
     private final SlackApi slack;
 
-    public HomePage(StatusService status, AgendaService agendas, ManagerService managers, ZoneRefresher zones,
-                    SlackApi slack) {
+    public HomePage(
+            StatusService status,
+            AgendaService agendas,
+            ManagerService managers,
+            ZoneRefresher zones,
+            SlackApi slack) {
         this.status = status;
         this.agendas = agendas;
         this.managers = managers;
@@ -49,8 +53,18 @@ public final class HomePage implements Clicks.HomeTab {
             blocks.add(divider());
         }
         blocks.addAll(blocks(team, user));
-        slack.call(team, "views.publish", c -> c.viewsPublish(r -> r.userId(user)
-                .view(View.builder().type("home").blocks(blocks).build())));
+        slack.call(
+                team,
+                "views.publish",
+                c ->
+                        c.viewsPublish(
+                                r ->
+                                        r.userId(user)
+                                                .view(
+                                                        View.builder()
+                                                                .type("home")
+                                                                .blocks(blocks)
+                                                                .build())));
     }
 
     /** The tab as opened: no notice. */
@@ -69,14 +83,18 @@ public final class HomePage implements Clicks.HomeTab {
         // The card's open news, read in its one query, with each item's buttons.
         blocks.addAll(NewsListViews.home(card.get().unsharedNews(), card.get().now()));
         blocks.add(divider());
-        blocks.addAll(AgendaViews.draft(agendas.build(m), IsoWeek.of(m.today(managers.now())),
-                m.bossUserId().isPresent()));
+        blocks.addAll(
+                AgendaViews.draft(
+                        agendas.build(m),
+                        IsoWeek.of(m.today(managers.now())),
+                        m.bossUserId().isPresent()));
         return blocks;
     }
 
     /**
-     * The card if they have used bossreview before (read in one query); a first-time user (no row yet)
-     * gets onboarding. A stale time zone is queued for a refresh after the ack, as on every command.
+     * The card if they have used bossreview before (read in one query); a first-time user (no row
+     * yet) gets onboarding. A stale time zone is queued for a refresh after the ack, as on every
+     * command.
      */
     Optional<StatusCard> card(String team, String user) {
         Optional<StatusCard> card = status.card(team, user);

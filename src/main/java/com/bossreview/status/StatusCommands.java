@@ -1,7 +1,7 @@
 package com.bossreview.status;
 
-import com.bossreview.command.Listeners;
 import com.bossreview.command.CommandRouter;
+import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.BlockJson;
@@ -12,7 +12,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-
 import java.util.Optional;
 
 /** {@code /bossreview}, {@code status}, and the App Home tab (the same card, plus the agenda). */
@@ -33,13 +32,18 @@ public final class StatusCommands implements Listeners {
 
     private Response status(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         if (!args.isBlank()) {
-            return ctx.ack(":thinking_face: `status` takes nothing after it. Usage: `" + Subcommand.STATUS.usage() + "`");
+            return ctx.ack(
+                    ":thinking_face: `status` takes nothing after it. Usage: `"
+                            + Subcommand.STATUS.usage()
+                            + "`");
         }
-        Optional<StatusCard> card = home.card(req.getPayload().getTeamId(), req.getPayload().getUserId());
+        Optional<StatusCard> card =
+                home.card(req.getPayload().getTeamId(), req.getPayload().getUserId());
         if (card.isEmpty()) {
             return BlockJson.ack("Welcome to bossreview", StatusViews.onboarding());
         }
-        // The most frequent answer bossreview gives: written by BlockJson rather than through Bolt's Gson.
+        // The most frequent answer bossreview gives: written by BlockJson rather than through
+        // Bolt's Gson.
         return BlockJson.ack(StatusViews.fallback(card.get()), StatusViews.card(card.get()));
     }
 
@@ -49,8 +53,12 @@ public final class StatusCommands implements Listeners {
         if (!"home".equals(payload.getEvent().getTab())) {
             return ctx.ack();
         }
-        afterAck.run("app home publish", () -> home.publish(team, user),
-                reason -> { /* logged by AfterAck; the tab keeps its last published view */ });
+        afterAck.run(
+                "app home publish",
+                () -> home.publish(team, user),
+                reason -> {
+                    /* logged by AfterAck; the tab keeps its last published view */
+                });
         return ctx.ack();
     }
 }

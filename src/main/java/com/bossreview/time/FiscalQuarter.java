@@ -5,9 +5,9 @@ import java.time.Month;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A fiscal quarter for a fiscal year starting on the first of {@code startMonth}. The fiscal year is
- * named by the calendar year it ends in (FY2027 starting 2026-04-01 ends 2027-03-31); with a January
- * start it is simply the calendar year.
+ * A fiscal quarter for a fiscal year starting on the first of {@code startMonth}. The fiscal year
+ * is named by the calendar year it ends in (FY2027 starting 2026-04-01 ends 2027-03-31); with a
+ * January start it is simply the calendar year.
  */
 public record FiscalQuarter(int fiscalYear, int quarter, Month startMonth) {
 

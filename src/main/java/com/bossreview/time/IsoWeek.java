@@ -33,7 +33,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     }
 
     public static IsoWeek of(LocalDate date) {
-        return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return new IsoWeek(
+                date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     public LocalDate monday() {
@@ -46,17 +47,27 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return monday().plusDays(day.getValue() - 1L);
     }
 
-    /** The week as people name it: {@code 23–29 Nov}, or {@code 28 Dec–3 Jan} across months (never "W48"). */
+    /**
+     * The week as people name it: {@code 23–29 Nov}, or {@code 28 Dec–3 Jan} across months (never
+     * "W48").
+     */
     public String dates() {
         LocalDate from = monday();
         LocalDate to = day(DayOfWeek.SUNDAY);
         return from.getMonth() == to.getMonth()
                 ? from.getDayOfMonth() + "–" + to.getDayOfMonth() + " " + month(to)
-                : from.getDayOfMonth() + " " + month(from) + "–" + to.getDayOfMonth() + " " + month(to);
+                : from.getDayOfMonth()
+                        + " "
+                        + month(from)
+                        + "–"
+                        + to.getDayOfMonth()
+                        + " "
+                        + month(to);
     }
 
     private static String month(LocalDate d) {
-        return d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        return d.getMonth()
+                .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
     }
 
     public IsoWeek previous() {
@@ -72,7 +83,10 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return year != o.year ? Integer.compare(year, o.year) : Integer.compare(week, o.week);
     }
 
-    /** {@code 2026-W48}; built by hand, as it is on every status card and button (String.format showed up in profiles). */
+    /**
+     * {@code 2026-W48}; built by hand, as it is on every status card and button (String.format
+     * showed up in profiles).
+     */
     @Override
     public String toString() {
         return year + (week < 10 ? "-W0" : "-W") + week;

@@ -10,17 +10,22 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Prime sales hours: the weekday time ranges a manager keeps for selling. Weekends have none.
- * A weekly review belongs outside them.
+ * Prime sales hours: the weekday time ranges a manager keeps for selling. Weekends have none. A
+ * weekly review belongs outside them.
  */
 public record PrimeHours(List<TimeRange> ranges) {
     private static final String DEFAULT_TEXT = "09:00-12:00,13:30-17:00";
     public static final PrimeHours DEFAULT = parse(DEFAULT_TEXT);
+
     /** How long a weekly review is assumed to take when checking it against prime hours. */
     public static final Duration REVIEW_LENGTH = Duration.ofMinutes(30);
+
     private static final int DAY = 24 * 60;
 
-    /** A weekly review that would eat into prime hours, with the nearest clear starts that day (maybe none). */
+    /**
+     * A weekly review that would eat into prime hours, with the nearest clear starts that day
+     * (maybe none).
+     */
     public record Clash(DayOfWeek day, LocalTime start, List<LocalTime> nearest) {
         public Clash {
             nearest = List.copyOf(nearest);
@@ -31,7 +36,10 @@ public record PrimeHours(List<TimeRange> ranges) {
         ranges = ranges.stream().sorted(Comparator.comparing(TimeRange::start)).toList();
     }
 
-    /** {@code 09:00-12:00,13:30-17:00}; throws {@link IllegalArgumentException} with a readable message. */
+    /**
+     * {@code 09:00-12:00,13:30-17:00}; throws {@link IllegalArgumentException} with a readable
+     * message.
+     */
     public static PrimeHours parse(String text) {
         if (DEFAULT != null && DEFAULT_TEXT.equals(text)) {
             return DEFAULT; // most managers keep the default: every manager row read parses this
@@ -49,12 +57,14 @@ public record PrimeHours(List<TimeRange> ranges) {
     }
 
     /**
-     * The rule for a weekly review: empty when one starting at {@code start} on {@code day} stays clear of prime
-     * hours ({@link #conflicts}), else the clash, with the nearest clear starts that day ({@link #nearestFreeStarts}).
-     * The review command, the setup form and the prime-hours setting all ask this.
+     * The rule for a weekly review: empty when one starting at {@code start} on {@code day} stays
+     * clear of prime hours ({@link #conflicts}), else the clash, with the nearest clear starts that
+     * day ({@link #nearestFreeStarts}). The review command, the setup form and the prime-hours
+     * setting all ask this.
      */
     public Optional<Clash> reviewClash(DayOfWeek day, LocalTime start) {
-        return conflicts(day, start) ? Optional.of(new Clash(day, start, nearestFreeStarts(day, start)))
+        return conflicts(day, start)
+                ? Optional.of(new Clash(day, start, nearestFreeStarts(day, start)))
                 : Optional.empty();
     }
 
@@ -79,15 +89,16 @@ public record PrimeHours(List<TimeRange> ranges) {
 
     /**
      * The closest start times on that day, the latest before and the earliest after {@code wanted},
-     * whose review stays clear of prime hours and ends by midnight: empty when the day has none, just
-     * {@code wanted} when it is clear already.
+     * whose review stays clear of prime hours and ends by midnight: empty when the day has none,
+     * just {@code wanted} when it is clear already.
      */
     public List<LocalTime> nearestFreeStarts(DayOfWeek day, LocalTime wanted) {
         if (!conflicts(day, wanted)) {
             return List.of(wanted);
         }
         int length = (int) REVIEW_LENGTH.toMinutes();
-        // Free starts border the conflicting spans (range start - length, range end), so the nearest
+        // Free starts border the conflicting spans (range start - length, range end), so the
+        // nearest
         // free start on either side of a conflicting time is one of those edges or the day's ends.
         List<Integer> candidates = new ArrayList<>(List.of(0, DAY - length));
         for (TimeRange r : ranges) {
@@ -119,7 +130,9 @@ public record PrimeHours(List<TimeRange> ranges) {
     }
 
     private boolean overlapsOn(DayOfWeek day, int from, int to) {
-        return onDay(day) && ranges.stream().anyMatch(r -> from < minutes(r.end()) && minutes(r.start()) < to);
+        return onDay(day)
+                && ranges.stream()
+                        .anyMatch(r -> from < minutes(r.end()) && minutes(r.start()) < to);
     }
 
     private static int minutes(LocalTime t) {
@@ -127,12 +140,13 @@ public record PrimeHours(List<TimeRange> ranges) {
     }
 
     public boolean isPrime(DayOfWeek day, LocalTime time) {
-        return onDay(day) && ranges.stream().anyMatch(r -> !time.isBefore(r.start()) && time.isBefore(r.end()));
+        return onDay(day)
+                && ranges.stream()
+                        .anyMatch(r -> !time.isBefore(r.start()) && time.isBefore(r.end()));
     }
 
     @Override
     public String toString() {
         return ranges.stream().map(TimeRange::toString).collect(Collectors.joining(","));
     }
-
 }

@@ -32,5 +32,4 @@ public record TimeRange(LocalTime start, LocalTime end) {
     public String toString() {
         return Times.format(start) + "-" + Times.format(end);
     }
-
 }

@@ -2,7 +2,6 @@ package com.bossreview.bench;
 
 import com.bossreview.config.Secret;
 import com.bossreview.slack.SignatureCheck;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,16 +23,21 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load on one slash command, in one JVM so that the generator's own JIT warm-up and connection
- * set-up stay out of the measured runs. Usage:
- * {@code CommandLoad <eventsUrl> <signingSecret> <loads> <seconds> <command> <text> <users> <teams> [warmupSeconds=10]}
+ * set-up stay out of the measured runs. Usage: {@code CommandLoad <eventsUrl> <signingSecret>
+ * <loads> <seconds> <command> <text> <users> <teams> [warmupSeconds=10]}
+ *
  * <ul>
- *   <li>{@code loads}: a comma- or space-separated list, run in turn, each for {@code seconds}. A number is an
- *   <em>open-loop</em> rate per second: a fixed schedule, latency measured from each request's scheduled send
- *   time (so a stalled server cannot hide its queue). {@code max:N} is <em>closed-loop</em>: N connections each
- *   sending the next request as soon as the last is answered, which finds the peak throughput.</li>
- *   <li>First an unmeasured warm-up of {@code warmupSeconds} at 100/s (same client, same connections).</li>
+ *   <li>{@code loads}: a comma- or space-separated list, run in turn, each for {@code seconds}. A
+ *       number is an <em>open-loop</em> rate per second: a fixed schedule, latency measured from
+ *       each request's scheduled send time (so a stalled server cannot hide its queue). {@code
+ *       max:N} is <em>closed-loop</em>: N connections each sending the next request as soon as the
+ *       last is answered, which finds the peak throughput.
+ *   <li>First an unmeasured warm-up of {@code warmupSeconds} at 100/s (same client, same
+ *       connections).
  * </ul>
- * User {@code i} is {@code UM%06d} in workspace {@code TB%04d} ({@code i % teams}), as {@link NudgeWave} creates them.
+ *
+ * User {@code i} is {@code UM%06d} in workspace {@code TB%04d} ({@code i % teams}), as {@link
+ * NudgeWave} creates them.
  */
 public final class CommandLoad {
     private final URI url;
@@ -52,20 +56,33 @@ public final class CommandLoad {
         this.text = text;
         this.users = users;
         this.teams = teams;
-        // HTTP/1.1 as Slack speaks it (the default HTTP_2 would try an h2c upgrade on every new connection).
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as Slack speaks it (the default HTTP_2 would try an h2c upgrade on every new
+        // connection).
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .executor(Executors.newFixedThreadPool(4))
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> loads = Arrays.stream(args[2].split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        List<String> loads =
+                Arrays.stream(args[2].split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         int seconds = Integer.parseInt(args[3]);
         int warmup = args.length > 8 ? Integer.parseInt(args[8]) : 10;
-        CommandLoad load = new CommandLoad(URI.create(args[0]), new SignatureCheck(new Secret(args[1]), Clock.systemUTC()),
-                args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+        CommandLoad load =
+                new CommandLoad(
+                        URI.create(args[0]),
+                        new SignatureCheck(new Secret(args[1]), Clock.systemUTC()),
+                        args[4],
+                        args[5],
+                        Integer.parseInt(args[6]),
+                        Integer.parseInt(args[7]));
         if (warmup > 0) {
             Result r = load.openLoop(100, warmup);
-            System.out.printf("(warm-up %s @ 100/s for %d s: %d ok, %d errors, not reported)%n",
+            System.out.printf(
+                    "(warm-up %s @ 100/s for %d s: %d ok, %d errors, not reported)%n",
                     load.command, warmup, r.latencies.length, r.errors);
         }
         for (String l : loads) {
@@ -82,14 +99,29 @@ public final class CommandLoad {
         System.exit(0);
     }
 
-    record Result(String label, int sent, long[] latencies, int errors, int errors5xx, long unanswered, double elapsed) {
+    record Result(
+            String label,
+            int sent,
+            long[] latencies,
+            int errors,
+            int errors5xx,
+            long unanswered,
+            double elapsed) {
         @Override
         public String toString() {
-            return String.format("%s: %d sent, %d ok, %d errors (%d 5xx)%s; %.0f ok/s; p50 %.1f ms, p90 %.1f ms, "
+            return String.format(
+                    "%s: %d sent, %d ok, %d errors (%d 5xx)%s; %.0f ok/s; p50 %.1f ms, p90 %.1f ms, "
                             + "p99 %.1f ms, max %.1f ms",
-                    label, sent, latencies.length, errors, errors5xx,
+                    label,
+                    sent,
+                    latencies.length,
+                    errors,
+                    errors5xx,
                     unanswered == 0 ? "" : ", " + unanswered + " unanswered after 15 s",
-                    latencies.length / elapsed, pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99),
+                    latencies.length / elapsed,
+                    pct(latencies, 0.50),
+                    pct(latencies, 0.90),
+                    pct(latencies, 0.99),
                     latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
         }
     }
@@ -99,8 +131,12 @@ public final class CommandLoad {
         return openLoop(rate, seconds, () -> false);
     }
 
-    /** The same, sending no more once {@code stop} says so (the requests already sent are waited for). */
-    Result openLoop(int rate, int seconds, java.util.function.BooleanSupplier stop) throws InterruptedException {
+    /**
+     * The same, sending no more once {@code stop} says so (the requests already sent are waited
+     * for).
+     */
+    Result openLoop(int rate, int seconds, java.util.function.BooleanSupplier stop)
+            throws InterruptedException {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -121,27 +157,38 @@ public final class CommandLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            http.sendAsync(request(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                long latency = System.nanoTime() - due;
-                if (e != null || r.statusCode() != 200) {
-                    errors.incrementAndGet();
-                    if (r != null && r.statusCode() >= 500) {
-                        statuses5xx.incrementAndGet();
-                    }
-                } else {
-                    latencies.add(latency);
-                }
-                done.countDown();
-            });
+            http.sendAsync(request(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete(
+                            (r, e) -> {
+                                long latency = System.nanoTime() - due;
+                                if (e != null || r.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                    if (r != null && r.statusCode() >= 500) {
+                                        statuses5xx.incrementAndGet();
+                                    }
+                                } else {
+                                    latencies.add(latency);
+                                }
+                                done.countDown();
+                            });
         }
         boolean finished = done.await(15, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(String.format("%s %s @ %d/s for %d s (open loop)", command, text, rate, seconds), total, l,
-                errors.get(), statuses5xx.get(), finished ? 0 : done.getCount(), elapsed);
+        return new Result(
+                String.format("%s %s @ %d/s for %d s (open loop)", command, text, rate, seconds),
+                total,
+                l,
+                errors.get(),
+                statuses5xx.get(),
+                finished ? 0 : done.getCount(),
+                elapsed);
     }
 
-    /** {@code connections} senders, each waiting for its answer before the next request: the peak rate. */
+    /**
+     * {@code connections} senders, each waiting for its answer before the next request: the peak
+     * rate.
+     */
     Result closedLoop(int connections, int seconds) throws InterruptedException {
         List<long[]> perThread = new ArrayList<>();
         AtomicInteger sent = new AtomicInteger();
@@ -152,32 +199,37 @@ public final class CommandLoad {
         ExecutorService senders = Executors.newFixedThreadPool(connections);
         List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            futures.add(senders.submit(() -> {
-                long[] mine = new long[1024];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    sent.incrementAndGet();
-                    try {
-                        HttpResponse<String> r = http.send(request(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                            if (r.statusCode() >= 500) {
-                                statuses5xx.incrementAndGet();
-                            }
-                            continue;
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    if (n == mine.length) {
-                        mine = Arrays.copyOf(mine, n * 2);
-                    }
-                    mine[n++] = System.nanoTime() - t0;
-                }
-                return Arrays.copyOf(mine, n);
-            }));
+            futures.add(
+                    senders.submit(
+                            () -> {
+                                long[] mine = new long[1024];
+                                int n = 0;
+                                while (System.nanoTime() < end) {
+                                    long t0 = System.nanoTime();
+                                    sent.incrementAndGet();
+                                    try {
+                                        HttpResponse<String> r =
+                                                http.send(
+                                                        request(),
+                                                        HttpResponse.BodyHandlers.ofString());
+                                        if (r.statusCode() != 200) {
+                                            errors.incrementAndGet();
+                                            if (r.statusCode() >= 500) {
+                                                statuses5xx.incrementAndGet();
+                                            }
+                                            continue;
+                                        }
+                                    } catch (Exception e) {
+                                        errors.incrementAndGet();
+                                        continue;
+                                    }
+                                    if (n == mine.length) {
+                                        mine = Arrays.copyOf(mine, n * 2);
+                                    }
+                                    mine[n++] = System.nanoTime() - t0;
+                                }
+                                return Arrays.copyOf(mine, n);
+                            }));
         }
         for (var f : futures) {
             try {
@@ -189,19 +241,30 @@ public final class CommandLoad {
         senders.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] l = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(String.format("%s %s max with %d connections for %d s (closed loop)", command, text,
-                connections, seconds), sent.get(), l, errors.get(), statuses5xx.get(), 0, elapsed);
+        return new Result(
+                String.format(
+                        "%s %s max with %d connections for %d s (closed loop)",
+                        command, text, connections, seconds),
+                sent.get(),
+                l,
+                errors.get(),
+                statuses5xx.get(),
+                0,
+                elapsed);
     }
 
     private HttpRequest request() {
         int k = Math.floorMod(next.getAndIncrement(), users);
-        String body = form(command, text, String.format("TB%04d", k % teams), String.format("UM%06d", k));
+        String body =
+                form(command, text, String.format("TB%04d", k % teams), String.format("UM%06d", k));
         String ts = Long.toString(System.currentTimeMillis() / 1000);
-        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     static double pct(long[] sorted, double p) {
@@ -211,14 +274,32 @@ public final class CommandLoad {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
-    /** Slack gives every invocation its own trigger id; identical bodies in one second would be refused as replays. */
-    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Slack gives every invocation its own trigger id; identical bodies in one second would be
+     * refused as replays.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS =
+            new java.util.concurrent.atomic.AtomicLong();
 
     static String form(String command, String text, String team, String user) {
-        String[][] fields = {{"token", "legacy"}, {"team_id", team}, {"team_domain", "bench"}, {"channel_id", "D0000001"},
-                {"channel_name", "directmessage"}, {"user_id", user}, {"user_name", "manager"}, {"command", command},
-                {"text", text}, {"api_app_id", "A0000001"},
-                {"response_url", "http://127.0.0.1:18100/response/T/1/x"}, {"trigger_id", "1.2." + TRIGGERS.incrementAndGet()}};
-        return String.join("&", Arrays.stream(fields).map(f -> f[0] + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8)).toList());
+        String[][] fields = {
+            {"token", "legacy"},
+            {"team_id", team},
+            {"team_domain", "bench"},
+            {"channel_id", "D0000001"},
+            {"channel_name", "directmessage"},
+            {"user_id", user},
+            {"user_name", "manager"},
+            {"command", command},
+            {"text", text},
+            {"api_app_id", "A0000001"},
+            {"response_url", "http://127.0.0.1:18100/response/T/1/x"},
+            {"trigger_id", "1.2." + TRIGGERS.incrementAndGet()}
+        };
+        return String.join(
+                "&",
+                Arrays.stream(fields)
+                        .map(f -> f[0] + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
+                        .toList());
     }
 }

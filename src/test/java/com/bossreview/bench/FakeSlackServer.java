@@ -4,7 +4,6 @@ import com.bossreview.support.FakeSlack;
 import com.bossreview.support.SlackSamples;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DM time), {@code POST /reset}, {@code POST /faults?mode=none|mixed}.
  *
  * <p>Usage: {@code FakeSlackServer <apiPort> <controlPort> [threads]}. "mixed" answers a third of
- * {@code chat.postMessage} calls, drawn at random (fixed seed), half with {@code 429 Retry-After: 1} and
- * half with {@code 500}; and the first {@value #TIMEOUTS} calls that would be the 20th, 40th… hang 11 s
- * (longer than the app's 4 s deadline for a DM) and then fail: timeouts where Slack posted nothing.
+ * {@code chat.postMessage} calls, drawn at random (fixed seed), half with {@code 429 Retry-After:
+ * 1} and half with {@code 500}; and the first {@value #TIMEOUTS} calls that would be the 20th,
+ * 40th… hang 11 s (longer than the app's 4 s deadline for a DM) and then fail: timeouts where Slack
+ * posted nothing.
  */
 public final class FakeSlackServer {
     static final int TIMEOUTS = 30;
@@ -38,38 +38,49 @@ public final class FakeSlackServer {
         slack.answer("chat.postMessage", ok);
         HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", controlPort), 50);
         control.createContext("/stats", ex -> reply(ex, stats(slack)));
-        control.createContext("/reset", ex -> {
-            slack.reset();
-            slack.answer("chat.postMessage", ok);
-            reply(ex, "reset");
-        });
-        control.createContext("/faults", ex -> {
-            String q = ex.getRequestURI().getQuery();
-            if (q != null && q.contains("mode=mixed")) {
-                AtomicInteger timeouts = new AtomicInteger();
-                java.util.Random random = new java.util.Random(20261127L);
-                slack.failWith("chat.postMessage", n -> {
-                    if (n % 20 == 0 && timeouts.incrementAndGet() <= TIMEOUTS) {
-                        return new FakeSlack.Fault.Timeout(Duration.ofSeconds(11));
-                    }
-                    int draw;
-                    synchronized (random) {
-                        draw = random.nextInt(6);
-                    }
-                    return switch (draw) {
-                        case 0 -> new FakeSlack.Fault.RateLimited(1);
-                        case 1 -> new FakeSlack.Fault.ServerError(500);
-                        default -> null;
-                    };
+        control.createContext(
+                "/reset",
+                ex -> {
+                    slack.reset();
+                    slack.answer("chat.postMessage", ok);
+                    reply(ex, "reset");
                 });
-            } else {
-                slack.failWith("chat.postMessage", n -> null);
-            }
-            reply(ex, "faults " + q);
-        });
+        control.createContext(
+                "/faults",
+                ex -> {
+                    String q = ex.getRequestURI().getQuery();
+                    if (q != null && q.contains("mode=mixed")) {
+                        AtomicInteger timeouts = new AtomicInteger();
+                        java.util.Random random = new java.util.Random(20261127L);
+                        slack.failWith(
+                                "chat.postMessage",
+                                n -> {
+                                    if (n % 20 == 0 && timeouts.incrementAndGet() <= TIMEOUTS) {
+                                        return new FakeSlack.Fault.Timeout(Duration.ofSeconds(11));
+                                    }
+                                    int draw;
+                                    synchronized (random) {
+                                        draw = random.nextInt(6);
+                                    }
+                                    return switch (draw) {
+                                        case 0 -> new FakeSlack.Fault.RateLimited(1);
+                                        case 1 -> new FakeSlack.Fault.ServerError(500);
+                                        default -> null;
+                                    };
+                                });
+                    } else {
+                        slack.failWith("chat.postMessage", n -> null);
+                    }
+                    reply(ex, "faults " + q);
+                });
         control.setExecutor(Executors.newSingleThreadExecutor());
         control.start();
-        System.out.println("fake slack: api on " + slack.url() + ", control on http://127.0.0.1:" + controlPort + "/");
+        System.out.println(
+                "fake slack: api on "
+                        + slack.url()
+                        + ", control on http://127.0.0.1:"
+                        + controlPort
+                        + "/");
     }
 
     /** One line of key=value pairs about chat.postMessage. */
@@ -94,11 +105,28 @@ public final class FakeSlackServer {
             last = Math.max(last, at);
         }
         long dupes = perChannel.values().stream().filter(v -> v > 1).mapToLong(v -> v - 1).sum();
-        return "calls=" + posts.size() + " delivered=" + delivered + " distinct=" + perChannel.size()
-                + " duplicates=" + dupes + " faulted=" + faulted
-                + " first=" + (delivered == 0 ? 0 : first) + " last=" + last
-                + " p50=" + nth(times, 0.50) + " p90=" + nth(times, 0.90) + " p99=" + nth(times, 0.99)
-                + " other=" + (slack.calls().size() - posts.size());
+        return "calls="
+                + posts.size()
+                + " delivered="
+                + delivered
+                + " distinct="
+                + perChannel.size()
+                + " duplicates="
+                + dupes
+                + " faulted="
+                + faulted
+                + " first="
+                + (delivered == 0 ? 0 : first)
+                + " last="
+                + last
+                + " p50="
+                + nth(times, 0.50)
+                + " p90="
+                + nth(times, 0.90)
+                + " p99="
+                + nth(times, 0.99)
+                + " other="
+                + (slack.calls().size() - posts.size());
     }
 
     /** The time by which a fraction {@code p} of the DMs had arrived (epoch ms; 0 when none). */

@@ -3,14 +3,11 @@ package com.bossreview.bench;
 import com.bossreview.config.DatabaseUrl;
 import com.bossreview.db.Database;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jdbi.v3.core.Jdbi;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,41 +16,52 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The nudge-wave benchmark's two halves around the app processes (see {@code bench/run-wave.sh}).
  *
  * <ul>
- *   <li>{@code prepare <jdbcUrl> <managers> <teams> <leadSeconds> [spreadSeconds=0]}: migrates an empty
- *   database with the app's own migrations and inserts managers (boss set, one of several time zones)
- *   whose booking nudge falls, in their own zone, on the first whole minute at least {@code leadSeconds}
- *   from now, or, with {@code spreadSeconds}, evenly over that many seconds from that minute (manager
- *   {@code i} at {@code i * spread / managers} s). Nothing else: the app's real materializer plans the
- *   nudges when it starts. Prints {@code WAVE_AT=<epoch ms>} and {@code WAVE_END=<epoch ms>} (the last
- *   due time).</li>
- *   <li>{@code await <jdbcUrl> <controlUrl> <waveAtMillis> <expected> <timeoutSeconds> [lastDueMillis] [settle]}:
- *   polls the fake Slack until {@code expected} distinct managers have their DM, then prints the figures
- *   and checks the database (booking rows due up to {@code lastDueMillis}, default the wave minute: SENT,
- *   nothing claimed or pending). With {@code settle} it also waits, within the timeout, until no such row
- *   is PENDING or CLAIMED, so that rows coming back after a lease expiry (and their re-sends) are
- *   seen; database errors while polling count as "not settled yet". Ends with a {@code RESULT} line of
- *   key=value figures for scripts.</li>
+ *   <li>{@code prepare <jdbcUrl> <managers> <teams> <leadSeconds> [spreadSeconds=0]}: migrates an
+ *       empty database with the app's own migrations and inserts managers (boss set, one of several
+ *       time zones) whose booking nudge falls, in their own zone, on the first whole minute at
+ *       least {@code leadSeconds} from now, or, with {@code spreadSeconds}, evenly over that many
+ *       seconds from that minute (manager {@code i} at {@code i * spread / managers} s). Nothing
+ *       else: the app's real materializer plans the nudges when it starts. Prints {@code
+ *       WAVE_AT=<epoch ms>} and {@code WAVE_END=<epoch ms>} (the last due time).
+ *   <li>{@code await <jdbcUrl> <controlUrl> <waveAtMillis> <expected> <timeoutSeconds>
+ *       [lastDueMillis] [settle]}: polls the fake Slack until {@code expected} distinct managers
+ *       have their DM, then prints the figures and checks the database (booking rows due up to
+ *       {@code lastDueMillis}, default the wave minute: SENT, nothing claimed or pending). With
+ *       {@code settle} it also waits, within the timeout, until no such row is PENDING or CLAIMED,
+ *       so that rows coming back after a lease expiry (and their re-sends) are seen; database
+ *       errors while polling count as "not settled yet". Ends with a {@code RESULT} line of
+ *       key=value figures for scripts.
  * </ul>
  */
 public final class NudgeWave {
-    static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo",
-            "America/Los_Angeles", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo");
+    static final List<String> ZONES =
+            List.of(
+                    "UTC",
+                    "Europe/Paris",
+                    "America/New_York",
+                    "Asia/Tokyo",
+                    "America/Los_Angeles",
+                    "Australia/Sydney",
+                    "Asia/Kolkata",
+                    "America/Sao_Paulo");
 
     public static void main(String[] args) throws Exception {
         // Bulk set-up and polling, not a Slack request: the background pool's timeouts.
         Exception[] failed = new Exception[1];
-        com.bossreview.db.BackgroundWork.run(() -> {
-            try {
-                run(args);
-            } catch (Exception e) {
-                failed[0] = e;
-            }
-        });
+        com.bossreview.db.BackgroundWork.run(
+                () -> {
+                    try {
+                        run(args);
+                    } catch (Exception e) {
+                        failed[0] = e;
+                    }
+                });
         if (failed[0] != null) {
             throw failed[0];
         }
@@ -61,11 +69,22 @@ public final class NudgeWave {
 
     private static void run(String[] args) throws Exception {
         switch (args[0]) {
-            case "prepare" -> prepare(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    args.length > 5 ? Integer.parseInt(args[5]) : 0);
-            case "await" -> await(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    args.length > 6 ? Long.parseLong(args[6]) : Long.parseLong(args[3]),
-                    args.length > 7 && "settle".equals(args[7]));
+            case "prepare" ->
+                    prepare(
+                            args[1],
+                            Integer.parseInt(args[2]),
+                            Integer.parseInt(args[3]),
+                            Integer.parseInt(args[4]),
+                            args.length > 5 ? Integer.parseInt(args[5]) : 0);
+            case "await" ->
+                    await(
+                            args[1],
+                            args[2],
+                            Long.parseLong(args[3]),
+                            Integer.parseInt(args[4]),
+                            Integer.parseInt(args[5]),
+                            args.length > 6 ? Long.parseLong(args[6]) : Long.parseLong(args[3]),
+                            args.length > 7 && "settle".equals(args[7]));
             default -> throw new IllegalArgumentException("prepare | await");
         }
     }
@@ -75,34 +94,48 @@ public final class NudgeWave {
     }
 
     static void prepare(String url, int managers, int teams, int leadSeconds, int spreadSeconds) {
-        Instant waveAt = Instant.now().plusSeconds(leadSeconds + 59).truncatedTo(ChronoUnit.MINUTES);
+        Instant waveAt =
+                Instant.now().plusSeconds(leadSeconds + 59).truncatedTo(ChronoUnit.MINUTES);
         Instant[] last = {waveAt};
         try (Database db = connect(url)) {
             db.migrate();
             Jdbi jdbi = db.jdbi();
-            jdbi.useTransaction(h -> {
-                var batch = h.prepareBatch("""
+            jdbi.useTransaction(
+                    h -> {
+                        var batch =
+                                h.prepareBatch(
+                                        """
                         INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at,
                                              booking_nudge_day, booking_nudge_time, created_at)
                         VALUES (:team, :user, :boss, :zone, :now, :day, :time, :now)""");
-                Instant now = Instant.now();
-                for (int i = 0; i < managers; i++) {
-                    String zone = ZONES.get(i % ZONES.size());
-                    Instant due = waveAt.plusSeconds((long) spreadSeconds * i / managers);
-                    last[0] = due.isAfter(last[0]) ? due : last[0];
-                    ZonedDateTime local = due.atZone(ZoneId.of(zone));
-                    batch.bind("team", team(i % teams)).bind("user", user(i)).bind("boss", "UBOSS" + (i % teams))
-                            .bind("zone", zone).bind("now", now)
-                            .bind("day", (short) local.getDayOfWeek().getValue())
-                            .bind("time", local.toLocalTime()).add();
-                }
-                batch.execute();
-            });
+                        Instant now = Instant.now();
+                        for (int i = 0; i < managers; i++) {
+                            String zone = ZONES.get(i % ZONES.size());
+                            Instant due = waveAt.plusSeconds((long) spreadSeconds * i / managers);
+                            last[0] = due.isAfter(last[0]) ? due : last[0];
+                            ZonedDateTime local = due.atZone(ZoneId.of(zone));
+                            batch.bind("team", team(i % teams))
+                                    .bind("user", user(i))
+                                    .bind("boss", "UBOSS" + (i % teams))
+                                    .bind("zone", zone)
+                                    .bind("now", now)
+                                    .bind("day", (short) local.getDayOfWeek().getValue())
+                                    .bind("time", local.toLocalTime())
+                                    .add();
+                        }
+                        batch.execute();
+                    });
         }
         System.out.println("WAVE_AT=" + waveAt.toEpochMilli());
         System.out.println("WAVE_END=" + last[0].toEpochMilli());
-        System.err.println("prepared " + managers + " managers over " + teams + " workspaces; booking nudge at " + waveAt
-                + (spreadSeconds > 0 ? " to " + last[0] : ""));
+        System.err.println(
+                "prepared "
+                        + managers
+                        + " managers over "
+                        + teams
+                        + " workspaces; booking nudge at "
+                        + waveAt
+                        + (spreadSeconds > 0 ? " to " + last[0] : ""));
     }
 
     static String team(int i) {
@@ -113,8 +146,15 @@ public final class NudgeWave {
         return String.format("UM%06d", i);
     }
 
-    static void await(String url, String control, long waveAt, int expected, int timeoutSeconds, long lastDue,
-                      boolean settle) throws Exception {
+    static void await(
+            String url,
+            String control,
+            long waveAt,
+            int expected,
+            int timeoutSeconds,
+            long lastDue,
+            boolean settle)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         Map<String, Long> stats = Map.of();
@@ -141,45 +181,93 @@ public final class NudgeWave {
         long first = stats.get("first");
         long last = stats.get("last");
         double seconds = (last - waveAt) / 1000.0;
-        System.out.printf("wave: %d DMs to %d managers (%d duplicates, %d faulted calls)%n",
-                stats.get("delivered"), stats.get("distinct"), stats.get("duplicates"), stats.get("faulted"));
-        System.out.printf("wave: half of the DMs by %+d ms, 90 %% by %+d ms, 99 %% by %+d ms after the minute%n",
+        System.out.printf(
+                "wave: %d DMs to %d managers (%d duplicates, %d faulted calls)%n",
+                stats.get("delivered"),
+                stats.get("distinct"),
+                stats.get("duplicates"),
+                stats.get("faulted"));
+        System.out.printf(
+                "wave: half of the DMs by %+d ms, 90 %% by %+d ms, 99 %% by %+d ms after the minute%n",
                 stats.get("p50") - waveAt, stats.get("p90") - waveAt, stats.get("p99") - waveAt);
-        System.out.printf("wave: first DM %+d ms after the minute, last DM %+d ms; %.0f nudges/s from the minute, %.0f nudges/s first-to-last%n",
-                first - waveAt, last - waveAt, stats.get("distinct") / seconds,
+        System.out.printf(
+                "wave: first DM %+d ms after the minute, last DM %+d ms; %.0f nudges/s from the minute, %.0f nudges/s first-to-last%n",
+                first - waveAt,
+                last - waveAt,
+                stats.get("distinct") / seconds,
                 stats.get("distinct") / Math.max(0.001, (last - first) / 1000.0));
         try (Database db = connect(url)) {
             Map<String, Long> states = new HashMap<>();
-            db.jdbi().useHandle(h -> h.createQuery("SELECT state, count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' "
-                            // due_at moves when a row is retried or its workspace deferred; next week's are 7 days on
-                            + "AND due_at < CAST(:at AS timestamptz) + interval '1 day' GROUP BY state")
-                    .bind("at", Instant.ofEpochMilli(lastDue)).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> states.put(e.getKey(), e.getValue())));
+            db.jdbi()
+                    .useHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "SELECT state, count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' "
+                                                            // due_at moves when a row is retried or
+                                                            // its workspace deferred; next week's
+                                                            // are 7 days on
+                                                            + "AND due_at < CAST(:at AS timestamptz) + interval '1 day' GROUP BY state")
+                                            .bind("at", Instant.ofEpochMilli(lastDue))
+                                            .map(
+                                                    (rs, ctx) ->
+                                                            Map.entry(
+                                                                    rs.getString(1), rs.getLong(2)))
+                                            .forEach(e -> states.put(e.getKey(), e.getValue())));
             System.out.println("wave: booking nudge rows by state " + states);
-            boolean ok = stats.get("distinct") == expected && stats.get("duplicates") == 0
-                    && states.getOrDefault("SENT", 0L) == expected;
-            System.out.println("wave: " + (ok ? "OK" : "NOT OK") + " (expected " + expected + " DMs, one each)");
-            System.out.printf("RESULT delivered=%d distinct=%d duplicates=%d faulted=%d sent_rows=%d claimed_rows=%d pending_rows=%d last_dm_ms=%d%n",
-                    stats.get("delivered"), stats.get("distinct"), stats.get("duplicates"), stats.get("faulted"),
-                    states.getOrDefault("SENT", 0L), states.getOrDefault("CLAIMED", 0L), states.getOrDefault("PENDING", 0L), last);
+            boolean ok =
+                    stats.get("distinct") == expected
+                            && stats.get("duplicates") == 0
+                            && states.getOrDefault("SENT", 0L) == expected;
+            System.out.println(
+                    "wave: "
+                            + (ok ? "OK" : "NOT OK")
+                            + " (expected "
+                            + expected
+                            + " DMs, one each)");
+            System.out.printf(
+                    "RESULT delivered=%d distinct=%d duplicates=%d faulted=%d sent_rows=%d claimed_rows=%d pending_rows=%d last_dm_ms=%d%n",
+                    stats.get("delivered"),
+                    stats.get("distinct"),
+                    stats.get("duplicates"),
+                    stats.get("faulted"),
+                    states.getOrDefault("SENT", 0L),
+                    states.getOrDefault("CLAIMED", 0L),
+                    states.getOrDefault("PENDING", 0L),
+                    last);
         }
     }
 
-    /** Booking rows due up to {@code lastDue} still PENDING or CLAIMED; -1 when the database does not answer. */
+    /**
+     * Booking rows due up to {@code lastDue} still PENDING or CLAIMED; -1 when the database does
+     * not answer.
+     */
     static long unfinished(Database db, long lastDue) {
         try {
-            return db.jdbi().withHandle(h -> h.createQuery("""
+            return db.jdbi()
+                    .withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    """
                             SELECT count(*) FROM nudge WHERE kind = 'BOOK_REVIEW' AND due_at <= :at
                             AND state IN ('PENDING', 'CLAIMED')""")
-                    .bind("at", Instant.ofEpochMilli(lastDue)).mapTo(Long.class).one());
+                                            .bind("at", Instant.ofEpochMilli(lastDue))
+                                            .mapTo(Long.class)
+                                            .one());
         } catch (RuntimeException e) {
             return -1;
         }
     }
 
-    static Map<String, Long> stats(HttpClient http, String control) throws IOException, InterruptedException {
-        String body = http.send(HttpRequest.newBuilder(URI.create(control + "stats")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body().trim();
+    static Map<String, Long> stats(HttpClient http, String control)
+            throws IOException, InterruptedException {
+        String body =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(control + "stats"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .trim();
         Map<String, Long> out = new HashMap<>();
         for (String kv : body.split(" ")) {
             String[] p = kv.split("=");

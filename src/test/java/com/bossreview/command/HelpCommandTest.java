@@ -1,19 +1,18 @@
 package com.bossreview.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(TestDatabase.class)
 class HelpCommandTest {
@@ -42,11 +41,27 @@ class HelpCommandTest {
     void help_lists_every_command_of_the_spec() {
         JsonObject reply = run("help");
         String text = reply.get("text").getAsString();
-        for (String usage : new String[]{"/bossreview status", "/bossreview help", "/bossreview setup",
-                "/bossreview boss @user", "/bossreview review <day> <time>", "/bossreview booked", "/bossreview held",
-                "/bossreview skip", "/bossreview good <text>", "/bossreview bad <text>", "/bossreview news",
-                "/bossreview forecast <amount> [note]", "/bossreview agenda", "/bossreview pause <YYYY-MM-DD>",
-                "/bossreview resume", "/bossreview settings [<key> <value>]", "/bossreview export", "/bossreview forget"}) {
+        for (String usage :
+                new String[] {
+                    "/bossreview status",
+                    "/bossreview help",
+                    "/bossreview setup",
+                    "/bossreview boss @user",
+                    "/bossreview review <day> <time>",
+                    "/bossreview booked",
+                    "/bossreview held",
+                    "/bossreview skip",
+                    "/bossreview good <text>",
+                    "/bossreview bad <text>",
+                    "/bossreview news",
+                    "/bossreview forecast <amount> [note]",
+                    "/bossreview agenda",
+                    "/bossreview pause <YYYY-MM-DD>",
+                    "/bossreview resume",
+                    "/bossreview settings [<key> <value>]",
+                    "/bossreview export",
+                    "/bossreview forget"
+                }) {
             assertThat(text).contains("`" + usage + "`");
         }
         assertThat(reply.getAsJsonArray("blocks")).hasSizeGreaterThanOrEqualTo(2);
@@ -61,7 +76,8 @@ class HelpCommandTest {
     @Test
     void unknown_subcommand_gets_an_error_a_suggestion_and_the_usage() {
         String text = run("forcast 250k").get("text").getAsString();
-        assertThat(text).contains("`forcast` isn't a bossreview command")
+        assertThat(text)
+                .contains("`forcast` isn't a bossreview command")
                 .contains("Did you mean `/bossreview forecast <amount> [note]`?")
                 .contains("Usage: `/bossreview <command>`");
     }
@@ -69,7 +85,9 @@ class HelpCommandTest {
     @Test
     void unknown_subcommand_far_from_any_gets_no_suggestion() {
         String text = run("xyzzyplugh").get("text").getAsString();
-        assertThat(text).contains("`xyzzyplugh` isn't a bossreview command").doesNotContain("Did you mean");
+        assertThat(text)
+                .contains("`xyzzyplugh` isn't a bossreview command")
+                .doesNotContain("Did you mean");
     }
 
     @Test

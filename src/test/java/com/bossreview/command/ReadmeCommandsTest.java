@@ -1,6 +1,6 @@
 package com.bossreview.command;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The README's command table and the app's help text ({@link Subcommand}) name the same commands, written alike. */
+/**
+ * The README's command table and the app's help text ({@link Subcommand}) name the same commands,
+ * written alike.
+ */
 class ReadmeCommandsTest {
     private static final Pattern FIRST_CELL_CODE = Pattern.compile("`([^`]+)`");
 
@@ -51,7 +53,10 @@ class ReadmeCommandsTest {
                 }
             }
         }
-        Set<String> known = Arrays.stream(Subcommand.values()).map(Subcommand::word).collect(Collectors.toSet());
+        Set<String> known =
+                Arrays.stream(Subcommand.values())
+                        .map(Subcommand::word)
+                        .collect(Collectors.toSet());
         assertThat(known).containsAll(words);
         assertThat(words).containsAll(known);
     }

@@ -1,13 +1,12 @@
 package com.bossreview.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AppConfigTest {
     private static Map<String, String> env(String... pairs) {
@@ -18,7 +17,9 @@ class AppConfigTest {
         return env;
     }
 
-    private static final String[] HTTP = {"SLACK_BOT_TOKEN", "xoxb-123-abc", "SLACK_SIGNING_SECRET", "shh-secret"};
+    private static final String[] HTTP = {
+        "SLACK_BOT_TOKEN", "xoxb-123-abc", "SLACK_SIGNING_SECRET", "shh-secret"
+    };
 
     @Test
     void http_mode_with_defaults() {
@@ -39,15 +40,21 @@ class AppConfigTest {
         assertThat(AppConfig.fromEnv(env).databasePoolSize()).isEqualTo(40);
         for (String bad : new String[] {"3", "0", "-5", "twenty", "1001", "20.5"}) {
             env.put("DATABASE_POOL_SIZE", bad);
-            assertThatThrownBy(() -> AppConfig.fromEnv(env)).as(bad)
-                    .hasMessage("DATABASE_POOL_SIZE must be a number of connections from 4 to 1000 per instance "
-                            + "(shared by Slack requests and background work; default 20), got '" + bad + "'.");
+            assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                    .as(bad)
+                    .hasMessage(
+                            "DATABASE_POOL_SIZE must be a number of connections from 4 to 1000 per instance "
+                                    + "(shared by Slack requests and background work; default 20), got '"
+                                    + bad
+                                    + "'.");
         }
     }
 
     @Test
     void socket_mode_when_an_app_token_is_set_and_no_signing_secret_needed() {
-        AppConfig c = AppConfig.fromEnv(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-A1-2-x"));
+        AppConfig c =
+                AppConfig.fromEnv(
+                        env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-A1-2-x"));
         assertThat(c.mode()).isEqualTo(AppConfig.Mode.SOCKET_MODE);
     }
 
@@ -56,7 +63,8 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnv(env()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("SLACK_BOT_TOKEN is not set")
-                .hasMessageContaining("SLACK_SIGNING_SECRET").hasMessageContaining("SLACK_APP_TOKEN");
+                .hasMessageContaining("SLACK_SIGNING_SECRET")
+                .hasMessageContaining("SLACK_APP_TOKEN");
     }
 
     @Test
@@ -68,26 +76,56 @@ class AppConfigTest {
 
     @Test
     void blank_values_count_as_unset() {
-        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "  ")))
+        assertThatThrownBy(
+                        () ->
+                                AppConfig.fromEnv(
+                                        env(
+                                                "SLACK_BOT_TOKEN",
+                                                "xoxb-1",
+                                                "SLACK_SIGNING_SECRET",
+                                                "  ")))
                 .hasMessageStartingWith("SLACK_SIGNING_SECRET is not set");
     }
 
     @Test
     void a_user_token_is_not_a_bot_token() {
-        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_BOT_TOKEN", "xoxp-1", "SLACK_SIGNING_SECRET", "s")))
+        assertThatThrownBy(
+                        () ->
+                                AppConfig.fromEnv(
+                                        env(
+                                                "SLACK_BOT_TOKEN",
+                                                "xoxp-1",
+                                                "SLACK_SIGNING_SECRET",
+                                                "s")))
                 .hasMessageStartingWith("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
                 .hasMessageNotContaining("xoxp-1");
     }
 
     @Test
     void app_token_must_be_an_app_level_token() {
-        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2")))
-                .hasMessageStartingWith("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
+        assertThatThrownBy(
+                        () ->
+                                AppConfig.fromEnv(
+                                        env(
+                                                "SLACK_BOT_TOKEN",
+                                                "xoxb-1",
+                                                "SLACK_APP_TOKEN",
+                                                "xoxb-2")))
+                .hasMessageStartingWith(
+                        "SLACK_APP_TOKEN must be an app-level token starting with xapp-");
     }
 
     private static final String KEY = "0123456789abcdef0123456789abcdef-key";
-    private static final String[] MULTI = {"SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "client-secret-value",
-            "SLACK_SIGNING_SECRET", "shh-secret", "BOSSREVIEW_ENCRYPTION_KEY", KEY};
+    private static final String[] MULTI = {
+        "SLACK_CLIENT_ID",
+        "123.456",
+        "SLACK_CLIENT_SECRET",
+        "client-secret-value",
+        "SLACK_SIGNING_SECRET",
+        "shh-secret",
+        "BOSSREVIEW_ENCRYPTION_KEY",
+        KEY
+    };
 
     @Test
     void client_credentials_select_multi_workspace_mode_over_http() {
@@ -107,10 +145,26 @@ class AppConfigTest {
 
     @Test
     void a_client_id_without_its_secret_is_refused_and_the_other_way_round() {
-        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_CLIENT_ID", "123.456", "SLACK_SIGNING_SECRET", "s")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_CLIENT_SECRET is not set");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env("SLACK_CLIENT_SECRET", "cs-hidden", "SLACK_SIGNING_SECRET", "s")))
-                .hasMessageStartingWith("SLACK_CLIENT_ID is not set").hasMessageNotContaining("cs-hidden");
+        assertThatThrownBy(
+                        () ->
+                                AppConfig.fromEnv(
+                                        env(
+                                                "SLACK_CLIENT_ID",
+                                                "123.456",
+                                                "SLACK_SIGNING_SECRET",
+                                                "s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SLACK_CLIENT_SECRET is not set");
+        assertThatThrownBy(
+                        () ->
+                                AppConfig.fromEnv(
+                                        env(
+                                                "SLACK_CLIENT_SECRET",
+                                                "cs-hidden",
+                                                "SLACK_SIGNING_SECRET",
+                                                "s")))
+                .hasMessageStartingWith("SLACK_CLIENT_ID is not set")
+                .hasMessageNotContaining("cs-hidden");
     }
 
     @Test
@@ -118,17 +172,20 @@ class AppConfigTest {
         Map<String, String> env = env(MULTI);
         env.put("SLACK_BOT_TOKEN", "xoxb-1");
         assertThatThrownBy(() -> AppConfig.fromEnv(env))
-                .hasMessageStartingWith("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set").hasMessageNotContaining("xoxb-1");
+                .hasMessageStartingWith("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set")
+                .hasMessageNotContaining("xoxb-1");
     }
 
     @Test
     void multi_workspace_mode_needs_http_and_a_signing_secret() {
         Map<String, String> env = env(MULTI);
         env.put("SLACK_APP_TOKEN", "xapp-1");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("SLACK_APP_TOKEN and SLACK_CLIENT_ID");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("SLACK_APP_TOKEN and SLACK_CLIENT_ID");
         env.remove("SLACK_APP_TOKEN");
         env.remove("SLACK_SIGNING_SECRET");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("SLACK_SIGNING_SECRET is not set");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("SLACK_SIGNING_SECRET is not set");
     }
 
     @Test
@@ -136,14 +193,17 @@ class AppConfigTest {
         Map<String, String> env = env(MULTI);
         env.remove("BOSSREVIEW_ENCRYPTION_KEY");
         assertThatThrownBy(() -> AppConfig.fromEnv(env))
-                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY is not set").hasMessageContaining("openssl rand -base64 32");
+                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY is not set")
+                .hasMessageContaining("openssl rand -base64 32");
         env.put("BOSSREVIEW_ENCRYPTION_KEY", "short-key-hidden");
         assertThatThrownBy(() -> AppConfig.fromEnv(env))
                 .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY is too short (16 characters)")
-                .hasMessageContaining("at least 32").hasMessageNotContaining("short-key-hidden");
+                .hasMessageContaining("at least 32")
+                .hasMessageNotContaining("short-key-hidden");
         env.put("BOSSREVIEW_ENCRYPTION_KEY", KEY);
         env.put("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS", "tiny");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS is too short");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS is too short");
     }
 
     @Test
@@ -153,20 +213,26 @@ class AppConfigTest {
         env.put("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS", "the-old-key-that-is-long-enough-0123");
         env.put("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30");
         AppConfig c = AppConfig.fromEnv(env);
-        assertThat(c.multiWorkspace().orElseThrow().publicUrl().orElseThrow().toString()).isEqualTo("https://bossreview.example.com");
-        assertThat(c.multiWorkspace().orElseThrow().previousEncryptionKey().orElseThrow().reveal()).startsWith("the-old-key");
+        assertThat(c.multiWorkspace().orElseThrow().publicUrl().orElseThrow().toString())
+                .isEqualTo("https://bossreview.example.com");
+        assertThat(c.multiWorkspace().orElseThrow().previousEncryptionKey().orElseThrow().reveal())
+                .startsWith("the-old-key");
         assertThat(c.uninstallRetentionDays()).isEqualTo(30);
         env.put("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "a month");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number");
         env.put("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30");
         env.put("BOSSREVIEW_PUBLIC_URL", "bossreview.example.com");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("BOSSREVIEW_PUBLIC_URL must be");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_PUBLIC_URL must be");
     }
 
     @Test
     void multi_workspace_secrets_never_show_in_to_string() {
         String printed = AppConfig.fromEnv(env(MULTI)).toString();
-        assertThat(printed).doesNotContain("client-secret-value", KEY, "shh-secret").contains("123.456");
+        assertThat(printed)
+                .doesNotContain("client-secret-value", KEY, "shh-secret")
+                .contains("123.456");
     }
 
     @Test
@@ -175,14 +241,16 @@ class AppConfigTest {
         env.put("PORT", "http");
         assertThatThrownBy(() -> AppConfig.fromEnv(env))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("PORT must be a number from 1 to 65535 (0 picks a free port), got 'http'.");
+                .hasMessage(
+                        "PORT must be a number from 1 to 65535 (0 picks a free port), got 'http'.");
     }
 
     @Test
     void out_of_range_port_is_refused() {
         Map<String, String> env = env(HTTP);
         env.put("PORT", "70000");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("PORT must be a number");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("PORT must be a number");
     }
 
     @Test
@@ -194,12 +262,15 @@ class AppConfigTest {
                 .hasMessageStartingWith("DATABASE_URL must look like postgres://")
                 .hasMessageNotContaining("hunter2");
         env.put("DATABASE_URL", "postgres://bob:hunter2@/x");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("DATABASE_URL has no host")
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("DATABASE_URL has no host")
                 .hasMessageNotContaining("hunter2");
         env.put("DATABASE_URL", "postgres://bob:hunter2@db:5432");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("DATABASE_URL has no database name");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("DATABASE_URL has no database name");
         env.put("DATABASE_URL", "postgres://bob:hun ter2@db:5432/x");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("DATABASE_URL is not a valid URL")
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("DATABASE_URL is not a valid URL")
                 .hasMessageNotContaining("hun ter2");
     }
 
@@ -207,21 +278,33 @@ class AppConfigTest {
     void malformed_slack_api_url_is_refused() {
         Map<String, String> env = env(HTTP);
         env.put("SLACK_API_URL", "slack.com/api");
-        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("SLACK_API_URL must be an http(s) URL");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("SLACK_API_URL must be an http(s) URL");
     }
 
     @Test
     void slack_api_url_gets_a_trailing_slash() {
         Map<String, String> env = env(HTTP);
         env.put("SLACK_API_URL", "http://127.0.0.1:9999/api");
-        assertThat(AppConfig.fromEnv(env).slackApiUrl().toString()).isEqualTo("http://127.0.0.1:9999/api/");
+        assertThat(AppConfig.fromEnv(env).slackApiUrl().toString())
+                .isEqualTo("http://127.0.0.1:9999/api/");
     }
 
     @Test
     void secrets_never_show_in_to_string() {
-        Map<String, String> env = env("SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "sig-secret",
-                "SLACK_APP_TOKEN", "xapp-secret-app", "DATABASE_URL", "postgres://u:db-secret@h:5432/d");
+        Map<String, String> env =
+                env(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-very-secret",
+                        "SLACK_SIGNING_SECRET",
+                        "sig-secret",
+                        "SLACK_APP_TOKEN",
+                        "xapp-secret-app",
+                        "DATABASE_URL",
+                        "postgres://u:db-secret@h:5432/d");
         String printed = AppConfig.fromEnv(env).toString();
-        assertThat(printed).doesNotContain("very-secret", "sig-secret", "xapp-secret", "db-secret").contains("****");
+        assertThat(printed)
+                .doesNotContain("very-secret", "sig-secret", "xapp-secret", "db-secret")
+                .contains("****");
     }
 }

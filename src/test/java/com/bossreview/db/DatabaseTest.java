@@ -1,19 +1,25 @@
 package com.bossreview.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.bossreview.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Two pools out of DATABASE_POOL_SIZE, each session with the timeouts of its kind of work. */
 @ExtendWith(TestDatabase.class)
 class DatabaseTest {
 
     private static String setting(String name) {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT current_setting(:n)")
-                .bind("n", name).mapTo(String.class).one());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("SELECT current_setting(:n)")
+                                        .bind("n", name)
+                                        .mapTo(String.class)
+                                        .one());
     }
 
     @Test

@@ -1,26 +1,39 @@
 package com.bossreview.forecast;
 
-import com.bossreview.time.FiscalQuarter;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bossreview.time.FiscalQuarter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Month;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The baseline of a figure is the last figure the boss was told before it, never one merely recorded. */
+/**
+ * The baseline of a figure is the last figure the boss was told before it, never one merely
+ * recorded.
+ */
 class RecordedTest {
     private static final FiscalQuarter Q4 = new FiscalQuarter(2026, 4, Month.JANUARY);
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
 
-    private static Forecast figure(long id, int quarter, String amount, Currency currency, int day, boolean told) {
+    private static Forecast figure(
+            long id, int quarter, String amount, Currency currency, int day, boolean told) {
         Instant at = T0.plusSeconds(86_400L * day);
-        return new Forecast(id, "T1", "U1", 2026, quarter, new BigDecimal(amount), Optional.ofNullable(currency),
-                Optional.empty(), at, told ? Optional.of(at.plusSeconds(60)) : Optional.empty(),
-                told ? Optional.of("UBOSS") : Optional.empty(), told ? Optional.of(ToldVia.DM) : Optional.empty());
+        return new Forecast(
+                id,
+                "T1",
+                "U1",
+                2026,
+                quarter,
+                new BigDecimal(amount),
+                Optional.ofNullable(currency),
+                Optional.empty(),
+                at,
+                told ? Optional.of(at.plusSeconds(60)) : Optional.empty(),
+                told ? Optional.of("UBOSS") : Optional.empty(),
+                told ? Optional.of(ToldVia.DM) : Optional.empty());
     }
 
     private static Forecast figure(long id, String amount, int day, boolean told) {
@@ -40,11 +53,13 @@ class RecordedTest {
         assertThat(r.baseline()).contains(told);
         assertThat(r.movement()).isEqualTo(Recorded.Movement.DOWN);
         assertThat(r.isDowngrade()).isTrue();
-        assertThat(r.change()).hasValueSatisfying(c -> {
-            assertThat(c.delta()).isEqualByComparingTo("-10000");
-            assertThat(c.percent()).isEqualByComparingTo("-3.3");
-            assertThat(c.previous()).isEqualByComparingTo("300000");
-        });
+        assertThat(r.change())
+                .hasValueSatisfying(
+                        c -> {
+                            assertThat(c.delta()).isEqualByComparingTo("-10000");
+                            assertThat(c.percent()).isEqualByComparingTo("-3.3");
+                            assertThat(c.previous()).isEqualByComparingTo("300000");
+                        });
         assertThat(r.bossKnows()).isFalse();
     }
 

@@ -1,21 +1,20 @@
 package com.bossreview.forecast;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.manager.ManagerService;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(TestDatabase.class)
 class ShareForecastTest {
@@ -25,7 +24,8 @@ class ShareForecastTest {
     private static final String OTHER = "U0OTHER";
     private static final String BOSS = "U0BOSS";
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final MutableClock clock = new MutableClock(Instant.parse("2026-05-15T15:00:00Z"));
+    private static final MutableClock clock =
+            new MutableClock(Instant.parse("2026-05-15T15:00:00Z"));
     private static FakeSlack slack;
     private static TestApp app;
     private static ManagerService managers;
@@ -37,7 +37,7 @@ class ShareForecastTest {
         slack = new FakeSlack();
         slack.user(ME, TEAM, false, false, "UTC").user(OTHER, TEAM, false, false, "UTC");
         app = TestApp.start(slack, clock);
-        managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
+        managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> {});
     }
 
     @AfterAll
@@ -63,11 +63,13 @@ class ShareForecastTest {
     }
 
     private void click(String team, String user, String value) {
-        assertThat(app.slack().click(team, user, "share_forecast", value).statusCode()).isEqualTo(200);
+        assertThat(app.slack().click(team, user, "share_forecast", value).statusCode())
+                .isEqualTo(200);
     }
 
     private List<FakeSlack.Call> responses(int n) throws InterruptedException {
-        List<FakeSlack.Call> all = slack.awaitCalls(FakeSlack.RESPONSE_URL, responsesBefore + n, WAIT);
+        List<FakeSlack.Call> all =
+                slack.awaitCalls(FakeSlack.RESPONSE_URL, responsesBefore + n, WAIT);
         return all.subList(responsesBefore, all.size());
     }
 
@@ -77,7 +79,8 @@ class ShareForecastTest {
     }
 
     @Test
-    void tell_boss_now_sends_the_boss_a_dm_naming_the_manager_the_figures_the_note_and_the_quarter() throws Exception {
+    void tell_boss_now_sends_the_boss_a_dm_naming_the_manager_the_figures_the_note_and_the_quarter()
+            throws Exception {
         bossOf(TEAM, ME, BOSS);
         click(TEAM, ME, Long.toString(forecast(TEAM, ME, "$300k")));
         assertThat(responses(1).get(0).param("text")).contains("Sent to <@" + BOSS + ">");
@@ -88,16 +91,38 @@ class ShareForecastTest {
         FakeSlack.Call reply = responses(2).get(1);
         assertThat(reply.param("replace_original")).isEqualTo("true");
         assertThat(reply.param("text")).contains("Sent to <@" + BOSS + ">").contains("$250,000");
-        assertThat(newDms()).singleElement().satisfies(dm -> {
-            assertThat(dm.param("channel")).isEqualTo(BOSS);
-            assertThat(dm.param("text")).contains("<@" + ME + ">").contains("lowered").contains("*$250,000*")
-                    .contains("was $300,000").contains("down $50,000 (-16.7%)").contains("*Q2 FY2026*")
-                    .contains("46 days left").contains("Acme slipped to &lt;next&gt; quarter");
-            assertThat(com.google.gson.JsonParser.parseString(dm.param("blocks")).getAsJsonArray().get(0)
-                    .getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).contains("<@" + ME + ">");
-        });
+        assertThat(newDms())
+                .singleElement()
+                .satisfies(
+                        dm -> {
+                            assertThat(dm.param("channel")).isEqualTo(BOSS);
+                            assertThat(dm.param("text"))
+                                    .contains("<@" + ME + ">")
+                                    .contains("lowered")
+                                    .contains("*$250,000*")
+                                    .contains("was $300,000")
+                                    .contains("down $50,000 (-16.7%)")
+                                    .contains("*Q2 FY2026*")
+                                    .contains("46 days left")
+                                    .contains("Acme slipped to &lt;next&gt; quarter");
+                            assertThat(
+                                            com.google.gson.JsonParser.parseString(
+                                                            dm.param("blocks"))
+                                                    .getAsJsonArray()
+                                                    .get(0)
+                                                    .getAsJsonObject()
+                                                    .getAsJsonObject("text")
+                                                    .get("text")
+                                                    .getAsString())
+                                    .contains("<@" + ME + ">");
+                        });
         assertThat(ForecastRows.sharedWith(id)).contains(BOSS);
-        assertThat(TestDatabase.rows("forecast WHERE id = " + id + " AND shared_at = '2026-05-15T15:00:00Z'")).isEqualTo(1);
+        assertThat(
+                        TestDatabase.rows(
+                                "forecast WHERE id = "
+                                        + id
+                                        + " AND shared_at = '2026-05-15T15:00:00Z'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -109,7 +134,8 @@ class ShareForecastTest {
         click(TEAM, ME, Long.toString(id));
 
         List<FakeSlack.Call> replies = responses(2);
-        assertThat(replies).extracting(c -> c.param("text"))
+        assertThat(replies)
+                .extracting(c -> c.param("text"))
                 .anySatisfy(t -> assertThat(t).contains("Sent to <@" + BOSS + ">"))
                 .anySatisfy(t -> assertThat(t).contains("already sent to <@" + BOSS + ">"));
         assertThat(newDms()).hasSize(1);
@@ -124,17 +150,31 @@ class ShareForecastTest {
         forecast(TEAM, ME, "300k");
         long othersForecast = forecast(TEAM, OTHER, "100k");
         long myForecastInTheOtherWorkspace = forecast(TEAM2, ME, "100k");
-        String[] values = {Long.toString(othersForecast), Long.toString(myForecastInTheOtherWorkspace), "abc", "",
-                "-1", "0", "1e3", "99999999999999999999", "1; DROP TABLE forecast", "999999"};
+        String[] values = {
+            Long.toString(othersForecast),
+            Long.toString(myForecastInTheOtherWorkspace),
+            "abc",
+            "",
+            "-1",
+            "0",
+            "1e3",
+            "99999999999999999999",
+            "1; DROP TABLE forecast",
+            "999999"
+        };
         for (String value : values) {
             click(TEAM, ME, value);
         }
         List<FakeSlack.Call> replies = responses(values.length);
-        assertThat(replies).allSatisfy(r -> {
-            assertThat(r.param("text")).contains("doesn't point at a forecast of yours").contains("nothing was sent");
-            assertThat(r.param("replace_original")).isEqualTo("false");
-            assertThat(r.param("response_type")).isEqualTo("ephemeral");
-        });
+        assertThat(replies)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.param("text"))
+                                    .contains("doesn't point at a forecast of yours")
+                                    .contains("nothing was sent");
+                            assertThat(r.param("replace_original")).isEqualTo("false");
+                            assertThat(r.param("response_type")).isEqualTo("ephemeral");
+                        });
         assertThat(newDms()).isEmpty();
         assertThat(ForecastRows.shared()).isZero();
         assertThat(TestDatabase.rows("forecast")).isEqualTo(3);
@@ -144,7 +184,8 @@ class ShareForecastTest {
     void someone_who_never_used_bossreview_cannot_share_anything() throws Exception {
         long id = forecast(TEAM, ME, "300k");
         click(TEAM, "U0STRANGER", Long.toString(id));
-        assertThat(responses(1).get(0).param("text")).contains("doesn't point at a forecast of yours");
+        assertThat(responses(1).get(0).param("text"))
+                .contains("doesn't point at a forecast of yours");
         assertThat(newDms()).isEmpty();
         assertThat(TestDatabase.rows("manager WHERE user_id = 'U0STRANGER'")).isZero();
     }
@@ -153,7 +194,8 @@ class ShareForecastTest {
     void without_a_boss_the_manager_is_told_how_to_set_one() throws Exception {
         long id = forecast(TEAM, ME, "300k");
         click(TEAM, ME, Long.toString(id));
-        assertThat(responses(1).get(0).param("text")).contains("don't know who your boss is")
+        assertThat(responses(1).get(0).param("text"))
+                .contains("don't know who your boss is")
                 .contains("/bossreview boss @user");
         assertThat(newDms()).isEmpty();
         assertThat(ForecastRows.shared()).isZero();
@@ -167,7 +209,9 @@ class ShareForecastTest {
         slack.fail("chat.postMessage", new FakeSlack.Fault.ApiError("channel_not_found"), 1);
         click(TEAM, ME, Long.toString(id));
         FakeSlack.Call reply = responses(1).get(0);
-        assertThat(reply.param("text")).contains("NOT sent to <@" + BOSS + ">").contains("channel_not_found");
+        assertThat(reply.param("text"))
+                .contains("NOT sent to <@" + BOSS + ">")
+                .contains("channel_not_found");
         assertThat(reply.param("replace_original")).isEqualTo("false");
         assertThat(ForecastRows.shared()).isZero();
 
@@ -192,7 +236,15 @@ class ShareForecastTest {
         long id = forecast(TEAM, ME, "$1,200,000 first call");
         click(TEAM, ME, Long.toString(id));
         assertThat(responses(1).get(0).param("text")).contains("Sent to <@" + BOSS + ">");
-        assertThat(newDms()).singleElement().satisfies(dm -> assertThat(dm.param("text"))
-                .contains("<@" + ME + "> shared their *Q2 FY2026* forecast: *$1,200,000*").contains("first call"));
+        assertThat(newDms())
+                .singleElement()
+                .satisfies(
+                        dm ->
+                                assertThat(dm.param("text"))
+                                        .contains(
+                                                "<@"
+                                                        + ME
+                                                        + "> shared their *Q2 FY2026* forecast: *$1,200,000*")
+                                        .contains("first call"));
     }
 }

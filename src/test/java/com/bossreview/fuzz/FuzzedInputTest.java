@@ -1,14 +1,13 @@
 package com.bossreview.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.command.Subcommand;
 import com.bossreview.support.AppTest;
 import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random slash-command texts and button payloads (fixed seed, so a failure replays): never a 5xx,
@@ -17,10 +16,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FuzzedInputTest extends AppTest {
     static final int CASES = Integer.getInteger("fuzz.cases", 600);
-    static final String[] ACTIONS = {"share_good_news", "share_bad_news", "share_forecast", "send_agenda",
-            "review_booked", "review_held", "review_skip", "snooze", "open_forecast_modal", "confirm_forget",
-            "boss_ack_news", "open_setup", "cancel_forget", "boss_thanks", "boss_lets_talk", "boss_ask",
-            "told_boss", "dismiss_news", "edit_news", "boss_stop", "boss_resume"};
+    static final String[] ACTIONS = {
+        "share_good_news",
+        "share_bad_news",
+        "share_forecast",
+        "send_agenda",
+        "review_booked",
+        "review_held",
+        "review_skip",
+        "snooze",
+        "open_forecast_modal",
+        "confirm_forget",
+        "boss_ack_news",
+        "open_setup",
+        "cancel_forget",
+        "boss_thanks",
+        "boss_lets_talk",
+        "boss_ask",
+        "told_boss",
+        "dismiss_news",
+        "edit_news",
+        "boss_stop",
+        "boss_resume"
+    };
 
     private static String randomText(Random r) {
         int kind = r.nextInt(6);
@@ -45,8 +63,11 @@ class FuzzedInputTest extends AppTest {
     }
 
     private static int storedRows() {
-        return TestDatabase.rows("manager") + TestDatabase.rows("news") + TestDatabase.rows("forecast")
-                + TestDatabase.rows("weekly_review") + TestDatabase.rows("nudge");
+        return TestDatabase.rows("manager")
+                + TestDatabase.rows("news")
+                + TestDatabase.rows("forecast")
+                + TestDatabase.rows("weekly_review")
+                + TestDatabase.rows("nudge");
     }
 
     @Test
@@ -60,14 +81,20 @@ class FuzzedInputTest extends AppTest {
             if (!isCommandWord(text)) {
                 assertThat(storedRows()).as("text #%d stored something", i).isEqualTo(before);
             }
-            String value = switch (r.nextInt(4)) {
-                case 0 -> Long.toString(r.nextLong());
-                case 1 -> randomText(r);
-                case 2 -> "2026-W" + r.nextInt(99);
-                default -> "";
-            };
-            HttpResponse<String> click = app.slack().click(TEAM, "U" + r.nextInt(50),
-                    ACTIONS[r.nextInt(ACTIONS.length)], value.length() > 2000 ? value.substring(0, 2000) : value);
+            String value =
+                    switch (r.nextInt(4)) {
+                        case 0 -> Long.toString(r.nextLong());
+                        case 1 -> randomText(r);
+                        case 2 -> "2026-W" + r.nextInt(99);
+                        default -> "";
+                    };
+            HttpResponse<String> click =
+                    app.slack()
+                            .click(
+                                    TEAM,
+                                    "U" + r.nextInt(50),
+                                    ACTIONS[r.nextInt(ACTIONS.length)],
+                                    value.length() > 2000 ? value.substring(0, 2000) : value);
             assertThat(click.statusCode()).as("click #%d", i).isLessThan(500);
         }
         assertThat(app.get("/healthz").statusCode()).isEqualTo(200);

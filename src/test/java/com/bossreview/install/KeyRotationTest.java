@@ -1,5 +1,8 @@
 package com.bossreview.install;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.bossreview.ResealTokens;
 import com.bossreview.config.ConfigException;
 import com.bossreview.config.Secret;
@@ -8,11 +11,6 @@ import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,24 +19,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Rotating BOSSREVIEW_ENCRYPTION_KEY during a rolling restart: instances with the new key (and the old
- * one as _PREVIOUS) and instances still on the old key alone run side by side on one database.
+ * Rotating BOSSREVIEW_ENCRYPTION_KEY during a rolling restart: instances with the new key (and the
+ * old one as _PREVIOUS) and instances still on the old key alone run side by side on one database.
  */
 @ExtendWith(TestDatabase.class)
 class KeyRotationTest {
     static final String NEW_KEY = "the-new-key-after-rotation-0123456789abcdef";
-    static final Map<String, String> ROLLING = Map.of("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY,
-            "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS", TestApp.ENCRYPTION_KEY);
+    static final Map<String, String> ROLLING =
+            Map.of(
+                    "BOSSREVIEW_ENCRYPTION_KEY",
+                    NEW_KEY,
+                    "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS",
+                    TestApp.ENCRYPTION_KEY);
     static final String ACME = "T0ACME", GLOBEX = "T0GLOBEX";
-    static final String ACME_TOKEN = "xoxb-111-acme-rotating", GLOBEX_TOKEN = "xoxb-222-globex-rotating";
+    static final String ACME_TOKEN = "xoxb-111-acme-rotating",
+            GLOBEX_TOKEN = "xoxb-222-globex-rotating";
+
     /** A Wednesday of ISO week 48: booking nudges for that week are due and relevant. */
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    static final String OLD_ID = new TokenCipher(new Secret(TestApp.ENCRYPTION_KEY), Optional.empty()).keyId();
+
+    static final String OLD_ID =
+            new TokenCipher(new Secret(TestApp.ENCRYPTION_KEY), Optional.empty()).keyId();
     static final String NEW_ID = new TokenCipher(new Secret(NEW_KEY), Optional.empty()).keyId();
 
     private FakeSlack slack;
@@ -50,7 +57,10 @@ class KeyRotationTest {
         clock = new MutableClock(NOW);
     }
 
-    /** Other test classes start their app before their tables are emptied: leave no token under another key. */
+    /**
+     * Other test classes start their app before their tables are emptied: leave no token under
+     * another key.
+     */
     @AfterEach
     void leaveNoTokenSealedWithAnotherKey() throws Exception {
         slack.close();
@@ -58,25 +68,50 @@ class KeyRotationTest {
     }
 
     private static String keyIdOf(String team) {
-        return TokenCipher.keyIdOf(TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT bot_token FROM installation WHERE team_id = :t").bind("t", team).mapTo(String.class).one()));
+        return TokenCipher.keyIdOf(
+                TestDatabase.database()
+                        .jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "SELECT bot_token FROM installation WHERE team_id = :t")
+                                                .bind("t", team)
+                                                .mapTo(String.class)
+                                                .one()));
     }
 
-    /** A manager with a boss in {@code team}, and their booking nudge for this week due a minute ago. */
+    /**
+     * A manager with a boss in {@code team}, and their booking nudge for this week due a minute
+     * ago.
+     */
     private static void dueNudge(String team, String user) {
-        TestDatabase.database().jdbi().useHandle(h -> {
-            h.execute("""
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h -> {
+                            h.execute(
+                                    """
                     INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
-                    VALUES (?, ?, 'UBOSS', 'UTC', ?, ?) ON CONFLICT DO NOTHING""", team, user, NOW, NOW);
-            h.execute("""
+                    VALUES (?, ?, 'UBOSS', 'UTC', ?, ?) ON CONFLICT DO NOTHING""",
+                                    team,
+                                    user,
+                                    NOW,
+                                    NOW);
+                            h.execute(
+                                    """
                     INSERT INTO nudge (team_id, user_id, kind, period, due_at) VALUES (?, ?, 'BOOK_REVIEW', '2026-W48', ?)
-                    ON CONFLICT DO NOTHING""", team, user, NOW.minusSeconds(60));
-        });
+                    ON CONFLICT DO NOTHING""",
+                                    team,
+                                    user,
+                                    NOW.minusSeconds(60));
+                        });
     }
 
     private List<String> dmTokensTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel")))
-                .map(FakeSlack.Call::token).toList();
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> user.equals(c.param("channel")))
+                .map(FakeSlack.Call::token)
+                .toList();
     }
 
     private static String command(TestApp app, String team, String user, String text) {
@@ -84,19 +119,29 @@ class KeyRotationTest {
     }
 
     @Test
-    void while_instances_roll_onto_the_new_key_old_and_new_ones_both_read_every_token_and_send_nudges() throws Exception {
+    void
+            while_instances_roll_onto_the_new_key_old_and_new_ones_both_read_every_token_and_send_nudges()
+                    throws Exception {
         try (TestApp old = TestApp.startMultiWorkspace(slack, clock, Map.of())) {
-            InstallBrowser.install(old, slack, "code-acme", FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
+            InstallBrowser.install(
+                    old, slack, "code-acme", FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
             try (TestApp next = TestApp.startMultiWorkspace(slack, clock, ROLLING)) {
-                // Starting with the new key re-seals nothing, and a workspace installed through it is sealed with
+                // Starting with the new key re-seals nothing, and a workspace installed through it
+                // is sealed with
                 // the key every instance has.
                 assertThat(keyIdOf(ACME)).isEqualTo(OLD_ID);
-                InstallBrowser.install(next, slack, "code-globex", FakeSlack.Grant.workspace(GLOBEX, "Globex", GLOBEX_TOKEN));
+                InstallBrowser.install(
+                        next,
+                        slack,
+                        "code-globex",
+                        FakeSlack.Grant.workspace(GLOBEX, "Globex", GLOBEX_TOKEN));
                 assertThat(keyIdOf(GLOBEX)).isEqualTo(OLD_ID);
 
                 for (TestApp app : List.of(old, next)) {
-                    assertThat(command(app, ACME, "U5EVE", "good Acme renewed")).startsWith(":tada: Nice one");
-                    assertThat(command(app, GLOBEX, "U6FRED", "good Globex signed")).startsWith(":tada: Nice one");
+                    assertThat(command(app, ACME, "U5EVE", "good Acme renewed"))
+                            .startsWith(":tada: Nice one");
+                    assertThat(command(app, GLOBEX, "U6FRED", "good Globex signed"))
+                            .startsWith(":tada: Nice one");
                 }
 
                 dueNudge(ACME, "U1ANNA");
@@ -111,32 +156,49 @@ class KeyRotationTest {
         assertThat(dmTokensTo("U2BEN")).containsExactly(GLOBEX_TOKEN);
         assertThat(dmTokensTo("U3CARL")).containsExactly(ACME_TOKEN);
         assertThat(dmTokensTo("U4DANA")).containsExactly(GLOBEX_TOKEN);
-        assertThat(TestDatabase.rows("nudge WHERE state = 'SENT' AND user_id IN ('U1ANNA', 'U2BEN', 'U3CARL', 'U4DANA')"))
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE state = 'SENT' AND user_id IN ('U1ANNA', 'U2BEN', 'U3CARL', 'U4DANA')"))
                 .isEqualTo(4);
     }
 
     @Test
-    void the_reseal_step_moves_every_token_to_the_new_key_and_an_instance_left_on_the_old_one_says_try_again_and_keeps_its_nudges()
-            throws Exception {
+    void
+            the_reseal_step_moves_every_token_to_the_new_key_and_an_instance_left_on_the_old_one_says_try_again_and_keeps_its_nudges()
+                    throws Exception {
         try (TestApp old = TestApp.startMultiWorkspace(slack, clock, Map.of())) {
-            InstallBrowser.install(old, slack, "code-acme", FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
+            InstallBrowser.install(
+                    old, slack, "code-acme", FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
             try (TestApp next = TestApp.startMultiWorkspace(slack, clock, ROLLING)) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                assertThat(ResealTokens.run(TestApp.multiWorkspaceConfig(slack, ROLLING),
-                        new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
-                assertThat(out.toString(StandardCharsets.UTF_8)).contains("re-sealed 1 stored bot tokens")
+                assertThat(
+                                ResealTokens.run(
+                                        TestApp.multiWorkspaceConfig(slack, ROLLING),
+                                        new PrintStream(out, true, StandardCharsets.UTF_8)))
+                        .isZero();
+                assertThat(out.toString(StandardCharsets.UTF_8))
+                        .contains("re-sealed 1 stored bot tokens")
                         .doesNotContain(NEW_KEY, TestApp.ENCRYPTION_KEY, ACME_TOKEN);
                 assertThat(keyIdOf(ACME)).isEqualTo(NEW_ID);
-                InstallBrowser.install(next, slack, "code-globex", FakeSlack.Grant.workspace(GLOBEX, "Globex", GLOBEX_TOKEN));
+                InstallBrowser.install(
+                        next,
+                        slack,
+                        "code-globex",
+                        FakeSlack.Grant.workspace(GLOBEX, "Globex", GLOBEX_TOKEN));
                 assertThat(keyIdOf(GLOBEX)).isEqualTo(NEW_ID);
 
-                // Too early for the instance still on the old key: never "not installed", never a failed nudge.
+                // Too early for the instance still on the old key: never "not installed", never a
+                // failed nudge.
                 String reply = command(old, ACME, "U5EVE", "good Acme renewed");
-                assertThat(reply).contains("try again in a moment", "nothing was saved").doesNotContain("isn't installed");
+                assertThat(reply)
+                        .contains("try again in a moment", "nothing was saved")
+                        .doesNotContain("isn't installed");
                 assertThat(TestDatabase.rows("news")).isZero();
                 dueNudge(ACME, "U1ANNA");
                 assertThat(old.nudges().dispatcher().drain()).isEqualTo(1);
-                assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND outcome = 'token_unavailable' AND attempts = 0"))
+                assertThat(
+                                TestDatabase.rows(
+                                        "nudge WHERE state = 'PENDING' AND outcome = 'token_unavailable' AND attempts = 0"))
                         .isEqualTo(1);
                 assertThat(TestDatabase.rows("installation")).isEqualTo(2);
                 assertThat(dmTokensTo("U1ANNA")).isEmpty();
@@ -148,23 +210,33 @@ class KeyRotationTest {
             }
         }
         // Every token under the new key: the old one can go, and alone it no longer starts.
-        try (TestApp done = TestApp.startMultiWorkspace(slack, clock, Map.of("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY))) {
-            assertThat(command(done, GLOBEX, "U2BEN", "good Globex signed")).startsWith(":tada: Nice one");
+        try (TestApp done =
+                TestApp.startMultiWorkspace(
+                        slack, clock, Map.of("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY))) {
+            assertThat(command(done, GLOBEX, "U2BEN", "good Globex signed"))
+                    .startsWith(":tada: Nice one");
         }
         assertThatThrownBy(() -> TestApp.startMultiWorkspace(slack, clock, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY does not open");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY does not open");
     }
 
     @Test
     void a_new_key_alone_stops_start_up_without_touching_the_tokens() throws Exception {
         try (TestApp app = TestApp.startMultiWorkspace(slack, clock, Map.of())) {
-            InstallBrowser.install(app, slack, "code-1", FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
+            InstallBrowser.install(
+                    app, slack, "code-1", FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
         }
-        assertThatThrownBy(() -> TestApp.startMultiWorkspace(slack, clock, Map.of("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY)))
+        assertThatThrownBy(
+                        () ->
+                                TestApp.startMultiWorkspace(
+                                        slack, clock, Map.of("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY does not open the stored installations")
+                .hasMessageStartingWith(
+                        "BOSSREVIEW_ENCRYPTION_KEY does not open the stored installations")
                 .hasMessageContaining("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS")
-                .hasMessageNotContaining(NEW_KEY).hasMessageNotContaining(TestApp.ENCRYPTION_KEY);
+                .hasMessageNotContaining(NEW_KEY)
+                .hasMessageNotContaining(TestApp.ENCRYPTION_KEY);
         assertThat(keyIdOf(ACME)).isEqualTo(OLD_ID);
     }
 }

@@ -1,16 +1,18 @@
 package com.bossreview.install;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.support.AppTest;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Single-workspace mode (SLACK_BOT_TOKEN): the token lives in the environment, the data is still deleted. */
+/**
+ * Single-workspace mode (SLACK_BOT_TOKEN): the token lives in the environment, the data is still
+ * deleted.
+ */
 class SingleWorkspaceUninstallTest extends AppTest {
 
     @Test
@@ -31,20 +33,31 @@ class SingleWorkspaceUninstallTest extends AppTest {
     }
 
     @Test
-    void with_a_retention_period_a_workspace_that_reinstalled_is_served_and_planned_again_after_the_restart() {
+    void
+            with_a_retention_period_a_workspace_that_reinstalled_is_served_and_planned_again_after_the_restart() {
         Map<String, String> retention = Map.of("BOSSREVIEW_UNINSTALL_RETENTION_DAYS", "30");
         try (TestApp before = TestApp.start(slack, clock, retention)) {
             Workspaces.managerWithNews(TEAM, ME, BOSS, "Closed Acme");
-            assertThat(InstallBrowser.appUninstalled(before, null, TEAM).statusCode()).isEqualTo(200);
-            assertThat(TestDatabase.rows("uninstalled_workspace WHERE team_id = '" + TEAM + "'")).isEqualTo(1);
+            assertThat(InstallBrowser.appUninstalled(before, null, TEAM).statusCode())
+                    .isEqualTo(200);
+            assertThat(TestDatabase.rows("uninstalled_workspace WHERE team_id = '" + TEAM + "'"))
+                    .isEqualTo(1);
             before.nudges().materializer().materialize();
             assertThat(TestDatabase.rows("nudge WHERE team_id = '" + TEAM + "'")).isZero();
         }
-        // Reinstalled, the new token configured, restarted: Slack's auth.test accepts it for TEAM at start-up.
+        // Reinstalled, the new token configured, restarted: Slack's auth.test accepts it for TEAM
+        // at start-up.
         try (TestApp after = TestApp.start(slack, clock, retention)) {
             assertThat(TestDatabase.rows("uninstalled_workspace")).isZero();
-            assertThat(TestDatabase.rows("nudge WHERE team_id = '" + TEAM + "' AND user_id = '" + ME + "' AND kind = 'BOOK_REVIEW'"))
-                    .as("planned again at start-up").isEqualTo(1);
+            assertThat(
+                            TestDatabase.rows(
+                                    "nudge WHERE team_id = '"
+                                            + TEAM
+                                            + "' AND user_id = '"
+                                            + ME
+                                            + "' AND kind = 'BOOK_REVIEW'"))
+                    .as("planned again at start-up")
+                    .isEqualTo(1);
             assertThat(after.slack().command(TEAM, ME, "agenda").body()).contains("Closed Acme");
         }
     }

@@ -1,20 +1,19 @@
 package com.bossreview.manager;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(TestDatabase.class)
 class BossCommandTest {
@@ -43,22 +42,32 @@ class BossCommandTest {
 
     private static String nextResponse() throws InterruptedException {
         return slack.awaitCalls(FakeSlack.RESPONSE_URL, responsesBefore + 1, Duration.ofSeconds(10))
-                .get(responsesBefore).param("text");
+                .get(responsesBefore)
+                .param("text");
     }
 
     private static Optional<String> storedBoss() {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT boss_user_id FROM manager WHERE team_id = :t AND user_id = :u")
-                .bind("t", TEAM).bind("u", ME).mapTo(String.class).findOne());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery(
+                                                "SELECT boss_user_id FROM manager WHERE team_id = :t AND user_id = :u")
+                                        .bind("t", TEAM)
+                                        .bind("u", ME)
+                                        .mapTo(String.class)
+                                        .findOne());
     }
 
     @Test
     void boss_is_checked_with_slack_and_stored() throws Exception {
         slack.user("U0BOSS", TEAM, false, false, "Europe/Paris");
-        assertThat(app.slack().command(TEAM, ME, "boss <@U0BOSS|maria>").statusCode()).isEqualTo(200);
+        assertThat(app.slack().command(TEAM, ME, "boss <@U0BOSS|maria>").statusCode())
+                .isEqualTo(200);
         assertThat(nextResponse()).contains("<@U0BOSS> is your boss");
         assertThat(storedBoss()).contains("U0BOSS");
-        assertThat(slack.calls("users.info")).anySatisfy(c -> assertThat(c.param("user")).isEqualTo("U0BOSS"));
+        assertThat(slack.calls("users.info"))
+                .anySatisfy(c -> assertThat(c.param("user")).isEqualTo("U0BOSS"));
     }
 
     @Test
@@ -95,8 +104,9 @@ class BossCommandTest {
     }
 
     @Test
-    void on_enterprise_grid_a_boss_whose_home_is_another_workspace_of_the_org_but_who_is_a_member_here_is_accepted()
-            throws Exception {
+    void
+            on_enterprise_grid_a_boss_whose_home_is_another_workspace_of_the_org_but_who_is_a_member_here_is_accepted()
+                    throws Exception {
         slack.orgUser("W0GRIDBOSS", "T0HQ", "E0ORG", java.util.List.of("T0HQ", TEAM));
         app.slack().command(TEAM, ME, "boss <@W0GRIDBOSS>");
         assertThat(nextResponse()).contains("<@W0GRIDBOSS> is your boss");
@@ -113,7 +123,8 @@ class BossCommandTest {
 
     @Test
     void text_that_is_not_one_mention_gets_the_usage_and_changes_nothing() {
-        for (String bad : new String[]{"", "maria", "<@U1> <@U2>", "'; drop table manager; --", "@maria"}) {
+        for (String bad :
+                new String[] {"", "maria", "<@U1> <@U2>", "'; drop table manager; --", "@maria"}) {
             String body = SlackRequests.text(app.slack().command(TEAM, ME, "boss " + bad));
             assertThat(body).contains("/bossreview boss @user");
         }
@@ -125,7 +136,9 @@ class BossCommandTest {
     void slack_failing_is_told_to_the_user_and_changes_nothing() throws Exception {
         slack.fail("users.info", new FakeSlack.Fault.ServerError(500), 1);
         app.slack().command(TEAM, ME, "boss <@U0BOSS>");
-        assertThat(nextResponse()).contains("couldn't check <@U0BOSS> with Slack").contains("http_500")
+        assertThat(nextResponse())
+                .contains("couldn't check <@U0BOSS> with Slack")
+                .contains("http_500")
                 .contains("not changed");
         assertThat(storedBoss()).isEmpty();
     }
@@ -134,9 +147,18 @@ class BossCommandTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String zone = null;
         while (System.nanoTime() < deadline) {
-            zone = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT time_zone FROM manager WHERE team_id = :t AND user_id = :u")
-                    .bind("t", TEAM).bind("u", ME).mapTo(String.class).findOne().orElse(null));
+            zone =
+                    TestDatabase.database()
+                            .jdbi()
+                            .withHandle(
+                                    h ->
+                                            h.createQuery(
+                                                            "SELECT time_zone FROM manager WHERE team_id = :t AND user_id = :u")
+                                                    .bind("t", TEAM)
+                                                    .bind("u", ME)
+                                                    .mapTo(String.class)
+                                                    .findOne()
+                                                    .orElse(null));
             if (expected.equals(zone)) {
                 return zone;
             }

@@ -1,18 +1,5 @@
 package com.bossreview.news;
 
-import com.bossreview.account.ExportService;
-import com.bossreview.manager.ManagerService;
-import com.bossreview.support.FakeSlack;
-import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.ZoneId;
-
 import static com.bossreview.news.NewsTestKit.BOSS;
 import static com.bossreview.news.NewsTestKit.ME;
 import static com.bossreview.news.NewsTestKit.START;
@@ -23,7 +10,22 @@ import static com.bossreview.news.NewsTestKit.reminders;
 import static com.bossreview.news.NewsTestKit.sharedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code dismiss_news}: news logged by mistake goes away everywhere but the export, and can't be sent. */
+import com.bossreview.account.ExportService;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.TestDatabase;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code dismiss_news}: news logged by mistake goes away everywhere but the export, and can't be
+ * sent.
+ */
 @ExtendWith(TestDatabase.class)
 class DismissNewsTest {
     private static NewsTestKit kit;
@@ -45,7 +47,9 @@ class DismissNewsTest {
     }
 
     @Test
-    void dismissed_news_gets_no_reminders_and_leaves_the_list_and_the_agenda_but_stays_in_the_export() throws Exception {
+    void
+            dismissed_news_gets_no_reminders_and_leaves_the_list_and_the_agenda_but_stays_in_the_export()
+                    throws Exception {
         long mistake = kit.logged(TEAM, ME, "bad Lost Initech (wrong account, sorry)");
         long real = kit.logged(TEAM, ME, "bad Lost Hooli");
         kit.clock.advance(Duration.ofMinutes(3));
@@ -53,7 +57,10 @@ class DismissNewsTest {
         FakeSlack.Call answer = kit.click(TEAM, ME, "dismiss_news", Long.toString(mistake));
 
         assertThat(answer.param("replace_original")).isEqualTo("true");
-        assertThat(answer.param("text")).contains("Dismissed").contains("no more reminders").contains("Nothing was sent");
+        assertThat(answer.param("text"))
+                .contains("Dismissed")
+                .contains("no more reminders")
+                .contains("Nothing was sent");
         assertThat(buttons(answer.param("blocks"))).isEmpty();
         assertThat(dismissedAt(mistake)).contains(START.plus(Duration.ofMinutes(3)));
         assertThat(sharedAt(mistake)).isEmpty();
@@ -62,13 +69,20 @@ class DismissNewsTest {
         assertThat(list).contains("Lost Hooli").doesNotContain("Initech");
         String agenda = kit.log(TEAM, ME, "agenda").toString();
         assertThat(agenda).contains("Lost Hooli").doesNotContain("Initech");
-        var manager = new ManagerService(TestDatabase.database().jdbi(), kit.clock, (t, u) -> { }).find(TEAM, ME).orElseThrow();
-        String export = new ExportService(TestDatabase.database().jdbi(), kit.clock).export(manager);
-        assertThat(export).contains("Lost Initech (wrong account, sorry)").contains("\"dismissed_at\": \"2025-03-04T08:03:00Z\"");
+        var manager =
+                new ManagerService(TestDatabase.database().jdbi(), kit.clock, (t, u) -> {})
+                        .find(TEAM, ME)
+                        .orElseThrow();
+        String export =
+                new ExportService(TestDatabase.database().jdbi(), kit.clock).export(manager);
+        assertThat(export)
+                .contains("Lost Initech (wrong account, sorry)")
+                .contains("\"dismissed_at\": \"2025-03-04T08:03:00Z\"");
 
         kit.drainAt(START.plus(Duration.ofMinutes(30)));
         kit.drainAt(START.plus(Duration.ofMinutes(150)));
-        assertThat(reminders(mistake)).containsExactly("SKIPPED:dismissed", "SKIPPED:dismissed", "PENDING");
+        assertThat(reminders(mistake))
+                .containsExactly("SKIPPED:dismissed", "SKIPPED:dismissed", "PENDING");
         assertThat(reminders(real)).hasSize(3).element(0).asString().startsWith("SENT");
         assertThat(reminders(real).get(1)).startsWith("SENT");
         assertThat(kit.dmsTo(ME)).noneMatch(dm -> dm.param("text").contains("Initech"));
@@ -81,14 +95,16 @@ class DismissNewsTest {
 
         FakeSlack.Call share = kit.click(TEAM, ME, "share_good_news", Long.toString(id));
 
-        assertThat(share.param("text")).contains("You dismissed this news today at 09:00, so nothing was sent");
+        assertThat(share.param("text"))
+                .contains("You dismissed this news today at 09:00, so nothing was sent");
         assertThat(share.param("replace_original")).isEqualTo("false");
         assertThat(kit.newDms()).isEmpty();
         assertThat(sharedAt(id)).isEmpty();
     }
 
     @Test
-    void a_second_dismiss_changes_nothing_and_told_and_dismissed_exclude_each_other() throws Exception {
+    void a_second_dismiss_changes_nothing_and_told_and_dismissed_exclude_each_other()
+            throws Exception {
         long dismissed = kit.logged(TEAM, ME, "bad typo'd news");
         kit.click(TEAM, ME, "dismiss_news", Long.toString(dismissed));
         kit.clock.advance(Duration.ofMinutes(10));

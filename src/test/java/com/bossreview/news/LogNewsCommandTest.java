@@ -1,20 +1,19 @@
 package com.bossreview.news;
 
-import com.bossreview.support.TestDatabase;
-import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.ZoneId;
-
 import static com.bossreview.news.NewsTestKit.BOSS;
 import static com.bossreview.news.NewsTestKit.ME;
 import static com.bossreview.news.NewsTestKit.TEAM;
 import static com.bossreview.news.NewsTestKit.buttons;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bossreview.support.TestDatabase;
+import com.google.gson.JsonObject;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestDatabase.class)
 class LogNewsCommandTest {
@@ -36,8 +35,14 @@ class LogNewsCommandTest {
     }
 
     private static String storedBody(long id) {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT body FROM news WHERE id = :id")
-                .bind("id", id).mapTo(String.class).one());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("SELECT body FROM news WHERE id = :id")
+                                        .bind("id", id)
+                                        .mapTo(String.class)
+                                        .one());
     }
 
     @Test
@@ -45,20 +50,35 @@ class LogNewsCommandTest {
         kit.manager(TEAM, ME, ZoneId.of("Europe/Paris"), BOSS);
         JsonObject ack = kit.log(TEAM, ME, "good Closed the Acme deal :tada:");
 
-        assertThat(ack.get("text").getAsString()).contains("Good news travels fast — share it while it's fresh");
+        assertThat(ack.get("text").getAsString())
+                .contains("Good news travels fast — share it while it's fresh");
         JsonObject button = buttons(ack).get(0);
-        assertThat(buttons(ack)).extracting(b -> b.get("action_id").getAsString())
+        assertThat(buttons(ack))
+                .extracting(b -> b.get("action_id").getAsString())
                 .containsExactly("share_good_news", "told_boss", "dismiss_news", "edit_news");
-        assertThat(buttons(ack)).allSatisfy(b -> assertThat(b.get("value").getAsString()).isEqualTo(button.get("value").getAsString()));
+        assertThat(buttons(ack))
+                .allSatisfy(
+                        b ->
+                                assertThat(b.get("value").getAsString())
+                                        .isEqualTo(button.get("value").getAsString()));
         assertThat(button.get("action_id").getAsString()).isEqualTo("share_good_news");
-        assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Share with boss");
+        assertThat(button.getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("Share with boss");
         long id = Long.parseLong(button.get("value").getAsString());
-        NewsItem item = new NewsService(TestDatabase.database().jdbi(), kit.clock, NewsService.Reminders.NONE).find(TEAM, ME, id).orElseThrow();
+        NewsItem item =
+                new NewsService(
+                                TestDatabase.database().jdbi(),
+                                kit.clock,
+                                NewsService.Reminders.NONE)
+                        .find(TEAM, ME, id)
+                        .orElseThrow();
         assertThat(item.kind()).isEqualTo(NewsKind.GOOD);
         assertThat(item.body()).isEqualTo("Closed the Acme deal :tada:");
         assertThat(item.loggedAt()).isEqualTo(NewsTestKit.START);
         assertThat(item.shared()).isFalse();
-        assertThat(ack.toString()).contains("> Closed the Acme deal").doesNotContain("set one with");
+        assertThat(ack.toString())
+                .contains("> Closed the Acme deal")
+                .doesNotContain("set one with");
         assertThat(kit.dms()).isEmpty();
     }
 
@@ -72,11 +92,19 @@ class LogNewsCommandTest {
         JsonObject button = buttons(ack).get(0);
         assertThat(button.get("action_id").getAsString()).isEqualTo("share_bad_news");
         assertThat(button.get("style").getAsString()).isEqualTo("primary");
-        assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Tell boss now");
+        assertThat(button.getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("Tell boss now");
         assertThat(buttons(ack).get(1).get("action_id").getAsString()).isEqualTo("told_boss");
-        assertThat(buttons(ack).get(1).getAsJsonObject("text").get("text").getAsString()).isEqualTo("I told them already");
+        assertThat(buttons(ack).get(1).getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("I told them already");
         long id = Long.parseLong(button.get("value").getAsString());
-        assertThat(TestDatabase.rows("news WHERE id = " + id + " AND kind = 'BAD' AND user_id = '" + ME + "'"))
+        assertThat(
+                        TestDatabase.rows(
+                                "news WHERE id = "
+                                        + id
+                                        + " AND kind = 'BAD' AND user_id = '"
+                                        + ME
+                                        + "'"))
                 .isEqualTo(1);
     }
 
@@ -92,9 +120,11 @@ class LogNewsCommandTest {
 
     @Test
     void empty_news_gets_the_usage_and_stores_nothing() {
-        for (String text : new String[]{"good", "bad", "good    ", "bad \t "}) {
+        for (String text : new String[] {"good", "bad", "good    ", "bad \t "}) {
             JsonObject ack = kit.log(TEAM, ME, text);
-            assertThat(ack.get("text").getAsString()).contains("news?").contains("Nothing was saved")
+            assertThat(ack.get("text").getAsString())
+                    .contains("news?")
+                    .contains("Nothing was saved")
                     .containsPattern("Usage: `/bossreview (good|bad) <text>`");
             assertThat(ack.has("blocks")).isFalse();
         }
@@ -105,8 +135,11 @@ class LogNewsCommandTest {
     @Test
     void news_longer_than_two_thousand_characters_is_refused_and_stores_nothing() {
         JsonObject ack = kit.log(TEAM, ME, "bad " + "x".repeat(2001));
-        assertThat(ack.get("text").getAsString()).contains("2,001 characters").contains("at most 2,000")
-                .contains("Nothing was saved").contains("Usage: `/bossreview bad <text>`");
+        assertThat(ack.get("text").getAsString())
+                .contains("2,001 characters")
+                .contains("at most 2,000")
+                .contains("Nothing was saved")
+                .contains("Usage: `/bossreview bad <text>`");
         assertThat(TestDatabase.rows("news")).isZero();
         assertThat(TestDatabase.rows("manager")).isZero();
 
@@ -149,15 +182,22 @@ class LogNewsCommandTest {
     void echoed_text_cannot_mention_or_link_anyone() {
         JsonObject ack = kit.log(TEAM, ME, "good <!channel> won <http://evil.example|this> & more");
         String blocks = ack.getAsJsonArray("blocks").toString();
-        assertThat(blocks).contains("&lt;!channel&gt;").contains("&lt;http://evil.example|this&gt;")
-                .contains("&amp; more").doesNotContain("<!channel>");
+        assertThat(blocks)
+                .contains("&lt;!channel&gt;")
+                .contains("&lt;http://evil.example|this&gt;")
+                .contains("&amp; more")
+                .doesNotContain("<!channel>");
     }
 
     @Test
     void logging_news_calls_no_slack_method_before_the_ack() {
         kit.manager(TEAM, "U0QUIET", ZoneId.of("UTC"), BOSS);
         kit.log(TEAM, "U0QUIET", "good fine");
-        assertThat(kit.slack.calls()).noneMatch(c -> "U0QUIET".equals(c.param("user"))
-                || "U0QUIET".equals(c.param("channel")) || c.method().equals("chat.postMessage"));
+        assertThat(kit.slack.calls())
+                .noneMatch(
+                        c ->
+                                "U0QUIET".equals(c.param("user"))
+                                        || "U0QUIET".equals(c.param("channel"))
+                                        || c.method().equals("chat.postMessage"));
     }
 }

@@ -1,5 +1,7 @@
 package com.bossreview.news;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.manager.ManagerService;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
@@ -10,7 +12,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** One app, one fake Slack and one settable clock for a news test class, plus the lookups its tests share. */
+/**
+ * One app, one fake Slack and one settable clock for a news test class, plus the lookups its tests
+ * share.
+ */
 final class NewsTestKit implements AutoCloseable {
     static final Instant START = Instant.parse("2025-03-04T08:00:00Z");
     static final String TEAM = FakeSlack.TEAM_ID;
@@ -41,9 +43,13 @@ final class NewsTestKit implements AutoCloseable {
         dmsAtReset = dms().size();
     }
 
-    /** A manager whose zone is fresh (no users.info refresh racing the test) and, if given, with a boss. */
+    /**
+     * A manager whose zone is fresh (no users.info refresh racing the test) and, if given, with a
+     * boss.
+     */
     void manager(String team, String user, ZoneId zone, String boss) {
-        ManagerService managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
+        ManagerService managers =
+                new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> {});
         managers.getOrCreate(team, user);
         managers.zoneChecked(team, user, zone, Optional.empty());
         if (boss != null) {
@@ -60,18 +66,23 @@ final class NewsTestKit implements AutoCloseable {
 
     /** Logs news and returns its id, read from the button of the reply. */
     long logged(String team, String user, String kindAndText) {
-        return Long.parseLong(buttons(log(team, user, kindAndText)).get(0).get("value").getAsString());
+        return Long.parseLong(
+                buttons(log(team, user, kindAndText)).get(0).get("value").getAsString());
     }
 
     /** A click, acked with an empty 200; returns the answer it then sends through response_url. */
-    FakeSlack.Call click(String team, String user, String actionId, String value) throws InterruptedException {
+    FakeSlack.Call click(String team, String user, String actionId, String value)
+            throws InterruptedException {
         HttpResponse<String> ack = app.slack().click(team, user, actionId, value);
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(SlackRequests.text(ack)).isEmpty();
         return nextResponse();
     }
 
-    /** As {@link #click}, on a button in the block {@code blockId} (the news list's rows have their own). */
+    /**
+     * As {@link #click}, on a button in the block {@code blockId} (the news list's rows have their
+     * own).
+     */
     FakeSlack.Call clickIn(String team, String user, String actionId, String value, String blockId)
             throws InterruptedException {
         HttpResponse<String> ack = app.slack().click(team, user, actionId, value, blockId);
@@ -80,23 +91,37 @@ final class NewsTestKit implements AutoCloseable {
         return nextResponse();
     }
 
-    /** The dispatcher run at {@code at}, as the nudge tests do: the clock set, due nudges sent or skipped. */
+    /**
+     * The dispatcher run at {@code at}, as the nudge tests do: the clock set, due nudges sent or
+     * skipped.
+     */
     int drainAt(Instant at) {
         clock.set(at);
         return app.nudges().dispatcher().drain();
     }
 
-    /** {@code SENT}, or {@code SKIPPED:<reason>}, of each reminder of a piece of news, in the order they were due. */
+    /**
+     * {@code SENT}, or {@code SKIPPED:<reason>}, of each reminder of a piece of news, in the order
+     * they were due.
+     */
     static List<String> reminders(long newsId) {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT state || coalesce(':' || outcome, '') FROM nudge WHERE ref_id = :id ORDER BY due_at")
-                .bind("id", newsId).mapTo(String.class).list());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery(
+                                                "SELECT state || coalesce(':' || outcome, '') FROM nudge WHERE ref_id = :id ORDER BY due_at")
+                                        .bind("id", newsId)
+                                        .mapTo(String.class)
+                                        .list());
     }
 
     /** The DMs sent since {@link #reset()} (this test's), to {@code user}. */
     List<FakeSlack.Call> dmsTo(String user) {
         List<FakeSlack.Call> all = dms();
-        return all.subList(dmsAtReset, all.size()).stream().filter(c -> user.equals(c.param("channel"))).toList();
+        return all.subList(dmsAtReset, all.size()).stream()
+                .filter(c -> user.equals(c.param("channel")))
+                .toList();
     }
 
     /** The DMs sent since {@link #reset()}: this test's. */
@@ -107,14 +132,18 @@ final class NewsTestKit implements AutoCloseable {
 
     FakeSlack.Call nextResponse() throws InterruptedException {
         responsesSeen++;
-        return slack.awaitCalls(FakeSlack.RESPONSE_URL, responsesSeen, Duration.ofSeconds(10)).get(responsesSeen - 1);
+        return slack.awaitCalls(FakeSlack.RESPONSE_URL, responsesSeen, Duration.ofSeconds(10))
+                .get(responsesSeen - 1);
     }
 
     List<FakeSlack.Call> dms() {
         return slack.calls("chat.postMessage");
     }
 
-    /** Every button in a message's blocks (a JSON object with {@code blocks}, or a JSON array string). */
+    /**
+     * Every button in a message's blocks (a JSON object with {@code blocks}, or a JSON array
+     * string).
+     */
     static List<JsonObject> buttons(JsonObject message) {
         return buttons(message.getAsJsonArray("blocks"));
     }
@@ -138,7 +167,10 @@ final class NewsTestKit implements AutoCloseable {
         return found;
     }
 
-    /** All text of a message's blocks (a JSON array string), one piece per line, as Slack would render it. */
+    /**
+     * All text of a message's blocks (a JSON array string), one piece per line, as Slack would
+     * render it.
+     */
     static String texts(String blocksJson) {
         StringBuilder out = new StringBuilder();
         collectTexts(JsonParser.parseString(blocksJson), out);
@@ -149,13 +181,17 @@ final class NewsTestKit implements AutoCloseable {
         if (e.isJsonArray()) {
             e.getAsJsonArray().forEach(child -> collectTexts(child, out));
         } else if (e.isJsonObject()) {
-            e.getAsJsonObject().entrySet().forEach(entry -> {
-                if (entry.getKey().equals("text") && entry.getValue().isJsonPrimitive()) {
-                    out.append(entry.getValue().getAsString()).append('\n');
-                } else {
-                    collectTexts(entry.getValue(), out);
-                }
-            });
+            e.getAsJsonObject()
+                    .entrySet()
+                    .forEach(
+                            entry -> {
+                                if (entry.getKey().equals("text")
+                                        && entry.getValue().isJsonPrimitive()) {
+                                    out.append(entry.getValue().getAsString()).append('\n');
+                                } else {
+                                    collectTexts(entry.getValue(), out);
+                                }
+                            });
         }
     }
 
@@ -180,19 +216,39 @@ final class NewsTestKit implements AutoCloseable {
     }
 
     private static Optional<String> column(String column, long id) {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM news WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("SELECT " + column + " FROM news WHERE id = :id")
+                                        .bind("id", id)
+                                        .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                                        .one());
     }
 
     static Optional<String> sharedWith(long id) {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT shared_with FROM news WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("SELECT shared_with FROM news WHERE id = :id")
+                                        .bind("id", id)
+                                        .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                                        .one());
     }
 
     private static Optional<Instant> instant(String column, long id) {
-        return TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT " + column + " FROM news WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toInstant())).one());
+        return TestDatabase.database()
+                .jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("SELECT " + column + " FROM news WHERE id = :id")
+                                        .bind("id", id)
+                                        .map(
+                                                (rs, ctx) ->
+                                                        Optional.ofNullable(rs.getTimestamp(1))
+                                                                .map(t -> t.toInstant()))
+                                        .one());
     }
 
     @Override

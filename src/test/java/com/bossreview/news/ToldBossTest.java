@@ -1,16 +1,5 @@
 package com.bossreview.news;
 
-import com.bossreview.support.FakeSlack;
-import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.ZoneId;
-
 import static com.bossreview.news.NewsTestKit.BOSS;
 import static com.bossreview.news.NewsTestKit.ME;
 import static com.bossreview.news.NewsTestKit.START;
@@ -22,7 +11,20 @@ import static com.bossreview.news.NewsTestKit.sharedWith;
 import static com.bossreview.news.NewsTestKit.toldHow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "I told them already" ({@code told_boss}): news told by phone or in person counts, and nothing is ever sent. */
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.TestDatabase;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * "I told them already" ({@code told_boss}): news told by phone or in person counts, and nothing is
+ * ever sent.
+ */
 @ExtendWith(TestDatabase.class)
 class ToldBossTest {
     private static NewsTestKit kit;
@@ -44,7 +46,9 @@ class ToldBossTest {
     }
 
     @Test
-    void told_from_the_logged_reply_ends_the_reminders_sends_the_boss_nothing_and_counts_for_latency() throws Exception {
+    void
+            told_from_the_logged_reply_ends_the_reminders_sends_the_boss_nothing_and_counts_for_latency()
+                    throws Exception {
         long id = kit.logged(TEAM, ME, "bad Lost the Globex renewal");
         assertThat(reminders(id)).containsExactly("PENDING", "PENDING", "PENDING");
         int dmsBefore = kit.dms().size();
@@ -54,16 +58,21 @@ class ToldBossTest {
 
         // 08:12 UTC is 09:12 in Paris.
         assertThat(answer.param("replace_original")).isEqualTo("true");
-        assertThat(answer.param("text")).contains("Marked as told outside Slack at 09:12")
-                .contains("12 minutes after logging it").contains("Nothing was sent to <@" + BOSS + ">");
+        assertThat(answer.param("text"))
+                .contains("Marked as told outside Slack at 09:12")
+                .contains("12 minutes after logging it")
+                .contains("Nothing was sent to <@" + BOSS + ">");
         assertThat(buttons(answer.param("blocks"))).isEmpty();
         assertThat(sharedAt(id)).contains(START.plus(Duration.ofMinutes(12)));
         assertThat(sharedWith(id)).contains(BOSS);
         assertThat(toldHow(id)).contains("OUTSIDE");
-        NewsService news = new NewsService(TestDatabase.database().jdbi(), kit.clock, NewsService.Reminders.NONE);
-        assertThat(news.timeToShare(news.find(TEAM, ME, id).orElseThrow())).isEqualTo(Duration.ofMinutes(12));
+        NewsService news =
+                new NewsService(
+                        TestDatabase.database().jdbi(), kit.clock, NewsService.Reminders.NONE);
+        assertThat(news.timeToShare(news.find(TEAM, ME, id).orElseThrow()))
+                .isEqualTo(Duration.ofMinutes(12));
 
-        for (int minutes : new int[]{30, 150, 270}) {
+        for (int minutes : new int[] {30, 150, 270}) {
             kit.drainAt(START.plus(Duration.ofMinutes(minutes)));
         }
         assertThat(kit.dms()).hasSize(dmsBefore);
@@ -79,7 +88,8 @@ class ToldBossTest {
         FakeSlack.Call again = kit.click(TEAM, ME, "told_boss", Long.toString(id));
 
         assertThat(again.param("replace_original")).isEqualTo("false");
-        assertThat(again.param("text")).contains("You marked this as told outside Slack today at 09:00")
+        assertThat(again.param("text"))
+                .contains("You marked this as told outside Slack today at 09:00")
                 .contains("nothing changed");
         assertThat(sharedAt(id)).contains(START);
         assertThat(kit.newDms()).isEmpty();
@@ -91,9 +101,12 @@ class ToldBossTest {
 
         kit.app.slack().click(TEAM, ME, "told_boss", Long.toString(id));
         kit.app.slack().click(TEAM, ME, "told_boss", Long.toString(id));
-        var answers = java.util.List.of(kit.nextResponse().param("text"), kit.nextResponse().param("text"));
+        var answers =
+                java.util.List.of(
+                        kit.nextResponse().param("text"), kit.nextResponse().param("text"));
 
-        assertThat(answers).anySatisfy(t -> assertThat(t).contains("Marked as told outside Slack"))
+        assertThat(answers)
+                .anySatisfy(t -> assertThat(t).contains("Marked as told outside Slack"))
                 .anySatisfy(t -> assertThat(t).contains("nothing changed"));
         assertThat(kit.newDms()).isEmpty();
     }
@@ -106,7 +119,8 @@ class ToldBossTest {
 
         FakeSlack.Call told = kit.click(TEAM, ME, "told_boss", Long.toString(id));
 
-        assertThat(told.param("text")).contains("You already shared this with <@" + BOSS + "> today at 09:00")
+        assertThat(told.param("text"))
+                .contains("You already shared this with <@" + BOSS + "> today at 09:00")
                 .contains("nothing changed");
         assertThat(toldHow(id)).contains("DM");
         assertThat(sharedAt(id)).contains(START);
@@ -119,21 +133,26 @@ class ToldBossTest {
 
         FakeSlack.Call share = kit.click(TEAM, ME, "share_bad_news", Long.toString(id));
 
-        assertThat(share.param("text")).contains("You marked this as told outside Slack today at 09:00")
+        assertThat(share.param("text"))
+                .contains("You marked this as told outside Slack today at 09:00")
                 .contains("wasn't sent again");
         assertThat(kit.newDms()).isEmpty();
         assertThat(toldHow(id)).contains("OUTSIDE");
     }
 
     @Test
-    void without_a_boss_it_is_still_marked_told_and_the_manager_hears_how_to_set_one() throws Exception {
+    void without_a_boss_it_is_still_marked_told_and_the_manager_hears_how_to_set_one()
+            throws Exception {
         kit.manager(TEAM, "U0NOBOSS", ZoneId.of("UTC"), null);
         long id = kit.logged(TEAM, "U0NOBOSS", "bad Lost a rep");
 
         FakeSlack.Call answer = kit.click(TEAM, "U0NOBOSS", "told_boss", Long.toString(id));
 
-        assertThat(answer.param("text")).contains("Marked as told outside Slack").contains("Nothing was sent to your boss")
-                .contains("haven't set a boss yet").contains("/bossreview boss @user");
+        assertThat(answer.param("text"))
+                .contains("Marked as told outside Slack")
+                .contains("Nothing was sent to your boss")
+                .contains("haven't set a boss yet")
+                .contains("/bossreview boss @user");
         assertThat(sharedAt(id)).contains(START);
         assertThat(sharedWith(id)).isEmpty();
         assertThat(toldHow(id)).contains("OUTSIDE");
@@ -148,17 +167,30 @@ class ToldBossTest {
         long otherTeam = kit.logged("T0SECOND", ME, "bad news in the other workspace");
         int opens = kit.slack.calls("views.open").size();
 
-        for (String action : new String[]{"told_boss", "dismiss_news", "edit_news"}) {
-            for (String forged : new String[]{Long.toString(theirs), Long.toString(otherTeam), "abc", "-1", "0", "",
-                    "1; update news set dismissed_at = now()", "99999999999999999999"}) {
+        for (String action : new String[] {"told_boss", "dismiss_news", "edit_news"}) {
+            for (String forged :
+                    new String[] {
+                        Long.toString(theirs),
+                        Long.toString(otherTeam),
+                        "abc",
+                        "-1",
+                        "0",
+                        "",
+                        "1; update news set dismissed_at = now()",
+                        "99999999999999999999"
+                    }) {
                 FakeSlack.Call answer = kit.click(TEAM, ME, action, forged);
-                assertThat(answer.param("text")).as(action + " " + forged).contains("isn't yours or no longer exists");
+                assertThat(answer.param("text"))
+                        .as(action + " " + forged)
+                        .contains("isn't yours or no longer exists");
                 assertThat(answer.param("replace_original")).isEqualTo("false");
             }
         }
         assertThat(kit.newDms()).isEmpty();
         assertThat(kit.slack.calls("views.open")).hasSize(opens);
-        assertThat(TestDatabase.rows("news WHERE shared_at IS NOT NULL OR dismissed_at IS NOT NULL OR told_how IS NOT NULL"))
+        assertThat(
+                        TestDatabase.rows(
+                                "news WHERE shared_at IS NOT NULL OR dismissed_at IS NOT NULL OR told_how IS NOT NULL"))
                 .isZero();
         assertThat(reminders(theirs)).containsOnly("PENDING");
     }

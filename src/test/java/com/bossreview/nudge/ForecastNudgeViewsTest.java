@@ -1,11 +1,10 @@
 package com.bossreview.nudge;
 
-import com.bossreview.time.FiscalQuarter;
-import org.junit.jupiter.api.Test;
-
-import java.time.Month;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bossreview.time.FiscalQuarter;
+import java.time.Month;
+import org.junit.jupiter.api.Test;
 
 class ForecastNudgeViewsTest {
     private static final FiscalQuarter Q4 = new FiscalQuarter(2026, 4, Month.JANUARY);
@@ -15,6 +14,7 @@ class ForecastNudgeViewsTest {
         assertThat(NudgeViews.endsIn(33, Q4)).isEqualTo("ends in 33 days (Thu 31 Dec)");
         assertThat(NudgeViews.endsIn(1, Q4)).isEqualTo("ends tomorrow (Thu 31 Dec)");
         assertThat(NudgeViews.endsIn(0, Q4)).isEqualTo("ends today (Thu 31 Dec)");
-        assertThat(NudgeViews.endsIn(21, new FiscalQuarter(2027, 1, Month.APRIL))).isEqualTo("ends in 21 days (Tue 30 Jun)");
+        assertThat(NudgeViews.endsIn(21, new FiscalQuarter(2027, 1, Month.APRIL)))
+                .isEqualTo("ends in 21 days (Tue 30 Jun)");
     }
 }

@@ -1,14 +1,15 @@
 package com.bossreview.nudge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.agenda.AgendaService;
+import com.bossreview.config.Secret;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.news.NewsService;
 import com.bossreview.review.ReviewService;
-import com.bossreview.slack.Messenger;
-import org.jdbi.v3.core.Jdbi;
-import com.bossreview.config.Secret;
 import com.bossreview.slack.AfterAck;
+import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackClients;
 import com.bossreview.support.FakeSlack;
@@ -16,11 +17,6 @@ import com.bossreview.support.MutableClock;
 import com.bossreview.support.TestDatabase;
 import com.slack.api.Slack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Exactly once, with several dispatchers on one database, after a crash, and under Slack's 429s. */
+/**
+ * Exactly once, with several dispatchers on one database, after a crash, and under Slack's 429s.
+ */
 @ExtendWith(TestDatabase.class)
 class NudgeConcurrencyTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -69,9 +70,24 @@ class NudgeConcurrencyTest {
         Materializer plans = new Materializer(jdbi, clock, metrics);
         NewsService news = new NewsService(jdbi, clock, plans::planForNews);
         ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
-        Dispatcher d = new Nudges(jdbi, clock, metrics, plans, new ManagerService(jdbi, clock, plans::replan), messenger,
-                news, forecasts, new AgendaService(jdbi, clock, news, forecasts, new ReviewService(jdbi, clock)), 16)
-                .dispatcher();
+        Dispatcher d =
+                new Nudges(
+                                jdbi,
+                                clock,
+                                metrics,
+                                plans,
+                                new ManagerService(jdbi, clock, plans::replan),
+                                messenger,
+                                news,
+                                forecasts,
+                                new AgendaService(
+                                        jdbi,
+                                        clock,
+                                        news,
+                                        forecasts,
+                                        new ReviewService(jdbi, clock)),
+                                16)
+                        .dispatcher();
         closeables.add(d);
         registries.put(d, registry);
         return d;
@@ -81,21 +97,31 @@ class NudgeConcurrencyTest {
         return registries.get(d).counter("nudges.possible.duplicates").count();
     }
 
-    /** {@code managers} managers over {@code teams} workspaces, each with a booking nudge due a minute ago. */
+    /**
+     * {@code managers} managers over {@code teams} workspaces, each with a booking nudge due a
+     * minute ago.
+     */
     private static void dueNudges(int managers, int teams) {
-        TestDatabase.database().jdbi().useHandle(h -> {
-            h.execute("""
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h -> {
+                            h.execute(
+                                    """
                     INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
                     SELECT 'T' || (g % ?), 'U' || g, 'UBOSS', 'UTC', ?, ? FROM generate_series(1, ?) g""",
-                    teams, NOW, NOW, managers);
-            h.execute("""
+                                    teams, NOW, NOW, managers);
+                            h.execute(
+                                    """
                     INSERT INTO nudge (team_id, user_id, kind, period, due_at)
-                    SELECT team_id, user_id, 'BOOK_REVIEW', '2026-W48', ? FROM manager""", NOW.minusSeconds(60));
-        });
+                    SELECT team_id, user_id, 'BOOK_REVIEW', '2026-W48', ? FROM manager""",
+                                    NOW.minusSeconds(60));
+                        });
     }
 
     private Map<String, Long> successfulDmsPerUser() {
-        return slack.calls("chat.postMessage").stream().filter(c -> !c.faulted())
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> !c.faulted())
                 .collect(Collectors.groupingBy(c -> c.param("channel"), Collectors.counting()));
     }
 
@@ -103,8 +129,8 @@ class NudgeConcurrencyTest {
     void three_dispatchers_racing_over_5000_due_nudges_send_exactly_one_dm_each() {
         dueNudges(5000, 100);
         List<Dispatcher> dispatchers = List.of(dispatcher(), dispatcher(), dispatcher());
-        List<CompletableFuture<Integer>> runs = dispatchers.stream()
-                .map(d -> CompletableFuture.supplyAsync(d::drain)).toList();
+        List<CompletableFuture<Integer>> runs =
+                dispatchers.stream().map(d -> CompletableFuture.supplyAsync(d::drain)).toList();
         int handled = runs.stream().map(CompletableFuture::join).mapToInt(Integer::intValue).sum();
 
         assertThat(handled).isEqualTo(5000);
@@ -119,12 +145,19 @@ class NudgeConcurrencyTest {
     void rows_claimed_by_a_crashed_dispatcher_are_sent_once_after_the_lease() {
         dueNudges(300, 3);
         // A dispatcher claimed 100 rows and died before sending them.
-        TestDatabase.database().jdbi().useHandle(h -> h.execute("""
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        """
                 UPDATE nudge SET state = 'CLAIMED', claimed_by = 'crashed', claimed_at = ?, attempts = 1
-                WHERE id IN (SELECT id FROM nudge ORDER BY id LIMIT 100)""", NOW.minusSeconds(30)));
+                WHERE id IN (SELECT id FROM nudge ORDER BY id LIMIT 100)""",
+                                        NOW.minusSeconds(30)));
         Dispatcher survivor = dispatcher();
         assertThat(survivor.drain()).isEqualTo(200);
-        assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED' AND claimed_by = 'crashed'")).isEqualTo(100);
+        assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED' AND claimed_by = 'crashed'"))
+                .isEqualTo(100);
 
         assertThat(possibleDuplicates(survivor)).isZero();
 
@@ -145,16 +178,45 @@ class NudgeConcurrencyTest {
         assertThat(d.drain()).isEqualTo(40);
 
         List<FakeSlack.Call> calls = slack.calls("chat.postMessage");
-        FakeSlack.Call hung = calls.stream().filter(FakeSlack.Call::faulted).findFirst().orElseThrow();
-        String hungTeam = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT team_id FROM nudge WHERE user_id = :u").bind("u", hung.param("channel")).mapTo(String.class).one());
-        // The other workspace's twenty DMs all went out while the call was hanging (the app gives up after 4 s).
-        List<FakeSlack.Call> others = calls.stream().filter(c -> !c.faulted())
-                .filter(c -> !TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT team_id FROM nudge WHERE user_id = :u").bind("u", c.param("channel"))
-                        .mapTo(String.class).one()).equals(hungTeam)).toList();
-        assertThat(others).hasSize(20).allSatisfy(c -> assertThat(c.at()).isBefore(hung.at().plusSeconds(4)));
-        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND outcome = 'timeout' AND maybe_sent")).isEqualTo(1);
+        FakeSlack.Call hung =
+                calls.stream().filter(FakeSlack.Call::faulted).findFirst().orElseThrow();
+        String hungTeam =
+                TestDatabase.database()
+                        .jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "SELECT team_id FROM nudge WHERE user_id = :u")
+                                                .bind("u", hung.param("channel"))
+                                                .mapTo(String.class)
+                                                .one());
+        // The other workspace's twenty DMs all went out while the call was hanging (the app gives
+        // up after 4 s).
+        List<FakeSlack.Call> others =
+                calls.stream()
+                        .filter(c -> !c.faulted())
+                        .filter(
+                                c ->
+                                        !TestDatabase.database()
+                                                .jdbi()
+                                                .withHandle(
+                                                        h ->
+                                                                h.createQuery(
+                                                                                "SELECT team_id FROM nudge WHERE user_id = :u")
+                                                                        .bind(
+                                                                                "u",
+                                                                                c.param("channel"))
+                                                                        .mapTo(String.class)
+                                                                        .one())
+                                                .equals(hungTeam))
+                        .toList();
+        assertThat(others)
+                .hasSize(20)
+                .allSatisfy(c -> assertThat(c.at()).isBefore(hung.at().plusSeconds(4)));
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE state = 'PENDING' AND outcome = 'timeout' AND maybe_sent"))
+                .isEqualTo(1);
         assertThat(possibleDuplicates(d)).isZero();
 
         clock.advance(Duration.ofSeconds(1));
@@ -166,15 +228,21 @@ class NudgeConcurrencyTest {
     }
 
     @Test
-    void a_connection_dropped_after_the_post_went_out_is_not_resent_by_the_http_client_and_the_retry_is_counted() {
-        dueNudges(2, 1); // one workspace: one sender posts U1's DM, then U2's on the same pooled connection
-        slack.failWith("chat.postMessage", n -> n == 2 ? new FakeSlack.Fault.DropConnection() : null);
+    void
+            a_connection_dropped_after_the_post_went_out_is_not_resent_by_the_http_client_and_the_retry_is_counted() {
+        dueNudges(2, 1); // one workspace: one sender posts U1's DM, then U2's on the same pooled
+        // connection
+        slack.failWith(
+                "chat.postMessage", n -> n == 2 ? new FakeSlack.Fault.DropConnection() : null);
         Dispatcher d = dispatcher();
         assertThat(d.drain()).isEqualTo(2);
 
-        // Slack may have posted it: the client must not quietly post it again, the dispatcher decides.
+        // Slack may have posted it: the client must not quietly post it again, the dispatcher
+        // decides.
         assertThat(slack.calls("chat.postMessage")).hasSize(2);
-        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND outcome = 'connection_lost' AND maybe_sent"))
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE state = 'PENDING' AND outcome = 'connection_lost' AND maybe_sent"))
                 .isEqualTo(1);
         assertThat(possibleDuplicates(d)).isZero();
 
@@ -187,16 +255,28 @@ class NudgeConcurrencyTest {
     @Test
     void a_row_that_drew_an_odd_500_is_retried_within_a_second_while_its_workspace_is_answered() {
         dueNudges(10, 1);
-        // This row already failed five times (say, over an earlier Slack incident); it is the most overdue, sent first.
-        TestDatabase.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE nudge SET attempts = 5, due_at = ? WHERE user_id = 'U10'", NOW.minusSeconds(120)));
+        // This row already failed five times (say, over an earlier Slack incident); it is the most
+        // overdue, sent first.
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "UPDATE nudge SET attempts = 5, due_at = ? WHERE user_id = 'U10'",
+                                        NOW.minusSeconds(120)));
         slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 1);
         Dispatcher d = dispatcher();
         d.drain();
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(9);
-        // The workspace's other calls succeed, so the wait is the first one (≤ 1 s), not the sixth (32 s).
-        assertThat(TestDatabase.rows("nudge WHERE user_id = 'U10' AND state = 'PENDING' AND outcome = 'http_500' "
-                + "AND attempts = 6 AND due_at <= '" + NOW.plusSeconds(1) + "'")).isEqualTo(1);
+        // The workspace's other calls succeed, so the wait is the first one (≤ 1 s), not the sixth
+        // (32 s).
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE user_id = 'U10' AND state = 'PENDING' AND outcome = 'http_500' "
+                                        + "AND attempts = 6 AND due_at <= '"
+                                        + NOW.plusSeconds(1)
+                                        + "'"))
+                .isEqualTo(1);
         clock.advance(Duration.ofSeconds(1));
         d.drain();
         assertThat(successfulDmsPerUser()).hasSize(10);
@@ -206,29 +286,62 @@ class NudgeConcurrencyTest {
     void the_rows_of_a_claim_whose_commit_failed_are_found_again_by_the_claims_exact_time() {
         dueNudges(3, 1);
         Instant failedClaim = Instant.parse("2026-11-25T10:00:00.123456Z");
-        TestDatabase.database().jdbi().useHandle(h -> {
-            h.execute("UPDATE nudge SET state = 'CLAIMED', claimed_by = 'me', claimed_at = ?, attempts = 1 WHERE user_id = 'U1'",
-                    failedClaim);
-            h.execute("UPDATE nudge SET state = 'CLAIMED', claimed_by = 'me', claimed_at = ?, attempts = 1 WHERE user_id = 'U2'",
-                    failedClaim.plusNanos(1000)); // a claim of mine one microsecond later, still in a sender's hands
-            h.execute("UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?, attempts = 1 WHERE user_id = 'U3'",
-                    failedClaim);
-        });
-        int released = TestDatabase.database().jdbi().withExtension(NudgeDao.class, dao -> dao.releaseClaimedAt(
-                new long[] {java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, failedClaim)}, "me"));
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h -> {
+                            h.execute(
+                                    "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'me', claimed_at = ?, attempts = 1 WHERE user_id = 'U1'",
+                                    failedClaim);
+                            h.execute(
+                                    "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'me', claimed_at = ?, attempts = 1 WHERE user_id = 'U2'",
+                                    failedClaim.plusNanos(
+                                            1000)); // a claim of mine one microsecond later, still
+                            // in a sender's hands
+                            h.execute(
+                                    "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?, attempts = 1 WHERE user_id = 'U3'",
+                                    failedClaim);
+                        });
+        int released =
+                TestDatabase.database()
+                        .jdbi()
+                        .withExtension(
+                                NudgeDao.class,
+                                dao ->
+                                        dao.releaseClaimedAt(
+                                                new long[] {
+                                                    java.time.temporal.ChronoUnit.MICROS.between(
+                                                            Instant.EPOCH, failedClaim)
+                                                },
+                                                "me"));
         assertThat(released).isEqualTo(1);
-        assertThat(TestDatabase.rows("nudge WHERE user_id = 'U1' AND state = 'PENDING' AND attempts = 0")).isEqualTo(1);
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE user_id = 'U1' AND state = 'PENDING' AND attempts = 0"))
+                .isEqualTo(1);
         assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED'")).isEqualTo(2);
 
-        // An orphan is given back only under the claim it was orphaned with, not under a newer claim of the row.
-        long u2 = TestDatabase.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM nudge WHERE user_id = 'U2'")
-                .mapTo(Long.class).one());
+        // An orphan is given back only under the claim it was orphaned with, not under a newer
+        // claim of the row.
+        long u2 =
+                TestDatabase.database()
+                        .jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery("SELECT id FROM nudge WHERE user_id = 'U2'")
+                                                .mapTo(Long.class)
+                                                .one());
         long older = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, failedClaim);
         long current = older + 1;
         NudgeDao dao = TestDatabase.database().jdbi().onDemand(NudgeDao.class);
-        assertThat(dao.releaseUnsent(new long[] {u2}, new long[] {older}, new long[0], "me")).isZero();
-        assertThat(dao.releaseUnsent(new long[] {u2}, new long[] {current}, new long[] {u2}, "me")).isEqualTo(1);
-        assertThat(TestDatabase.rows("nudge WHERE user_id = 'U2' AND state = 'PENDING' AND maybe_sent")).isEqualTo(1);
+        assertThat(dao.releaseUnsent(new long[] {u2}, new long[] {older}, new long[0], "me"))
+                .isZero();
+        assertThat(dao.releaseUnsent(new long[] {u2}, new long[] {current}, new long[] {u2}, "me"))
+                .isEqualTo(1);
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE user_id = 'U2' AND state = 'PENDING' AND maybe_sent"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -238,7 +351,11 @@ class NudgeConcurrencyTest {
         Dispatcher first = dispatcher();
         Dispatcher second = dispatcher();
         first.drain();
-        assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING' AND due_at >= '" + NOW.plusSeconds(30) + "'"))
+        assertThat(
+                        TestDatabase.rows(
+                                "nudge WHERE state = 'PENDING' AND due_at >= '"
+                                        + NOW.plusSeconds(30)
+                                        + "'"))
                 .isEqualTo(20);
         // The second instance never got the 429, yet it leaves the workspace alone too.
         assertThat(second.drain()).isZero();
@@ -253,9 +370,15 @@ class NudgeConcurrencyTest {
     void a_dispatcher_whose_claim_expired_does_not_send() {
         dueNudges(1, 1);
         Dispatcher slow = dispatcher();
-        // Another dispatcher took the row over after this one's lease expired (simulated by the claim owner).
-        TestDatabase.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?", NOW));
+        // Another dispatcher took the row over after this one's lease expired (simulated by the
+        // claim owner).
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?",
+                                        NOW));
         assertThat(slow.drain()).isZero();
         assertThat(slack.calls("chat.postMessage")).isEmpty();
     }
@@ -265,14 +388,17 @@ class NudgeConcurrencyTest {
         dueNudges(600, 6);
         slack.failEvery("chat.postMessage", 3, new FakeSlack.Fault.RateLimited(1));
         Dispatcher d = dispatcher();
-        for (int second = 0; second < 120 && TestDatabase.rows("nudge WHERE state <> 'SENT'") > 0; second++) {
+        for (int second = 0;
+                second < 120 && TestDatabase.rows("nudge WHERE state <> 'SENT'") > 0;
+                second++) {
             d.drain();
             clock.advance(Duration.ofSeconds(1));
         }
         Map<String, Long> perUser = successfulDmsPerUser();
         assertThat(perUser).hasSize(600);
         assertThat(perUser.values()).containsOnly(1L);
-        assertThat(slack.calls("chat.postMessage").stream().filter(FakeSlack.Call::faulted).count()).isPositive();
+        assertThat(slack.calls("chat.postMessage").stream().filter(FakeSlack.Call::faulted).count())
+                .isPositive();
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(600);
     }
 
@@ -282,10 +408,21 @@ class NudgeConcurrencyTest {
         slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
         Dispatcher d = dispatcher();
         d.drain();
-        Map<String, Long> perTeam = TestDatabase.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT team_id, count(*) FROM nudge WHERE state = 'SENT' GROUP BY team_id")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> perTeam =
+                TestDatabase.database()
+                        .jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "SELECT team_id, count(*) FROM nudge WHERE state = 'SENT' GROUP BY team_id")
+                                                .map(
+                                                        (rs, ctx) ->
+                                                                Map.entry(
+                                                                        rs.getString(1),
+                                                                        rs.getLong(2)))
+                                                .list())
+                        .stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         // One workspace got the 429 and waits 30 s; the other got all ten of its nudges.
         assertThat(perTeam.values()).contains(10L);
         assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING'")).isPositive();
@@ -294,5 +431,4 @@ class NudgeConcurrencyTest {
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(20);
         assertThat(successfulDmsPerUser().values()).containsOnly(1L);
     }
-
 }

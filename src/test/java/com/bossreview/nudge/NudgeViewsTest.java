@@ -1,12 +1,13 @@
 package com.bossreview.nudge;
 
+import static com.bossreview.nudge.NudgePlannerTest.NEW_YORK;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
 import com.bossreview.time.FiscalQuarter;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +15,17 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-
-import static com.bossreview.nudge.NudgePlannerTest.NEW_YORK;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What the nudge DMs say about time: when the review is, and which day's good news is waiting. */
 class NudgeViewsTest {
-    private static final Manager MANAGER = NudgePlannerTest.manager(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(8, 30),
-            Optional.of(new ReviewSlot(DayOfWeek.MONDAY, LocalTime.of(17, 0))), Month.JANUARY);
+    private static final Manager MANAGER =
+            NudgePlannerTest.manager(
+                    NEW_YORK,
+                    DayOfWeek.MONDAY,
+                    LocalTime.of(8, 30),
+                    Optional.of(new ReviewSlot(DayOfWeek.MONDAY, LocalTime.of(17, 0))),
+                    Month.JANUARY);
 
     private static Instant newYork(int month, int day, int hour, int minute) {
         return ZonedDateTime.of(2026, month, day, hour, minute, 0, 0, NEW_YORK).toInstant();
@@ -29,23 +33,60 @@ class NudgeViewsTest {
 
     private static String goodNewsDm(Instant loggedAt, Instant sentAt) {
         NewsItem item = new NewsItem(7, "T1", "U1", NewsKind.GOOD, "Signed Initech", loggedAt);
-        Nudge n = new Nudge(1, "T1", "U1", NudgeKind.GOOD_NEWS, NudgePeriod.parse("news-7"), sentAt, Optional.of(7L), 0, false);
+        Nudge n =
+                new Nudge(
+                        1,
+                        "T1",
+                        "U1",
+                        NudgeKind.GOOD_NEWS,
+                        NudgePeriod.parse("news-7"),
+                        sentAt,
+                        Optional.of(7L),
+                        0,
+                        false);
         FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 11, 30), Month.JANUARY);
-        return NudgeViews.render(n, MANAGER, new NudgeViews.Extras(Optional.of(item), Optional.empty(), Optional.empty(), q, 31, false),
-                sentAt).text();
+        return NudgeViews.render(
+                        n,
+                        MANAGER,
+                        new NudgeViews.Extras(
+                                Optional.of(item),
+                                Optional.empty(),
+                                Optional.empty(),
+                                q,
+                                31,
+                                false),
+                        sentAt)
+                .text();
     }
 
     private static String prepDm(String week, Instant sentAt) {
-        Nudge n = new Nudge(1, "T1", "U1", NudgeKind.REVIEW_PREP, NudgePeriod.parse(week), sentAt, Optional.empty(), 0, false);
+        Nudge n =
+                new Nudge(
+                        1,
+                        "T1",
+                        "U1",
+                        NudgeKind.REVIEW_PREP,
+                        NudgePeriod.parse(week),
+                        sentAt,
+                        Optional.empty(),
+                        0,
+                        false);
         FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 11, 30), Month.JANUARY);
-        return NudgeViews.render(n, MANAGER, new NudgeViews.Extras(Optional.empty(), Optional.empty(), Optional.empty(), q, 31, false),
-                sentAt).text();
+        return NudgeViews.render(
+                        n,
+                        MANAGER,
+                        new NudgeViews.Extras(
+                                Optional.empty(), Optional.empty(), Optional.empty(), q, 31, false),
+                        sentAt)
+                .text();
     }
 
     @Test
     void on_a_monday_fridays_good_news_is_called_fridays() {
         String text = goodNewsDm(newYork(11, 27, 15, 0), newYork(11, 30, 8, 30));
-        assertThat(text).startsWith(":tada: Friday's good news is still waiting for <@UBOSS>").doesNotContain("Yesterday");
+        assertThat(text)
+                .startsWith(":tada: Friday's good news is still waiting for <@UBOSS>")
+                .doesNotContain("Yesterday");
     }
 
     @Test
@@ -56,10 +97,13 @@ class NudgeViewsTest {
 
     @Test
     void yesterday_is_the_managers_calendar_day_not_utcs() {
-        // Sunday 20:00 in New York is already Monday in UTC; on Tuesday morning it is Sunday's news.
-        assertThat(goodNewsDm(newYork(11, 29, 20, 0), newYork(12, 1, 8, 30))).startsWith(":tada: Sunday's good news");
+        // Sunday 20:00 in New York is already Monday in UTC; on Tuesday morning it is Sunday's
+        // news.
+        assertThat(goodNewsDm(newYork(11, 29, 20, 0), newYork(12, 1, 8, 30)))
+                .startsWith(":tada: Sunday's good news");
         // Monday 23:30 in New York is Tuesday in UTC; on Tuesday morning it is yesterday's.
-        assertThat(goodNewsDm(newYork(11, 30, 23, 30), newYork(12, 1, 8, 30))).startsWith(":tada: Yesterday's good news");
+        assertThat(goodNewsDm(newYork(11, 30, 23, 30), newYork(12, 1, 8, 30)))
+                .startsWith(":tada: Yesterday's good news");
     }
 
     @Test
@@ -77,8 +121,10 @@ class NudgeViewsTest {
                 .startsWith(":spiral_note_pad: Your review with <@UBOSS> is on Monday at 17:00.");
         assertThat(prepDm("2026-W49", newYork(11, 29, 8, 30))).contains("is tomorrow at 17:00.");
         assertThat(prepDm("2026-W49", newYork(11, 30, 8, 30))).contains("is today at 17:00.");
-        assertThat(prepDm("2026-W49~29412345", newYork(11, 30, 16, 30))).contains("is today at 17:00.");
-        assertThat(prepDm("2026-W49", newYork(11, 23, 8, 30))).contains("is on Monday 30 Nov at 17:00.");
+        assertThat(prepDm("2026-W49~29412345", newYork(11, 30, 16, 30)))
+                .contains("is today at 17:00.");
+        assertThat(prepDm("2026-W49", newYork(11, 23, 8, 30)))
+                .contains("is on Monday 30 Nov at 17:00.");
         assertThat(prepDm("2026-W49", newYork(11, 23, 8, 30))).doesNotContain("in an hour");
     }
 }

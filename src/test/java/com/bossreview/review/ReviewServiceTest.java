@@ -1,38 +1,39 @@
 package com.bossreview.review;
 
-import com.bossreview.manager.Manager;
-import com.bossreview.manager.ManagerService;
-import com.bossreview.support.MutableClock;
-import com.bossreview.support.TestDatabase;
-import com.bossreview.time.IsoWeek;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.util.Optional;
-
 import static com.bossreview.review.ReviewState.BOOKED;
 import static com.bossreview.review.ReviewState.HELD;
 import static com.bossreview.review.ReviewState.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.support.MutableClock;
+import com.bossreview.support.TestDatabase;
+import com.bossreview.time.IsoWeek;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 @ExtendWith(TestDatabase.class)
 class ReviewServiceTest {
     private static final String TEAM = "T0001";
     private static final String ME = "U0MANAGER";
+
     /** Wednesday of 2026-W50, midday UTC. */
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-09T12:00:00Z"));
+
     private ManagerService managers;
     private ReviewService reviews;
     private Manager me;
 
     @BeforeEach
     void setUp() {
-        managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> { });
+        managers = new ManagerService(TestDatabase.database().jdbi(), clock, (t, u) -> {});
         reviews = new ReviewService(TestDatabase.database().jdbi(), clock);
         me = managers.getOrCreate(TEAM, ME);
     }
@@ -68,43 +69,44 @@ class ReviewServiceTest {
         Marking skip = reviews.markWeek(me, week, SKIPPED);
         assertThat(skip.outcome()).isEqualTo(Marking.Outcome.KEPT_HELD);
         assertThat(skip.after()).contains(HELD);
-        assertThat(reviews.markWeek(me, week, BOOKED).outcome()).isEqualTo(Marking.Outcome.KEPT_HELD);
+        assertThat(reviews.markWeek(me, week, BOOKED).outcome())
+                .isEqualTo(Marking.Outcome.KEPT_HELD);
         assertThat(reviews.thisWeek(me)).contains(HELD);
         assertThat(TestDatabase.rows("weekly_review")).isEqualTo(1);
     }
 
     @Test
     void the_streak_counts_held_weeks_and_passes_over_skipped_ones() {
-        reviews.markWeek(me, reviews.currentWeek(me), HELD);            // 2026-W50
+        reviews.markWeek(me, reviews.currentWeek(me), HELD); // 2026-W50
         assertThat(reviews.streak(me)).isEqualTo(1);
         nextWeek();
         assertThat(reviews.streak(me)).as("this week's review is still to come").isEqualTo(1);
-        reviews.markWeek(me, reviews.currentWeek(me), BOOKED);          // 2026-W51
+        reviews.markWeek(me, reviews.currentWeek(me), BOOKED); // 2026-W51
         assertThat(reviews.streak(me)).as("booked is not held yet").isEqualTo(1);
         reviews.markWeek(me, reviews.currentWeek(me), HELD);
         assertThat(reviews.streak(me)).isEqualTo(2);
         nextWeek();
-        reviews.markWeek(me, reviews.currentWeek(me), SKIPPED);         // 2026-W52
+        reviews.markWeek(me, reviews.currentWeek(me), SKIPPED); // 2026-W52
         assertThat(reviews.streak(me)).isEqualTo(2);
         nextWeek();
         assertThat(reviews.currentWeek(me)).isEqualTo(new IsoWeek(2026, 53));
-        reviews.markWeek(me, reviews.currentWeek(me), HELD);            // 2026-W53
+        reviews.markWeek(me, reviews.currentWeek(me), HELD); // 2026-W53
         assertThat(reviews.streak(me)).isEqualTo(3);
         nextWeek();
         assertThat(reviews.currentWeek(me)).isEqualTo(new IsoWeek(2027, 1));
         assertThat(reviews.streak(me)).isEqualTo(3);
-        reviews.markWeek(me, reviews.currentWeek(me), HELD);            // 2027-W01
+        reviews.markWeek(me, reviews.currentWeek(me), HELD); // 2027-W01
         assertThat(reviews.streak(me)).as("across the year boundary").isEqualTo(4);
     }
 
     @Test
     void a_week_neither_held_nor_skipped_ends_the_streak() {
-        reviews.markWeek(me, reviews.currentWeek(me), HELD);            // W50
+        reviews.markWeek(me, reviews.currentWeek(me), HELD); // W50
         nextWeek();
-        reviews.markWeek(me, reviews.currentWeek(me), BOOKED);          // W51 booked, never held
+        reviews.markWeek(me, reviews.currentWeek(me), BOOKED); // W51 booked, never held
         nextWeek();
         assertThat(reviews.streak(me)).as("last week was only booked").isZero();
-        reviews.markWeek(me, reviews.currentWeek(me), HELD);            // W52
+        reviews.markWeek(me, reviews.currentWeek(me), HELD); // W52
         assertThat(reviews.streak(me)).isEqualTo(1);
         nextWeek();
         nextWeek();
@@ -143,36 +145,63 @@ class ReviewServiceTest {
 
     @Test
     void the_current_week_is_the_managers_own() {
-        clock.set(Instant.parse("2026-11-29T20:00:00Z")); // Sunday in Los Angeles, Monday in Auckland
-        TestDatabase.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE manager SET time_zone = 'Pacific/Auckland' WHERE team_id = ? AND user_id = ?", TEAM, ME));
+        clock.set(
+                Instant.parse("2026-11-29T20:00:00Z")); // Sunday in Los Angeles, Monday in Auckland
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "UPDATE manager SET time_zone = 'Pacific/Auckland' WHERE team_id = ? AND user_id = ?",
+                                        TEAM,
+                                        ME));
         Manager auckland = managers.find(TEAM, ME).orElseThrow();
         assertThat(reviews.currentWeek(auckland)).isEqualTo(new IsoWeek(2026, 49));
-        TestDatabase.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE manager SET time_zone = 'America/Los_Angeles' WHERE team_id = ? AND user_id = ?", TEAM, ME));
-        assertThat(reviews.currentWeek(managers.find(TEAM, ME).orElseThrow())).isEqualTo(new IsoWeek(2026, 48));
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "UPDATE manager SET time_zone = 'America/Los_Angeles' WHERE team_id = ? AND user_id = ?",
+                                        TEAM,
+                                        ME));
+        assertThat(reviews.currentWeek(managers.find(TEAM, ME).orElseThrow()))
+                .isEqualTo(new IsoWeek(2026, 48));
     }
 
     @Test
     void a_slot_in_prime_hours_stores_nothing_not_even_the_manager() {
-        SlotChoice refused = reviews.chooseSlot(TEAM, "U0NEW", DayOfWeek.FRIDAY, LocalTime.of(10, 0));
+        SlotChoice refused =
+                reviews.chooseSlot(TEAM, "U0NEW", DayOfWeek.FRIDAY, LocalTime.of(10, 0));
         assertThat(refused).isInstanceOf(SlotChoice.InPrimeHours.class);
         assertThat(((SlotChoice.InPrimeHours) refused).nearest())
                 .containsExactly(LocalTime.of(8, 30), LocalTime.of(12, 0));
         assertThat(TestDatabase.rows("manager WHERE user_id = 'U0NEW'")).isZero();
-        SlotChoice stored = reviews.chooseSlot(TEAM, "U0NEW", DayOfWeek.FRIDAY, LocalTime.of(17, 0));
+        SlotChoice stored =
+                reviews.chooseSlot(TEAM, "U0NEW", DayOfWeek.FRIDAY, LocalTime.of(17, 0));
         assertThat(stored).isInstanceOf(SlotChoice.Stored.class);
-        assertThat(((SlotChoice.Stored) stored).manager().reviewSlot()).map(Object::toString).contains("Friday 17:00");
+        assertThat(((SlotChoice.Stored) stored).manager().reviewSlot())
+                .map(Object::toString)
+                .contains("Friday 17:00");
     }
 
     @Test
     void a_slot_is_checked_against_the_managers_own_prime_hours() {
-        TestDatabase.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE manager SET prime_hours = '07:00-10:00' WHERE team_id = ? AND user_id = ?", TEAM, ME));
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "UPDATE manager SET prime_hours = '07:00-10:00' WHERE team_id = ? AND user_id = ?",
+                                        TEAM,
+                                        ME));
         assertThat(reviews.chooseSlot(TEAM, ME, DayOfWeek.MONDAY, LocalTime.of(10, 0)))
                 .isInstanceOf(SlotChoice.Stored.class);
         SlotChoice refused = reviews.chooseSlot(TEAM, ME, DayOfWeek.MONDAY, LocalTime.of(7, 30));
-        assertThat(((SlotChoice.InPrimeHours) refused).nearest()).containsExactly(LocalTime.of(6, 30), LocalTime.of(10, 0));
-        assertThat(managers.find(TEAM, ME).orElseThrow().reviewSlot()).map(Object::toString).contains("Monday 10:00");
+        assertThat(((SlotChoice.InPrimeHours) refused).nearest())
+                .containsExactly(LocalTime.of(6, 30), LocalTime.of(10, 0));
+        assertThat(managers.find(TEAM, ME).orElseThrow().reviewSlot())
+                .map(Object::toString)
+                .contains("Monday 10:00");
     }
 }

@@ -1,9 +1,9 @@
 package com.bossreview.slack;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class ButtonValueTest {
     @Test
@@ -16,16 +16,36 @@ class ButtonValueTest {
 
     @Test
     void negative_ids_are_refused() {
-        for (String negative : new String[]{"-1", "-42", "-0", "-999999999999999999", "−5"}) {
+        for (String negative : new String[] {"-1", "-42", "-0", "-999999999999999999", "−5"}) {
             assertThat(ButtonValue.id(negative)).as(negative).isEmpty();
         }
     }
 
     @Test
     void blanks_overflow_and_anything_but_digits_are_refused() {
-        for (String bad : new String[]{null, "", " ", " 42", "42 ", "4 2", "+42", "0", "000", "1e3", "4.2", "0x2A",
-                "abc", "42abc", "1; DROP TABLE news", "news:42", "１２", "9223372036854775807",
-                "1000000000000000000", "99999999999999999999"}) {
+        for (String bad :
+                new String[] {
+                    null,
+                    "",
+                    " ",
+                    " 42",
+                    "42 ",
+                    "4 2",
+                    "+42",
+                    "0",
+                    "000",
+                    "1e3",
+                    "4.2",
+                    "0x2A",
+                    "abc",
+                    "42abc",
+                    "1; DROP TABLE news",
+                    "news:42",
+                    "１２",
+                    "9223372036854775807",
+                    "1000000000000000000",
+                    "99999999999999999999"
+                }) {
             assertThat(ButtonValue.id(bad)).as(String.valueOf(bad)).isEmpty();
         }
     }

@@ -1,8 +1,8 @@
 package com.bossreview.slack;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class MrkdwnTest {
     @Test
@@ -11,7 +11,8 @@ class MrkdwnTest {
         assertThat(Mrkdwn.escape("<!here> <@U123|maria> <http://x.example|click>"))
                 .isEqualTo("&lt;!here&gt; &lt;@U123|maria&gt; &lt;http://x.example|click&gt;");
         assertThat(Mrkdwn.escape("&amp;")).isEqualTo("&amp;amp;");
-        assertThat(Mrkdwn.escape("*bold* _it_ `code` 🚀\nline")).isEqualTo("*bold* _it_ `code` 🚀\nline");
+        assertThat(Mrkdwn.escape("*bold* _it_ `code` 🚀\nline"))
+                .isEqualTo("*bold* _it_ `code` 🚀\nline");
         assertThat(Mrkdwn.escape("")).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package com.bossreview.slack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bossreview.config.Secret;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
@@ -7,11 +9,6 @@ import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Someone who captured a signed request (a proxy log, a leaked trace) can send it again while its
@@ -60,7 +59,8 @@ class ReplayedRequestsTest {
     /** A request as Slack signed it: what an eavesdropper would have captured. */
     private record Captured(String body, String timestamp, String signature) {
         HttpResponse<String> sendTo(TestApp app) {
-            return app.slack().send(body, "application/x-www-form-urlencoded", timestamp, signature);
+            return app.slack()
+                    .send(body, "application/x-www-form-urlencoded", timestamp, signature);
         }
     }
 
@@ -111,17 +111,23 @@ class ReplayedRequestsTest {
         for (int round = 0; round < 10; round++) {
             Captured good = command("U0RACE" + round, "good Closed the Acme deal");
             CountDownLatch go = new CountDownLatch(1);
-            List<CompletableFuture<HttpResponse<String>>> sent = List.of(one, two).stream()
-                    .map(app -> CompletableFuture.supplyAsync(() -> {
-                        try {
-                            go.await();
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return good.sendTo(app);
-                    })).toList();
+            List<CompletableFuture<HttpResponse<String>>> sent =
+                    List.of(one, two).stream()
+                            .map(
+                                    app ->
+                                            CompletableFuture.supplyAsync(
+                                                    () -> {
+                                                        try {
+                                                            go.await();
+                                                        } catch (InterruptedException e) {
+                                                            throw new IllegalStateException(e);
+                                                        }
+                                                        return good.sendTo(app);
+                                                    }))
+                            .toList();
             go.countDown();
-            List<String> bodies = sent.stream().map(CompletableFuture::join).map(HttpResponse::body).toList();
+            List<String> bodies =
+                    sent.stream().map(CompletableFuture::join).map(HttpResponse::body).toList();
 
             assertThat(bodies).filteredOn(String::isEmpty).as("quiet answers").hasSize(1);
             assertThat(news("U0RACE" + round)).isEqualTo(1);
@@ -130,17 +136,21 @@ class ReplayedRequestsTest {
 
     @Test
     void the_same_text_sent_again_is_a_new_request_and_acts_again() {
-        // Slack signs every request anew (a person typing the same command twice, an event retry): only a
+        // Slack signs every request anew (a person typing the same command twice, an event retry):
+        // only a
         // byte-identical request with the same timestamp and signature is a replay.
-        assertThat(SlackRequests.text(command("U0TWICE", "good Closed the Acme deal").sendTo(one))).contains("logged");
+        assertThat(SlackRequests.text(command("U0TWICE", "good Closed the Acme deal").sendTo(one)))
+                .contains("logged");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(SlackRequests.text(command("U0TWICE", "good Closed the Acme deal").sendTo(two))).contains("logged");
+        assertThat(SlackRequests.text(command("U0TWICE", "good Closed the Acme deal").sendTo(two)))
+                .contains("logged");
         assertThat(news("U0TWICE")).isEqualTo(2);
     }
 
     @Test
     void an_event_slack_retries_is_handled_again() throws Exception {
-        // Slack retries an event it got no timely 200 for, re-signed and with X-Slack-Retry-Num: the first
+        // Slack retries an event it got no timely 200 for, re-signed and with X-Slack-Retry-Num:
+        // the first
         // try may have failed, so the retry is handled (publishing App Home again is harmless).
         JsonObject callback = new JsonObject();
         callback.addProperty("token", "legacy-verification-token");
@@ -163,21 +173,29 @@ class ReplayedRequestsTest {
         clock.advance(Duration.ofSeconds(3));
         assertThat(sendEvent(two, callback, "1").statusCode()).isEqualTo(200);
 
-        assertThat(slack.awaitCalls("views.publish", published + 2, Duration.ofSeconds(10))).hasSize(published + 2);
+        assertThat(slack.awaitCalls("views.publish", published + 2, Duration.ofSeconds(10)))
+                .hasSize(published + 2);
     }
 
-    private static HttpResponse<String> sendEvent(TestApp app, JsonObject callback, String retryNum) throws Exception {
+    private static HttpResponse<String> sendEvent(TestApp app, JsonObject callback, String retryNum)
+            throws Exception {
         String body = callback.toString();
         String ts = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + app.port() + "/slack/events"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("X-Slack-Request-Timestamp", ts)
+                        .header(
+                                "X-Slack-Signature",
+                                signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         if (retryNum != null) {
-            request.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
+            request.header("X-Slack-Retry-Num", retryNum)
+                    .header("X-Slack-Retry-Reason", "http_timeout");
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

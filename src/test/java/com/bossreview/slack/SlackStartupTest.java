@@ -1,18 +1,17 @@
 package com.bossreview.slack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestDatabase.class)
 class SlackStartupTest {
@@ -30,7 +29,8 @@ class SlackStartupTest {
 
     @Test
     void the_token_goes_to_slack_as_a_bearer_header_at_slack_api_url() throws Exception {
-        try (FakeSlack slack = new FakeSlack(); TestApp app = TestApp.start(slack, MutableClock.atRealNow())) {
+        try (FakeSlack slack = new FakeSlack();
+                TestApp app = TestApp.start(slack, MutableClock.atRealNow())) {
             FakeSlack.Call call = slack.calls("auth.test").get(0);
             assertThat(call.token()).isEqualTo(TestApp.BOT_TOKEN);
         }
@@ -57,8 +57,13 @@ class SlackStartupTest {
             closedPort = s.getLocalPort();
         }
         try (FakeSlack slack = new FakeSlack();
-             TestApp app = TestApp.start(slack, MutableClock.atRealNow(),
-                     Map.of("SLACK_API_URL", "http://127.0.0.1:" + closedPort + "/api/"))) {
+                TestApp app =
+                        TestApp.start(
+                                slack,
+                                MutableClock.atRealNow(),
+                                Map.of(
+                                        "SLACK_API_URL",
+                                        "http://127.0.0.1:" + closedPort + "/api/"))) {
             var health = app.get("/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"slack\":\"unreachable\"");

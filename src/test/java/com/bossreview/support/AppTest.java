@@ -2,14 +2,13 @@ package com.bossreview.support;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Base for tests that drive the whole app: one app and one fake Slack per test class, a clean
@@ -20,6 +19,7 @@ public abstract class AppTest {
     public static final String TEAM = FakeSlack.TEAM_ID;
     public static final String ME = "U0MANAGER";
     public static final String BOSS = "U0BOSS";
+
     /** A Wednesday, 10:00 UTC. */
     public static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -66,10 +66,23 @@ public abstract class AppTest {
         return slack.calls(method).size();
     }
 
-    /** Makes {@link #ME} a manager with {@link #BOSS} as boss, in New York, without going through Slack. */
+    /**
+     * Makes {@link #ME} a manager with {@link #BOSS} as boss, in New York, without going through
+     * Slack.
+     */
     protected static void managerWithBoss() {
-        TestDatabase.database().jdbi().useHandle(h -> h.execute("""
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        """
                 INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
-                VALUES (?, ?, ?, 'America/New_York', ?, ?)""", TEAM, ME, BOSS, WEDNESDAY, WEDNESDAY));
+                VALUES (?, ?, ?, 'America/New_York', ?, ?)""",
+                                        TEAM,
+                                        ME,
+                                        BOSS,
+                                        WEDNESDAY,
+                                        WEDNESDAY));
     }
 }

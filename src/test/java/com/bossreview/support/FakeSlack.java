@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,45 +26,67 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An in-process Slack Web API. It answers each method with Slack's own example response (from
- * {@code slack-samples/}), records every call, and can be told to answer the next calls of a
- * method with {@code 429 Retry-After}, {@code 500}, an {@code ok:false} error, or slowly.
+ * {@code slack-samples/}), records every call, and can be told to answer the next calls of a method
+ * with {@code 429 Retry-After}, {@code 500}, an {@code ok:false} error, or slowly.
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String TEAM_ID = "T0001";
     public static final String BOT_USER_ID = "UBOT0001";
     public static final String BOT_ID = "BBOT0001";
+
     /** The method name under which posts to a {@link #responseUrl()} are recorded. */
     public static final String RESPONSE_URL = "response_url";
-    /** The method name under which file bytes posted to an upload_url are recorded (param {@code content}). */
+
+    /**
+     * The method name under which file bytes posted to an upload_url are recorded (param {@code
+     * content}).
+     */
     public static final String FILE_UPLOAD = "file_upload";
 
     /** One Web API call as Slack would have received it. */
-    public record Call(String method, Map<String, String> params, String token, Instant at, boolean faulted) {
+    public record Call(
+            String method, Map<String, String> params, String token, Instant at, boolean faulted) {
         public String param(String name) {
             return params.get(name);
         }
 
-        /** A JSON parameter ({@code blocks}, {@code view}) re-printed without Gson's HTML escaping, to read in assertions. */
+        /**
+         * A JSON parameter ({@code blocks}, {@code view}) re-printed without Gson's HTML escaping,
+         * to read in assertions.
+         */
         public String json(String name) {
             String raw = params.get(name);
-            return raw == null ? null : new com.google.gson.GsonBuilder().disableHtmlEscaping().create()
-                    .toJson(JsonParser.parseString(raw));
+            return raw == null
+                    ? null
+                    : new com.google.gson.GsonBuilder()
+                            .disableHtmlEscaping()
+                            .create()
+                            .toJson(JsonParser.parseString(raw));
         }
     }
 
     /** How to answer one call instead of the normal answer. */
     public sealed interface Fault {
-        record RateLimited(int retryAfterSeconds) implements Fault { }
-        record ServerError(int status) implements Fault { }
-        record ApiError(String error) implements Fault { }
-        record Slow(Duration delay) implements Fault { }
-        /** Answers {@code 503} only after {@code delay}: a timeout for a client that gives up sooner; nothing was posted. */
-        record Timeout(Duration delay) implements Fault { }
+        record RateLimited(int retryAfterSeconds) implements Fault {}
+
+        record ServerError(int status) implements Fault {}
+
+        record ApiError(String error) implements Fault {}
+
+        record Slow(Duration delay) implements Fault {}
+
         /**
-         * Reads the whole request, then closes the connection without a word: what a dropped connection (a proxy
-         * restarting, a NAT timeout) looks like to the client after the request went out. The call is recorded.
+         * Answers {@code 503} only after {@code delay}: a timeout for a client that gives up
+         * sooner; nothing was posted.
          */
-        record DropConnection() implements Fault { }
+        record Timeout(Duration delay) implements Fault {}
+
+        /**
+         * Reads the whole request, then closes the connection without a word: what a dropped
+         * connection (a proxy restarting, a NAT timeout) looks like to the client after the request
+         * went out. The call is recorded.
+         */
+        record DropConnection() implements Fault {}
     }
 
     private final HttpServer server;
@@ -82,16 +103,23 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Grant> grants = new HashMap<>();
 
     static {
-        // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for an ACK.
+        // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for
+        // an ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /**
      * What {@code oauth.v2.access} answers for one authorization code: the workspace (or, for an
-     * org-wide install, the Enterprise Grid organization) that approved the install, and its bot token.
+     * org-wide install, the Enterprise Grid organization) that approved the install, and its bot
+     * token.
      */
-    public record Grant(String teamId, String teamName, String enterpriseId, boolean enterpriseInstall,
-                        String botToken, String installerUserId) {
+    public record Grant(
+            String teamId,
+            String teamName,
+            String enterpriseId,
+            boolean enterpriseInstall,
+            String botToken,
+            String installerUserId) {
         public static Grant workspace(String teamId, String teamName, String botToken) {
             return new Grant(teamId, teamName, null, false, botToken, "U0ADMIN" + teamId);
         }
@@ -105,7 +133,10 @@ public final class FakeSlack implements AutoCloseable {
         this(0, 16);
     }
 
-    /** On {@code port} (0: any free port) with {@code threads} server threads; benchmarks use more threads. */
+    /**
+     * On {@code port} (0: any free port) with {@code threads} server threads; benchmarks use more
+     * threads.
+     */
     public FakeSlack(int port, int threads) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -115,11 +146,14 @@ public final class FakeSlack implements AutoCloseable {
         server.createContext("/api/", this::handle);
         server.createContext("/response/", this::handle);
         server.createContext("/upload/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "fake-slack");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "fake-slack");
+                            t.setDaemon(true);
+                            return t;
+                        }));
         server.start();
     }
 
@@ -160,7 +194,10 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
-    /** From now on, every {@code n}th call of {@code method} gets {@code fault} (n = 3: a third of the calls). */
+    /**
+     * From now on, every {@code n}th call of {@code method} gets {@code fault} (n = 3: a third of
+     * the calls).
+     */
     public FakeSlack failEvery(String method, int n, Fault fault) {
         lock.lock();
         try {
@@ -173,8 +210,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /**
-     * From now on, {@code rule} decides each call of {@code method} from its number (1, 2, 3…):
-     * a fault, or null for the normal answer. Benchmarks use it for mixes of 429s, 500s and timeouts.
+     * From now on, {@code rule} decides each call of {@code method} from its number (1, 2, 3…): a
+     * fault, or null for the normal answer. Benchmarks use it for mixes of 429s, 500s and timeouts.
      */
     public FakeSlack failWith(String method, java.util.function.IntFunction<Fault> rule) {
         lock.lock();
@@ -202,7 +239,10 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
-    /** {@code oauth.v2.access} with this code installs as {@code grant} says; unknown codes get {@code invalid_code}. */
+    /**
+     * {@code oauth.v2.access} with this code installs as {@code grant} says; unknown codes get
+     * {@code invalid_code}.
+     */
     public FakeSlack grant(String code, Grant grant) {
         lock.lock();
         try {
@@ -225,12 +265,14 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /**
-     * How {@code users.info} describes {@code id}. Users never described are people in {@link #TEAM_ID}
-     * on {@code America/New_York}, so most tests need not bother.
+     * How {@code users.info} describes {@code id}. Users never described are people in {@link
+     * #TEAM_ID} on {@code America/New_York}, so most tests need not bother.
      */
     public FakeSlack user(String id, String teamId, boolean bot, boolean deleted, String timeZone) {
-        JsonObject user = JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
-                .getAsJsonObject().getAsJsonObject("user");
+        JsonObject user =
+                JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
+                        .getAsJsonObject()
+                        .getAsJsonObject("user");
         user.addProperty("id", id);
         user.addProperty("team_id", teamId);
         user.addProperty("is_bot", bot);
@@ -246,9 +288,9 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /**
-     * Adds profile facts to how {@code users.info} describes {@code id} (described with {@link #user} first, or
-     * the default person): e.g. {@code "locale", "en-US"}. Slack sends {@code locale} only with
-     * {@code include_locale=true}; this fake sends it whenever it is set.
+     * Adds profile facts to how {@code users.info} describes {@code id} (described with {@link
+     * #user} first, or the default person): e.g. {@code "locale", "en-US"}. Slack sends {@code
+     * locale} only with {@code include_locale=true}; this fake sends it whenever it is set.
      */
     public FakeSlack userField(String id, String field, String value) {
         lock.lock();
@@ -266,8 +308,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /**
-     * An Enterprise Grid member: home workspace {@code teamId}, and member of every workspace in {@code teams}
-     * ({@code enterprise_user.teams}, as {@code users.info} shows it on Grid).
+     * An Enterprise Grid member: home workspace {@code teamId}, and member of every workspace in
+     * {@code teams} ({@code enterprise_user.teams}, as {@code users.info} shows it on Grid).
      */
     public FakeSlack orgUser(String id, String teamId, String enterpriseId, List<String> teams) {
         user(id, teamId, false, false, "America/New_York");
@@ -313,20 +355,34 @@ public final class FakeSlack implements AutoCloseable {
         return calls().stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** Waits (without sleeping) until {@code method} has been called {@code count} times; returns those calls. */
-    public List<Call> awaitCalls(String method, int count, Duration timeout) throws InterruptedException {
+    /**
+     * Waits (without sleeping) until {@code method} has been called {@code count} times; returns
+     * those calls.
+     */
+    public List<Call> awaitCalls(String method, int count, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             while (true) {
-                List<Call> matching = calls.stream().filter(c -> c.method().equals(method)).toList();
+                List<Call> matching =
+                        calls.stream().filter(c -> c.method().equals(method)).toList();
                 if (matching.size() >= count) {
                     return matching;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("Expected " + count + " calls of " + method + " within " + timeout
-                            + " but got " + matching.size() + "; all calls: " + calls);
+                    throw new AssertionError(
+                            "Expected "
+                                    + count
+                                    + " calls of "
+                                    + method
+                                    + " within "
+                                    + timeout
+                                    + " but got "
+                                    + matching.size()
+                                    + "; all calls: "
+                                    + calls);
                 }
                 called.awaitNanos(left);
             }
@@ -338,22 +394,35 @@ public final class FakeSlack implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            // Replies through a slash command's or button's response_url are recorded as "response_url".
-            String method = path.startsWith("/response/") ? RESPONSE_URL
-                    : path.startsWith("/upload/") ? FILE_UPLOAD : path.substring("/api/".length());
+            // Replies through a slash command's or button's response_url are recorded as
+            // "response_url".
+            String method =
+                    path.startsWith("/response/")
+                            ? RESPONSE_URL
+                            : path.startsWith("/upload/")
+                                    ? FILE_UPLOAD
+                                    : path.substring("/api/".length());
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            Map<String, String> params = method.equals(FILE_UPLOAD)
-                    ? Map.of("content", new String(body, StandardCharsets.UTF_8))
-                    : params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
-            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            Map<String, String> params =
+                    method.equals(FILE_UPLOAD)
+                            ? Map.of("content", new String(body, StandardCharsets.UTF_8))
+                            : params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            String token =
+                    auth != null && auth.startsWith("Bearer ")
+                            ? auth.substring(7)
+                            : params.get("token");
             if (auth != null && auth.startsWith("Basic ")) {
-                // oauth.v2.access: the SDK sends the app's credentials as HTTP Basic; recorded as the form fields Slack also accepts
-                String[] credentials = new String(java.util.Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8)
-                        .split(":", 2);
+                // oauth.v2.access: the SDK sends the app's credentials as HTTP Basic; recorded as
+                // the form fields Slack also accepts
+                String[] credentials =
+                        new String(
+                                        java.util.Base64.getDecoder().decode(auth.substring(6)),
+                                        StandardCharsets.UTF_8)
+                                .split(":", 2);
                 params = new LinkedHashMap<>(params);
                 params.put("client_id", credentials[0]);
                 params.put("client_secret", credentials.length > 1 ? credentials[1] : "");
@@ -365,15 +434,26 @@ public final class FakeSlack implements AutoCloseable {
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();
                 int count = callCounts.merge(method, 1, Integer::sum);
-                if (fault == null && everyNth.containsKey(method) && count % everyNth.get(method) == 0) {
+                if (fault == null
+                        && everyNth.containsKey(method)
+                        && count % everyNth.get(method) == 0) {
                     fault = everyNthFault.get(method);
                 }
                 if (fault == null && faultRules.containsKey(method)) {
                     fault = faultRules.get(method).apply(count);
                 }
-                calls.add(new Call(method, params, token, Instant.now(), fault != null && !(fault instanceof Fault.Slow)));
+                calls.add(
+                        new Call(
+                                method,
+                                params,
+                                token,
+                                Instant.now(),
+                                fault != null && !(fault instanceof Fault.Slow)));
                 called.signalAll();
-                answer = answers.containsKey(method) ? answers.get(method) : defaultAnswer(method, params);
+                answer =
+                        answers.containsKey(method)
+                                ? answers.get(method)
+                                : defaultAnswer(method, params);
             } finally {
                 lock.unlock();
             }
@@ -381,28 +461,33 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private void respond(HttpExchange exchange, String method, Fault fault, String answer) throws IOException {
+    private void respond(HttpExchange exchange, String method, Fault fault, String answer)
+            throws IOException {
         if (fault instanceof Fault.DropConnection) {
-            // Closing an exchange before any response header closes its connection (JDK HttpServer).
+            // Closing an exchange before any response header closes its connection (JDK
+            // HttpServer).
             exchange.close();
             return;
         }
         if (fault instanceof Fault.Slow slow) {
             try {
-                TimeUnit.MILLISECONDS.sleep(slow.delay().toMillis()); // simulating a slow Slack, not waiting on a test
+                TimeUnit.MILLISECONDS.sleep(
+                        slow.delay().toMillis()); // simulating a slow Slack, not waiting on a test
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (fault instanceof Fault.Timeout t) {
             try {
-                TimeUnit.MILLISECONDS.sleep(t.delay().toMillis()); // simulating a hanging Slack, not waiting on a test
+                TimeUnit.MILLISECONDS.sleep(
+                        t.delay().toMillis()); // simulating a hanging Slack, not waiting on a test
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             send(exchange, 503, "{\"ok\":false,\"error\":\"timeout\"}");
         } else if (fault instanceof Fault.RateLimited r) {
-            exchange.getResponseHeaders().add("Retry-After", Integer.toString(r.retryAfterSeconds()));
+            exchange.getResponseHeaders()
+                    .add("Retry-After", Integer.toString(r.retryAfterSeconds()));
             send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
         } else if (fault instanceof Fault.ServerError e) {
             send(exchange, e.status(), "<html>Slack is having trouble</html>");
@@ -413,29 +498,48 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** Answers that depend on the request; null for Slack's example answer. Called under the lock. */
+    /**
+     * Answers that depend on the request; null for Slack's example answer. Called under the lock.
+     */
     private String defaultAnswer(String method, Map<String, String> params) {
         return switch (method) {
             case "users.info" -> usersInfo(params.get("user"));
-            case "files.getUploadURLExternal" -> "{\"ok\":true,\"file_id\":\"F0EXPORT\",\"upload_url\":\"http://127.0.0.1:"
-                    + server.getAddress().getPort() + "/upload/F0EXPORT\"}";
-            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0EXPORT\",\"title\":\"export\"}]}";
+            case "files.getUploadURLExternal" ->
+                    "{\"ok\":true,\"file_id\":\"F0EXPORT\",\"upload_url\":\"http://127.0.0.1:"
+                            + server.getAddress().getPort()
+                            + "/upload/F0EXPORT\"}";
+            case "files.completeUploadExternal" ->
+                    "{\"ok\":true,\"files\":[{\"id\":\"F0EXPORT\",\"title\":\"export\"}]}";
             case FILE_UPLOAD, RESPONSE_URL -> "{\"ok\":true}";
-            // A WebSocket URL nobody listens on: enough to see the app ask for a Socket Mode connection.
+            // A WebSocket URL nobody listens on: enough to see the app ask for a Socket Mode
+            // connection.
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"ws://127.0.0.1:9/link\"}";
             case "oauth.v2.access" -> oauthV2Access(params.get("code"));
             default -> null;
         };
     }
 
-    /** Slack's example answer (slack-samples/superset) filled in as a real install answers. Called under the lock. */
+    /**
+     * Slack's example answer (slack-samples/superset) filled in as a real install answers. Called
+     * under the lock.
+     */
     private String oauthV2Access(String code) {
         Grant grant = grants.get(code);
         if (grant == null) {
             return "{\"ok\":false,\"error\":\"invalid_code\"}";
         }
-        JsonObject json = JsonParser.parseString(SlackSamples.read("superset/oauth.v2.access.json")).getAsJsonObject();
-        for (String absent : List.of("warning", "error", "needed", "provided", "refresh_token", "expires_in", "incoming_webhook")) {
+        JsonObject json =
+                JsonParser.parseString(SlackSamples.read("superset/oauth.v2.access.json"))
+                        .getAsJsonObject();
+        for (String absent :
+                List.of(
+                        "warning",
+                        "error",
+                        "needed",
+                        "provided",
+                        "refresh_token",
+                        "expires_in",
+                        "incoming_webhook")) {
             json.remove(absent);
         }
         json.addProperty("ok", true);
@@ -443,7 +547,9 @@ public final class FakeSlack implements AutoCloseable {
         json.addProperty("scope", "commands,chat:write,im:write,users:read,files:write");
         json.addProperty("token_type", "bot");
         json.addProperty("access_token", grant.botToken());
-        json.addProperty("bot_user_id", "UBOT" + (grant.enterpriseInstall() ? grant.enterpriseId() : grant.teamId()));
+        json.addProperty(
+                "bot_user_id",
+                "UBOT" + (grant.enterpriseInstall() ? grant.enterpriseId() : grant.teamId()));
         JsonObject authedUser = new JsonObject();
         authedUser.addProperty("id", grant.installerUserId());
         json.add("authed_user", authedUser);
@@ -483,8 +589,10 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private static JsonObject defaultUser(String id) {
-        JsonObject user = JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
-                .getAsJsonObject().getAsJsonObject("user");
+        JsonObject user =
+                JsonParser.parseString(SlackSamples.read("from-openapi-spec/users.info.ok.json"))
+                        .getAsJsonObject()
+                        .getAsJsonObject("user");
         user.addProperty("id", id);
         user.addProperty("team_id", TEAM_ID);
         user.addProperty("tz", "America/New_York");
@@ -503,8 +611,14 @@ public final class FakeSlack implements AutoCloseable {
         String text = new String(body, StandardCharsets.UTF_8);
         if (contentType != null && contentType.startsWith("application/json")) {
             JsonObject json = JsonParser.parseString(text).getAsJsonObject();
-            json.entrySet().forEach(e -> params.put(e.getKey(),
-                    e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+            json.entrySet()
+                    .forEach(
+                            e ->
+                                    params.put(
+                                            e.getKey(),
+                                            e.getValue().isJsonPrimitive()
+                                                    ? e.getValue().getAsString()
+                                                    : e.getValue().toString()));
             return params;
         }
         for (String pair : text.split("&")) {
@@ -512,8 +626,11 @@ public final class FakeSlack implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value =
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             params.put(key, value);
         }
         return params;

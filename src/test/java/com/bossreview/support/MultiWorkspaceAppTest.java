@@ -1,15 +1,14 @@
 package com.bossreview.support;
 
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Instant;
-import java.util.Map;
-
 /**
- * {@link AppTest}'s twin for multi-workspace mode: one app (OAuth installs) and one fake Slack per test
- * class, a clean database per test. Each subclass starts the app from its own {@code @BeforeAll} with
- * {@link #start}, since the clock and the extra settings differ.
+ * {@link AppTest}'s twin for multi-workspace mode: one app (OAuth installs) and one fake Slack per
+ * test class, a clean database per test. Each subclass starts the app from its own
+ * {@code @BeforeAll} with {@link #start}, since the clock and the extra settings differ.
  */
 @ExtendWith(TestDatabase.class)
 public abstract class MultiWorkspaceAppTest {

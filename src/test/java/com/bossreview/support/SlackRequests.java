@@ -3,7 +3,6 @@ package com.bossreview.support;
 import com.bossreview.config.Secret;
 import com.bossreview.slack.SignatureCheck;
 import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,17 +18,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Sends requests to the app's {@code /slack/events} the way Slack does: form-encoded slash commands,
- * {@code payload=} interactivity, JSON events — each signed with the signing secret. Like Slack's, no
- * two requests are alike, even at the same second of a test's fixed clock: a command has its own
- * {@code response_url}, a click its own {@code action_ts}, a submission its own view hash. (The app
- * refuses a byte-identical signed request as a replay.)
+ * Sends requests to the app's {@code /slack/events} the way Slack does: form-encoded slash
+ * commands, {@code payload=} interactivity, JSON events — each signed with the signing secret. Like
+ * Slack's, no two requests are alike, even at the same second of a test's fixed clock: a command
+ * has its own {@code response_url}, a click its own {@code action_ts}, a submission its own view
+ * hash. (The app refuses a byte-identical signed request as a replay.)
  */
 public final class SlackRequests {
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-    private static final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong invocations =
+            new java.util.concurrent.atomic.AtomicLong();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final SignatureCheck signer;
     private final Clock clock;
@@ -48,8 +49,8 @@ public final class SlackRequests {
     }
 
     /**
-     * A {@code /bossreview} slash command from {@code user} in workspace {@code team} of the Enterprise
-     * Grid organization {@code enterprise} (null: not in an organization).
+     * A {@code /bossreview} slash command from {@code user} in workspace {@code team} of the
+     * Enterprise Grid organization {@code enterprise} (null: not in an organization).
      */
     public HttpResponse<String> command(String enterprise, String team, String user, String text) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -78,16 +79,20 @@ public final class SlackRequests {
         return click(team, user, actionId, value, "actions");
     }
 
-    /** As {@link #click(String, String, String, String)}, on a button in the block {@code blockId}. */
-    public HttpResponse<String> click(String team, String user, String actionId, String value, String blockId) {
+    /**
+     * As {@link #click(String, String, String, String)}, on a button in the block {@code blockId}.
+     */
+    public HttpResponse<String> click(
+            String team, String user, String actionId, String value, String blockId) {
         return interaction(clickPayload(team, user, actionId, value, blockId));
     }
 
     /**
-     * A click on a button of {@code message}, a {@code chat.postMessage} the app made (its {@code text} and
-     * {@code blocks}): Slack sends the clicked message along, as the app sent it.
+     * A click on a button of {@code message}, a {@code chat.postMessage} the app made (its {@code
+     * text} and {@code blocks}): Slack sends the clicked message along, as the app sent it.
      */
-    public HttpResponse<String> clickIn(String team, FakeSlack.Call message, String user, String actionId, String value) {
+    public HttpResponse<String> clickIn(
+            String team, FakeSlack.Call message, String user, String actionId, String value) {
         JsonObject payload = clickPayload(team, user, actionId, value, "actions");
         JsonObject shown = new JsonObject();
         shown.addProperty("type", "message");
@@ -99,7 +104,8 @@ public final class SlackRequests {
         return interaction(payload);
     }
 
-    private JsonObject clickPayload(String team, String user, String actionId, String value, String blockId) {
+    private JsonObject clickPayload(
+            String team, String user, String actionId, String value, String blockId) {
         JsonObject action = new JsonObject();
         action.addProperty("action_id", actionId);
         action.addProperty("block_id", blockId);
@@ -125,10 +131,12 @@ public final class SlackRequests {
     }
 
     /**
-     * A button click on the App Home tab, shaped like Slack's (the SDK's {@code BlockActionTest} real payload):
-     * the container is the home view, and there is no {@code response_url} and no channel.
+     * A button click on the App Home tab, shaped like Slack's (the SDK's {@code BlockActionTest}
+     * real payload): the container is the home view, and there is no {@code response_url} and no
+     * channel.
      */
-    public HttpResponse<String> clickOnHome(String team, String user, String actionId, String value) {
+    public HttpResponse<String> clickOnHome(
+            String team, String user, String actionId, String value) {
         JsonObject action = new JsonObject();
         action.addProperty("action_id", actionId);
         action.addProperty("block_id", "home_actions");
@@ -161,8 +169,12 @@ public final class SlackRequests {
      * A modal submitted ({@code view_submission}); {@code values} is the {@code view.state.values}
      * object: block id → action id → element state.
      */
-    public HttpResponse<String> submit(String team, String user, String callbackId, String privateMetadata,
-                                       JsonObject values) {
+    public HttpResponse<String> submit(
+            String team,
+            String user,
+            String callbackId,
+            String privateMetadata,
+            JsonObject values) {
         JsonObject payload = basePayload("view_submission", team, user);
         JsonObject view = new JsonObject();
         view.addProperty("id", "V0000001");
@@ -201,7 +213,9 @@ public final class SlackRequests {
 
     /** The click's time as Slack writes it, to the microsecond: unique per click. */
     private String actionTs() {
-        return clock.instant().getEpochSecond() + "." + String.format("%06d", invocations.incrementAndGet() % 1_000_000);
+        return clock.instant().getEpochSecond()
+                + "."
+                + String.format("%06d", invocations.incrementAndGet() % 1_000_000);
     }
 
     private JsonObject basePayload(String type, String team, String user) {
@@ -223,10 +237,15 @@ public final class SlackRequests {
         return payload;
     }
 
-    /** An interactivity payload ({@code block_actions}, {@code view_submission}) sent as {@code payload=}. */
+    /**
+     * An interactivity payload ({@code block_actions}, {@code view_submission}) sent as {@code
+     * payload=}.
+     */
     public HttpResponse<String> interaction(JsonObject payload) {
-        return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded", clock.instant());
+        return post(
+                "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                clock.instant());
     }
 
     /** An Events API callback. */
@@ -242,11 +261,13 @@ public final class SlackRequests {
     }
 
     /** A body with whatever headers the test wants (null: header left out). */
-    public HttpResponse<String> send(String body, String contentType, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    public HttpResponse<String> send(
+            String body, String contentType, String timestamp, String signature) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (timestamp != null) {
             request.header("X-Slack-Request-Timestamp", timestamp);
         }
@@ -277,8 +298,11 @@ public final class SlackRequests {
 
     public static String formEncode(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(
+                        e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

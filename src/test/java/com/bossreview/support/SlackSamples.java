@@ -2,16 +2,17 @@ package com.bossreview.support;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Slack's real payloads and Web API responses, copied into {@code src/test/resources/slack-samples}. */
+/**
+ * Slack's real payloads and Web API responses, copied into {@code
+ * src/test/resources/slack-samples}.
+ */
 public final class SlackSamples {
-    private SlackSamples() {
-    }
+    private SlackSamples() {}
 
     public static String read(String path) {
         try (InputStream in = SlackSamples.class.getResourceAsStream("/slack-samples/" + path)) {

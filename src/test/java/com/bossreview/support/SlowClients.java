@@ -29,15 +29,23 @@ public final class SlowClients implements AutoCloseable {
     private final Thread thread;
     private final AtomicInteger cut = new AtomicInteger();
     private final CountDownLatch allConnected;
-    private final List<Duration> cutAfter = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Duration> cutAfter =
+            java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean running = true;
 
-    private SlowClients(int port, String path, int count, int announcedLength, Duration tick) throws IOException {
+    private SlowClients(int port, String path, int count, int announcedLength, Duration tick)
+            throws IOException {
         this.server = new InetSocketAddress("127.0.0.1", port);
-        this.headers = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + "X-Slack-Request-Timestamp: 1\r\nX-Slack-Signature: v0=00\r\n"
-                + "Content-Length: " + announcedLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.headers =
+                ("POST "
+                                + path
+                                + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                                + "X-Slack-Request-Timestamp: 1\r\nX-Slack-Signature: v0=00\r\n"
+                                + "Content-Length: "
+                                + announcedLength
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
         this.tick = tick;
         this.selector = Selector.open();
         this.allConnected = new CountDownLatch(count);
@@ -49,8 +57,12 @@ public final class SlowClients implements AutoCloseable {
         this.thread.start();
     }
 
-    /** {@code count} clients on {@code path}, each announcing a body of {@code announcedLength} bytes. */
-    public static SlowClients start(int port, String path, int count, int announcedLength, Duration tick) {
+    /**
+     * {@code count} clients on {@code path}, each announcing a body of {@code announcedLength}
+     * bytes.
+     */
+    public static SlowClients start(
+            int port, String path, int count, int announcedLength, Duration tick) {
         try {
             return new SlowClients(port, path, count, announcedLength, tick);
         } catch (IOException e) {
@@ -85,15 +97,15 @@ public final class SlowClients implements AutoCloseable {
         }
     }
 
-    private record Client(long openedAt, boolean first) {
-    }
+    private record Client(long openedAt, boolean first) {}
 
     private void open(boolean first) throws IOException {
         SocketChannel channel = SocketChannel.open();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.connect(server); // blocking connect: loopback
         channel.configureBlocking(false);
-        ByteBuffer out = ByteBuffer.allocate(headers.length + 1).put(headers).put((byte) 'a').flip();
+        ByteBuffer out =
+                ByteBuffer.allocate(headers.length + 1).put(headers).put((byte) 'a').flip();
         while (out.hasRemaining()) {
             channel.write(out);
         }
@@ -108,7 +120,8 @@ public final class SlowClients implements AutoCloseable {
         long nextTick = System.nanoTime() + tick.toNanos();
         while (running) {
             try {
-                long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime()));
+                long wait =
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime()));
                 selector.select(wait);
                 for (SelectionKey key : selector.selectedKeys()) {
                     SocketChannel channel = (SocketChannel) key.channel();
@@ -120,7 +133,8 @@ public final class SlowClients implements AutoCloseable {
                         read = -1;
                     }
                     if (read != 0) {
-                        // An answer (408) or the end of the stream: the server has given up on this one.
+                        // An answer (408) or the end of the stream: the server has given up on this
+                        // one.
                         wasCut(key);
                     }
                 }
@@ -132,7 +146,8 @@ public final class SlowClients implements AutoCloseable {
                             continue;
                         }
                         try {
-                            ((SocketChannel) key.channel()).write(ByteBuffer.wrap(new byte[]{'a'}));
+                            ((SocketChannel) key.channel())
+                                    .write(ByteBuffer.wrap(new byte[] {'a'}));
                         } catch (IOException closed) {
                             wasCut(key);
                         }

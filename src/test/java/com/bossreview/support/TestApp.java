@@ -3,9 +3,8 @@ package com.bossreview.support;
 import com.bossreview.Main;
 import com.bossreview.RunningApp;
 import com.bossreview.StartOptions;
-import com.bossreview.nudge.Nudges;
 import com.bossreview.config.AppConfig;
-
+import com.bossreview.nudge.Nudges;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The whole app started in-process on a free port, against the test database and a {@link FakeSlack}. */
+/**
+ * The whole app started in-process on a free port, against the test database and a {@link
+ * FakeSlack}.
+ */
 public final class TestApp implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-token";
     public static final String CLIENT_ID = "1111.2222";
@@ -44,19 +46,24 @@ public final class TestApp implements AutoCloseable {
     }
 
     /**
-     * Multi-workspace mode (OAuth installs, no {@code SLACK_BOT_TOKEN}): {@link #CLIENT_ID},
-     * {@link #CLIENT_SECRET} and {@link #ENCRYPTION_KEY}, with the given environment on top.
+     * Multi-workspace mode (OAuth installs, no {@code SLACK_BOT_TOKEN}): {@link #CLIENT_ID}, {@link
+     * #CLIENT_SECRET} and {@link #ENCRYPTION_KEY}, with the given environment on top.
      */
-    public static TestApp startMultiWorkspace(FakeSlack slack, Clock clock, Map<String, String> extraEnv) {
+    public static TestApp startMultiWorkspace(
+            FakeSlack slack, Clock clock, Map<String, String> extraEnv) {
         return start(multiWorkspaceEnv(slack, extraEnv), clock, slack);
     }
 
-    /** The configuration {@link #startMultiWorkspace} starts with, e.g. for a one-off command such as {@code --reseal-tokens}. */
+    /**
+     * The configuration {@link #startMultiWorkspace} starts with, e.g. for a one-off command such
+     * as {@code --reseal-tokens}.
+     */
     public static AppConfig multiWorkspaceConfig(FakeSlack slack, Map<String, String> extraEnv) {
         return AppConfig.fromEnv(multiWorkspaceEnv(slack, extraEnv));
     }
 
-    private static Map<String, String> multiWorkspaceEnv(FakeSlack slack, Map<String, String> extraEnv) {
+    private static Map<String, String> multiWorkspaceEnv(
+            FakeSlack slack, Map<String, String> extraEnv) {
         Map<String, String> env = baseEnv(slack);
         env.put("SLACK_CLIENT_ID", CLIENT_ID);
         env.put("SLACK_CLIENT_SECRET", CLIENT_SECRET);
@@ -67,11 +74,16 @@ public final class TestApp implements AutoCloseable {
 
     private static TestApp start(Map<String, String> env, Clock clock, FakeSlack slack) {
         boolean background = "true".equals(env.remove("TEST_BACKGROUND_NUDGES"));
-        Duration drainNotice = Duration.ofMillis(Long.parseLong(env.getOrDefault("TEST_DRAIN_NOTICE_MS", "0")));
+        Duration drainNotice =
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("TEST_DRAIN_NOTICE_MS", "0")));
         env.remove("TEST_DRAIN_NOTICE_MS");
-        return new TestApp(Main.start(AppConfig.fromEnv(env), clock,
-                new StartOptions(Duration.ofMillis(20), background, drainNotice)),
-                clock, slack);
+        return new TestApp(
+                Main.start(
+                        AppConfig.fromEnv(env),
+                        clock,
+                        new StartOptions(Duration.ofMillis(20), background, drainNotice)),
+                clock,
+                slack);
     }
 
     private static Map<String, String> baseEnv(FakeSlack slack) {
@@ -81,8 +93,10 @@ public final class TestApp implements AutoCloseable {
         env.put("DATABASE_URL", TestDatabase.jdbcUrlForEnv());
         env.put("PORT", "0");
         env.put("BIND_HOST", "127.0.0.1");
-        // Tests send a few requests at a time; the default 20 connections per app, with several apps and several
-        // test runs on one shared server, ran it out of connections ("too many clients"). Not fewer: work after
+        // Tests send a few requests at a time; the default 20 connections per app, with several
+        // apps and several
+        // test runs on one shared server, ran it out of connections ("too many clients"). Not
+        // fewer: work after
         // an ack waiting for a connection lands later, after the next test has emptied the tables.
         env.put("DATABASE_POOL_SIZE", "12");
         return env;
@@ -92,7 +106,10 @@ public final class TestApp implements AutoCloseable {
         return start(slack, clock, Map.of());
     }
 
-    /** The nudge engine: tests call its dispatcher and materializer directly, with the settable clock. */
+    /**
+     * The nudge engine: tests call its dispatcher and materializer directly, with the settable
+     * clock.
+     */
     public Nudges nudges() {
         return app.nudges();
     }
@@ -114,10 +131,14 @@ public final class TestApp implements AutoCloseable {
         return get(path, Map.of());
     }
 
-    /** A GET as a browser sends it, e.g. with a {@code Cookie} header; redirects are not followed. */
-    public HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .timeout(Duration.ofSeconds(10));
+    /**
+     * A GET as a browser sends it, e.g. with a {@code Cookie} header; redirects are not followed.
+     */
+    public HttpResponse<String> get(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                        .timeout(Duration.ofSeconds(10));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

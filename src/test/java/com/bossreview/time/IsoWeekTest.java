@@ -1,12 +1,11 @@
 package com.bossreview.time;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class IsoWeekTest {
 
@@ -26,16 +25,33 @@ class IsoWeekTest {
         assertThat(IsoWeek.weeksIn(2027)).isEqualTo(52);
         assertThat(IsoWeek.weeksIn(2020)).isEqualTo(53);
         assertThat(IsoWeek.weeksIn(2025)).isEqualTo(52);
-        assertThatThrownBy(() -> IsoWeek.parse("2025-W53")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IsoWeek.parse("2025-W53"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2025-W53");
     }
 
     @Test
     void anything_else_is_refused() {
-        for (String bad : Arrays.asList(null, "", "2026-W00", "2026-W54", "2026-W5", "2026-w48", " 2026-W48",
-                "2026-W48 ", "2026W48", "26-W48", "0999-W01", "2026-W48; DROP TABLE weekly_review",
-                "'; drop table weekly_review; --", "2026-W４８", "🔥", "12345-W01")) {
-            assertThatThrownBy(() -> IsoWeek.parse(bad)).as(String.valueOf(bad))
+        for (String bad :
+                Arrays.asList(
+                        null,
+                        "",
+                        "2026-W00",
+                        "2026-W54",
+                        "2026-W5",
+                        "2026-w48",
+                        " 2026-W48",
+                        "2026-W48 ",
+                        "2026W48",
+                        "26-W48",
+                        "0999-W01",
+                        "2026-W48; DROP TABLE weekly_review",
+                        "'; drop table weekly_review; --",
+                        "2026-W４８",
+                        "🔥",
+                        "12345-W01")) {
+            assertThatThrownBy(() -> IsoWeek.parse(bad))
+                    .as(String.valueOf(bad))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

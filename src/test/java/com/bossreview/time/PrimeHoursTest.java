@@ -1,11 +1,5 @@
 package com.bossreview.time;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.List;
-
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SATURDAY;
@@ -14,6 +8,11 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PrimeHoursTest {
     private static final PrimeHours DEFAULT = PrimeHours.DEFAULT;
@@ -79,17 +78,22 @@ class PrimeHoursTest {
 
     @Test
     void the_nearest_clear_starts_are_just_before_and_just_after_the_prime_range() {
-        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("10:00"))).containsExactly(t("08:30"), t("12:00"));
-        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("08:45"))).containsExactly(t("08:30"), t("12:00"));
-        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("14:00"))).containsExactly(t("13:00"), t("17:00"));
-        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("11:45"))).containsExactly(t("08:30"), t("12:00"));
+        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("10:00")))
+                .containsExactly(t("08:30"), t("12:00"));
+        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("08:45")))
+                .containsExactly(t("08:30"), t("12:00"));
+        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("14:00")))
+                .containsExactly(t("13:00"), t("17:00"));
+        assertThat(DEFAULT.nearestFreeStarts(FRIDAY, t("11:45")))
+                .containsExactly(t("08:30"), t("12:00"));
     }
 
     @Test
     void a_gap_shorter_than_a_review_is_jumped_over() {
         PrimeHours tight = PrimeHours.parse("09:00-12:00,12:15-17:00");
         assertThat(tight.conflicts(MONDAY, t("12:00"))).isTrue();
-        assertThat(tight.nearestFreeStarts(MONDAY, t("12:00"))).containsExactly(t("08:30"), t("17:00"));
+        assertThat(tight.nearestFreeStarts(MONDAY, t("12:00")))
+                .containsExactly(t("08:30"), t("17:00"));
     }
 
     @Test
@@ -114,27 +118,42 @@ class PrimeHoursTest {
     @Test
     void custom_prime_hours_are_parsed_sorted_and_printed() {
         PrimeHours custom = PrimeHours.parse(" 14:00-18:00 , 08:00-11:00");
-        assertThat(custom.ranges()).extracting(TimeRange::start).containsExactly(t("08:00"), t("14:00"));
+        assertThat(custom.ranges())
+                .extracting(TimeRange::start)
+                .containsExactly(t("08:00"), t("14:00"));
         assertThat(custom).hasToString("08:00-11:00,14:00-18:00");
         assertThat(custom.conflicts(DayOfWeek.THURSDAY, t("12:00"))).isFalse();
         assertThat(custom.conflicts(DayOfWeek.THURSDAY, t("10:45"))).isTrue();
-        assertThat(custom.nearestFreeStarts(DayOfWeek.THURSDAY, t("15:00"))).containsExactly(t("13:30"), t("18:00"));
+        assertThat(custom.nearestFreeStarts(DayOfWeek.THURSDAY, t("15:00")))
+                .containsExactly(t("13:30"), t("18:00"));
     }
 
     @Test
     void unreadable_prime_hours_are_refused_with_a_readable_message() {
-        for (String bad : List.of("", " , ", "12:00-09:00", "9-12", "09:00-09:00", "09:00 to 12:00", "25:00-26:00")) {
-            assertThatThrownBy(() -> PrimeHours.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+        for (String bad :
+                List.of(
+                        "",
+                        " , ",
+                        "12:00-09:00",
+                        "9-12",
+                        "09:00-09:00",
+                        "09:00 to 12:00",
+                        "25:00-26:00")) {
+            assertThatThrownBy(() -> PrimeHours.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageNotContaining("Exception");
         }
     }
 
     @Test
     void a_review_clash_names_the_slot_and_its_nearest_clear_starts_and_a_clear_slot_has_none() {
-        assertThat(DEFAULT.reviewClash(FRIDAY, t("10:00"))).contains(
-                new PrimeHours.Clash(FRIDAY, t("10:00"), List.of(t("08:30"), t("12:00"))));
-        assertThat(DEFAULT.reviewClash(FRIDAY, t("08:45"))).contains(
-                new PrimeHours.Clash(FRIDAY, t("08:45"), List.of(t("08:30"), t("12:00"))));
+        assertThat(DEFAULT.reviewClash(FRIDAY, t("10:00")))
+                .contains(
+                        new PrimeHours.Clash(FRIDAY, t("10:00"), List.of(t("08:30"), t("12:00"))));
+        assertThat(DEFAULT.reviewClash(FRIDAY, t("08:45")))
+                .contains(
+                        new PrimeHours.Clash(FRIDAY, t("08:45"), List.of(t("08:30"), t("12:00"))));
         assertThat(PrimeHours.parse("00:00-23:59").reviewClash(WEDNESDAY, t("12:00")))
                 .contains(new PrimeHours.Clash(WEDNESDAY, t("12:00"), List.of()));
         assertThat(DEFAULT.reviewClash(FRIDAY, t("08:30"))).isEmpty();

@@ -1,12 +1,11 @@
 package com.bossreview.time;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TimesTest {
 
@@ -26,9 +25,12 @@ class TimesTest {
 
     @Test
     void impossible_times_are_refused_with_both_forms_as_examples() {
-        for (String bad : new String[]{"13pm", "0am", "5:60pm", "25:00", "5p", "five", ""}) {
-            assertThatThrownBy(() -> Times.parseTime(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("17:30").hasMessageContaining("5:30pm");
+        for (String bad : new String[] {"13pm", "0am", "5:60pm", "25:00", "5p", "five", ""}) {
+            assertThatThrownBy(() -> Times.parseTime(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("17:30")
+                    .hasMessageContaining("5:30pm");
         }
     }
 
