@@ -14,6 +14,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,7 +50,8 @@ public final class ExportService {
                                                 r.isoYear()
                                                         + "-W"
                                                         + String.format("%02d", r.isoWeek()));
-                                        o.addProperty("state", r.state().name().toLowerCase());
+                                        o.addProperty(
+                                                "state", r.state().name().toLowerCase(Locale.ROOT));
                                         o.addProperty("updated_at", r.updatedAt().toString());
                                         reviews.add(o);
                                     });
@@ -61,7 +63,8 @@ public final class ExportService {
                                     n -> {
                                         JsonObject o = new JsonObject();
                                         o.addProperty("id", n.id());
-                                        o.addProperty("kind", n.kind().name().toLowerCase());
+                                        o.addProperty(
+                                                "kind", n.kind().name().toLowerCase(Locale.ROOT));
                                         o.addProperty("text", n.body());
                                         o.addProperty("logged_at", n.loggedAt().toString());
                                         o.addProperty("shared_at", text(n.sharedAt()));
@@ -70,7 +73,12 @@ public final class ExportService {
                                         o.addProperty(
                                                 "told_how",
                                                 n.how()
-                                                        .map(how -> how.name().toLowerCase())
+                                                        .map(
+                                                                how ->
+                                                                        how.name()
+                                                                                .toLowerCase(
+                                                                                        Locale
+                                                                                                .ROOT))
                                                         .orElse(null));
                                         o.addProperty("dismissed_at", text(n.dismissedAt()));
                                         news.add(o);
@@ -97,7 +105,7 @@ public final class ExportService {
                                         o.addProperty(
                                                 "told_via",
                                                 f.toldVia()
-                                                        .map(v -> v.name().toLowerCase())
+                                                        .map(v -> v.name().toLowerCase(Locale.ROOT))
                                                         .orElse(null));
                                         forecasts.add(o);
                                     });
@@ -122,7 +130,8 @@ public final class ExportService {
                                         JsonObject o = new JsonObject();
                                         o.addProperty("answered", r.subject().value());
                                         o.addProperty("boss_user_id", r.bossUserId());
-                                        o.addProperty("reply", r.reply().name().toLowerCase());
+                                        o.addProperty(
+                                                "reply", r.reply().name().toLowerCase(Locale.ROOT));
                                         o.addProperty("question", r.question().orElse(null));
                                         o.addProperty("answered_at", r.answeredAt().toString());
                                         replies.add(o);

@@ -9,6 +9,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,8 @@ final class InstallCallback implements OAuthCallbackService {
                     response,
                     400,
                     pages.renderFailurePage(
-                            InstallPages.INSTALL_PATH, "state_" + verdict.name().toLowerCase()));
+                            InstallPages.INSTALL_PATH,
+                            "state_" + verdict.name().toLowerCase(Locale.ROOT)));
         }
         String code = request.getPayload().getCode();
         if (code == null || code.isBlank()) {

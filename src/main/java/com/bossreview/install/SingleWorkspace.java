@@ -10,6 +10,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -63,7 +64,7 @@ public final class SingleWorkspace implements Distribution {
 
     @Override
     public String slackState(BotIdentity identity) {
-        return identity.state().name().toLowerCase();
+        return identity.state().name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -66,7 +67,7 @@ public final class Relevance {
             case BOOK_REVIEW, BOOK_REVIEW_FOLLOWUP -> {
                 Optional<ReviewState> state = weeks.apply(n, m);
                 if (state.isPresent()) {
-                    yield skip("review already " + state.get().name().toLowerCase());
+                    yield skip("review already " + state.get().name().toLowerCase(Locale.ROOT));
                 }
                 yield sameLocalDay(n, m, now) ? none() : skip("late: booking day over");
             }
@@ -74,7 +75,7 @@ public final class Relevance {
                 Optional<ReviewState> state = weeks.apply(n, m);
                 if (state.filter(s -> s == ReviewState.SKIPPED || s == ReviewState.HELD)
                         .isPresent()) {
-                    yield skip("review " + state.get().name().toLowerCase());
+                    yield skip("review " + state.get().name().toLowerCase(Locale.ROOT));
                 }
                 // The slot as it is now: a prep nudge (or its snoozed copy) outlives a moved slot.
                 Optional<Instant> start = NudgePlanner.reviewStart(m, n.week());
@@ -91,7 +92,7 @@ public final class Relevance {
             case DID_IT_HAPPEN -> {
                 Optional<ReviewState> s = weeks.apply(n, m);
                 if (s.filter(x -> x != ReviewState.BOOKED).isPresent()) {
-                    yield skip("already marked " + s.get().name().toLowerCase());
+                    yield skip("already marked " + s.get().name().toLowerCase(Locale.ROOT));
                 }
                 yield IsoWeek.of(m.today(now))
                                         .compareTo(
