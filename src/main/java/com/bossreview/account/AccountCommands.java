@@ -16,7 +16,6 @@ import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Replies;
 import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackCallException;
-import com.bossreview.slack.SlackError;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -24,7 +23,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -112,23 +110,22 @@ public final class AccountCommands implements Listeners {
         String filename =
                 "bossreview-export-" + clock.instant().toString().substring(0, 10) + ".json";
         try {
-            var response =
-                    slack.methods(team)
-                            .filesUploadV2(
+            slack.call(
+                    team,
+                    "files.uploadV2",
+                    c ->
+                            c.filesUploadV2(
                                     r ->
                                             r.channel(channel)
                                                     .filename(filename)
                                                     .title("Your bossreview data")
                                                     .content(json)
                                                     .initialComment(
-                                                            "Here's everything bossreview stores about you."));
-            if (!response.isOk()) {
-                throw new SlackCallException("files.uploadV2", response.getError());
-            }
+                                                            "Here's everything bossreview stores about you.")));
         } catch (SlackFilesUploadV2Exception e) {
+            // One of the upload's steps (getUploadURLExternal, the upload, completeUploadExternal)
+            // failed.
             throw new SlackCallException("files.uploadV2", "upload_failed", e);
-        } catch (IOException | com.slack.api.methods.SlackApiException e) {
-            throw new SlackCallException("files.uploadV2", SlackError.UNREACHABLE, e);
         }
     }
 

@@ -1,13 +1,13 @@
 package com.bossreview.install;
 
 import com.bossreview.config.Secret;
+import com.bossreview.slack.SlackApi;
+import com.bossreview.slack.SlackCallException;
 import com.slack.api.Slack;
 import com.slack.api.bolt.request.builtin.OAuthCallbackRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.OAuthCallbackService;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,27 +83,30 @@ final class InstallCallback implements OAuthCallbackService {
         OAuthV2AccessResponse access;
         try {
             access =
-                    slack.methods()
-                            .oauthV2Access(
-                                    r ->
-                                            r.clientId(clientId)
-                                                    .clientSecret(clientSecret.reveal())
-                                                    .code(code)
-                                                    .redirectUri(redirectUri.orElse(null)));
-        } catch (IOException | SlackApiException e) {
-            log.warn("oauth.v2.access could not be reached: {}", e.getClass().getSimpleName());
-            return page(
-                    response,
-                    502,
-                    pages.renderFailurePage(InstallPages.INSTALL_PATH, "slack_unreachable"));
-        }
-        if (!access.isOk()) {
-            log.warn("oauth.v2.access refused the code: {}", access.getError());
+                    SlackApi.execute(
+                            "oauth.v2.access",
+                            slack.methods(),
+                            c ->
+                                    c.oauthV2Access(
+                                            r ->
+                                                    r.clientId(clientId)
+                                                            .clientSecret(clientSecret.reveal())
+                                                            .code(code)
+                                                            .redirectUri(
+                                                                    redirectUri.orElse(null))));
+        } catch (SlackCallException e) {
+            if (e.transientFailure()) {
+                log.warn("oauth.v2.access could not be reached: {}", e.error());
+                return page(
+                        response,
+                        502,
+                        pages.renderFailurePage(InstallPages.INSTALL_PATH, "slack_unreachable"));
+            }
+            log.warn("oauth.v2.access refused the code: {}", e.error());
             return page(
                     response,
                     400,
-                    pages.renderFailurePage(
-                            InstallPages.INSTALL_PATH, printable(access.getError())));
+                    pages.renderFailurePage(InstallPages.INSTALL_PATH, printable(e.error())));
         }
         if (access.getAccessToken() == null || !access.getAccessToken().startsWith("xoxb-")) {
             log.warn(

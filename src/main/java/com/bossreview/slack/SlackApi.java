@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -41,11 +40,9 @@ public final class SlackApi {
     public SlackApi(Slack slack, BotTokens botTokens) {
         this.slack = slack;
         this.botTokens = botTokens;
-        // Same connection pool and interceptors (user agent) as the SDK's client, shorter deadline.
-        // Posts are not
-        // idempotent: no silent retry when a pooled connection drops, and a listener that tells
-        // whether the
-        // request had started to go out (a lost connection then may have posted).
+        // The SDK's client (same connection pool, interceptors and failure marking), with a
+        // shorter deadline, and no silent retry when a pooled connection drops: a post is not
+        // idempotent, and nobody would count the duplicate.
         this.postClient =
                 slack.getHttpClient()
                         .getOkHttpClient()
@@ -53,28 +50,7 @@ public final class SlackApi {
                         .callTimeout(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .retryOnConnectionFailure(false)
-                        .eventListenerFactory(SlackApi::listenerFor)
                         .build();
-    }
-
-    /**
-     * Whether a call's request has started to leave this process; one per call, carried as the
-     * request's tag.
-     */
-    private static final class Sending {
-        private volatile boolean started;
-    }
-
-    private static EventListener listenerFor(okhttp3.Call call) {
-        Sending sending = call.request().tag(Sending.class);
-        return sending == null
-                ? EventListener.NONE
-                : new EventListener() {
-                    @Override
-                    public void requestHeadersStart(okhttp3.Call c) {
-                        sending.started = true;
-                    }
-                };
     }
 
     /** Single-workspace mode: the one configured token. */
@@ -132,21 +108,15 @@ public final class SlackApi {
             throws SlackCallException {
         String url = slack.getConfig().getMethodsEndpointUrlPrefix() + method;
         String token = token(method, teamId);
-        Sending sending = new Sending();
         Request request =
                 new Request.Builder()
                         .url(url)
                         .header("Authorization", "Bearer " + token)
                         .post(RequestBody.create(body, JSON))
-                        .tag(Sending.class, sending)
                         .build();
         try (Response response = postClient.newCall(request).execute()) {
-            if (response.code() == 429) {
-                throw new SlackCallException(
-                        method, "ratelimited", retryAfter(response.header("Retry-After")), null);
-            }
             if (response.code() != 200) {
-                throw new SlackCallException(method, "http_" + response.code());
+                throw httpFailure(method, response.code(), response.header("Retry-After"), null);
             }
             JsonObject json;
             try {
@@ -155,28 +125,14 @@ public final class SlackApi {
                                         response.body() == null ? "" : response.body().string())
                                 .getAsJsonObject();
             } catch (RuntimeException e) {
-                throw new SlackCallException(method, "http_" + response.code(), e);
+                throw httpFailure(method, response.code(), null, e);
             }
             if (!json.has("ok") || !json.get("ok").getAsBoolean()) {
-                throw new SlackCallException(
-                        method,
-                        json.has("error") ? json.get("error").getAsString() : "unknown_error");
+                throw refused(method, json.has("error") ? json.get("error").getAsString() : null);
             }
             return json;
-        } catch (InterruptedIOException e) {
-            if (e instanceof java.net.SocketTimeoutException
-                    && String.valueOf(e.getMessage()).contains("connect")) {
-                // Never connected: nothing reached Slack, a plain retry.
-                throw new SlackCallException(method, SlackError.UNREACHABLE, e);
-            }
-            throw new SlackCallException(method, SlackError.TIMEOUT, e);
         } catch (IOException e) {
-            // Refused or reset before anything went out: nothing reached Slack. After that: it may
-            // have.
-            throw new SlackCallException(
-                    method,
-                    sending.started ? SlackError.CONNECTION_LOST : SlackError.UNREACHABLE,
-                    e);
+            throw ioFailure(method, e);
         }
     }
 
@@ -200,24 +156,61 @@ public final class SlackApi {
         } catch (SlackCallException e) {
             throw new SlackCallException(method, e.error());
         }
+        return execute(method, client, call);
+    }
+
+    /**
+     * Runs one call on a client the caller holds (a token of its own, or none: {@code
+     * oauth.v2.access}), failing as {@link #call} does.
+     */
+    public static <T extends SlackApiTextResponse> T execute(
+            String method, MethodsClient client, Call<T> call) throws SlackCallException {
         try {
             T response = call.call(client);
             if (!response.isOk()) {
-                throw new SlackCallException(method, response.getError());
+                throw refused(method, response.getError());
             }
             return response;
         } catch (SlackApiException e) {
-            int status = e.getResponse().code();
-            if (status == 429) {
-                throw new SlackCallException(
-                        method,
-                        "ratelimited",
-                        retryAfter(e.getResponse().header("Retry-After")),
-                        e);
-            }
-            throw new SlackCallException(method, "http_" + status, e);
+            throw httpFailure(
+                    method, e.getResponse().code(), e.getResponse().header("Retry-After"), e);
         } catch (IOException e) {
-            throw new SlackCallException(method, SlackError.UNREACHABLE, e);
+            throw ioFailure(method, e);
         }
+    }
+
+    // The one mapping from what happened to a call to a SlackError code, whichever client made it.
+
+    /** Slack answered {@code ok: false}. */
+    private static SlackCallException refused(String method, String error) {
+        return new SlackCallException(
+                method, error == null || error.isBlank() ? "unknown_error" : error);
+    }
+
+    /** Slack answered with an HTTP status other than 200 (or a 200 that is not JSON). */
+    private static SlackCallException httpFailure(
+            String method, int status, String retryAfterHeader, Throwable cause) {
+        if (status == 429) {
+            return new SlackCallException(
+                    method, SlackError.RATE_LIMITED, retryAfter(retryAfterHeader), cause);
+        }
+        return new SlackCallException(method, "http_" + status, cause);
+    }
+
+    /**
+     * No answer: {@link SlackError#UNREACHABLE} when nothing went out (refused, reset or timed out
+     * before sending), else {@link SlackError#TIMEOUT} or {@link SlackError#CONNECTION_LOST}: Slack
+     * may have acted.
+     */
+    static SlackCallException ioFailure(String method, IOException e) {
+        if (!RequestSent.marked(e)) {
+            return new SlackCallException(method, SlackError.UNREACHABLE, e);
+        }
+        return new SlackCallException(
+                method,
+                e instanceof InterruptedIOException
+                        ? SlackError.TIMEOUT
+                        : SlackError.CONNECTION_LOST,
+                e);
     }
 }

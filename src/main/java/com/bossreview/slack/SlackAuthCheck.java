@@ -2,9 +2,7 @@ package com.bossreview.slack;
 
 import com.bossreview.config.Secret;
 import com.slack.api.Slack;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -70,28 +68,27 @@ public final class SlackAuthCheck implements AutoCloseable {
     private boolean attempt() {
         String reason;
         try {
-            AuthTestResponse r = slack.methods(token.reveal()).authTest(req -> req);
-            if (r.isOk()) {
-                identity.confirmed(new BotIdentity.Bot(r.getTeamId(), r.getUserId(), r.getBotId()));
-                log.info(
-                        "Slack accepted the bot token: team {} ({}), bot user {}",
-                        r.getTeamId(),
-                        r.getTeam(),
-                        r.getUserId());
-                return true;
-            }
-            if (TOKEN_ERRORS.contains(r.getError())) {
+            AuthTestResponse r =
+                    SlackApi.execute(
+                            "auth.test",
+                            slack.methods(token.reveal()),
+                            c -> c.authTest(req -> req));
+            identity.confirmed(new BotIdentity.Bot(r.getTeamId(), r.getUserId(), r.getBotId()));
+            log.info(
+                    "Slack accepted the bot token: team {} ({}), bot user {}",
+                    r.getTeamId(),
+                    r.getTeam(),
+                    r.getUserId());
+            return true;
+        } catch (SlackCallException e) {
+            if (TOKEN_ERRORS.contains(e.error())) {
                 throw new SlackTokenRejectedException(
                         "SLACK_BOT_TOKEN was rejected by Slack ("
-                                + r.getError()
+                                + e.error()
                                 + "): copy the Bot User OAuth Token (xoxb-…) again from your app's OAuth & Permissions page, "
                                 + "or reinstall the app to your workspace.");
             }
-            reason = "auth.test answered " + r.getError();
-        } catch (SlackApiException e) {
-            reason = "HTTP " + e.getResponse().code();
-        } catch (IOException e) {
-            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            reason = "auth.test answered " + e.error();
         }
         identity.unreachable();
         log.warn(

@@ -42,6 +42,8 @@ public final class SlackClients {
                                 new ConnectionPool(KEEP_ALIVE_CONNECTIONS, 5, TimeUnit.MINUTES))
                         // Every call, whichever client or feature makes it: one place to time them.
                         .addInterceptor(new SlackCallMetrics(registry, apiUrl.getPath()))
+                        // Tells a failure before sending from one after: see SlackApi's mapping.
+                        .addNetworkInterceptor(new RequestSent.Marker())
                         .build();
         SlackHttpClient http = new SlackHttpClient(okHttp);
         http.setConfig(config);
