@@ -1,7 +1,11 @@
 package com.bossreview.slack;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.jetty12.server.TimedHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,8 +110,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(
-                new Draining(new Router(slack, oauth, health, readiness, metrics, registry)));
+        Router router = new Router(slack, oauth, health, readiness, metrics);
+        registry.config().meterFilter(REQUESTS_NAME);
+        server.setHandler(new Draining(new Timed(registry, router)));
         // close(): stop accepting, let requests under way finish (Slack waits 3 s for them), then
         // stop.
         server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
@@ -134,6 +139,37 @@ public final class HttpServer implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
     }
+
+    /**
+     * Micrometer's Jetty handler times each exchange from its first byte to its last (the answer
+     * written, not just handed over) as {@code http.server.requests}, with the bounded labels the
+     * router gives; plus gauges of requests in flight ({@code jetty.server.requests.open}).
+     */
+    private static final class Timed extends TimedHandler {
+        Timed(MeterRegistry registry, Router router) {
+            super(registry, Tags.empty(), router::tags);
+            setHandler(router);
+        }
+
+        static String status(Request request) {
+            Object status = request.getAttribute(RESPONSE_STATUS_ATTRIBUTE);
+            return status == null ? "UNKNOWN" : status.toString();
+        }
+    }
+
+    /**
+     * The name the app's dashboards know: {@code TimedHandler} calls it {@code
+     * jetty.server.requests}.
+     */
+    private static final MeterFilter REQUESTS_NAME =
+            new MeterFilter() {
+                @Override
+                public Meter.Id map(Meter.Id id) {
+                    return "jetty.server.requests".equals(id.getName())
+                            ? id.withName("http.server.requests")
+                            : id;
+                }
+            };
 
     /**
      * Jetty's graceful stop: counts requests under way so that {@code server.stop()} waits for
@@ -170,106 +206,84 @@ public final class HttpServer implements AutoCloseable {
         private final Supplier<Page> health;
         private final Supplier<Page> readiness;
         private final Supplier<Page> metrics;
-        private final MeterRegistry registry;
 
         Router(
                 Optional<SlackEventsEndpoint> slack,
                 Optional<SlackOAuthEndpoint> oauth,
                 Supplier<Page> health,
                 Supplier<Page> readiness,
-                Supplier<Page> metrics,
-                MeterRegistry registry) {
+                Supplier<Page> metrics) {
             this.slack = slack;
             this.oauth = oauth;
             this.health = health;
             this.readiness = readiness;
             this.metrics = metrics;
-            this.registry = registry;
+        }
+
+        /** A path this instance serves, as itself; anything else is {@code other}. */
+        String route(String path) {
+            boolean known =
+                    switch (path) {
+                        case "/slack/events" -> slack.isPresent();
+                        case SlackOAuthEndpoint.INSTALL_PATH, SlackOAuthEndpoint.REDIRECT_PATH ->
+                                oauth.isPresent();
+                        case "/healthz", "/livez", "/readyz", "/metrics" -> true;
+                        default -> false;
+                    };
+            return known ? path : "other";
+        }
+
+        /** The labels of one exchange: bounded, whatever the client sent. */
+        Iterable<Tag> tags(Request request) {
+            String method = request.getMethod();
+            return Tags.of(
+                    "method",
+                    KNOWN_METHODS.contains(method) ? method : "OTHER",
+                    "uri",
+                    route(Request.getPathInContext(request)),
+                    "status",
+                    Timed.status(request));
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Timer.Sample sample = Timer.start(registry);
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
-            String methodLabel = KNOWN_METHODS.contains(method) ? method : "OTHER";
-            if ("/slack/events".equals(path) && slack.isPresent()) {
-                Answer answer = new Answer(response, callback, sample, methodLabel, path);
-                if ("POST".equals(method)) {
-                    slackEvent(request, response, answer);
-                } else {
-                    answer.send(methodNotAllowed());
-                }
-                return true;
+            boolean read = "GET".equals(method) || "HEAD".equals(method);
+            Answer answer = new Answer(response, callback);
+            Page page =
+                    switch (route(path)) {
+                        case "/slack/events" -> {
+                            if ("POST".equals(method)) {
+                                slackEvent(request, response, answer);
+                                yield null;
+                            }
+                            yield methodNotAllowed();
+                        }
+                        case SlackOAuthEndpoint.INSTALL_PATH, SlackOAuthEndpoint.REDIRECT_PATH ->
+                                "GET".equals(method)
+                                        ? oauthPage(path, request, response)
+                                        : methodNotAllowed();
+                        case "/healthz" -> read ? health.get() : methodNotAllowed();
+                        // The process answers: nothing else is asked, so a slow database never
+                        // gets us restarted.
+                        case "/livez" -> read ? LIVE : methodNotAllowed();
+                        case "/readyz" -> read ? readiness.get() : methodNotAllowed();
+                        case "/metrics" ->
+                                "GET".equals(method) ? metrics.get() : methodNotAllowed();
+                        default -> new Page(404, "text/plain; charset=utf-8", "not found");
+                    };
+            if (page != null) {
+                answer.send(page);
             }
-            String route;
-            Page page;
-            if (oauth.isPresent()
-                    && (SlackOAuthEndpoint.INSTALL_PATH.equals(path)
-                            || SlackOAuthEndpoint.REDIRECT_PATH.equals(path))) {
-                route = path;
-                page =
-                        "GET".equals(method)
-                                ? oauthPage(path, request, response)
-                                : methodNotAllowed();
-            } else if ("/healthz".equals(path)) {
-                route = path;
-                page =
-                        "GET".equals(method) || "HEAD".equals(method)
-                                ? health.get()
-                                : methodNotAllowed();
-            } else if ("/livez".equals(path)) {
-                // The process answers: nothing else is asked, so a slow database never gets us
-                // restarted.
-                route = path;
-                page = "GET".equals(method) || "HEAD".equals(method) ? LIVE : methodNotAllowed();
-            } else if ("/readyz".equals(path)) {
-                route = path;
-                page =
-                        "GET".equals(method) || "HEAD".equals(method)
-                                ? readiness.get()
-                                : methodNotAllowed();
-            } else if ("/metrics".equals(path)) {
-                route = path;
-                page = "GET".equals(method) ? metrics.get() : methodNotAllowed();
-            } else {
-                route = "other";
-                page = new Page(404, "text/plain; charset=utf-8", "not found");
-            }
-            new Answer(response, callback, sample, methodLabel, route).send(page);
             return true;
         }
 
-        /** Times the exchange under bounded labels and writes the page. */
-        private final class Answer {
-            private final Response response;
-            private final Callback callback;
-            private final Timer.Sample sample;
-            private final String method;
-            private final String route;
-
-            Answer(
-                    Response response,
-                    Callback callback,
-                    Timer.Sample sample,
-                    String method,
-                    String route) {
-                this.response = response;
-                this.callback = callback;
-                this.sample = sample;
-                this.method = method;
-                this.route = route;
-            }
-
+        /** Writes a page as the exchange's answer. */
+        private record Answer(Response response, Callback callback) {
             void send(Page page) {
                 response.setStatus(page.status());
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
-                sample.stop(
-                        Timer.builder("http.server.requests")
-                                .tag("method", method)
-                                .tag("uri", route)
-                                .tag("status", Integer.toString(page.status()))
-                                .register(registry));
                 Content.Sink.write(response, true, page.body(), callback);
             }
 
