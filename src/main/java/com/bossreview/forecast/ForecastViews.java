@@ -87,6 +87,16 @@ public final class ForecastViews {
                                 .text(plainText(downgrade ? "Tell boss now" : "Share with boss")));
     }
 
+    /** The button that opens the forecast form; {@code primary} when it is the one thing to do. */
+    public static BlockElement updateButton(boolean primary) {
+        return button(
+                b ->
+                        b.actionId(OPEN_FORECAST_MODAL)
+                                .value("")
+                                .style(primary ? "primary" : null)
+                                .text(plainText("Update forecast")));
+    }
+
     /**
      * The reply to a recorded figure: how it stands against what the boss was told, and a button to
      * tell them.

@@ -204,22 +204,8 @@ public final class NudgeViews {
                                     + boss
                                     + " now, not at quarter end.";
                 }
-                if (buttons.isEmpty()) {
-                    buttons.add(
-                            button(
-                                    b ->
-                                            b.actionId(ForecastViews.OPEN_FORECAST_MODAL)
-                                                    .value("")
-                                                    .style("primary")
-                                                    .text(plainText("Update forecast"))));
-                } else { // sharing is the one clear ask
-                    buttons.add(
-                            button(
-                                    b ->
-                                            b.actionId(ForecastViews.OPEN_FORECAST_MODAL)
-                                                    .value("")
-                                                    .text(plainText("Update forecast"))));
-                }
+                // Sharing, when offered, is the one clear ask.
+                buttons.add(ForecastViews.updateButton(buttons.isEmpty()));
                 tip = "A downgrade told early is a conversation; told late, it's a surprise.";
             }
             case FORECAST_DOWNGRADE -> {
@@ -238,12 +224,7 @@ public final class NudgeViews {
                                 + "*."
                                 + "\nNever wait for quarter end: they should hear it from you first.";
                 buttons.add(ForecastViews.shareButton(r.forecast().id(), true));
-                buttons.add(
-                        button(
-                                b ->
-                                        b.actionId(ForecastViews.OPEN_FORECAST_MODAL)
-                                                .value("")
-                                                .text(plainText("Update forecast"))));
+                buttons.add(ForecastViews.updateButton(false));
                 tip = "A downgrade told early is a conversation; told late, it's a surprise.";
             }
             default -> throw new IllegalStateException(n.kind().name());

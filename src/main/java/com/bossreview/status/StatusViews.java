@@ -105,12 +105,7 @@ public final class StatusViews {
                                 buttons.add(
                                         ForecastViews.shareButton(
                                                 r.forecast().id(), r.isDowngrade())));
-        buttons.add(
-                button(
-                        b ->
-                                b.actionId(ForecastViews.OPEN_FORECAST_MODAL)
-                                        .value("")
-                                        .text(plainText("Update forecast"))));
+        buttons.add(ForecastViews.updateButton(false));
         buttons.add(button(b -> b.actionId(OPEN_SETUP).value("").text(plainText("Settings"))));
         blocks.add(actions(a -> a.blockId("status_actions").elements(buttons)));
         return blocks;
