@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code /readyz}: 200 only when the database answers, the scheduler runs, the hot paths have run
- * once ({@link #warmedUp()}) and shutdown has not begun ({@link #stopping()}); else 503 naming what
- * failed. A load balancer then sends traffic only to an instance that answers its first requests at
- * full speed, and stops sending it to one that is draining. Unlike {@code /livez}, a failing check
- * here must not restart the process.
+ * once ({@link #warmedUp()}) and shutdown has not begun ({@link #stopping(Duration)}); else 503
+ * naming what failed. A load balancer then sends traffic only to an instance that answers its first
+ * requests at full speed, and stops sending it to one that is draining. Unlike {@code /livez}, a
+ * failing check here must not restart the process.
  */
 public final class Readiness implements Supplier<Page> {
     private final BooleanSupplier database;

@@ -18,9 +18,7 @@ import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -338,10 +336,6 @@ public final class ReviewViews {
 
     private static String plural(DayOfWeek day) {
         return Times.format(day) + "s";
-    }
-
-    private static String month(LocalDate d) {
-        return d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
 
     private static String usage(Subcommand s, String example) {

@@ -27,7 +27,8 @@ public final class Mrkdwn {
 
     /**
      * Where to cut escaped text so that it keeps at most {@code room} characters without splitting
-     * an entity ({@code &amp;}) or a surrogate pair: {@code room} itself, or a little before it.
+     * an entity (such as {@code &}{@code amp;}) or a surrogate pair: {@code room} itself, or a
+     * little before it.
      */
     public static int cutAt(String escaped, int room) {
         int end = Math.max(0, Math.min(room, escaped.length()));

@@ -61,7 +61,7 @@ public final class SlackApi {
     /**
      * The client for one workspace, holding that workspace's bot token.
      *
-     * @throws SlackCallException ({@link #SlackError.NOT_INSTALLED}) when bossreview has no token
+     * @throws SlackCallException ({@link SlackError#NOT_INSTALLED}) when bossreview has no token
      *     for the workspace
      */
     public MethodsClient methods(String teamId) throws SlackCallException {
