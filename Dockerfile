@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 
 # ---- build -------------------------------------------------------------------
-FROM maven:3.9.11-eclipse-temurin-17 AS build
+FROM maven:3.9.11-eclipse-temurin-25 AS build
 WORKDIR /build
 
 # Dependencies first, so this layer is cached until pom.xml changes.
@@ -12,7 +12,7 @@ COPY src ./src
 RUN mvn -B -DskipTests package
 
 # ---- runtime -----------------------------------------------------------------
-FROM eclipse-temurin:17.0.16_8-jre
+FROM eclipse-temurin:25.0.3_9-jre
 
 # Run as an unprivileged user (the embedded PostgreSQL used when DATABASE_URL is unset refuses
 # to run as root anyway). Its data goes to /app/data; mount a volume there to keep it.

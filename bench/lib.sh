@@ -2,6 +2,11 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# The app is built for Java 25 (as in .ci/run): every java and mvn below is that JDK's.
+if ! "${JAVA_HOME:-/nonexistent}/bin/java" -version 2>&1 | grep -q 'version "25'; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
 PG=${PG:-"postgresql://127.0.0.1:5432"}
 PGUSER=${PGUSER:-postgres}
 PGHOSTPORT=${PGHOSTPORT:-127.0.0.1:5432}   # the server fresh_db and start_app use (failure scripts point it elsewhere)
