@@ -43,6 +43,11 @@ public final class FakeSlackServer {
         int apiPort = Integer.parseInt(args[0]);
         int controlPort = Integer.parseInt(args[1]);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        // The JDK server closes keep-alive connections beyond 200 idle ones; the app's posts are
+        // not
+        // retried on a pooled connection that was closed (SlackApi), so with thousands of calls in
+        // flight (realistic mode) those closes turned into failed calls. Keep them all.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
         FakeSlack slack = new FakeSlack(apiPort, threads);
         // Slack's example answer, read once instead of on every call.
         String ok = SlackSamples.read("from-openapi-spec/chat.postMessage.ok.json");
