@@ -40,18 +40,30 @@ fresh_db() { # fresh_db NAME
   psql -q -h "${PGHOSTPORT%:*}" -p "${PGHOSTPORT#*:}" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
 }
 
-start_fake() { # start_fake [threads]
-  ( exec java -Xmx512m -cp "$CP" com.bossreview.bench.FakeSlackServer "$FAKE_PORT" "$FAKE_CTL" "${1:-64}" ) >"$LOGS/fake.log" 2>&1 &
+start_fake() { # start_fake [threads]   (FAKE_JAVA: another JVM for the fake)
+  ( exec ${FAKE_JAVA:-java} -Xmx512m -cp "$CP" com.bossreview.bench.FakeSlackServer "$FAKE_PORT" "$FAKE_CTL" "${1:-64}" ) >"$LOGS/fake.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$FAKE_CTL/stats" >/dev/null && return 0; sleep 0.1; done
   echo "fake slack did not start" >&2; return 1
 }
 
+# Multi-workspace mode (MULTI_WORKSPACE=1 for start_app): the app's OAuth credentials and the key that seals
+# the stored bot tokens (NudgeWave install seals them with the same key). The benchmark's own, not secrets.
+BENCH_CLIENT_ID=${BENCH_CLIENT_ID:-1111111111.2222222222}
+BENCH_CLIENT_SECRET=${BENCH_CLIENT_SECRET:-bench-client-secret-0123456789abcdef}
+BENCH_ENCRYPTION_KEY=${BENCH_ENCRYPTION_KEY:-bench-token-sealing-key-0123456789-abcdefghij}
+
 # start_app NAME PORT DBNAME -> sets APP_PID, prints ms to healthy and to ready
+# Single workspace (bot token xoxb-bench) unless MULTI_WORKSPACE=1: then client id/secret and a sealing key,
+# and each workspace's token comes from the installation table.
 start_app() {
   local name=$1 port=$2 db=$3 t0
+  local creds=(SLACK_BOT_TOKEN=xoxb-bench)
+  if [[ "${MULTI_WORKSPACE:-0}" == 1 ]]; then
+    creds=(SLACK_CLIENT_ID="$BENCH_CLIENT_ID" SLACK_CLIENT_SECRET="$BENCH_CLIENT_SECRET" BOSSREVIEW_ENCRYPTION_KEY="$BENCH_ENCRYPTION_KEY")
+  fi
   t0=$(date +%s%3N)
-  DATABASE_URL="$(jdbc_url "$db")" SLACK_BOT_TOKEN=xoxb-bench \
+  env "${creds[@]}" DATABASE_URL="$(jdbc_url "$db")" \
     SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="http://127.0.0.1:$FAKE_PORT/api/" PORT=$port BIND_HOST=127.0.0.1 \
     ${APP_JAVA:-java} -Xmx256m ${APP_JAVA_OPTS:-} -jar target/bossreview.jar >"$LOGS/$name.log" 2>&1 &
   APP_PID=$!

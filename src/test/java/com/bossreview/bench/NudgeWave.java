@@ -1,13 +1,18 @@
 package com.bossreview.bench;
 
 import com.bossreview.config.DatabaseUrl;
+import com.bossreview.config.Secret;
 import com.bossreview.db.Database;
+import com.bossreview.install.Installation;
+import com.bossreview.install.Installations;
+import com.bossreview.install.TokenCipher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,6 +43,12 @@ import org.jdbi.v3.core.Jdbi;
  *       so that rows coming back after a lease expiry (and their re-sends) are seen; database
  *       errors while polling count as "not settled yet". Ends with a {@code RESULT} line of
  *       key=value figures for scripts.
+ *   <li>{@code install <jdbcUrl> <teams> <encryptionKey> [moreTeamIds…]}: for multi-workspace mode,
+ *       one installation per workspace of {@code prepare} ({@code TB0000}…) and per further team id
+ *       given (the warm-up's {@code T0WARMUP}), each with its own bot token {@code
+ *       xoxb-bench-TB0000}…, sealed with {@code encryptionKey} by the app's own {@link
+ *       Installations} as an OAuth install would store it. A realistic fake Slack limits each token
+ *       on its own.
  * </ul>
  */
 public final class NudgeWave {
@@ -85,7 +97,13 @@ public final class NudgeWave {
                             Integer.parseInt(args[5]),
                             args.length > 6 ? Long.parseLong(args[6]) : Long.parseLong(args[3]),
                             args.length > 7 && "settle".equals(args[7]));
-            default -> throw new IllegalArgumentException("prepare | await");
+            case "install" ->
+                    install(
+                            args[1],
+                            Integer.parseInt(args[2]),
+                            args[3],
+                            List.of(args).subList(4, args.length));
+            default -> throw new IllegalArgumentException("prepare | await | install");
         }
     }
 
@@ -136,6 +154,48 @@ public final class NudgeWave {
                         + " workspaces; booking nudge at "
                         + waveAt
                         + (spreadSeconds > 0 ? " to " + last[0] : ""));
+    }
+
+    static void install(String url, int teams, String encryptionKey, List<String> more) {
+        try (Database db = connect(url)) {
+            Installations installations =
+                    new Installations(
+                            db.jdbi(),
+                            new TokenCipher(new Secret(encryptionKey), Optional.empty()),
+                            Clock.systemUTC());
+            List<String> all = new java.util.ArrayList<>();
+            for (int i = 0; i < teams; i++) {
+                all.add(team(i));
+            }
+            all.addAll(more);
+            for (String team : all) {
+                installations.save(
+                        new Installation(
+                                Optional.empty(),
+                                Optional.of(team),
+                                false,
+                                Optional.of("A0BOSSREVIEW"),
+                                Optional.empty(),
+                                Optional.of("Bench " + team),
+                                Optional.of("UBOT" + team),
+                                Optional.of("BBOT" + team),
+                                Optional.of("commands,chat:write,im:write,users:read,files:write"),
+                                new Secret(botToken(team)),
+                                Optional.of("UADMIN" + team),
+                                Instant.now()));
+            }
+        }
+        System.err.println(
+                "installed in "
+                        + teams
+                        + " workspaces"
+                        + (more.isEmpty() ? "" : " and " + more)
+                        + ", each with its own bot token");
+    }
+
+    /** The bot token of a benchmark workspace in multi-workspace mode. */
+    static String botToken(String team) {
+        return "xoxb-bench-" + team;
     }
 
     static String team(int i) {
@@ -196,6 +256,16 @@ public final class NudgeWave {
                 last - waveAt,
                 stats.get("distinct") / seconds,
                 stats.get("distinct") / Math.max(0.001, (last - first) / 1000.0));
+        System.out.printf(
+                "wave: %d of %d chat.postMessage calls answered 429 (%.2f %%); most DMs one workspace had accepted within 1 s: %d; Slack's latency p50 %d ms, p90 %d ms, p99 %d ms; at most %d answers waiting at once%n",
+                stats.getOrDefault("ratelimited", 0L),
+                stats.get("calls"),
+                stats.getOrDefault("ratelimited_bp", 0L) / 100.0,
+                stats.getOrDefault("max_rate_1s", 0L),
+                stats.getOrDefault("latency_p50", 0L),
+                stats.getOrDefault("latency_p90", 0L),
+                stats.getOrDefault("latency_p99", 0L),
+                stats.getOrDefault("waiting_max", 0L));
         try (Database db = connect(url)) {
             Map<String, Long> states = new HashMap<>();
             db.jdbi()
@@ -225,7 +295,7 @@ public final class NudgeWave {
                             + expected
                             + " DMs, one each)");
             System.out.printf(
-                    "RESULT delivered=%d distinct=%d duplicates=%d faulted=%d sent_rows=%d claimed_rows=%d pending_rows=%d last_dm_ms=%d%n",
+                    "RESULT delivered=%d distinct=%d duplicates=%d faulted=%d sent_rows=%d claimed_rows=%d pending_rows=%d last_dm_ms=%d calls=%d ratelimited=%d ratelimited_bp=%d max_rate_1s=%d%n",
                     stats.get("delivered"),
                     stats.get("distinct"),
                     stats.get("duplicates"),
@@ -233,7 +303,11 @@ public final class NudgeWave {
                     states.getOrDefault("SENT", 0L),
                     states.getOrDefault("CLAIMED", 0L),
                     states.getOrDefault("PENDING", 0L),
-                    last);
+                    last,
+                    stats.get("calls"),
+                    stats.getOrDefault("ratelimited", 0L),
+                    stats.getOrDefault("ratelimited_bp", 0L),
+                    stats.getOrDefault("max_rate_1s", 0L));
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The fake Slack's own ceiling: {@code calls} chat.postMessage calls from {@code threads} threads
  * through the app's own Slack client (no database, nothing else), or the SDK's typed client. Usage:
- * {@code SlackCeiling <apiUrl> <calls> <threads> [app|sdk]}.
+ * {@code SlackCeiling <apiUrl> <calls> <threads> [app|sdk] [warmup=200]} (warm-up calls, one after
+ * the other: fewer against the fake's realistic mode, where each takes ~150 ms).
  */
 public final class SlackCeiling {
     public static void main(String[] args) throws Exception {
@@ -56,7 +57,8 @@ public final class SlackCeiling {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         // warm-up, not counted
-        for (int i = 0; i < 200; i++) {
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+        for (int i = 0; i < warmup; i++) {
             slack.methods("xoxb-bench")
                     .chatPostMessage(r -> r.channel("WARM").text("warm-up").blocks(blocks));
         }

@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,9 +45,17 @@ public final class FakeSlack implements AutoCloseable {
      */
     public static final String FILE_UPLOAD = "file_upload";
 
-    /** One Web API call as Slack would have received it. */
+    /**
+     * One Web API call as Slack would have received it: {@code at} when it arrived, {@code
+     * answeredAt} when it was answered (later than {@code at} only with a {@link Pacing}).
+     */
     public record Call(
-            String method, Map<String, String> params, String token, Instant at, boolean faulted) {
+            String method,
+            Map<String, String> params,
+            String token,
+            Instant at,
+            boolean faulted,
+            Instant answeredAt) {
         public String param(String name) {
             return params.get(name);
         }
@@ -101,6 +111,46 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Integer> callCounts = new HashMap<>();
     private final Map<String, java.util.function.IntFunction<Fault>> faultRules = new HashMap<>();
     private final Map<String, Grant> grants = new HashMap<>();
+
+    /**
+     * A realistic Slack's latency and rate limits, or null: every answer at once, as the tests
+     * want.
+     */
+    private volatile Pacing pacing;
+
+    /**
+     * Answers delayed by the {@link #pacing}: completed from here after the handler has returned,
+     * so a call waiting for its answer holds no server thread.
+     */
+    private final ScheduledExecutorService later =
+            Executors.newScheduledThreadPool(
+                    2,
+                    r -> {
+                        Thread t = new Thread(r, "fake-slack-later");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger mostWaiting = new AtomicInteger();
+
+    /**
+     * How a realistic Slack answers a call, decided when it arrives (under the fake's lock, so in
+     * arrival order).
+     */
+    public interface Pacing {
+        /**
+         * @param faulted the call already gets a fault: it only needs a delay, and takes nothing
+         *     from a rate limit
+         */
+        Pace arrive(String method, String token, boolean faulted);
+    }
+
+    /**
+     * Answer after {@code delayNanos}; with {@code retryAfterSeconds > 0}, answer {@code 429} with
+     * that {@code Retry-After} instead of the normal answer.
+     */
+    public record Pace(long delayNanos, int retryAfterSeconds) {}
 
     static {
         // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for
@@ -221,6 +271,25 @@ public final class FakeSlack implements AutoCloseable {
             lock.unlock();
         }
         return this;
+    }
+
+    /**
+     * From now on, answers as {@code pacing} says (null: at once, the default). Only Web API calls
+     * are paced, not response_url posts or uploads.
+     */
+    public FakeSlack pace(Pacing pacing) {
+        this.pacing = pacing;
+        return this;
+    }
+
+    /** The most answers ever waiting at once for their delay (see {@link #pace}). */
+    public int mostWaiting() {
+        return mostWaiting.get();
+    }
+
+    /** Answers waiting for their delay now. */
+    public int waiting() {
+        return waiting.get();
     }
 
     /** Forgets every recorded call, count and fault: a benchmark's fresh start. */
@@ -392,7 +461,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean answeredLater = false;
+        try {
             String path = exchange.getRequestURI().getPath();
             // Replies through a slash command's or button's response_url are recorded as
             // "response_url".
@@ -429,6 +499,9 @@ public final class FakeSlack implements AutoCloseable {
             }
             Fault fault;
             String answer;
+            long delay = 0;
+            Pacing paced =
+                    method.equals(RESPONSE_URL) || method.equals(FILE_UPLOAD) ? null : pacing;
             lock.lock();
             try {
                 Deque<Fault> queue = faults.get(method);
@@ -442,13 +515,22 @@ public final class FakeSlack implements AutoCloseable {
                 if (fault == null && faultRules.containsKey(method)) {
                     fault = faultRules.get(method).apply(count);
                 }
+                if (paced != null) {
+                    Pace pace = paced.arrive(method, token, fault != null);
+                    delay = Math.max(0, pace.delayNanos());
+                    if (fault == null && pace.retryAfterSeconds() > 0) {
+                        fault = new Fault.RateLimited(pace.retryAfterSeconds());
+                    }
+                }
+                Instant now = Instant.now();
                 calls.add(
                         new Call(
                                 method,
                                 params,
                                 token,
-                                Instant.now(),
-                                fault != null && !(fault instanceof Fault.Slow)));
+                                now,
+                                fault != null && !(fault instanceof Fault.Slow),
+                                now.plusNanos(delay)));
                 called.signalAll();
                 answer =
                         answers.containsKey(method)
@@ -457,8 +539,40 @@ public final class FakeSlack implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            respond(exchange, method, fault, answer);
+            if (delay > 0) {
+                answerLater(exchange, method, fault, answer, delay);
+                answeredLater = true;
+            } else {
+                respond(exchange, method, fault, answer);
+            }
+        } finally {
+            if (!answeredLater) {
+                exchange.close();
+            }
         }
+    }
+
+    /**
+     * The JDK server lets an exchange be completed by any thread after its handler returned: the
+     * connection stays open until {@link HttpExchange#close}, and no server thread waits.
+     */
+    private void answerLater(
+            HttpExchange exchange, String method, Fault fault, String answer, long delayNanos) {
+        int now = waiting.incrementAndGet();
+        mostWaiting.accumulateAndGet(now, Math::max);
+        later.schedule(
+                () -> {
+                    try {
+                        respond(exchange, method, fault, answer);
+                    } catch (IOException | RuntimeException e) {
+                        // the client gave up (closed its connection): nothing to answer
+                    } finally {
+                        exchange.close();
+                        waiting.decrementAndGet();
+                    }
+                },
+                delayNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     private void respond(HttpExchange exchange, String method, Fault fault, String answer)
@@ -639,5 +753,6 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        later.shutdownNow();
     }
 }
