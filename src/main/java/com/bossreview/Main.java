@@ -36,7 +36,9 @@ import com.bossreview.news.NewsService;
 import com.bossreview.nudge.MaterializeJob;
 import com.bossreview.nudge.Materializer;
 import com.bossreview.nudge.NudgeMetrics;
+import com.bossreview.nudge.NudgeRetention;
 import com.bossreview.nudge.Nudges;
+import com.bossreview.nudge.Pace;
 import com.bossreview.nudge.SnoozeAction;
 import com.bossreview.review.ReviewListeners;
 import com.bossreview.review.ReviewService;
@@ -238,7 +240,7 @@ public final class Main {
                                     news,
                                     forecasts,
                                     agendas,
-                                    16));
+                                    Pace.Config.of(config.slackRate())));
             distribution.whenReinstalled(
                     teams -> BackgroundWork.run(() -> plans.resume(teams)),
                     identity); // bulk: background pool
@@ -249,7 +251,14 @@ public final class Main {
                                     new InjectingJobFactory(
                                             Map.of(
                                                     MaterializeJob.class,
-                                                            () -> new MaterializeJob(plans),
+                                                            () ->
+                                                                    new MaterializeJob(
+                                                                            plans,
+                                                                            new NudgeRetention(
+                                                                                    jdbi,
+                                                                                    clock,
+                                                                                    config
+                                                                                            .nudgeRetentionDays())),
                                                     PurgeUninstalledJob.class,
                                                             () ->
                                                                     new PurgeUninstalledJob(

@@ -20,7 +20,9 @@ public record AppConfig(
         int port,
         Optional<MultiWorkspace> multiWorkspace,
         int uninstallRetentionDays,
-        int databasePoolSize) {
+        int databasePoolSize,
+        double slackRate,
+        int nudgeRetentionDays) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -40,6 +42,18 @@ public record AppConfig(
     public static final int MIN_DATABASE_POOL_SIZE = 4;
 
     public static final int MAX_DATABASE_POOL_SIZE = 1000;
+
+    /**
+     * {@code BOSSREVIEW_SLACK_RATE} unset: DMs per second per workspace. Slack limits {@code
+     * chat.postMessage} to about one a second per channel and caps each workspace without saying
+     * where; every DM goes to its own channel, so the workspace cap is the one that matters.
+     */
+    public static final double DEFAULT_SLACK_RATE = 10;
+
+    public static final double MAX_SLACK_RATE = 1000;
+
+    /** {@code BOSSREVIEW_NUDGE_RETENTION_DAYS} unset: how long sent and skipped nudges are kept. */
+    public static final int DEFAULT_NUDGE_RETENTION_DAYS = 90;
 
     /**
      * Multi-workspace mode (OAuth install flow): the app's OAuth credentials, the key that encrypts
@@ -102,7 +116,41 @@ public record AppConfig(
                 retentionDays(e.get("BOSSREVIEW_UNINSTALL_RETENTION_DAYS").orElse("0")),
                 poolSize(
                         e.get("DATABASE_POOL_SIZE")
-                                .orElse(Integer.toString(DEFAULT_DATABASE_POOL_SIZE))));
+                                .orElse(Integer.toString(DEFAULT_DATABASE_POOL_SIZE))),
+                slackRate(e.get("BOSSREVIEW_SLACK_RATE").orElse("10")),
+                nudgeRetentionDays(e.get("BOSSREVIEW_NUDGE_RETENTION_DAYS").orElse("90")));
+    }
+
+    static double slackRate(String raw) {
+        try {
+            double rate = Double.parseDouble(raw.trim());
+            if (rate >= 0.5 && rate <= MAX_SLACK_RATE) {
+                return rate;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(
+                "BOSSREVIEW_SLACK_RATE must be the DMs per second bossreview sends to one workspace, "
+                        + "from 0.5 to 1000 (default 10; it slows down by itself when Slack answers 429), got '"
+                        + Env.printable(raw)
+                        + "'.");
+    }
+
+    static int nudgeRetentionDays(String raw) {
+        try {
+            int days = Integer.parseInt(raw.trim());
+            if (days >= 7 && days <= 3650) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(
+                "BOSSREVIEW_NUDGE_RETENTION_DAYS must be how many days sent and skipped nudges are kept, "
+                        + "from 7 to 3650 (default 90), got '"
+                        + Env.printable(raw)
+                        + "'.");
     }
 
     private static void singleWorkspaceChecks(

@@ -33,6 +33,16 @@ public final class MaterializeJob implements InterruptableJob {
         this(materializer::materialize, RETRY_AFTER);
     }
 
+    /** Plans, then purges the history past its retention. */
+    public MaterializeJob(Materializer materializer, NudgeRetention retention) {
+        this(
+                () -> {
+                    materializer.materialize();
+                    retention.purge();
+                },
+                RETRY_AFTER);
+    }
+
     MaterializeJob(Runnable plan, Duration retryAfter) {
         this.plan = plan;
         this.retryAfter = retryAfter;

@@ -67,6 +67,42 @@ public interface NudgeDao {
             @Bind("limit") int limit,
             @Bind("blocked") String[] blockedTeams);
 
+    /** A workspace with due rows, and how many. */
+    record DueTeam(String teamId, int due) {}
+
+    /**
+     * The workspaces with rows due, most overdue first, leaving out {@code blocked} (paused on this
+     * instance).
+     */
+    @SqlQuery(
+            """
+            SELECT team_id, count(*)::int AS due FROM nudge
+            WHERE state = 'PENDING' AND due_at <= :now AND NOT (team_id = ANY(:blocked))
+            GROUP BY team_id ORDER BY min(due_at) LIMIT :limit""")
+    @RegisterConstructorMapper(DueTeam.class)
+    List<DueTeam> dueTeams(
+            @Bind("now") Instant now,
+            @Bind("blocked") String[] blockedTeams,
+            @Bind("limit") int limit);
+
+    /**
+     * Claims for {@code instance} up to {@code limits[i]} of the oldest due rows of {@code
+     * teams[i]}; rows locked by another claim are skipped, not waited for.
+     */
+    @SqlQuery(
+            """
+            UPDATE nudge SET state = 'CLAIMED', claimed_by = :instance, claimed_at = :now, attempts = attempts + 1
+            WHERE id IN (SELECT c.id FROM unnest(:teams, :limits) AS t(team_id, lim)
+                         CROSS JOIN LATERAL (SELECT id FROM nudge n
+                                             WHERE n.team_id = t.team_id AND n.state = 'PENDING' AND n.due_at <= :now
+                                             ORDER BY n.due_at, n.id LIMIT t.lim FOR UPDATE SKIP LOCKED) c)
+            RETURNING id, team_id, user_id, kind, period, due_at, ref_id, attempts, maybe_sent""")
+    List<Nudge> claimPaced(
+            @Bind("instance") String instance,
+            @Bind("now") Instant now,
+            @Bind("teams") String[] teams,
+            @Bind("limits") int[] limits);
+
     /**
      * Renews the claim on a workspace's remaining rows after a slow stretch; returns the ids still
      * this dispatcher's.
@@ -211,6 +247,14 @@ public interface NudgeDao {
             WHERE state = 'CLAIMED' AND claimed_at < :expiredBefore""")
     int recoverExpired(
             @Bind("expiredBefore") Instant expiredBefore, @Bind("maxAttempts") int maxAttempts);
+
+    /** Up to {@code limit} finished rows due before {@code before}, deleted. */
+    @SqlUpdate(
+            """
+            DELETE FROM nudge WHERE id IN (
+                SELECT id FROM nudge WHERE state IN ('SENT', 'SKIPPED', 'FAILED') AND due_at < :before
+                LIMIT :limit)""")
+    int purgeFinished(@Bind("before") Instant before, @Bind("limit") int limit);
 
     /** Stops everything still to come for a manager whose Slack account is gone. */
     @SqlUpdate(

@@ -19,13 +19,15 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
-/** The nudge engine's parts, built together: planner, dispatcher and the Quartz job that plans. */
+/**
+ * The nudge engine's parts, built together: planner, sending engine and the Quartz job that plans.
+ */
 public final class Nudges {
     public static final int BATCH = 200;
     static final Duration MATERIALIZE_EVERY = Duration.ofMinutes(10);
 
     private final Materializer materializer;
-    private final Dispatcher dispatcher;
+    private final NudgeEngine engine;
     private final Jdbi jdbi;
 
     public Nudges(
@@ -38,31 +40,32 @@ public final class Nudges {
             NewsService news,
             ForecastService forecasts,
             AgendaService agendas,
-            int senderThreads) {
+            Pace.Config pace) {
         this.jdbi = jdbi;
         this.materializer = materializer;
-        this.dispatcher =
-                new Dispatcher(
+        this.engine =
+                new NudgeEngine(
                         UUID.randomUUID().toString(),
                         jdbi,
                         clock,
-                        managers,
-                        new Relevance(jdbi, news, forecasts),
+                        pace,
+                        new NudgeContent(
+                                jdbi,
+                                new Relevance(jdbi, news, forecasts),
+                                news,
+                                forecasts,
+                                agendas),
                         messenger,
-                        news,
-                        forecasts,
-                        agendas,
-                        metrics,
-                        BATCH,
-                        senderThreads);
+                        managers,
+                        metrics);
     }
 
     public Materializer materializer() {
         return materializer;
     }
 
-    public Dispatcher dispatcher() {
-        return dispatcher;
+    public NudgeEngine engine() {
+        return engine;
     }
 
     /** When any instance's dispatcher last ran, for {@code /healthz}. */
@@ -72,9 +75,9 @@ public final class Nudges {
 
     /**
      * Schedules the cluster-wide planning job (once for the whole cluster) and starts this
-     * instance's dispatcher.
+     * instance's engine.
      */
-    public DispatcherLoop start(Scheduling scheduling) {
+    public NudgeEngine start(Scheduling scheduling) {
         JobDetail job =
                 JobBuilder.newJob(MaterializeJob.class)
                         .withIdentity("materialize-nudges")
@@ -102,8 +105,7 @@ public final class Nudges {
                         "Could not schedule nudge planning: " + e.getMessage(), e);
             }
         }
-        DispatcherLoop loop = new DispatcherLoop(dispatcher);
-        loop.start();
-        return loop;
+        engine.start();
+        return engine;
     }
 }

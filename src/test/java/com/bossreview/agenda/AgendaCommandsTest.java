@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.AppTest;
 import com.bossreview.support.FakeSlack;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -205,7 +206,7 @@ class AgendaCommandsTest extends AppTest {
 
         int beforeDrain = seen("chat.postMessage");
         clock.set(WEDNESDAY.plus(Duration.ofDays(2)));
-        app.nudges().dispatcher().drain();
+        Nudging.drain(app.nudges().engine());
         assertThat(slack.calls("chat.postMessage").subList(beforeDrain, seen("chat.postMessage")))
                 .noneMatch(
                         c ->

@@ -51,6 +51,33 @@ class AppConfigTest {
     }
 
     @Test
+    void the_slack_pace_and_the_nudge_history_have_defaults_and_refuse_nonsense() {
+        AppConfig defaults = AppConfig.fromEnv(env(HTTP));
+        assertThat(defaults.slackRate()).isEqualTo(10);
+        assertThat(defaults.nudgeRetentionDays()).isEqualTo(90);
+        Map<String, String> env = env(HTTP);
+        env.put("BOSSREVIEW_SLACK_RATE", " 2.5 ");
+        env.put("BOSSREVIEW_NUDGE_RETENTION_DAYS", "30");
+        assertThat(AppConfig.fromEnv(env).slackRate()).isEqualTo(2.5);
+        assertThat(AppConfig.fromEnv(env).nudgeRetentionDays()).isEqualTo(30);
+        for (String bad : new String[] {"0", "0.1", "-1", "fast", "1001", "NaN"}) {
+            env.put("BOSSREVIEW_SLACK_RATE", bad);
+            assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                    .as(bad)
+                    .hasMessageStartingWith("BOSSREVIEW_SLACK_RATE must be")
+                    .hasMessageEndingWith("got '" + bad + "'.");
+        }
+        env.put("BOSSREVIEW_SLACK_RATE", "10");
+        for (String bad : new String[] {"0", "6", "forever", "3651"}) {
+            env.put("BOSSREVIEW_NUDGE_RETENTION_DAYS", bad);
+            assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                    .as(bad)
+                    .hasMessageStartingWith("BOSSREVIEW_NUDGE_RETENTION_DAYS must be")
+                    .hasMessageEndingWith("got '" + bad + "'.");
+        }
+    }
+
+    @Test
     void socket_mode_when_an_app_token_is_set_and_no_signing_secret_needed() {
         AppConfig c =
                 AppConfig.fromEnv(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.AppTest;
 import com.bossreview.support.FakeSlack;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class ForecastRemindersTest extends AppTest {
 
     private static void drainAt(Instant at) {
         clock.set(at);
-        app.nudges().dispatcher().drain();
+        Nudging.drain(app.nudges().engine());
     }
 
     private static String state(String kind, String period) {

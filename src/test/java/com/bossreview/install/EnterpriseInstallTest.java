@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MultiWorkspaceAppTest;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestDatabase;
 import java.net.http.HttpResponse;
@@ -118,7 +119,7 @@ class EnterpriseInstallTest extends MultiWorkspaceAppTest {
         Workspaces.managerWithNews(T3, "U3CARA", "U3BOSS", "Sales closed Q4 early");
         app.nudges().materializer().replan(T3, "U3CARA");
         clock.set(MONDAY_0800_NEW_YORK.plus(Duration.ofMinutes(30)));
-        app.nudges().dispatcher().drain();
+        Nudging.drain(app.nudges().engine());
         List<FakeSlack.Call> dms =
                 slack.calls("chat.postMessage").stream()
                         .filter(c -> "U3CARA".equals(c.param("channel")))

@@ -8,6 +8,7 @@ import com.bossreview.config.ConfigException;
 import com.bossreview.config.Secret;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
@@ -146,10 +147,10 @@ class KeyRotationTest {
 
                 dueNudge(ACME, "U1ANNA");
                 dueNudge(GLOBEX, "U2BEN");
-                assertThat(old.nudges().dispatcher().drain()).isEqualTo(2);
+                assertThat(Nudging.drain(old.nudges().engine())).isEqualTo(2);
                 dueNudge(ACME, "U3CARL");
                 dueNudge(GLOBEX, "U4DANA");
-                assertThat(next.nudges().dispatcher().drain()).isEqualTo(2);
+                assertThat(Nudging.drain(next.nudges().engine())).isEqualTo(2);
             }
         }
         assertThat(dmTokensTo("U1ANNA")).containsExactly(ACME_TOKEN);
@@ -195,7 +196,7 @@ class KeyRotationTest {
                         .doesNotContain("isn't installed");
                 assertThat(TestDatabase.rows("news")).isZero();
                 dueNudge(ACME, "U1ANNA");
-                assertThat(old.nudges().dispatcher().drain()).isEqualTo(1);
+                assertThat(Nudging.drain(old.nudges().engine())).isEqualTo(1);
                 assertThat(
                                 TestDatabase.rows(
                                         "nudge WHERE state = 'PENDING' AND outcome = 'token_unavailable' AND attempts = 0"))
@@ -205,7 +206,7 @@ class KeyRotationTest {
 
                 // The instance with the key sends it once the pause is over.
                 clock.advance(Duration.ofMinutes(5));
-                assertThat(next.nudges().dispatcher().drain()).isEqualTo(1);
+                assertThat(Nudging.drain(next.nudges().engine())).isEqualTo(1);
                 assertThat(dmTokensTo("U1ANNA")).containsExactly(ACME_TOKEN);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MultiWorkspaceAppTest;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestDatabase;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class RetentionTest extends MultiWorkspaceAppTest {
         assertThat(TestDatabase.rows(due + " AND state = 'PENDING'")).isEqualTo(1);
         InstallBrowser.appUninstalled(app, null, T1);
         clock.set(MONDAY_0800_NEW_YORK.plus(Duration.ofMinutes(30)));
-        app.nudges().dispatcher().drain();
+        Nudging.drain(app.nudges().engine());
         assertThat(slack.calls("chat.postMessage"))
                 .noneMatch(c -> "U1ANNA".equals(c.param("channel")));
         assertThat(TestDatabase.rows(due + " AND state = 'FAILED' AND outcome = 'not_installed'"))
@@ -207,7 +208,7 @@ class RetentionTest extends MultiWorkspaceAppTest {
                                                 .bind("t", sales)
                                                 .mapTo(java.time.Instant.class)
                                                 .one()));
-        app.nudges().dispatcher().drain();
+        Nudging.drain(app.nudges().engine());
         assertThat(
                         TestDatabase.rows(
                                 "nudge WHERE team_id = '"

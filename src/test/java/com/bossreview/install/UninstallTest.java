@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MultiWorkspaceAppTest;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestDatabase;
 import com.google.gson.JsonObject;
@@ -72,7 +73,7 @@ class UninstallTest extends MultiWorkspaceAppTest {
 
         int annaBefore = dmsTo("U1ANNA").size();
         clock.set(MONDAY_0800_NEW_YORK.plus(Duration.ofMinutes(30)));
-        app.nudges().dispatcher().drain();
+        Nudging.drain(app.nudges().engine());
         assertThat(dmsTo("U1ANNA")).hasSize(annaBefore);
         assertThat(dmsTo("U2BOB"))
                 .isNotEmpty()

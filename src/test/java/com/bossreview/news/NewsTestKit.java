@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
@@ -97,7 +98,7 @@ final class NewsTestKit implements AutoCloseable {
      */
     int drainAt(Instant at) {
         clock.set(at);
-        return app.nudges().dispatcher().drain();
+        return Nudging.drain(app.nudges().engine());
     }
 
     /**

@@ -14,6 +14,7 @@ import com.bossreview.slack.SlackApi;
 import com.bossreview.slack.SlackClients;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.TestDatabase;
 import com.slack.api.Slack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,10 +39,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NudgeConcurrencyTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
+    /** DMs per second per workspace: the clock stands still, so a second's slots must do. */
+    static final double RATE = 1000;
+
     private FakeSlack slack;
     private MutableClock clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final Map<Dispatcher, SimpleMeterRegistry> registries = new java.util.HashMap<>();
+    private final Map<NudgeEngine, SimpleMeterRegistry> registries = new java.util.HashMap<>();
 
     @BeforeEach
     void start() {
@@ -58,7 +62,18 @@ class NudgeConcurrencyTest {
     }
 
     /** A dispatcher as one app instance has it: its own Slack client, pools and instance id. */
-    private Dispatcher dispatcher() {
+    private NudgeEngine dispatcher() {
+        return dispatcher(Pace.Config.of(RATE));
+    }
+
+    /**
+     * One DM every 100 ms, no burst: for tests that need a workspace's DMs to reach Slack in order.
+     */
+    private NudgeEngine inOrder() {
+        return dispatcher(new Pace.Config(10, Duration.ZERO, Duration.ofSeconds(1)));
+    }
+
+    private NudgeEngine dispatcher(Pace.Config pace) {
         Slack client = SlackClients.create(URI.create(slack.url()));
         AfterAck afterAck = new AfterAck(2);
         closeables.add(client);
@@ -70,7 +85,7 @@ class NudgeConcurrencyTest {
         Materializer plans = new Materializer(jdbi, clock, metrics);
         NewsService news = new NewsService(jdbi, clock, plans::planForNews);
         ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
-        Dispatcher d =
+        NudgeEngine d =
                 new Nudges(
                                 jdbi,
                                 clock,
@@ -86,14 +101,14 @@ class NudgeConcurrencyTest {
                                         news,
                                         forecasts,
                                         new ReviewService(jdbi, clock)),
-                                16)
-                        .dispatcher();
+                                pace)
+                        .engine();
         closeables.add(d);
         registries.put(d, registry);
         return d;
     }
 
-    private double possibleDuplicates(Dispatcher d) {
+    private double possibleDuplicates(NudgeEngine d) {
         return registries.get(d).counter("nudges.possible.duplicates").count();
     }
 
@@ -128,9 +143,14 @@ class NudgeConcurrencyTest {
     @Test
     void three_dispatchers_racing_over_5000_due_nudges_send_exactly_one_dm_each() {
         dueNudges(5000, 100);
-        List<Dispatcher> dispatchers = List.of(dispatcher(), dispatcher(), dispatcher());
+        List<NudgeEngine> dispatchers = List.of(dispatcher(), dispatcher(), dispatcher());
+        // A thread each (the common pool has one thread on a 2-core machine): they really race.
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        closeables.add(threads::shutdownNow);
         List<CompletableFuture<Integer>> runs =
-                dispatchers.stream().map(d -> CompletableFuture.supplyAsync(d::drain)).toList();
+                dispatchers.stream()
+                        .map(d -> CompletableFuture.supplyAsync(() -> Nudging.drain(d), threads))
+                        .toList();
         int handled = runs.stream().map(CompletableFuture::join).mapToInt(Integer::intValue).sum();
 
         assertThat(handled).isEqualTo(5000);
@@ -154,15 +174,15 @@ class NudgeConcurrencyTest {
                 UPDATE nudge SET state = 'CLAIMED', claimed_by = 'crashed', claimed_at = ?, attempts = 1
                 WHERE id IN (SELECT id FROM nudge ORDER BY id LIMIT 100)""",
                                         NOW.minusSeconds(30)));
-        Dispatcher survivor = dispatcher();
-        assertThat(survivor.drain()).isEqualTo(200);
+        NudgeEngine survivor = dispatcher();
+        assertThat(Nudging.drain(survivor)).isEqualTo(200);
         assertThat(TestDatabase.rows("nudge WHERE state = 'CLAIMED' AND claimed_by = 'crashed'"))
                 .isEqualTo(100);
 
         assertThat(possibleDuplicates(survivor)).isZero();
 
-        clock.advance(Dispatcher.LEASE);
-        assertThat(survivor.drain()).isEqualTo(100);
+        clock.advance(Claimer.LEASE);
+        assertThat(Nudging.drain(survivor)).isEqualTo(100);
         Map<String, Long> perUser = successfulDmsPerUser();
         assertThat(perUser).hasSize(300);
         assertThat(perUser.values()).containsOnly(1L);
@@ -174,8 +194,8 @@ class NudgeConcurrencyTest {
     void a_hanging_slack_call_holds_back_only_its_own_workspace_and_is_retried_within_seconds() {
         dueNudges(40, 2); // T0 and T1, twenty each
         slack.fail("chat.postMessage", new FakeSlack.Fault.Timeout(Duration.ofSeconds(6)), 1);
-        Dispatcher d = dispatcher();
-        assertThat(d.drain()).isEqualTo(40);
+        NudgeEngine d = dispatcher();
+        assertThat(Nudging.drain(d)).isEqualTo(40);
 
         List<FakeSlack.Call> calls = slack.calls("chat.postMessage");
         FakeSlack.Call hung =
@@ -220,7 +240,7 @@ class NudgeConcurrencyTest {
         assertThat(possibleDuplicates(d)).isZero();
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(d.drain()).isEqualTo(1);
+        assertThat(Nudging.drain(d)).isEqualTo(1);
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(40);
         assertThat(successfulDmsPerUser()).hasSize(40);
         // Slack may have posted the timed-out call: the retry is counted as a possible duplicate.
@@ -234,8 +254,8 @@ class NudgeConcurrencyTest {
         // connection
         slack.failWith(
                 "chat.postMessage", n -> n == 2 ? new FakeSlack.Fault.DropConnection() : null);
-        Dispatcher d = dispatcher();
-        assertThat(d.drain()).isEqualTo(2);
+        NudgeEngine d = dispatcher();
+        assertThat(Nudging.drain(d)).isEqualTo(2);
 
         // Slack may have posted it: the client must not quietly post it again, the dispatcher
         // decides.
@@ -247,7 +267,7 @@ class NudgeConcurrencyTest {
         assertThat(possibleDuplicates(d)).isZero();
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(d.drain()).isEqualTo(1);
+        assertThat(Nudging.drain(d)).isEqualTo(1);
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(2);
         assertThat(possibleDuplicates(d)).isEqualTo(1);
     }
@@ -265,8 +285,8 @@ class NudgeConcurrencyTest {
                                         "UPDATE nudge SET attempts = 5, due_at = ? WHERE user_id = 'U10'",
                                         NOW.minusSeconds(120)));
         slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 1);
-        Dispatcher d = dispatcher();
-        d.drain();
+        NudgeEngine d = inOrder();
+        Nudging.drain(d);
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(9);
         // The workspace's other calls succeed, so the wait is the first one (≤ 1 s), not the sixth
         // (32 s).
@@ -278,7 +298,7 @@ class NudgeConcurrencyTest {
                                         + "'"))
                 .isEqualTo(1);
         clock.advance(Duration.ofSeconds(1));
-        d.drain();
+        Nudging.drain(d);
         assertThat(successfulDmsPerUser()).hasSize(10);
     }
 
@@ -348,28 +368,39 @@ class NudgeConcurrencyTest {
     void a_429_makes_every_instance_wait_for_that_workspace() {
         dueNudges(20, 1);
         slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
-        Dispatcher first = dispatcher();
-        Dispatcher second = dispatcher();
-        first.drain();
+        NudgeEngine first = dispatcher();
+        NudgeEngine second = dispatcher();
+        Nudging.drain(first);
+        // The calls already on their way when Slack said 429 may have gone through; everything
+        // else waits for Retry-After, to the second: the row that drew the 429, and the rows taken
+        // back from the workspace's lane.
+        long sent = TestDatabase.rows("nudge WHERE state = 'SENT'");
+        assertThat(sent).isLessThan(20);
         assertThat(
                         TestDatabase.rows(
-                                "nudge WHERE state = 'PENDING' AND due_at >= '"
+                                "nudge WHERE state = 'PENDING' AND due_at = '"
                                         + NOW.plusSeconds(30)
                                         + "'"))
-                .isEqualTo(20);
+                .isEqualTo(20 - sent);
+        assertThat(
+                        TestDatabase.rows(
+                                "workspace_pace WHERE next_slot >= '"
+                                        + NOW.plusSeconds(30)
+                                        + "' AND limited = 1"))
+                .isEqualTo(1);
         // The second instance never got the 429, yet it leaves the workspace alone too.
-        assertThat(second.drain()).isZero();
-        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(Nudging.drain(second)).isZero();
+        assertThat(slack.calls("chat.postMessage")).hasSize((int) sent + 1);
 
         clock.advance(Duration.ofSeconds(30));
-        assertThat(first.drain() + second.drain()).isEqualTo(20);
+        assertThat(Nudging.drain(first) + Nudging.drain(second)).isEqualTo(20 - (int) sent);
         assertThat(successfulDmsPerUser().values()).hasSize(20).containsOnly(1L);
     }
 
     @Test
     void a_dispatcher_whose_claim_expired_does_not_send() {
         dueNudges(1, 1);
-        Dispatcher slow = dispatcher();
+        NudgeEngine slow = dispatcher();
         // Another dispatcher took the row over after this one's lease expired (simulated by the
         // claim owner).
         TestDatabase.database()
@@ -379,7 +410,7 @@ class NudgeConcurrencyTest {
                                 h.execute(
                                         "UPDATE nudge SET state = 'CLAIMED', claimed_by = 'other', claimed_at = ?",
                                         NOW));
-        assertThat(slow.drain()).isZero();
+        assertThat(Nudging.drain(slow)).isZero();
         assertThat(slack.calls("chat.postMessage")).isEmpty();
     }
 
@@ -387,11 +418,11 @@ class NudgeConcurrencyTest {
     void every_nudge_is_delivered_once_when_slack_rate_limits_a_third_of_the_calls() {
         dueNudges(600, 6);
         slack.failEvery("chat.postMessage", 3, new FakeSlack.Fault.RateLimited(1));
-        Dispatcher d = dispatcher();
+        NudgeEngine d = dispatcher();
         for (int second = 0;
                 second < 120 && TestDatabase.rows("nudge WHERE state <> 'SENT'") > 0;
                 second++) {
-            d.drain();
+            Nudging.drain(d);
             clock.advance(Duration.ofSeconds(1));
         }
         Map<String, Long> perUser = successfulDmsPerUser();
@@ -406,8 +437,8 @@ class NudgeConcurrencyTest {
     void a_rate_limited_workspace_does_not_hold_back_the_others() {
         dueNudges(20, 2); // teams T0 and T1
         slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(30), 1);
-        Dispatcher d = dispatcher();
-        d.drain();
+        NudgeEngine d = dispatcher();
+        Nudging.drain(d);
         Map<String, Long> perTeam =
                 TestDatabase.database()
                         .jdbi()
@@ -427,7 +458,7 @@ class NudgeConcurrencyTest {
         assertThat(perTeam.values()).contains(10L);
         assertThat(TestDatabase.rows("nudge WHERE state = 'PENDING'")).isPositive();
         clock.advance(Duration.ofSeconds(30));
-        d.drain();
+        Nudging.drain(d);
         assertThat(TestDatabase.rows("nudge WHERE state = 'SENT'")).isEqualTo(20);
         assertThat(successfulDmsPerUser().values()).containsOnly(1L);
     }

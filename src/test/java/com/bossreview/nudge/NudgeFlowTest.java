@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.AppTest;
 import com.bossreview.support.FakeSlack;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ class NudgeFlowTest extends AppTest {
 
     private static int drainAt(Instant at) {
         clock.set(at);
-        return app.nudges().dispatcher().drain();
+        return Nudging.drain(app.nudges().engine());
     }
 
     private static String state(String kind, String period) {
@@ -613,17 +614,18 @@ class NudgeFlowTest extends AppTest {
     void server_errors_without_end_mark_the_nudge_failed_after_the_last_attempt() {
         slack.fail("chat.postMessage", new FakeSlack.Fault.ServerError(500), 1000);
         Instant at = MONDAY_0800.plus(Duration.ofMinutes(30));
-        for (int i = 0; i <= Dispatcher.MAX_ATTEMPTS; i++) {
+        for (int i = 0; i <= FailurePolicy.MAX_ATTEMPTS; i++) {
             drainAt(at);
-            at = at.plus(Dispatcher.MAX_BACKOFF);
+            at = at.plus(FailurePolicy.MAX_BACKOFF);
         }
         assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("FAILED:http_500");
         assertThat(
                         TestDatabase.rows(
                                 "nudge WHERE kind = 'BOOK_REVIEW' AND period = '2026-W49' AND attempts = "
-                                        + Dispatcher.MAX_ATTEMPTS))
+                                        + FailurePolicy.MAX_ATTEMPTS))
                 .isEqualTo(1);
-        assertThat(TestDatabase.rows("nudge WHERE attempts > " + Dispatcher.MAX_ATTEMPTS)).isZero();
+        assertThat(TestDatabase.rows("nudge WHERE attempts > " + FailurePolicy.MAX_ATTEMPTS))
+                .isZero();
     }
 
     @Test
@@ -632,7 +634,7 @@ class NudgeFlowTest extends AppTest {
         Instant due = MONDAY_0800.plus(Duration.ofMinutes(30));
         drainAt(due);
         assertThat(state("BOOK_REVIEW", "2026-W49")).isEqualTo("PENDING:invalid_auth");
-        drainAt(due.plus(Dispatcher.TOKEN_PAUSE));
+        drainAt(due.plus(FailurePolicy.TOKEN_PAUSE));
         assertThat(state("BOOK_REVIEW", "2026-W49")).startsWith("SENT");
     }
 

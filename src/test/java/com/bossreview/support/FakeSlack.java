@@ -156,6 +156,9 @@ public final class FakeSlack implements AutoCloseable {
         // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for
         // an ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server closes keep-alive connections beyond 200 idle ones; with hundreds of
+        // posts in flight those closes became failed (not retried) posts. Slack keeps them.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
     }
 
     /**

@@ -1,0 +1,165 @@
+package com.bossreview.nudge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Per-workspace lanes: each claimed row waits for its slot, then goes out on a virtual thread of
+ * its own, so the calls in flight are as many as the workspaces' pace asks for. A workspace's rows
+ * not yet started can be taken back at once (Slack asked it to wait; shutting down).
+ */
+final class Lanes implements AutoCloseable {
+    /** A claimed row on its way out. */
+    static final class Job {
+        final Claimer.Claimed claimed;
+        final Instant claimedAt;
+        final NudgeContent.Batch batch;
+        private volatile ScheduledFuture<?> timer;
+
+        Job(Claimer.Claimed claimed, Instant claimedAt, NudgeContent.Batch batch) {
+            this.claimed = claimed;
+            this.claimedAt = claimedAt;
+            this.batch = batch;
+        }
+
+        Nudge nudge() {
+            return claimed.nudge();
+        }
+    }
+
+    private final Clock clock;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.background("nudge-pace"));
+    private final ExecutorService senders = Threads.senders();
+
+    /** Rows waiting for their slot, per workspace. */
+    private final Map<String, Set<Job>> waiting = new ConcurrentHashMap<>();
+
+    /** Rows waiting or being sent. */
+    private int outstanding; // guarded by this
+
+    Lanes(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Sends each row of {@code round} with {@code send} when its slot comes. */
+    void submit(Claimer.Round round, Consumer<Job> send) {
+        for (Claimer.Claimed c : round.toSend()) {
+            Job job = new Job(c, round.at(), round.batch());
+            waiting.computeIfAbsent(c.nudge().teamId(), t -> ConcurrentHashMap.newKeySet())
+                    .add(job);
+            synchronized (this) {
+                outstanding++;
+            }
+            long delay = Math.max(0, Duration.between(clock.instant(), c.slot()).toNanos());
+            try {
+                job.timer = timer.schedule(() -> start(job, send), delay, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                // close() takes it back with the others
+            }
+        }
+    }
+
+    private void start(Job job, Consumer<Job> send) {
+        if (!remove(job)) {
+            return; // taken back
+        }
+        try {
+            senders.execute(
+                    () -> {
+                        try {
+                            send.accept(job);
+                        } finally {
+                            done(1);
+                        }
+                    });
+        } catch (RejectedExecutionException closing) {
+            done(1);
+        }
+    }
+
+    private boolean remove(Job job) {
+        Set<Job> lane = waiting.get(job.nudge().teamId());
+        return lane != null && lane.remove(job);
+    }
+
+    /** Takes back {@code team}'s rows that have not started; they are the caller's to release. */
+    List<Job> recall(String team) {
+        Set<Job> lane = waiting.get(team);
+        List<Job> taken = new ArrayList<>();
+        if (lane != null) {
+            for (Job j : List.copyOf(lane)) {
+                if (lane.remove(j)) {
+                    ScheduledFuture<?> t = j.timer;
+                    if (t != null) {
+                        t.cancel(false);
+                    }
+                    taken.add(j);
+                }
+            }
+        }
+        done(taken.size());
+        return taken;
+    }
+
+    /** Takes back every row that has not started (shutting down). */
+    List<Job> recallAll() {
+        List<Job> taken = new ArrayList<>();
+        for (String team : List.copyOf(waiting.keySet())) {
+            taken.addAll(recall(team));
+        }
+        return taken;
+    }
+
+    synchronized int outstanding() {
+        return outstanding;
+    }
+
+    private synchronized void done(int n) {
+        if (n > 0) {
+            outstanding -= n;
+            notifyAll();
+        }
+    }
+
+    /** Waits until no row waits or is being sent, or {@code max}; true when idle. */
+    synchronized boolean awaitIdle(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (outstanding > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /** Waits up to {@code max} for sends under way; the caller has recalled the rest. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
