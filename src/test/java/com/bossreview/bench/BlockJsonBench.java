@@ -42,11 +42,12 @@ import java.util.function.BiFunction;
  * three, interleaved round by round in one JVM; name one variant for a JVM of its own, which keeps
  * the JIT's profiles to that variant alone). {@code card} is the fullest status card (6 blocks, 6
  * buttons), {@code big} that card and the onboarding (12 blocks, 7 buttons). Per variant: 3 s of
- * warm-up, then 7 rounds of about 1 s, each printed as µs of thread CPU (and wall) per
- * serialisation; then the median.
+ * warm-up, then 11 rounds ({@code -Drounds=}) of about 1 s, each printed as µs of thread CPU (and
+ * wall) per serialisation (and bytes allocated, which the box's load does not blur); then the
+ * median.
  */
 public final class BlockJsonBench {
-    private static final int ROUNDS = 7;
+    private static final int ROUNDS = Integer.getInteger("rounds", 11);
     private static final long WARMUP_NS = 3_000_000_000L;
     private static final long ROUND_NS = 1_000_000_000L;
 
@@ -83,22 +84,28 @@ public final class BlockJsonBench {
             }
         }
         long[][] cpu = new long[variants.size()][ROUNDS];
+        long[][] alloc = new long[variants.size()][ROUNDS];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) threads;
+        long self = Thread.currentThread().getId();
         for (int r = 0; r < ROUNDS; r++) {
             for (int v = 0; v < variants.size(); v++) {
+                long bytes0 = bytes.getThreadAllocatedBytes(self);
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long wall0 = System.nanoTime();
                 long n = run(variants.get(v), text, blocks, ROUND_NS);
                 long wall = System.nanoTime() - wall0;
                 long c = threads.getCurrentThreadCpuTime() - cpu0;
+                alloc[v][r] = (bytes.getThreadAllocatedBytes(self) - bytes0) / n;
                 cpu[v][r] = c * 1000 / n; // picoseconds per op, for the median below
                 System.out.printf(
                         Locale.ROOT,
-                        "round %d %-6s %8.3f µs cpu %8.3f µs wall (%d ops)%n",
+                        "round %d %-6s %8.3f µs cpu %8.3f µs wall %6d B allocated (%d ops)%n",
                         r + 1,
                         a.get(v),
                         c / 1000.0 / n,
                         wall / 1000.0 / n,
+                        alloc[v][r],
                         n);
             }
         }
@@ -107,11 +114,12 @@ public final class BlockJsonBench {
             Arrays.sort(sorted);
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT %s blocks=%d median_cpu_us=%.3f min_cpu_us=%.3f%n",
+                    "RESULT %s blocks=%d median_cpu_us=%.3f min_cpu_us=%.3f bytes_per_op=%d%n",
                     a.get(v),
                     blocks.size(),
                     sorted[ROUNDS / 2] / 1_000_000.0,
-                    sorted[0] / 1_000_000.0);
+                    sorted[0] / 1_000_000.0,
+                    alloc[v][ROUNDS - 1]);
         }
         if (sink == 42) {
             System.out.println();
