@@ -1,20 +1,10 @@
 package com.bossreview.slack;
 
 import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonWriter;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.ContextBlock;
-import com.slack.api.model.block.ContextBlockElement;
-import com.slack.api.model.block.DividerBlock;
-import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
-import com.slack.api.model.block.composition.PlainTextObject;
-import com.slack.api.model.block.composition.TextObject;
-import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,23 +12,32 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Block Kit as JSON: the same JSON as the SDK's Gson ({@link GsonFactory#createSnakeCase()}) writes
- * once parsed (the same fields and values; no HTML escaping of {@code < > &}, which Slack does not
- * need), without its cost. The SDK serialises each block through a polymorphic tree adapter (a
- * {@code JsonElement} tree per block, per element and per text, then written out); for the status
- * card that was a fifth of the app's CPU per {@code /bossreview}. The blocks bossreview sends on
- * every command and nudge (header, section, context, actions, divider; buttons; plain and mrkdwn
- * text) are written here field by field in the SDK's field order; anything else (inputs, selects,
- * images, confirm dialogs…) is handed to the SDK's Gson, so nothing is ever dropped. {@code
- * BlockJsonTest} holds every field of the handled classes to account, so an SDK upgrade that adds
- * one fails the build instead of silently losing it.
+ * Block Kit as JSON: the SDK's Gson ({@link GsonFactory#createSnakeCase()}) with {@link
+ * BlockAdapters} in front of its block, element and text adapters, and without HTML escaping
+ * ({@code < > &} stay as they are: Slack reads JSON, not HTML). The same JSON as the SDK's once
+ * parsed, at about a quarter of its CPU for the status card ({@code BlockJsonBench}). {@link #ack}
+ * and {@link #postMessage} write their few envelope fields themselves and each block with {@link
+ * #GSON}'s {@code LayoutBlock} adapter, looked up once.
  */
 public final class BlockJson {
     /**
-     * The SDK's serialisation, for everything not written here. Built once: building it costs
-     * milliseconds.
+     * The SDK's serialisation as it is, which {@link #GSON} is held against in the tests. Built
+     * once: building a Gson costs milliseconds.
      */
     static final Gson SDK = GsonFactory.createSnakeCase();
+
+    /**
+     * The SDK's Gson with the fast block adapters: registered last, they are asked first, and hand
+     * what they do not write (and all reading) to the SDK's adapters.
+     */
+    static final Gson GSON =
+            SDK.newBuilder()
+                    .registerTypeAdapterFactory(new BlockAdapters())
+                    .disableHtmlEscaping()
+                    .create();
+
+    /** Looked up once: a lookup per block would be a map access and a {@code TypeToken} each. */
+    private static final TypeAdapter<LayoutBlock> BLOCK = GSON.getAdapter(LayoutBlock.class);
 
     private BlockJson() {}
 
@@ -55,11 +54,13 @@ public final class BlockJson {
         void write(JsonWriter w) throws IOException;
     }
 
-    /** What {@code body} writes, as a string: {@code blocks} sizes the buffer. */
+    /**
+     * What {@code body} writes, as a string, on a writer set up as {@link #GSON} sets up its own
+     * (no HTML escaping, no nulls): {@code blocks} sizes the buffer.
+     */
     private static String json(int blocks, Body body) {
         StringBuilderWriter out = new StringBuilderWriter(256 * (1 + blocks));
-        try (JsonWriter w = new JsonWriter(out)) {
-            w.setHtmlSafe(false);
+        try (JsonWriter w = GSON.newJsonWriter(out)) {
             body.write(w);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
@@ -113,127 +114,15 @@ public final class BlockJson {
                 });
     }
 
+    /**
+     * As Gson's {@code List<LayoutBlock>} adapter writes them, without its per-block runtime-type
+     * lookup.
+     */
     private static void writeBlocks(JsonWriter w, List<LayoutBlock> blocks) throws IOException {
-        w.beginArray();
-        for (LayoutBlock block : blocks) {
-            block(w, block);
-        }
-        w.endArray();
-    }
-
-    private static void block(JsonWriter w, LayoutBlock block) throws IOException {
-        if (block instanceof SectionBlock s) {
-            w.beginObject();
-            w.name("type").value(s.getType());
-            if (s.getText() != null) {
-                w.name("text");
-                text(w, s.getText());
-            }
-            optional(w, "block_id", s.getBlockId());
-            if (s.getFields() != null) {
-                w.name("fields").beginArray();
-                for (TextObject field : s.getFields()) {
-                    text(w, field);
-                }
-                w.endArray();
-            }
-            if (s.getAccessory() != null) {
-                w.name("accessory");
-                element(w, s.getAccessory());
-            }
-            optional(w, "expand", s.getExpand());
-            w.endObject();
-        } else if (block instanceof HeaderBlock h) {
-            w.beginObject();
-            w.name("type").value(h.getType());
-            optional(w, "block_id", h.getBlockId());
-            if (h.getText() != null) {
-                w.name("text");
-                text(w, h.getText());
-            }
-            w.endObject();
-        } else if (block instanceof ContextBlock c) {
-            w.beginObject();
-            w.name("type").value(c.getType());
-            if (c.getElements() != null) {
-                w.name("elements").beginArray();
-                for (ContextBlockElement e : c.getElements()) {
-                    if (e instanceof TextObject t) {
-                        text(w, t);
-                    } else {
-                        w.jsonValue(SDK.toJson(e, ContextBlockElement.class));
-                    }
-                }
-                w.endArray();
-            }
-            optional(w, "block_id", c.getBlockId());
-            w.endObject();
-        } else if (block instanceof ActionsBlock a) {
-            w.beginObject();
-            w.name("type").value(a.getType());
-            if (a.getElements() != null) {
-                w.name("elements").beginArray();
-                for (BlockElement e : a.getElements()) {
-                    element(w, e);
-                }
-                w.endArray();
-            }
-            optional(w, "block_id", a.getBlockId());
-            w.endObject();
-        } else if (block instanceof DividerBlock d) {
-            w.beginObject();
-            w.name("type").value(d.getType());
-            optional(w, "block_id", d.getBlockId());
-            w.endObject();
-        } else {
-            w.jsonValue(SDK.toJson(block, LayoutBlock.class));
-        }
-    }
-
-    private static void element(JsonWriter w, BlockElement element) throws IOException {
-        if (element instanceof ButtonElement b && b.getConfirm() == null) {
-            w.beginObject();
-            w.name("type").value(b.getType());
-            if (b.getText() != null) {
-                w.name("text");
-                text(w, b.getText());
-            }
-            optional(w, "action_id", b.getActionId());
-            optional(w, "url", b.getUrl());
-            optional(w, "value", b.getValue());
-            optional(w, "style", b.getStyle());
-            optional(w, "accessibility_label", b.getAccessibilityLabel());
-            w.endObject();
-        } else {
-            w.jsonValue(SDK.toJson(element, BlockElement.class));
-        }
-    }
-
-    private static void text(JsonWriter w, TextObject text) throws IOException {
-        if (text instanceof MarkdownTextObject m) {
-            w.beginObject();
-            w.name("type").value(m.getType());
-            optional(w, "text", m.getText());
-            optional(w, "verbatim", m.getVerbatim());
-            w.endObject();
-        } else if (text instanceof PlainTextObject p) {
-            w.beginObject();
-            w.name("type").value(p.getType());
-            optional(w, "text", p.getText());
-            optional(w, "emoji", p.getEmoji());
-            w.endObject();
-        } else {
-            w.jsonValue(SDK.toJson(text, TextObject.class));
-        }
+        BlockAdapters.array(w, blocks, BLOCK);
     }
 
     private static void optional(JsonWriter w, String name, String value) throws IOException {
-        if (value != null) {
-            w.name(name).value(value);
-        }
-    }
-
-    private static void optional(JsonWriter w, String name, Boolean value) throws IOException {
         if (value != null) {
             w.name(name).value(value);
         }
