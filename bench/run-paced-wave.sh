@@ -35,6 +35,8 @@ while (( $(planned) < MANAGERS && $(date +%s%3N) < WAVE_AT )); do sleep 0.2; don
 echo "nudges planned for the wave minute: $(planned) (at $(date -u +%H:%M:%S.%3N))"
 now=$(date +%s%3N); (( WAVE_AT > now )) || echo "WARNING: the apps were not up before the wave minute" >&2
 for p in "${APPS[@]}"; do echo "RSS before the wave, pid $p: $(rss "$p")"; done
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+CPU0=(); for p in "${APPS[@]}"; do CPU0+=("$(cpu_ms "$p")"); done
 # The floor: the busiest workspace's DMs at RATE/s after its burst, plus one median answer.
 MAX_PER_TEAM=$(sql "$DB" "SELECT max(c) FROM (SELECT count(*) c FROM manager GROUP BY team_id) t")
 FLOOR_MS=$(awk -v n="$MAX_PER_TEAM" -v r="$RATE" -v b="$BURST" -v l="$LATENCY_MS" 'BEGIN { x = n - b; if (x < 0) x = 0; printf "%d", 1000 * x / r + l }')
@@ -43,6 +45,17 @@ AWAIT=$(bench_java com.bossreview.bench.NudgeWave await "$URL" "http://127.0.0.1
 grep -v '^RESULT' <<<"$AWAIT"
 WAVE=$(grep '^RESULT' <<<"$AWAIT")
 for p in "${APPS[@]}"; do echo "RSS after the wave, pid $p: $(rss "$p")"; done
+# CPU the app processes spent from before the wave minute to its end, per DM (includes the claim loops'
+# idle polling and the JIT; the warm-up ran before).
+CPU_MS=0; for i in "${!APPS[@]}"; do CPU_MS=$(( CPU_MS + $(cpu_ms "${APPS[$i]}") - ${CPU0[$i]} )); done
+echo "app CPU during the wave: $CPU_MS ms in all, $(awk -v c="$CPU_MS" -v n="$MANAGERS" 'BEGIN { printf "%.0f", c * 1000 / n }') µs per DM"
+# What the database holds per manager once the wave is sent (rows and bytes, indexes and TOAST included).
+echo "database per manager: $(sql "$DB" "SELECT round((SELECT count(*) FROM nudge)::numeric / $MANAGERS, 2) || ' nudge rows, ' ||
+  round(pg_total_relation_size('nudge')::numeric / $MANAGERS) || ' B nudge, ' ||
+  round(pg_total_relation_size('manager')::numeric / $MANAGERS) || ' B manager, ' ||
+  round((SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind = 'r')::numeric / $MANAGERS) || ' B all tables; ' ||
+  (SELECT count(*) FROM workspace_pace) || ' pace rows'")"
 sql "$DB" "SELECT 'sent by instance ' || left(claimed_by, 8) || ': ' || count(*) FROM nudge WHERE state = 'SENT' AND kind = 'BOOK_REVIEW' GROUP BY claimed_by ORDER BY 1"
 STATS=$(curl -sf "http://127.0.0.1:$FAKE_CTL/stats?wave_at=$WAVE_AT")
 st() { tr ' ' '\n' <<<"$STATS" | sed -n "s/^$1=//p"; }
@@ -57,7 +70,7 @@ echo "delivered $(result_field "$WAVE" delivered), distinct $DISTINCT, duplicate
      "429s $(result_field "$WAVE" ratelimited) of $(result_field "$WAVE" calls) calls ($(awk -v b="$(result_field "$WAVE" ratelimited_bp)" 'BEGIN { printf "%.2f", b / 100 }') %);" \
      "most DMs accepted for one workspace within 1 s: $(result_field "$WAVE" max_rate_1s)"
 echo "PACED instances=$INSTANCES managers=$MANAGERS teams=$TEAMS rate=$RATE burst=$BURST floor_ms=$FLOOR_MS last_ms=$LAST_MS" \
-     "p50_ms=$(st p50_ms) p99_ms=$(st p99_ms) ${WAVE#RESULT }"
+     "p50_ms=$(st p50_ms) p99_ms=$(st p99_ms) cpu_ms=$CPU_MS ${WAVE#RESULT }"
 if [[ "${CEILING:-0}" == 1 ]]; then
   curl -sf -X POST "http://127.0.0.1:$FAKE_CTL/reset" >/dev/null
   curl -sf -X POST "http://127.0.0.1:$FAKE_CTL/realistic?latency_ms=$LATENCY_MS&rate=0"

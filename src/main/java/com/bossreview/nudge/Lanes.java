@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -40,6 +41,14 @@ final class Lanes implements AutoCloseable {
         }
     }
 
+    /**
+     * Slack calls in flight from this instance at most: a bulkhead, not a thread pool. At ~150 ms
+     * an answer it carries ~1,700 DMs a second, more than one instance renders; it keeps a burst
+     * across thousands of workspaces from opening thousands of connections at once.
+     */
+    static final int MAX_IN_FLIGHT = 256;
+
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Clock clock;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Threads.background("nudge-pace"));
@@ -55,8 +64,11 @@ final class Lanes implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Sends each row of {@code round} with {@code send} when its slot comes. */
-    void submit(Claimer.Round round, Consumer<Job> send) {
+    /**
+     * Sends each row of {@code round} with {@code send} when its slot comes; a row stopped before
+     * it could go out (shutting down) goes to {@code unsent}.
+     */
+    void submit(Claimer.Round round, Consumer<Job> send, Consumer<Job> unsent) {
         for (Claimer.Claimed c : round.toSend()) {
             Job job = new Job(c, round.at(), round.batch());
             waiting.computeIfAbsent(c.nudge().teamId(), t -> ConcurrentHashMap.newKeySet())
@@ -66,14 +78,15 @@ final class Lanes implements AutoCloseable {
             }
             long delay = Math.max(0, Duration.between(clock.instant(), c.slot()).toNanos());
             try {
-                job.timer = timer.schedule(() -> start(job, send), delay, TimeUnit.NANOSECONDS);
+                job.timer =
+                        timer.schedule(() -> start(job, send, unsent), delay, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 // close() takes it back with the others
             }
         }
     }
 
-    private void start(Job job, Consumer<Job> send) {
+    private void start(Job job, Consumer<Job> send, Consumer<Job> unsent) {
         if (!remove(job)) {
             return; // taken back
         }
@@ -81,7 +94,15 @@ final class Lanes implements AutoCloseable {
             senders.execute(
                     () -> {
                         try {
-                            send.accept(job);
+                            inFlight.acquire();
+                            try {
+                                send.accept(job);
+                            } finally {
+                                inFlight.release();
+                            }
+                        } catch (InterruptedException stopping) {
+                            Thread.currentThread().interrupt();
+                            unsent.accept(job);
                         } finally {
                             done(1);
                         }

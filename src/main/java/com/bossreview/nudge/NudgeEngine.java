@@ -4,6 +4,7 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.Messenger;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -93,7 +94,8 @@ public final class NudgeEngine implements AutoCloseable {
     /** One claim: what is due now and has a slot goes to the lanes. */
     public Claim claimDue() {
         Claimer.Round round = claimer.claim(delivery.paused(clock.instant()));
-        lanes.submit(round, delivery::send);
+        lanes.submit(
+                round, delivery::send, job -> delivery.giveBack(List.of(job), "shutting down"));
         return new Claim(round.toSend().size(), round.heldBack());
     }
 

@@ -22,6 +22,13 @@ public final class Pace {
 
     static final double MIN_RATE = 0.5;
 
+    /**
+     * Slots are spaced for this share of the rate, and a burst is one DM short of a full second's
+     * worth: a limit measured as a token bucket then always has a token to spare, so a send that
+     * the network delays into the next one's turn does not draw a 429.
+     */
+    static final double HEADROOM = 0.95;
+
     /** A {@code next_slot} further ahead than this is a clock that moved back: start again. */
     static final Duration MAX_AHEAD = Duration.ofHours(2);
 
@@ -44,10 +51,13 @@ public final class Pace {
         }
     }
 
-    /** {@code count} slots from {@code first}, {@code 1/rate} apart. */
+    /**
+     * {@code count} slots from {@code first}, {@code 1/(rate × HEADROOM)} apart; {@code rate} is
+     * the workspace's rate as stored.
+     */
     public record Grant(String teamId, Instant first, double rate, int count) {
         public Instant slot(int i) {
-            return first.plusNanos(Math.round(i * 1e9 / rate));
+            return first.plusNanos(Math.round(i * 1e9 / (rate * HEADROOM)));
         }
 
         /** Where the workspace's next slot is once {@code taken} of the granted slots were used. */
@@ -66,7 +76,10 @@ public final class Pace {
     /** The slots a claim at {@code now} may take for a workspace with {@code due} rows due. */
     static Grant grant(PaceDao.Row row, int due, Instant now, Config config) {
         double rate = rate(row, now, config);
-        Instant earliest = now.minus(config.burst());
+        double spacing = rate * HEADROOM;
+        // The burst's slots end at now: one a spacing apart, as many as fit the burst, less one.
+        long burstNanos = Math.max(0, config.burst().toNanos() - Math.round(1e9 / spacing));
+        Instant earliest = now.minusNanos(burstNanos);
         Instant start = row.nextSlot().isBefore(earliest) ? earliest : row.nextSlot();
         if (start.isAfter(now.plus(MAX_AHEAD))) {
             start = now;
@@ -75,7 +88,11 @@ public final class Pace {
         long room =
                 start.isAfter(until)
                         ? 0
-                        : (long) Math.floor(Duration.between(start, until).toNanos() * rate / 1e9);
+                        // A hair over, so that 1.8947… s at 9.5/s makes 18 slots, not 17.999….
+                        : (long)
+                                Math.floor(
+                                        Duration.between(start, until).toNanos() * spacing / 1e9
+                                                + 1e-6);
         return new Grant(row.teamId(), start, rate, (int) Math.min(due, room));
     }
 

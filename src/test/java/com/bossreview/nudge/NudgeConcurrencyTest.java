@@ -70,7 +70,7 @@ class NudgeConcurrencyTest {
      * One DM every 100 ms, no burst: for tests that need a workspace's DMs to reach Slack in order.
      */
     private NudgeEngine inOrder() {
-        return dispatcher(new Pace.Config(10, Duration.ZERO, Duration.ofSeconds(1)));
+        return dispatcher(new Pace.Config(10, Duration.ZERO, Duration.ofSeconds(2)));
     }
 
     private NudgeEngine dispatcher(Pace.Config pace) {

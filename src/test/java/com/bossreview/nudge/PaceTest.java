@@ -16,20 +16,26 @@ class PaceTest {
     }
 
     @Test
-    void a_quiet_workspace_gets_a_burst_now_then_one_slot_every_tenth_of_a_second() {
+    void a_quiet_workspace_gets_a_burst_now_then_a_slot_every_tenth_of_a_second_and_a_bit() {
         Pace.Grant g = Pace.grant(row(Pace.firstSlot(NOW, TEN), 10, null), 100, NOW, TEN);
-        // A second of burst (slots in the past: at once) and a second ahead.
-        assertThat(g.count()).isEqualTo(20);
-        assertThat(g.slot(0)).isEqualTo(NOW.minusSeconds(1));
-        assertThat(g.slot(10)).isEqualTo(NOW);
-        assertThat(g.slot(19)).isEqualTo(NOW.plusMillis(900));
-        assertThat(g.nextSlot(20)).isEqualTo(NOW.plusSeconds(1));
+        // Slots 1/9.5 s apart (5 % headroom): nine at once (a burst one short of ten), the rest
+        // up to a second ahead.
+        long spacing = Math.round(1e9 / 9.5);
+        assertThat(g.count()).isEqualTo(18);
+        assertThat(g.slot(0)).isEqualTo(NOW.minusSeconds(1).plusNanos(spacing));
+        assertThat(g.slot(8)).isBefore(NOW);
+        assertThat(g.slot(9)).isAfter(NOW);
+        assertThat(g.slot(17)).isBeforeOrEqualTo(NOW.plusSeconds(1));
+        assertThat(Duration.between(g.slot(9), g.slot(10)).toNanos())
+                .isBetween(spacing - 1, spacing + 1);
+        assertThat(g.nextSlot(18))
+                .isBetween(NOW.plusSeconds(1).minusNanos(2), NOW.plusSeconds(1).plusNanos(2));
     }
 
     @Test
     void a_busy_workspace_gets_only_the_slots_up_to_the_horizon() {
         Pace.Grant g = Pace.grant(row(NOW.plusMillis(500), 10, null), 100, NOW, TEN);
-        assertThat(g.count()).isEqualTo(5);
+        assertThat(g.count()).isEqualTo(4); // 0.5 s × 9.5/s
         assertThat(g.first()).isEqualTo(NOW.plusMillis(500));
         assertThat(Pace.grant(row(NOW.plusSeconds(30), 10, null), 100, NOW, TEN).count())
                 .as("Slack said wait 30 s")
