@@ -10,8 +10,12 @@ import okhttp3.OkHttpClient;
 
 /** The one {@link Slack} instance of the app: every Web API call goes to {@code SLACK_API_URL}. */
 public final class SlackClients {
-    /** At least the nudge dispatcher's sender threads plus the after-ack workers. */
-    static final int KEEP_ALIVE_CONNECTIONS = 64;
+    /**
+     * As many as the nudge engine may have calls in flight (its bulkhead, 256) plus the after-ack
+     * workers: a connection closed after each call because the pool was full is a TCP handshake on
+     * the next, for Slack and for us.
+     */
+    static final int KEEP_ALIVE_CONNECTIONS = 288;
 
     private SlackClients() {}
 

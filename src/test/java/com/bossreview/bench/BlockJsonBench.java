@@ -34,13 +34,14 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * CPU per status-card ack body: the old static {@code BlockJson} ({@link LegacyBlockJson}), the
- * current one and, for scale, Bolt's own {@code Response.json} of a {@link SlashCommandResponse}. A
- * plain loop, not JMH: enough to see a 10 % change, not to publish.
+ * CPU per status-card ack body: {@code BlockJson} (the SDK's Gson with {@code BlockAdapters}) and,
+ * for scale, Bolt's own {@code Response.json} of a {@link SlashCommandResponse}. (The static writer
+ * it replaced measured the same, BENCHMARKS.md, and is gone.) A plain loop, not JMH: enough to see
+ * a 10 % change, not to publish.
  *
- * <p>Usage: {@code BlockJsonBench [card|big] [legacy|new|sdk]... } (default: {@code card}, all
- * three, interleaved round by round in one JVM; name one variant for a JVM of its own, which keeps
- * the JIT's profiles to that variant alone). {@code card} is the fullest status card (6 blocks, 6
+ * <p>Usage: {@code BlockJsonBench [card|big] [new|sdk]... } (default: {@code card}, both,
+ * interleaved round by round in one JVM; name one variant for a JVM of its own, which keeps the
+ * JIT's profiles to that variant alone). {@code card} is the fullest status card (6 blocks, 6
  * buttons), {@code big} that card and the onboarding (12 blocks, 7 buttons). Per variant: 3 s of
  * warm-up, then 11 rounds ({@code -Drounds=}) of about 1 s, each printed as µs of thread CPU (and
  * wall) per serialisation (and bytes allocated, which the box's load does not blur); then the
@@ -60,7 +61,7 @@ public final class BlockJsonBench {
         boolean big = a.remove("big");
         a.remove("card");
         if (a.isEmpty()) {
-            a.addAll(List.of("legacy", "new", "sdk"));
+            a.addAll(List.of("new", "sdk"));
         }
         StatusCard card = fullCard();
         String text = StatusViews.fallback(card);
@@ -128,7 +129,6 @@ public final class BlockJsonBench {
 
     private static BiFunction<String, List<LayoutBlock>, Response> variant(String name) {
         return switch (name) {
-            case "legacy" -> LegacyBlockJson::ack;
             case "new" -> BlockJson::ack;
             case "sdk" ->
                     (text, blocks) ->
