@@ -5,6 +5,7 @@ import com.bossreview.account.ExportService;
 import com.bossreview.agenda.AgendaCommands;
 import com.bossreview.agenda.AgendaForBoss;
 import com.bossreview.agenda.AgendaService;
+import com.bossreview.agenda.PrepNudges;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.BossGuard;
 import com.bossreview.boss.BossReplies;
@@ -21,6 +22,7 @@ import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.forecast.ForecastForBoss;
 import com.bossreview.forecast.ForecastListeners;
+import com.bossreview.forecast.ForecastNudges;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.health.Health;
 import com.bossreview.health.Metrics;
@@ -32,15 +34,19 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.news.NewsForBoss;
 import com.bossreview.news.NewsListeners;
+import com.bossreview.news.NewsNudges;
 import com.bossreview.news.NewsService;
 import com.bossreview.nudge.MaterializeJob;
 import com.bossreview.nudge.Materializer;
 import com.bossreview.nudge.NudgeMetrics;
 import com.bossreview.nudge.NudgeRetention;
+import com.bossreview.nudge.NudgeTypes;
 import com.bossreview.nudge.Nudges;
+import com.bossreview.nudge.Occurrences;
 import com.bossreview.nudge.Pace;
 import com.bossreview.nudge.SnoozeAction;
 import com.bossreview.review.ReviewListeners;
+import com.bossreview.review.ReviewNudges;
 import com.bossreview.review.ReviewService;
 import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
@@ -154,14 +160,23 @@ public final class Main {
 
             // The habits' services.
             NudgeMetrics nudgeMetrics = new NudgeMetrics(registry);
-            Materializer plans = new Materializer(jdbi, clock, nudgeMetrics);
+            Occurrences occurrences = new Occurrences(jdbi, nudgeMetrics);
+            ReviewService reviews = new ReviewService(jdbi, clock);
+            NewsService news = new NewsService(jdbi, clock, NewsNudges.reminders(occurrences));
+            ForecastService forecasts =
+                    new ForecastService(jdbi, clock, ForecastNudges.reminders(occurrences));
+            AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
+            // Each feature's nudges: what the engine plans, checks and says.
+            NudgeTypes nudgeTypes =
+                    NudgeTypes.of(
+                            new ReviewNudges(jdbi),
+                            new PrepNudges(jdbi, agendas),
+                            new NewsNudges(jdbi, news),
+                            new ForecastNudges(jdbi, forecasts));
+            Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
             BossDms bossDms = new BossDms(jdbi, clock, messenger);
-            ReviewService reviews = new ReviewService(jdbi, clock);
-            NewsService news = new NewsService(jdbi, clock, plans::planForNews);
-            ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
-            AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
             BossReplies bossReplies =
                     new BossReplies(
                             jdbi,
@@ -237,9 +252,7 @@ public final class Main {
                                     plans,
                                     managers,
                                     messenger,
-                                    news,
-                                    forecasts,
-                                    agendas,
+                                    nudgeTypes,
                                     Pace.Config.of(config.slackRate())));
             distribution.whenReinstalled(
                     teams -> BackgroundWork.run(() -> plans.resume(teams)),

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /** Wall-clock times to instants, the way a person means them across daylight-saving changes. */
-final class LocalTimes {
+public final class LocalTimes {
     private LocalTimes() {}
 
     /**
@@ -15,14 +15,15 @@ final class LocalTimes {
      * forward by the gap (02:30 → 03:30), so the nudge still comes that day; in a fall-back overlap
      * the earlier of the two instants is used, so it comes once.
      */
-    static Instant at(LocalDate date, LocalTime time, ZoneId zone) {
+    public static Instant at(LocalDate date, LocalTime time, ZoneId zone) {
         return ZonedDateTime.ofLocal(date.atTime(time), zone, null)
                 .withEarlierOffsetAtOverlap()
                 .toInstant();
     }
 
     /** Outside {@code from}–{@code to} local time, the next {@code from}; else unchanged. */
-    static Instant withinWakingHours(Instant instant, ZoneId zone, LocalTime from, LocalTime to) {
+    public static Instant withinWakingHours(
+            Instant instant, ZoneId zone, LocalTime from, LocalTime to) {
         ZonedDateTime local = instant.atZone(zone);
         LocalTime t = local.toLocalTime();
         if (!t.isBefore(from) && t.isBefore(to)) {

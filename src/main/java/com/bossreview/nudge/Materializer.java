@@ -3,8 +3,6 @@ package com.bossreview.nudge;
 import com.bossreview.install.WorkspaceDao;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerDao;
-import com.bossreview.time.FiscalQuarter;
-import com.bossreview.time.IsoWeek;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,29 +30,23 @@ public final class Materializer {
     static final Duration FIRST_LOOKBACK = Duration.ofMinutes(15);
 
     static final int PAGE = 500;
-    static final List<String> PERIODIC =
-            List.of(
-                    NudgeKind.BOOK_REVIEW.name(),
-                    NudgeKind.BOOK_REVIEW_FOLLOWUP.name(),
-                    NudgeKind.REVIEW_PREP.name(),
-                    NudgeKind.DID_IT_HAPPEN.name(),
-                    NudgeKind.FORECAST.name());
-
     private final Jdbi jdbi;
     private final Clock clock;
-    private final NudgeMetrics metrics;
+    private final Occurrences store;
+    private final NudgeTypes types;
 
-    public Materializer(Jdbi jdbi, Clock clock, NudgeMetrics metrics) {
+    public Materializer(Jdbi jdbi, Clock clock, Occurrences store, NudgeTypes types) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.metrics = metrics;
+        this.store = store;
+        this.types = types;
     }
 
     /** Plans every manager's occurrences due after the last planned point and up to the horizon. */
     public int materialize() {
         Instant now = clock.instant();
         Instant from =
-                jdbi.withExtension(NudgeDao.class, NudgeDao::plannedTo)
+                jdbi.withExtension(PlanDao.class, PlanDao::plannedTo)
                         .map(p -> p.isBefore(now) ? p : now)
                         .orElse(now.minus(FIRST_LOOKBACK));
         Instant to = now.plus(HORIZON);
@@ -78,7 +70,7 @@ public final class Materializer {
             afterTeam = page.get(page.size() - 1).teamId();
             afterUser = page.get(page.size() - 1).userId();
         }
-        jdbi.useExtension(NudgeDao.class, dao -> dao.plannedUpTo(to));
+        jdbi.useExtension(PlanDao.class, dao -> dao.plannedUpTo(to));
         if (planned > 0) {
             log.info("Planned {} nudges up to {}", planned, to);
         }
@@ -93,7 +85,10 @@ public final class Materializer {
         Instant now = clock.instant();
         jdbi.useTransaction(
                 h -> {
-                    h.attach(NudgeDao.class).deletePending(team, user, PERIODIC, now);
+                    List<String> periodic = types.periodicNames();
+                    if (!periodic.isEmpty()) {
+                        h.attach(PlanDao.class).deletePending(team, user, periodic, now);
+                    }
                     Optional<Manager> m =
                             h.attach(ManagerDao.class).findNudgeable(team, user, uninstalled(h));
                     m.ifPresent(manager -> insert(h, fromStartOfDay(manager, now)));
@@ -131,41 +126,11 @@ public final class Materializer {
      * From the start of the manager's day: a boss set at 10:00 still gets today's 08:30 booking
      * nudge now (rows already sent or skipped today are kept by the unique key).
      */
-    private static List<Occurrence> fromStartOfDay(Manager m, Instant now) {
+    private List<Occurrence> fromStartOfDay(Manager m, Instant now) {
         return periodic(
                 m,
                 m.today(now).atStartOfDay(m.zone()).toInstant().minusSeconds(1),
                 now.plus(HORIZON));
-    }
-
-    /**
-     * In the caller's transaction: the reminders that follow from logging news, so that news and
-     * its reminders are stored together or not at all. Called inside the caller's {@code
-     * jdbi.inTransaction} on the same thread and {@link Jdbi}, whose nested calls are handed the
-     * handle already open there.
-     */
-    public void planForNews(String team, String user, long newsId, boolean bad, Instant loggedAt) {
-        jdbi.useTransaction(
-                h -> {
-                    Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
-                    insert(
-                            h,
-                            bad
-                                    ? NudgePlanner.badNews(m, newsId, loggedAt)
-                                    : List.of(NudgePlanner.goodNews(m, newsId, loggedAt)));
-                });
-    }
-
-    /**
-     * In the caller's transaction, as {@link #planForNews}: the reminders of an untold forecast
-     * downgrade, stored with the figure.
-     */
-    public void planForForecast(String team, String user, long forecastId, Instant recordedAt) {
-        jdbi.useTransaction(
-                h -> {
-                    Manager m = h.attach(ManagerDao.class).find(team, user).orElseThrow();
-                    insert(h, NudgePlanner.forecastDowngrade(m, forecastId, recordedAt));
-                });
     }
 
     /**
@@ -176,40 +141,23 @@ public final class Materializer {
         return h.attach(WorkspaceDao.class).uninstalled();
     }
 
-    static List<Occurrence> periodic(Manager m, Instant from, Instant to) {
+    /**
+     * Every periodic occurrence of every registered type due after {@code from}, up to {@code to}.
+     */
+    List<Occurrence> periodic(Manager m, Instant from, Instant to) {
+        PlanWindow window = PlanWindow.of(m, from, to);
         List<Occurrence> all = new ArrayList<>();
-        IsoWeek week = IsoWeek.of(from.atZone(m.zone()).toLocalDate()).previous();
-        IsoWeek last = IsoWeek.of(to.atZone(m.zone()).toLocalDate()).next();
-        for (; week.compareTo(last) <= 0; week = week.next()) {
-            all.addAll(NudgePlanner.weekly(m, week));
+        for (NudgeType t : types.all()) {
+            all.addAll(t.plan(m, window));
         }
-        FiscalQuarter q =
-                FiscalQuarter.containing(from.atZone(m.zone()).toLocalDate(), m.fiscalStartMonth());
-        FiscalQuarter lastQ =
-                FiscalQuarter.containing(to.atZone(m.zone()).toLocalDate(), m.fiscalStartMonth());
-        all.addAll(NudgePlanner.forecast(m, q));
-        if (!lastQ.equals(q)) {
-            all.addAll(NudgePlanner.forecast(m, lastQ));
-        }
-        return all.stream().filter(o -> o.dueAt().isAfter(from) && !o.dueAt().isAfter(to)).toList();
+        return all.stream().filter(window::contains).toList();
     }
 
     private int insert(List<Occurrence> occurrences) {
-        return occurrences.isEmpty() ? 0 : jdbi.inTransaction(h -> insert(h, occurrences));
+        return store.insert(occurrences);
     }
 
     private int insert(Handle h, List<Occurrence> occurrences) {
-        if (occurrences.isEmpty()) {
-            return 0;
-        }
-        int[] counts =
-                h.attach(NudgeDao.class)
-                        .plan(occurrences.stream().map(NudgeDao.PlannedRow::of).toList());
-        int inserted = 0;
-        for (int c : counts) {
-            inserted += Math.max(c, 0);
-        }
-        metrics.planned(inserted);
-        return inserted;
+        return store.insert(h, occurrences);
     }
 }

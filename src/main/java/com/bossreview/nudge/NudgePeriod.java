@@ -58,7 +58,7 @@ public sealed interface NudgePeriod {
     }
 
     record Countdown(int fiscalYear, int quarter, int daysLeft) implements NudgePeriod {
-        static Countdown of(FiscalQuarter q, int daysLeft) {
+        public static Countdown of(FiscalQuarter q, int daysLeft) {
             return new Countdown(q.fiscalYear(), q.quarter(), daysLeft);
         }
 

@@ -1,9 +1,6 @@
 package com.bossreview.nudge;
 
-import com.bossreview.agenda.AgendaService;
-import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.ManagerService;
-import com.bossreview.news.NewsService;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.slack.Messenger;
 import java.time.Clock;
@@ -37,9 +34,7 @@ public final class Nudges {
             Materializer materializer,
             ManagerService managers,
             Messenger messenger,
-            NewsService news,
-            ForecastService forecasts,
-            AgendaService agendas,
+            NudgeTypes types,
             Pace.Config pace) {
         this.jdbi = jdbi;
         this.materializer = materializer;
@@ -49,12 +44,7 @@ public final class Nudges {
                         jdbi,
                         clock,
                         pace,
-                        new NudgeContent(
-                                jdbi,
-                                new Relevance(jdbi, news, forecasts),
-                                news,
-                                forecasts,
-                                agendas),
+                        new NudgeContent(jdbi, types),
                         messenger,
                         managers,
                         metrics);

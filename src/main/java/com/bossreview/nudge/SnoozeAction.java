@@ -56,7 +56,7 @@ public final class SnoozeAction implements BlockActionHandler {
                                 id.flatMap(
                                                 nudgeId ->
                                                         jdbi.withExtension(
-                                                                NudgeDao.class,
+                                                                PlanDao.class,
                                                                 dao ->
                                                                         dao.prepPeriod(
                                                                                 team, user,
@@ -92,7 +92,7 @@ public final class SnoozeAction implements BlockActionHandler {
                                 nudgeId ->
                                         jdbi.inTransaction(
                                                 h -> {
-                                                    NudgeDao nudges = h.attach(NudgeDao.class);
+                                                    PlanDao nudges = h.attach(PlanDao.class);
                                                     nudges.period(team, user, nudgeId)
                                                             .ifPresent(
                                                                     period ->

@@ -3,10 +3,14 @@ package com.bossreview.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.agenda.AgendaService;
+import com.bossreview.agenda.PrepNudges;
 import com.bossreview.config.Secret;
+import com.bossreview.forecast.ForecastNudges;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.ManagerService;
+import com.bossreview.news.NewsNudges;
 import com.bossreview.news.NewsService;
+import com.bossreview.review.ReviewNudges;
 import com.bossreview.review.ReviewService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
@@ -82,9 +86,19 @@ class NudgeConcurrencyTest {
         Jdbi jdbi = TestDatabase.database().jdbi();
         Messenger messenger = new Messenger(new SlackApi(client, new Secret("xoxb-test-token")));
         NudgeMetrics metrics = new NudgeMetrics(registry);
-        Materializer plans = new Materializer(jdbi, clock, metrics);
-        NewsService news = new NewsService(jdbi, clock, plans::planForNews);
-        ForecastService forecasts = new ForecastService(jdbi, clock, plans::planForForecast);
+        Occurrences occurrences = new Occurrences(jdbi, metrics);
+        NewsService news = new NewsService(jdbi, clock, NewsNudges.reminders(occurrences));
+        ForecastService forecasts =
+                new ForecastService(jdbi, clock, ForecastNudges.reminders(occurrences));
+        AgendaService agendas =
+                new AgendaService(jdbi, clock, news, forecasts, new ReviewService(jdbi, clock));
+        NudgeTypes types =
+                NudgeTypes.of(
+                        new ReviewNudges(jdbi),
+                        new PrepNudges(jdbi, agendas),
+                        new NewsNudges(jdbi, news),
+                        new ForecastNudges(jdbi, forecasts));
+        Materializer plans = new Materializer(jdbi, clock, occurrences, types);
         NudgeEngine d =
                 new Nudges(
                                 jdbi,
@@ -93,14 +107,7 @@ class NudgeConcurrencyTest {
                                 plans,
                                 new ManagerService(jdbi, clock, plans::replan),
                                 messenger,
-                                news,
-                                forecasts,
-                                new AgendaService(
-                                        jdbi,
-                                        clock,
-                                        news,
-                                        forecasts,
-                                        new ReviewService(jdbi, clock)),
+                                types,
                                 pace)
                         .engine();
         closeables.add(d);

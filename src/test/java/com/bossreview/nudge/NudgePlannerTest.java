@@ -2,8 +2,12 @@ package com.bossreview.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bossreview.agenda.PrepNudges;
+import com.bossreview.forecast.ForecastNudges;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ReviewSlot;
+import com.bossreview.news.NewsNudges;
+import com.bossreview.review.ReviewNudges;
 import com.bossreview.time.ClockStyle;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.time.IsoWeek;
@@ -16,6 +20,7 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,13 @@ class NudgePlannerTest {
         return o.dueAt().atZone(zone);
     }
 
+    /** The week's review nudges, the review's own and the agenda's prep. */
+    private static List<Occurrence> weekly(Manager m, IsoWeek week) {
+        List<Occurrence> all = new ArrayList<>(ReviewNudges.weekly(m, week));
+        all.addAll(PrepNudges.weekly(m, week));
+        return all;
+    }
+
     private static Occurrence kind(List<Occurrence> all, NudgeKind kind) {
         return all.stream().filter(o -> o.kind() == kind).findFirst().orElseThrow();
     }
@@ -67,15 +79,15 @@ class NudgePlannerTest {
                         LocalTime.of(8, 30),
                         Optional.empty(),
                         Month.JANUARY);
-        List<Occurrence> week = NudgePlanner.weekly(m, new IsoWeek(2026, 48));
-        assertThat(local(kind(week, NudgeKind.BOOK_REVIEW), NEW_YORK).toString())
+        List<Occurrence> week = weekly(m, new IsoWeek(2026, 48));
+        assertThat(local(kind(week, ReviewNudges.BOOK_REVIEW), NEW_YORK).toString())
                 .startsWith("2026-11-23T08:30-05:00");
-        assertThat(local(kind(week, NudgeKind.BOOK_REVIEW_FOLLOWUP), NEW_YORK).toString())
+        assertThat(local(kind(week, ReviewNudges.BOOK_REVIEW_FOLLOWUP), NEW_YORK).toString())
                 .startsWith("2026-11-24T08:30-05:00");
         assertThat(week).extracting(o -> o.period().key()).containsOnly("2026-W48");
         assertThat(week)
                 .extracting(Occurrence::kind)
-                .doesNotContain(NudgeKind.REVIEW_PREP, NudgeKind.DID_IT_HAPPEN);
+                .doesNotContain(PrepNudges.REVIEW_PREP, ReviewNudges.DID_IT_HAPPEN);
     }
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -116,7 +128,7 @@ class NudgePlannerTest {
     }
 
     private static ZonedDateTime prep(Manager m, IsoWeek week) {
-        return local(kind(NudgePlanner.weekly(m, week), NudgeKind.REVIEW_PREP), m.zone());
+        return local(kind(weekly(m, week), PrepNudges.REVIEW_PREP), m.zone());
     }
 
     @Test
@@ -128,11 +140,11 @@ class NudgePlannerTest {
                         DayOfWeek.FRIDAY,
                         LocalTime.of(17, 0),
                         Manager.DEFAULT_PREP_LEAD_DAYS);
-        List<Occurrence> week = NudgePlanner.weekly(m, new IsoWeek(2026, 48));
-        assertThat(local(kind(week, NudgeKind.REVIEW_PREP), NEW_YORK).toLocalDateTime().toString())
+        List<Occurrence> week = weekly(m, new IsoWeek(2026, 48));
+        assertThat(local(kind(week, PrepNudges.REVIEW_PREP), NEW_YORK).toLocalDateTime().toString())
                 .isEqualTo("2026-11-26T08:30");
         assertThat(
-                        local(kind(week, NudgeKind.DID_IT_HAPPEN), NEW_YORK)
+                        local(kind(week, ReviewNudges.DID_IT_HAPPEN), NEW_YORK)
                                 .toLocalDateTime()
                                 .toString())
                 .isEqualTo("2026-11-27T17:45");
@@ -141,8 +153,7 @@ class NudgePlannerTest {
     @Test
     void a_monday_review_is_prepped_the_friday_before_under_the_reviews_week() {
         Manager m = reviewing(NEW_YORK, DayOfWeek.MONDAY, LocalTime.of(17, 0), 1);
-        Occurrence prep =
-                kind(NudgePlanner.weekly(m, new IsoWeek(2026, 49)), NudgeKind.REVIEW_PREP);
+        Occurrence prep = kind(weekly(m, new IsoWeek(2026, 49)), PrepNudges.REVIEW_PREP);
         assertThat(local(prep, NEW_YORK).toLocalDateTime().toString())
                 .isEqualTo("2026-11-27T08:30");
         assertThat(prep.period().key()).isEqualTo("2026-W49");
@@ -318,9 +329,9 @@ class NudgePlannerTest {
                         LocalTime.of(2, 30),
                         Optional.empty(),
                         Month.JANUARY);
-        List<Occurrence> week = NudgePlanner.weekly(m, IsoWeek.of(LocalDate.of(2027, 3, 14)));
+        List<Occurrence> week = weekly(m, IsoWeek.of(LocalDate.of(2027, 3, 14)));
         List<Occurrence> booking =
-                week.stream().filter(o -> o.kind() == NudgeKind.BOOK_REVIEW).toList();
+                week.stream().filter(o -> o.kind() == ReviewNudges.BOOK_REVIEW).toList();
         assertThat(booking).hasSize(1);
         ZonedDateTime at = local(booking.get(0), NEW_YORK);
         assertThat(at.toLocalDate()).isEqualTo(LocalDate.of(2027, 3, 14));
@@ -338,8 +349,8 @@ class NudgePlannerTest {
                         Optional.empty(),
                         Month.JANUARY);
         List<Occurrence> booking =
-                NudgePlanner.weekly(m, IsoWeek.of(LocalDate.of(2026, 11, 1))).stream()
-                        .filter(o -> o.kind() == NudgeKind.BOOK_REVIEW)
+                weekly(m, IsoWeek.of(LocalDate.of(2026, 11, 1))).stream()
+                        .filter(o -> o.kind() == ReviewNudges.BOOK_REVIEW)
                         .toList();
         assertThat(booking).hasSize(1);
         assertThat(booking.get(0).dueAt())
@@ -359,16 +370,16 @@ class NudgePlannerTest {
         assertThat(
                         local(
                                         kind(
-                                                NudgePlanner.weekly(m, new IsoWeek(2026, 53)),
-                                                NudgeKind.BOOK_REVIEW),
+                                                weekly(m, new IsoWeek(2026, 53)),
+                                                ReviewNudges.BOOK_REVIEW),
                                         m.zone())
                                 .toLocalDate())
                 .isEqualTo(LocalDate.of(2026, 12, 28));
         assertThat(
                         local(
                                         kind(
-                                                NudgePlanner.weekly(m, new IsoWeek(2027, 1)),
-                                                NudgeKind.BOOK_REVIEW),
+                                                weekly(m, new IsoWeek(2027, 1)),
+                                                ReviewNudges.BOOK_REVIEW),
                                         m.zone())
                                 .toLocalDate())
                 .isEqualTo(LocalDate.of(2027, 1, 4));
@@ -391,7 +402,7 @@ class NudgePlannerTest {
             assertThat(q.lastDay()).isAfterOrEqualTo(LocalDate.of(2026, 11, 26));
             assertThat(q.lastDay().plusDays(1).getDayOfMonth()).isEqualTo(1);
             assertThat(Math.floorMod(q.firstDay().getMonthValue() - start.getValue(), 3)).isZero();
-            List<Occurrence> nudges = NudgePlanner.forecast(m, q);
+            List<Occurrence> nudges = ForecastNudges.countdown(m, q);
             assertThat(nudges).hasSize(3);
             assertThat(nudges)
                     .allSatisfy(
@@ -444,7 +455,7 @@ class NudgePlannerTest {
         // Sunday the 27th.
         FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
         List<Occurrence> nudges =
-                NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(12, 7, 4)), q4);
+                ForecastNudges.countdown(quarterNudges(Month.JANUARY, List.of(12, 7, 4)), q4);
         assertThat(nudges)
                 .extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
                 .containsExactly("2026-12-18T08:30", "2026-12-24T08:30", "2026-12-25T08:30");
@@ -462,7 +473,7 @@ class NudgePlannerTest {
     void two_quarter_nudges_moved_onto_one_friday_come_once() {
         FiscalQuarter q4 = FiscalQuarter.containing(LocalDate.of(2026, 12, 1), Month.JANUARY);
         List<Occurrence> nudges =
-                NudgePlanner.forecast(quarterNudges(Month.JANUARY, List.of(13, 12, 11)), q4);
+                ForecastNudges.countdown(quarterNudges(Month.JANUARY, List.of(13, 12, 11)), q4);
         assertThat(nudges)
                 .extracting(o -> local(o, NEW_YORK).toLocalDate().toString())
                 .containsExactly("2026-12-18");
@@ -477,7 +488,7 @@ class NudgePlannerTest {
         FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 8, 15), Month.FEBRUARY);
         assertThat(q.firstDay()).isEqualTo(LocalDate.of(2026, 8, 1));
         List<Occurrence> nudges =
-                NudgePlanner.forecast(quarterNudges(Month.FEBRUARY, List.of(90)), q);
+                ForecastNudges.countdown(quarterNudges(Month.FEBRUARY, List.of(90)), q);
         assertThat(nudges)
                 .extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
                 .containsExactly("2026-08-03T08:30");
@@ -493,7 +504,7 @@ class NudgePlannerTest {
                         Optional.empty(),
                         Month.JANUARY);
         Instant loggedAt = ZonedDateTime.of(2026, 11, 25, 17, 10, 0, 0, NEW_YORK).toInstant();
-        List<Occurrence> chain = NudgePlanner.badNews(m, 42, loggedAt);
+        List<Occurrence> chain = NewsNudges.badNews(m, 42, loggedAt);
         assertThat(chain)
                 .extracting(o -> local(o, NEW_YORK).toLocalDateTime().toString())
                 .containsExactly("2026-11-25T17:40", "2026-11-25T19:40", "2026-11-26T07:00");
@@ -513,10 +524,7 @@ class NudgePlannerTest {
                         Optional.empty(),
                         Month.JANUARY);
         Instant friday = ZonedDateTime.of(2026, 11, 27, 15, 0, 0, 0, NEW_YORK).toInstant();
-        assertThat(
-                        local(NudgePlanner.goodNews(m, 7, friday), NEW_YORK)
-                                .toLocalDateTime()
-                                .toString())
+        assertThat(local(NewsNudges.goodNews(m, 7, friday), NEW_YORK).toLocalDateTime().toString())
                 .isEqualTo("2026-11-30T08:30");
     }
 }

@@ -3,14 +3,14 @@ package com.bossreview.nudge;
 import static com.bossreview.nudge.NudgePlannerTest.NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bossreview.agenda.PrepNudges;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
-import com.bossreview.time.FiscalQuarter;
+import com.bossreview.news.NewsNudges;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZonedDateTime;
@@ -38,25 +38,13 @@ class NudgeViewsTest {
                         1,
                         "T1",
                         "U1",
-                        NudgeKind.GOOD_NEWS,
+                        NewsNudges.GOOD_NEWS,
                         NudgePeriod.parse("news-7"),
                         sentAt,
                         Optional.of(7L),
                         0,
                         false);
-        FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 11, 30), Month.JANUARY);
-        return NudgeViews.render(
-                        n,
-                        MANAGER,
-                        new NudgeViews.Extras(
-                                Optional.of(item),
-                                Optional.empty(),
-                                Optional.empty(),
-                                q,
-                                31,
-                                false),
-                        sentAt)
-                .text();
+        return NudgeViews.render(n, NewsNudges.render(n, MANAGER, item, sentAt), false).text();
     }
 
     private static String prepDm(String week, Instant sentAt) {
@@ -65,19 +53,13 @@ class NudgeViewsTest {
                         1,
                         "T1",
                         "U1",
-                        NudgeKind.REVIEW_PREP,
+                        PrepNudges.REVIEW_PREP,
                         NudgePeriod.parse(week),
                         sentAt,
                         Optional.empty(),
                         0,
                         false);
-        FiscalQuarter q = FiscalQuarter.containing(LocalDate.of(2026, 11, 30), Month.JANUARY);
-        return NudgeViews.render(
-                        n,
-                        MANAGER,
-                        new NudgeViews.Extras(
-                                Optional.empty(), Optional.empty(), Optional.empty(), q, 31, false),
-                        sentAt)
+        return NudgeViews.render(n, PrepNudges.render(n, MANAGER, Optional.empty(), sentAt), false)
                 .text();
     }
 
