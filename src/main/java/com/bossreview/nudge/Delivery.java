@@ -34,7 +34,7 @@ final class Delivery {
     private final Stranded stranded;
     private final ManagerService managers;
     private final NudgeMetrics metrics;
-    private final Lanes lanes;
+    private final Releases releases;
 
     /** Workspaces whose token does not work, until when: paused on this instance. */
     private final Map<String, Instant> paused = new ConcurrentHashMap<>();
@@ -53,7 +53,7 @@ final class Delivery {
             Stranded stranded,
             ManagerService managers,
             NudgeMetrics metrics,
-            Lanes lanes) {
+            Releases releases) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.instanceId = instanceId;
@@ -64,7 +64,7 @@ final class Delivery {
         this.stranded = stranded;
         this.managers = managers;
         this.metrics = metrics;
-        this.lanes = lanes;
+        this.releases = releases;
     }
 
     /** The workspaces paused here now. */
@@ -78,7 +78,7 @@ final class Delivery {
         Instant now = clock.instant();
         if (Duration.between(job.claimedAt, now).compareTo(Claimer.LEASE.dividedBy(2)) > 0) {
             // Held up far past its slot (an overloaded host): its claim may soon be taken over.
-            giveBack(List.of(job), "late");
+            releases.giveBack(List.of(job), "late");
             return;
         }
         try {
@@ -105,7 +105,7 @@ final class Delivery {
                     n.teamId(),
                     n.userId(),
                     e.toString());
-            retryLater(job, e);
+            releases.retryLater(job, e);
         }
     }
 
@@ -137,7 +137,7 @@ final class Delivery {
                                         Pace.BACK_OFF,
                                         Pace.MIN_RATE));
                 metrics.retried();
-                int recalled = holdBack(n.teamId(), until);
+                int recalled = releases.holdBack(n.teamId(), until);
                 log.info(
                         "Slack rate-limits workspace {}: its nudges wait {} s ({} taken back here)",
                         n.teamId(),
@@ -149,7 +149,7 @@ final class Delivery {
                 dao.release(n.id(), instanceId, until, e.error(), false, false);
                 paused.merge(n.teamId(), until, (a, b) -> a.isAfter(b) ? a : b);
                 metrics.retried();
-                holdBack(n.teamId(), until);
+                releases.holdBack(n.teamId(), until);
                 log.error(
                         "Slack rejects the bot token of workspace {} ({}): its nudges wait {} min",
                         n.teamId(),
@@ -196,67 +196,6 @@ final class Delivery {
                         n.attempts(),
                         e.error());
             }
-        }
-    }
-
-    /** The workspace's rows still waiting here go back to the queue, due at {@code until}. */
-    private int holdBack(String team, Instant until) {
-        List<Lanes.Job> jobs = lanes.recall(team);
-        if (jobs.isEmpty()) {
-            return 0;
-        }
-        long[] ids = jobs.stream().mapToLong(j -> j.nudge().id()).toArray();
-        try {
-            jdbi.useExtension(NudgeDao.class, dao -> dao.releaseAll(ids, instanceId, until));
-            jobs.forEach(j -> metrics.retried());
-        } catch (RuntimeException e) {
-            jobs.forEach(j -> stranded.orphan(j.nudge().id(), j.claimedAt, false));
-        }
-        return jobs.size();
-    }
-
-    /** Rows not sent at all back to the queue, due at once (shutting down, or held up). */
-    void giveBack(List<Lanes.Job> jobs, String why) {
-        if (jobs.isEmpty()) {
-            return;
-        }
-        long[] ids = jobs.stream().mapToLong(j -> j.nudge().id()).toArray();
-        long[] at = jobs.stream().mapToLong(j -> Stranded.micros(j.claimedAt)).toArray();
-        try {
-            jdbi.useExtension(
-                    NudgeDao.class, dao -> dao.releaseUnsent(ids, at, new long[0], instanceId));
-        } catch (RuntimeException e) {
-            jobs.forEach(j -> stranded.orphan(j.nudge().id(), j.claimedAt, false));
-            log.warn(
-                    "{} claimed nudges ({}) wait for the database: {}",
-                    ids.length,
-                    why,
-                    e.toString());
-        }
-    }
-
-    private void retryLater(Lanes.Job job, RuntimeException cause) {
-        Nudge n = job.nudge();
-        try {
-            jdbi.onDemand(NudgeDao.class)
-                    .release(
-                            n.id(),
-                            instanceId,
-                            clock.instant()
-                                    .plus(
-                                            FailurePolicy.backoff(
-                                                    n.attempts(),
-                                                    ThreadLocalRandom.current().nextDouble())),
-                            cause.getClass().getSimpleName(),
-                            true,
-                            false);
-            metrics.retried();
-        } catch (RuntimeException again) {
-            stranded.orphan(n.id(), job.claimedAt, false);
-            log.warn(
-                    "Nudge {} goes back to the queue when the database answers again: {}",
-                    n.id(),
-                    again.toString());
         }
     }
 }

@@ -35,6 +35,7 @@ public final class NudgeEngine implements AutoCloseable {
     private final Pace.Config pace;
     private final SentMarker marker;
     private final Lanes lanes;
+    private final Releases releases;
     private final Delivery delivery;
     private final Claimer claimer;
     private final Thread loop;
@@ -56,6 +57,7 @@ public final class NudgeEngine implements AutoCloseable {
         this.marker = new SentMarker(jdbi, instanceId, metrics);
         Stranded stranded = new Stranded(jdbi, instanceId);
         this.lanes = new Lanes(clock);
+        this.releases = new Releases(jdbi, clock, instanceId, lanes, stranded, metrics);
         this.delivery =
                 new Delivery(
                         jdbi,
@@ -68,7 +70,7 @@ public final class NudgeEngine implements AutoCloseable {
                         stranded,
                         managers,
                         metrics,
-                        lanes);
+                        releases);
         this.claimer =
                 new Claimer(jdbi, clock, instanceId, pace, content, marker, stranded, metrics);
         this.loop = Threads.background("nudge-claims").newThread(this::run);
@@ -95,7 +97,7 @@ public final class NudgeEngine implements AutoCloseable {
     public Claim claimDue() {
         Claimer.Round round = claimer.claim(delivery.paused(clock.instant()));
         lanes.submit(
-                round, delivery::send, job -> delivery.giveBack(List.of(job), "shutting down"));
+                round, delivery::send, job -> releases.giveBack(List.of(job), "shutting down"));
         return new Claim(round.toSend().size(), round.heldBack());
     }
 
@@ -172,7 +174,7 @@ public final class NudgeEngine implements AutoCloseable {
         if (loop.isAlive()) {
             loop.join(15_000);
         }
-        delivery.giveBack(lanes.recallAll(), "shutting down");
+        releases.giveBack(lanes.recallAll(), "shutting down");
         lanes.close();
         marker.close();
     }
