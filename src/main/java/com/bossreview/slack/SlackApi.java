@@ -11,6 +11,8 @@ import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,10 +27,11 @@ import okhttp3.Response;
 public final class SlackApi {
     /**
      * How long {@link #postJson} waits for Slack. {@code chat.postMessage} answers in well under a
-     * second; a call hanging longer is retried later rather than holding a sender thread for the
-     * SDK's 10 s.
+     * second, but a call given up on may still be posted: it is retried and may go out twice. A
+     * wait costs a virtual thread, not a sender thread, so it is long enough that only a Slack in
+     * real trouble reaches it (at 4 s, a CPU-starved benchmark box drew 15 duplicates in one wave).
      */
-    static final Duration POST_TIMEOUT = Duration.ofSeconds(4);
+    public static final Duration POST_TIMEOUT = Duration.ofSeconds(10);
 
     /** With the charset: without it Slack answers with a {@code missing_charset} warning. */
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -68,14 +71,48 @@ public final class SlackApi {
         return slack.methods(token("web_api", teamId), teamId);
     }
 
+    /**
+     * How long a workspace's bot token is kept in memory once looked up. In multi-workspace mode a
+     * lookup is a query and an AES-GCM open: done per DM, it was the one statement a nudge wave ran
+     * per message (10,466 of 11,829 in a 10,000-DM wave). Slack rejecting a token drops it at once;
+     * a reinstall elsewhere is picked up within this time.
+     */
+    static final Duration TOKEN_TTL = Duration.ofSeconds(60);
+
+    private record CachedToken(String token, long expiresNanos) {}
+
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+
     private String token(String method, String teamId) throws SlackCallException {
+        CachedToken cached = teamId == null ? null : tokens.get(teamId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.expiresNanos() < 0) {
+            return cached.token();
+        }
         try {
-            return botTokens
-                    .botToken(null, teamId)
-                    .orElseThrow(() -> new SlackCallException(method, SlackError.NOT_INSTALLED));
+            String token =
+                    botTokens
+                            .botToken(null, teamId)
+                            .orElseThrow(
+                                    () -> new SlackCallException(method, SlackError.NOT_INSTALLED));
+            if (teamId != null) {
+                tokens.put(teamId, new CachedToken(token, now + TOKEN_TTL.toNanos()));
+            }
+            return token;
         } catch (TokenUnavailableException e) {
             throw new SlackCallException(method, SlackError.TOKEN_UNAVAILABLE, e);
+        } catch (SlackCallException e) {
+            tokens.remove(teamId);
+            throw e;
         }
+    }
+
+    /** A token Slack turned down is looked up again next time (a reinstall brings a new one). */
+    private SlackCallException forgetIfRejected(String teamId, SlackCallException e) {
+        if (teamId != null && e.slackError().kind() == SlackError.Kind.TOKEN) {
+            tokens.remove(teamId);
+        }
+        return e;
     }
 
     public Slack slack() {
@@ -133,6 +170,8 @@ public final class SlackApi {
             return json;
         } catch (IOException e) {
             throw ioFailure(method, e);
+        } catch (SlackCallException e) {
+            throw forgetIfRejected(teamId, e);
         }
     }
 
@@ -156,7 +195,11 @@ public final class SlackApi {
         } catch (SlackCallException e) {
             throw new SlackCallException(method, e.error());
         }
-        return execute(method, client, call);
+        try {
+            return execute(method, client, call);
+        } catch (SlackCallException e) {
+            throw forgetIfRejected(teamId, e);
+        }
     }
 
     /**

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Usage: {@code FakeSlackServer <apiPort> <controlPort> [threads]}. "mixed" answers a third of
  * {@code chat.postMessage} calls, drawn at random (fixed seed), half with {@code 429 Retry-After:
  * 1} and half with {@code 500}; and the first {@value #TIMEOUTS} calls that would be the 20th,
- * 40th… hang 11 s (longer than the app's 4 s deadline for a DM) and then fail: timeouts where Slack
- * posted nothing.
+ * 40th… hang 11 s (longer than the app's 10 s deadline for a DM) and then fail: timeouts where
+ * Slack posted nothing.
  *
  * <p>"realistic" ({@link RealisticSlack}) answers every Web API call after a long-tailed latency of
  * median {@code latency_ms} (p90 ≈ 1.7×, p99 ≈ 4×), completing the answer later from a timer so

@@ -206,7 +206,11 @@ class NudgeConcurrencyTest {
     @Test
     void a_hanging_slack_call_holds_back_only_its_own_workspace_and_is_retried_within_seconds() {
         dueNudges(40, 2); // T0 and T1, twenty each
-        slack.fail("chat.postMessage", new FakeSlack.Fault.Timeout(Duration.ofSeconds(6)), 1);
+        slack.fail(
+                "chat.postMessage",
+                new FakeSlack.Fault.Timeout(
+                        com.bossreview.slack.SlackApi.POST_TIMEOUT.plusSeconds(2)),
+                1);
         NudgeEngine d = dispatcher();
         assertThat(Nudging.drain(d)).isEqualTo(40);
 
@@ -224,7 +228,7 @@ class NudgeConcurrencyTest {
                                                 .mapTo(String.class)
                                                 .one());
         // The other workspace's twenty DMs all went out while the call was hanging (the app gives
-        // up after 4 s).
+        // up after 10 s).
         List<FakeSlack.Call> others =
                 calls.stream()
                         .filter(c -> !c.faulted())

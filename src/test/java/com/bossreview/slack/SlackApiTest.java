@@ -126,4 +126,35 @@ class SlackApiTest {
         assertThat(e.error()).isEqualTo(SlackError.NOT_INSTALLED);
         assertThat(fake.calls()).isEmpty();
     }
+
+    @Test
+    void a_workspaces_token_is_looked_up_once_and_again_after_slack_turns_it_down()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups =
+                new java.util.concurrent.atomic.AtomicInteger();
+        SlackApi counted =
+                new SlackApi(
+                        SlackClients.create(URI.create(fake.url())),
+                        (enterpriseId, teamId) -> {
+                            lookups.incrementAndGet();
+                            return java.util.Optional.of("xoxb-" + teamId);
+                        });
+        for (int i = 0; i < 5; i++) {
+            counted.postJson("T1", "chat.postMessage", "{\"channel\":\"U1\"}");
+        }
+        counted.postJson("T2", "chat.postMessage", "{\"channel\":\"U2\"}");
+        assertThat(lookups).hasValue(2);
+        assertThat(fake.calls("chat.postMessage"))
+                .extracting(FakeSlack.Call::token)
+                .containsExactly("xoxb-T1", "xoxb-T1", "xoxb-T1", "xoxb-T1", "xoxb-T1", "xoxb-T2");
+
+        fake.fail("chat.postMessage", new FakeSlack.Fault.ApiError("invalid_auth"), 1);
+        SlackCallException e =
+                catchThrowableOfType(
+                        SlackCallException.class,
+                        () -> counted.postJson("T1", "chat.postMessage", "{\"channel\":\"U1\"}"));
+        assertThat(e.error()).isEqualTo("invalid_auth");
+        counted.postJson("T1", "chat.postMessage", "{\"channel\":\"U1\"}");
+        assertThat(lookups).as("looked up again after invalid_auth").hasValue(3);
+    }
 }
