@@ -15,10 +15,10 @@ import java.time.Instant;
  */
 public final class Pace {
     /** After this long without a 429 a lowered rate climbs back, a tenth of the maximum a claim. */
-    static final Duration QUIET = Duration.ofSeconds(30);
+    static final Duration QUIET = Duration.ofSeconds(15);
 
     /** A 429 lowers the rate to this fraction, down to {@link #MIN_RATE}. */
-    static final double BACK_OFF = 0.7;
+    static final double BACK_OFF = 0.85;
 
     static final double MIN_RATE = 0.5;
 
@@ -45,9 +45,13 @@ public final class Pace {
             }
         }
 
-        /** One second of burst, slots taken one second ahead. */
+        /**
+         * Half a second of burst (a wave across a hundred workspaces starts with hundreds of calls
+         * at once, not a thousand: sends held up behind each other arrive bunched and draw 429s),
+         * slots taken one second ahead.
+         */
         public static Config of(double rate) {
-            return new Config(rate, Duration.ofSeconds(1), Duration.ofSeconds(1));
+            return new Config(rate, Duration.ofMillis(500), Duration.ofSeconds(1));
         }
     }
 

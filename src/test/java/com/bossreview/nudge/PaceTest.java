@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The pace's arithmetic: slots, bursts, horizons and the rate's fall and climb. */
 class PaceTest {
     static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
-    static final Pace.Config TEN = Pace.Config.of(10);
+    static final Pace.Config TEN =
+            new Pace.Config(10, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     private static PaceDao.Row row(Instant nextSlot, double rate, Instant limitedAt) {
         return new PaceDao.Row("T1", nextSlot, rate, limitedAt);
