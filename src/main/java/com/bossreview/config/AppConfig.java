@@ -138,19 +138,28 @@ public record AppConfig(
     }
 
     static int nudgeRetentionDays(String raw) {
+        return wholeIn(
+                raw,
+                7,
+                3650,
+                "BOSSREVIEW_NUDGE_RETENTION_DAYS must be how many days sent and skipped nudges are kept, "
+                        + "from 7 to 3650 (default 90)");
+    }
+
+    /**
+     * {@code raw} as a whole number from {@code min} to {@code max}, else {@code rule} and what
+     * came.
+     */
+    private static int wholeIn(String raw, int min, int max, String rule) {
         try {
-            int days = Integer.parseInt(raw.trim());
-            if (days >= 7 && days <= 3650) {
-                return days;
+            int n = Integer.parseInt(raw.trim());
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException(
-                "BOSSREVIEW_NUDGE_RETENTION_DAYS must be how many days sent and skipped nudges are kept, "
-                        + "from 7 to 3650 (default 90), got '"
-                        + Env.printable(raw)
-                        + "'.");
+        throw new ConfigException(rule + ", got '" + Env.printable(raw) + "'.");
     }
 
     private static void singleWorkspaceChecks(
@@ -258,19 +267,12 @@ public record AppConfig(
     }
 
     static int retentionDays(String raw) {
-        try {
-            int days = Integer.parseInt(raw.trim());
-            if (days >= 0 && days <= 3650) {
-                return days;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigException(
+        return wholeIn(
+                raw,
+                0,
+                3650,
                 "BOSSREVIEW_UNINSTALL_RETENTION_DAYS must be a number of days from 0 (delete a "
-                        + "workspace's data as soon as it uninstalls) to 3650, got '"
-                        + Env.printable(raw)
-                        + "'.");
+                        + "workspace's data as soon as it uninstalls) to 3650");
     }
 
     /**
@@ -293,15 +295,10 @@ public record AppConfig(
     }
 
     static int poolSize(String raw) {
-        try {
-            int size = Integer.parseInt(raw.trim());
-            if (size >= MIN_DATABASE_POOL_SIZE && size <= MAX_DATABASE_POOL_SIZE) {
-                return size;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigException(
+        return wholeIn(
+                raw,
+                MIN_DATABASE_POOL_SIZE,
+                MAX_DATABASE_POOL_SIZE,
                 "DATABASE_POOL_SIZE must be a number of connections from "
                         + MIN_DATABASE_POOL_SIZE
                         + " to "
@@ -309,24 +306,12 @@ public record AppConfig(
                         + " per instance (shared by Slack requests and background work; "
                         + "default "
                         + DEFAULT_DATABASE_POOL_SIZE
-                        + "), got '"
-                        + Env.printable(raw)
-                        + "'.");
+                        + ")");
     }
 
     static int port(String raw) {
-        try {
-            int port = Integer.parseInt(raw.trim());
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigException(
-                "PORT must be a number from 1 to 65535 (0 picks a free port), got '"
-                        + Env.printable(raw)
-                        + "'.");
+        return wholeIn(
+                raw, 0, 65535, "PORT must be a number from 1 to 65535 (0 picks a free port)");
     }
 
     static URI slackApiUrl(String raw) {
