@@ -175,6 +175,7 @@ public final class NudgeEngine implements AutoCloseable {
             loop.join(15_000);
         }
         releases.giveBack(lanes.recallAll(), "shutting down");
+        awaitSent(Duration.ofSeconds(5)); // sends under way finish and are marked
         lanes.close();
         marker.close();
     }
