@@ -39,8 +39,11 @@ final class Claimer {
      */
     static final int MAX_ROWS = 1_000;
 
-    /** A claimed row and the moment its workspace's pace lets it go out. */
-    record Claimed(Nudge nudge, Instant slot) {}
+    /**
+     * A claimed row, the moment its workspace's pace lets it go out, and the least time between two
+     * of its workspace's sends at the workspace's rate.
+     */
+    record Claimed(Nudge nudge, Instant slot, Duration gap) {}
 
     /**
      * One claim: the rows to send (with what rendering them needs), and whether rows were left due
@@ -176,8 +179,9 @@ final class Claimer {
             // RETURNING has no order: oldest first, so each workspace starts with its most overdue.
             List<Nudge> mine = byTeam.getOrDefault(g.teamId(), new ArrayList<>());
             mine.sort(Comparator.comparing(Nudge::dueAt).thenComparingLong(Nudge::id));
+            Duration gap = Duration.ofNanos(Math.round(1e9 / g.rate()));
             for (int k = 0; k < mine.size(); k++) {
-                claimed.add(new Claimed(mine.get(k), g.slot(k)));
+                claimed.add(new Claimed(mine.get(k), g.slot(k), gap));
             }
             // Slots a skipped-locked row left unused are not spent.
             nextSlots[i] = Stranded.micros(g.nextSlot(mine.size()));

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * Per-workspace lanes: each claimed row waits for its slot, then goes out on a virtual thread of
  * its own, so the calls in flight are as many as the workspaces' pace asks for. A workspace's rows
  * not yet started can be taken back at once (Slack asked it to wait; shutting down).
+ *
+ * <p>A slot that passed while the claim was being checked does not go out at once on top of the
+ * workspace's burst: {@link Spacing} shifts it instead of bunching it into a 429.
  */
 final class Lanes implements AutoCloseable {
     /** A claimed row on its way out. */
@@ -57,6 +60,8 @@ final class Lanes implements AutoCloseable {
     /** Rows waiting for their slot, per workspace. */
     private final Map<String, Set<Job>> waiting = new ConcurrentHashMap<>();
 
+    private final Spacing spacing = new Spacing();
+
     /** Rows waiting or being sent. */
     private int outstanding; // guarded by this
 
@@ -69,6 +74,8 @@ final class Lanes implements AutoCloseable {
      * it could go out (shutting down) goes to {@code unsent}.
      */
     void submit(Claimer.Round round, Consumer<Job> send, Consumer<Job> unsent) {
+        Instant now = clock.instant();
+        spacing.forget(now);
         for (Claimer.Claimed c : round.toSend()) {
             Job job = new Job(c, round.at(), round.batch());
             waiting.computeIfAbsent(c.nudge().teamId(), t -> ConcurrentHashMap.newKeySet())
@@ -76,7 +83,8 @@ final class Lanes implements AutoCloseable {
             synchronized (this) {
                 outstanding++;
             }
-            long delay = Math.max(0, Duration.between(clock.instant(), c.slot()).toNanos());
+            Instant at = spacing.startAt(c.nudge().teamId(), c.slot(), c.gap(), round.at(), now);
+            long delay = Math.max(0, Duration.between(now, at).toNanos());
             try {
                 job.timer =
                         timer.schedule(() -> start(job, send, unsent), delay, TimeUnit.NANOSECONDS);
