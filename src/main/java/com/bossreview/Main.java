@@ -230,7 +230,8 @@ public final class Main {
                             (commands, app) ->
                                     app.blockAction(
                                             SnoozeAction.SNOOZE,
-                                            new SnoozeAction(jdbi, clock, afterAck, clicks)));
+                                            new SnoozeAction(
+                                                    jdbi, clock, afterAck, clicks, nudgeTypes)));
             CommandRouter commands = new CommandRouter();
             App bolt =
                     distribution.bolt(

@@ -37,6 +37,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class PrepNudges implements NudgeType {
     public static final NudgeKind REVIEW_PREP = NudgeKind.of("REVIEW_PREP");
 
+    /** A snoozed review prep comes back at the latest this long before the review. */
+    static final Duration SNOOZED_PREP_BEFORE = Duration.ofMinutes(30);
+
     /** With no lead, the prep comes at least this long before the review. */
     static final Duration SAME_DAY_PREP_BEFORE = Duration.ofMinutes(60);
 
@@ -109,6 +112,26 @@ public final class PrepNudges implements NudgeType {
         }
         // outsidePrime moves it within that day at most, so it stays before the review.
         return NudgePlanner.outsidePrime(m, LocalTimes.at(day, NudgePlanner.morning(m), m.zone()));
+    }
+
+    /**
+     * A review prep comes back before the review or not at all: half an hour before it at the
+     * latest, even inside prime hours, since an agenda after the review is of no use.
+     */
+    @Override
+    public Optional<SnoozeDeadline> snoozeDeadline(NudgeKind kind, NudgePeriod period, Manager m) {
+        if (!(period.base() instanceof NudgePeriod.Week w)) {
+            return Optional.empty();
+        }
+        return NudgePlanner.reviewStart(m, w.week())
+                .map(
+                        start ->
+                                new SnoozeDeadline(
+                                        start.minus(SNOOZED_PREP_BEFORE),
+                                        ":hourglass_flowing_sand: Your review starts at "
+                                                + m.show(start.atZone(m.zone()).toLocalTime())
+                                                + " — too close to snooze. Send the agenda now or"
+                                                + " skip."));
     }
 
     @Override

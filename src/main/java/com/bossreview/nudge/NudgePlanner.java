@@ -17,9 +17,6 @@ import java.util.Optional;
  * to say; whether it is still relevant when it falls is decided at send time, by its type too.
  */
 public final class NudgePlanner {
-    /** A snoozed review prep comes back at the latest this long before the review. */
-    static final Duration SNOOZED_PREP_BEFORE = Duration.ofMinutes(30);
-
     static final Duration BAD_NEWS_REPEAT = Duration.ofHours(2);
     static final int BAD_NEWS_MAX = 3;
     static final LocalTime WAKING_FROM = LocalTime.of(7, 0);
@@ -108,13 +105,12 @@ public final class NudgePlanner {
     }
 
     /**
-     * A snoozed review prep: as {@link #snoozedUntil}, but never later than half an hour before the
-     * review, even inside prime hours, since an agenda after the review is of no use. Empty when
-     * that time has passed already.
+     * A snooze with a deadline ({@link NudgeType#snoozeDeadline}): as {@link #snoozedUntil}, but
+     * never later than {@code latest}, even inside prime hours. Empty when {@code latest} has
+     * passed already.
      */
-    public static Optional<Instant> snoozedPrepUntil(
-            Manager m, Instant now, Duration delay, Instant reviewStart) {
-        Instant latest = reviewStart.minus(SNOOZED_PREP_BEFORE);
+    public static Optional<Instant> snoozedBefore(
+            Manager m, Instant now, Duration delay, Instant latest) {
         if (!latest.isAfter(now)) {
             return Optional.empty();
         }

@@ -40,6 +40,17 @@ public interface NudgeType {
     }
 
     /**
+     * The latest a snoozed nudge of {@code kind} for {@code period} may come back (a review prep
+     * before the review, or not at all); empty when a snooze may last as long as it asks.
+     */
+    default Optional<SnoozeDeadline> snoozeDeadline(NudgeKind kind, NudgePeriod period, Manager m) {
+        return Optional.empty();
+    }
+
+    /** The latest a snoozed nudge may come back, and what to say when that leaves no room. */
+    record SnoozeDeadline(Instant latest, String tooClose) {}
+
+    /**
      * Reads what checking these claimed rows of this type's kinds needs, in a few statements for
      * all of them rather than round trips per nudge (a measured bottleneck, BENCHMARKS.md).
      */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -17,6 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * and {@code materializer_state}.
  */
 @RegisterColumnMapper(NudgePeriod.Mapper.class)
+@RegisterColumnMapper(NudgeKind.Mapper.class)
 public interface PlanDao {
     /**
      * Plans occurrences; ones that exist already (same team, user, kind, period) are left alone.
@@ -99,22 +101,14 @@ public interface PlanDao {
             @Bind("snoozed") String snoozed,
             @Bind("due") Instant due);
 
-    /** The period of the manager's own nudge {@code id}; empty when it is not theirs. */
-    @SqlQuery("SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
-    Optional<NudgePeriod> period(
-            @Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+    /** A manager's own nudge as a snooze reads it. */
+    record Own(NudgeKind kind, NudgePeriod period) {}
 
-    @SqlQuery("SELECT count(*) FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
-    int countOwn(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
-
-    /**
-     * The period of a manager's own review-prep nudge, snooze suffix included; empty for any other
-     * nudge.
-     */
+    /** The kind and period of the manager's own nudge {@code id}; empty when it is not theirs. */
     @SqlQuery(
-            "SELECT period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user AND kind = 'REVIEW_PREP'")
-    Optional<NudgePeriod> prepPeriod(
-            @Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
+            "SELECT kind, period FROM nudge WHERE id = :id AND team_id = :team AND user_id = :user")
+    @RegisterConstructorMapper(Own.class)
+    Optional<Own> own(@Bind("team") String team, @Bind("user") String user, @Bind("id") long id);
 
     /** Up to where the materializer has planned; empty before its first run. */
     @SqlQuery("SELECT planned_to FROM materializer_state WHERE id = 1")

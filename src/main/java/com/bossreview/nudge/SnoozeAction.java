@@ -15,7 +15,6 @@ import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,120 +28,30 @@ public final class SnoozeAction implements BlockActionHandler {
     private final Jdbi jdbi;
     private final Clock clock;
     private final AfterAck afterAck;
-
     private final Clicks clicks;
+    private final NudgeTypes types;
 
-    public SnoozeAction(Jdbi jdbi, Clock clock, AfterAck afterAck, Clicks clicks) {
+    public SnoozeAction(
+            Jdbi jdbi, Clock clock, AfterAck afterAck, Clicks clicks, NudgeTypes types) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.afterAck = afterAck;
         this.clicks = clicks;
+        this.types = types;
     }
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         String team = req.getPayload().getTeam().getId();
         String user = req.getPayload().getUser().getId();
-        OptionalLong clicked =
-                ButtonValue.id(ButtonValue.clicked(req)); // a positive row id, or nothing
-        Optional<Long> id =
-                clicked.isPresent() ? Optional.of(clicked.getAsLong()) : Optional.empty();
-        Optional<Manager> manager =
-                jdbi.withExtension(ManagerDao.class, dao -> dao.find(team, user));
-        // A review prep comes back before the review or not at all.
-        Optional<Instant> review =
-                manager.flatMap(
-                        m ->
-                                id.flatMap(
-                                                nudgeId ->
-                                                        jdbi.withExtension(
-                                                                PlanDao.class,
-                                                                dao ->
-                                                                        dao.prepPeriod(
-                                                                                team, user,
-                                                                                nudgeId)))
-                                        .flatMap(
-                                                period ->
-                                                        period.base() instanceof NudgePeriod.Week w
-                                                                ? NudgePlanner.reviewStart(
-                                                                        m, w.week())
-                                                                : Optional.empty()));
-        Optional<Instant> prepDue =
-                manager.flatMap(
-                        m ->
-                                review.flatMap(
-                                        start ->
-                                                NudgePlanner.snoozedPrepUntil(
-                                                        m, clock.instant(), SNOOZE_FOR, start)));
-        boolean tooClose = review.isPresent() && prepDue.isEmpty();
-        Instant due =
-                prepDue.orElseGet(
-                        () ->
-                                manager.map(
-                                                m ->
-                                                        NudgePlanner.snoozedUntil(
-                                                                m, clock.instant(), SNOOZE_FOR))
-                                        .orElse(clock.instant().plus(SNOOZE_FOR)));
-        // Only the clicker's own nudge; the new period is keyed on the minute, so a double click
-        // snoozes once.
-        Optional<ZoneId> snoozed =
-                manager.isEmpty() || tooClose
-                        ? Optional.empty()
-                        : id.flatMap(
-                                nudgeId ->
-                                        jdbi.inTransaction(
-                                                h -> {
-                                                    PlanDao nudges = h.attach(PlanDao.class);
-                                                    nudges.period(team, user, nudgeId)
-                                                            .ifPresent(
-                                                                    period ->
-                                                                            nudges.snooze(
-                                                                                    team,
-                                                                                    user,
-                                                                                    nudgeId,
-                                                                                    period.snoozedAt(
-                                                                                                    due
-                                                                                                                    .getEpochSecond()
-                                                                                                            / 60)
-                                                                                            .key(),
-                                                                                    due));
-                                                    boolean mine =
-                                                            nudges.countOwn(team, user, nudgeId)
-                                                                    == 1;
-                                                    return mine
-                                                            ? h.attach(ManagerDao.class)
-                                                                    .zone(team, user)
-                                                                    .map(ZoneId::of)
-                                                            : Optional.empty();
-                                                }));
-        String text =
-                snoozed.map(
-                                zone ->
-                                        ":zzz: Snoozed — I'll remind you at "
-                                                + manager.map(
-                                                                m ->
-                                                                        m.show(
-                                                                                due.atZone(zone)
-                                                                                        .toLocalTime()))
-                                                        .orElseThrow()
-                                                + ".")
-                        .orElse(
-                                tooClose
-                                        ? ":hourglass_flowing_sand: Your review starts at "
-                                                + manager.get()
-                                                        .show(
-                                                                review.get()
-                                                                        .atZone(
-                                                                                manager.get()
-                                                                                        .zone())
-                                                                        .toLocalTime())
-                                                + " — too close to snooze. Send the agenda now or skip."
-                                        : ":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.");
+        OptionalLong id = ButtonValue.id(ButtonValue.clicked(req)); // a positive row id, or nothing
+        String text = id.isPresent() ? snooze(team, user, id.getAsLong()) : NOT_YOURS;
+        boolean snoozed = text.startsWith(SNOOZED);
         Clicks.Click click = clicks.of(req, ctx);
         afterAck.run(
                 "snooze reply",
                 () -> {
-                    if (snoozed.isPresent()) {
+                    if (snoozed) {
                         click.replace(text, List.of(section(s -> s.text(markdownText(text)))));
                     } else {
                         click.note(text); // the nudge and its Send to boss button stay
@@ -150,5 +59,47 @@ public final class SnoozeAction implements BlockActionHandler {
                 },
                 reason -> {});
         return ctx.ack();
+    }
+
+    private static final String SNOOZED = ":zzz: Snoozed";
+    private static final String NOT_YOURS =
+            ":no_entry: That reminder isn't yours or no longer exists. Nothing was snoozed.";
+
+    /**
+     * Snoozes the manager's own nudge {@code id}; what to say. A nudge whose type sets a deadline
+     * (a review prep before the review) comes back by then or is not snoozed.
+     */
+    private String snooze(String team, String user, long id) {
+        Optional<Manager> manager =
+                jdbi.withExtension(ManagerDao.class, dao -> dao.find(team, user));
+        Optional<PlanDao.Own> own =
+                manager.flatMap(
+                        m -> jdbi.withExtension(PlanDao.class, dao -> dao.own(team, user, id)));
+        if (manager.isEmpty() || own.isEmpty()) {
+            return NOT_YOURS;
+        }
+        Manager m = manager.get();
+        Instant now = clock.instant();
+        Optional<NudgeType.SnoozeDeadline> deadline =
+                types.of(own.get().kind())
+                        .flatMap(t -> t.snoozeDeadline(own.get().kind(), own.get().period(), m));
+        Instant due;
+        if (deadline.isPresent()) {
+            Optional<Instant> before =
+                    NudgePlanner.snoozedBefore(m, now, SNOOZE_FOR, deadline.get().latest());
+            if (before.isEmpty()) {
+                return deadline.get().tooClose();
+            }
+            due = before.get();
+        } else {
+            due = NudgePlanner.snoozedUntil(m, now, SNOOZE_FOR);
+        }
+        // The new period is keyed on the minute, so a double click snoozes once.
+        NudgePeriod period = own.get().period().snoozedAt(due.getEpochSecond() / 60);
+        jdbi.useExtension(PlanDao.class, dao -> dao.snooze(team, user, id, period.key(), due));
+        return SNOOZED
+                + " — I'll remind you at "
+                + m.show(due.atZone(m.zone()).toLocalTime())
+                + ".";
     }
 }

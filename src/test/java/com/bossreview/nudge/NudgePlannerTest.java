@@ -295,27 +295,28 @@ class NudgePlannerTest {
     @Test
     void a_snoozed_review_prep_comes_back_half_an_hour_before_the_review_at_the_latest() {
         Manager m = reviewing(NEW_YORK, DayOfWeek.FRIDAY, LocalTime.of(17, 0), 1);
-        Instant start = Instant.parse("2026-12-04T22:00:00Z"); // Friday 17:00
+        // Friday 17:00, less the half hour a review prep's deadline keeps.
+        Instant latest = Instant.parse("2026-12-04T22:00:00Z").minus(Duration.ofMinutes(30));
         Duration twoHours = Duration.ofHours(2);
         // Thursday 08:35: 10:35 is prime, so 12:00, far from the review.
         assertThat(
-                        NudgePlanner.snoozedPrepUntil(
-                                m, Instant.parse("2026-12-03T13:35:00Z"), twoHours, start))
+                        NudgePlanner.snoozedBefore(
+                                m, Instant.parse("2026-12-03T13:35:00Z"), twoHours, latest))
                 .contains(Instant.parse("2026-12-03T17:00:00Z"));
         // Friday 15:00: 17:00 would be the review itself, so 16:30 (inside prime hours, but before
         // the review).
         assertThat(
-                        NudgePlanner.snoozedPrepUntil(
-                                m, Instant.parse("2026-12-04T20:00:00Z"), twoHours, start))
+                        NudgePlanner.snoozedBefore(
+                                m, Instant.parse("2026-12-04T20:00:00Z"), twoHours, latest))
                 .contains(Instant.parse("2026-12-04T21:30:00Z"));
         // Friday 16:30 and later: no time is left.
         assertThat(
-                        NudgePlanner.snoozedPrepUntil(
-                                m, Instant.parse("2026-12-04T21:30:00Z"), twoHours, start))
+                        NudgePlanner.snoozedBefore(
+                                m, Instant.parse("2026-12-04T21:30:00Z"), twoHours, latest))
                 .isEmpty();
         assertThat(
-                        NudgePlanner.snoozedPrepUntil(
-                                m, Instant.parse("2026-12-04T22:10:00Z"), twoHours, start))
+                        NudgePlanner.snoozedBefore(
+                                m, Instant.parse("2026-12-04T22:10:00Z"), twoHours, latest))
                 .isEmpty();
     }
 
