@@ -45,11 +45,12 @@ final class Lanes implements AutoCloseable {
     }
 
     /**
-     * Slack calls in flight from this instance at most: a bulkhead, not a thread pool. At ~150 ms
-     * an answer it carries ~1,700 DMs a second, more than one instance renders; it keeps a burst
-     * across thousands of workspaces from opening thousands of connections at once.
+     * Slack calls in flight from this instance at most: a bulkhead, not a thread pool. At ~150-300
+     * ms an answer it carries ~3,000 DMs a second, about what one instance renders on a core (~350
+     * µs of CPU a DM, BENCHMARKS §8.2; at 256 the bulkhead was the bound, 1,400 DMs/s); it keeps a
+     * burst across thousands of workspaces from opening unbounded connections at once.
      */
-    static final int MAX_IN_FLIGHT = 256;
+    static final int MAX_IN_FLIGHT = 1024;
 
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Clock clock;
