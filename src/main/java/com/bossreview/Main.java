@@ -11,6 +11,9 @@ import com.bossreview.boss.BossGuard;
 import com.bossreview.boss.BossReplies;
 import com.bossreview.boss.BossReplyActions;
 import com.bossreview.boss.Subject;
+import com.bossreview.calendar.CalendarCallback;
+import com.bossreview.calendar.CalendarCommands;
+import com.bossreview.calendar.CalendarConnections;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -175,6 +178,8 @@ public final class Main {
                             new ForecastNudges(jdbi, forecasts));
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan);
+            Optional<CalendarConnections> calendars =
+                    CalendarConnections.of(config.calendar(), jdbi, clock);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
             BossDms bossDms = new BossDms(jdbi, clock, messenger);
             BossReplies bossReplies =
@@ -210,6 +215,7 @@ public final class Main {
                             new StatusCommands(home, afterAck),
                             new AgendaCommands(
                                     agendas, managers, zones, bossDms, afterAck, clock, clicks),
+                            new CalendarCommands(calendars, managers),
                             new AccountCommands(
                                     new ExportService(jdbi, clock), managers, api, afterAck, clock),
                             new ReviewListeners(reviews, managers, zones, users, clicks, afterAck),
@@ -320,6 +326,20 @@ public final class Main {
                                     config.port(),
                                     events,
                                     distribution.installPages(bolt),
+                                    calendars
+                                            .map(
+                                                    c ->
+                                                            List.of(
+                                                                    new CalendarCallback(
+                                                                                    c,
+                                                                                    done ->
+                                                                                            CalendarCommands
+                                                                                                    .tellConnected(
+                                                                                                            done,
+                                                                                                            messenger,
+                                                                                                            afterAck))
+                                                                            .route()))
+                                            .orElse(List.of()),
                                     health,
                                     readiness,
                                     metrics,

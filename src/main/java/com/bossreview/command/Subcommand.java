@@ -40,6 +40,11 @@ public enum Subcommand {
             "[<key> <value>]",
             "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
                     + "bad-news-after, quarter-nudges, prep-lead, nudges"),
+    CONNECT(
+            "connect",
+            "calendar",
+            "connect Google Calendar or Microsoft 365: your review is booked and tracked from it"),
+    DISCONNECT("disconnect", "calendar", "disconnect your calendar (its access is revoked)"),
     EXPORT("export", "", "everything stored about you, as a JSON file in a DM"),
     FORGET("forget", "", "delete all your data (asks first)");
 

@@ -22,7 +22,8 @@ public record AppConfig(
         int uninstallRetentionDays,
         int databasePoolSize,
         double slackRate,
-        int nudgeRetentionDays) {
+        int nudgeRetentionDays,
+        CalendarSettings calendar) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -118,7 +119,11 @@ public record AppConfig(
                         e.get("DATABASE_POOL_SIZE")
                                 .orElse(Integer.toString(DEFAULT_DATABASE_POOL_SIZE))),
                 slackRate(e.get("BOSSREVIEW_SLACK_RATE").orElse("10")),
-                nudgeRetentionDays(e.get("BOSSREVIEW_NUDGE_RETENTION_DAYS").orElse("90")));
+                nudgeRetentionDays(e.get("BOSSREVIEW_NUDGE_RETENTION_DAYS").orElse("90")),
+                CalendarSettings.read(
+                        e::get,
+                        encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY"),
+                        encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS")));
     }
 
     static double slackRate(String raw) {
@@ -150,7 +155,7 @@ public record AppConfig(
      * {@code raw} as a whole number from {@code min} to {@code max}, else {@code rule} and what
      * came.
      */
-    private static int wholeIn(String raw, int min, int max, String rule) {
+    static int wholeIn(String raw, int min, int max, String rule) {
         try {
             int n = Integer.parseInt(raw.trim());
             if (n >= min && n <= max) {
@@ -331,6 +336,10 @@ public record AppConfig(
                         + ", got '"
                         + Env.printable(raw)
                         + "'.");
+    }
+
+    static String printable(String raw) {
+        return Env.printable(raw);
     }
 
     /** Blank variables count as unset: docker-compose passes {@code VAR=} for optional ones. */

@@ -1,5 +1,6 @@
 package com.bossreview.install;
 
+import com.bossreview.slack.HtmlPage;
 import com.slack.api.bolt.model.Installer;
 import com.slack.api.bolt.service.builtin.oauth.view.OAuthInstallPageRenderer;
 import com.slack.api.bolt.service.builtin.oauth.view.OAuthRedirectUriPageRenderer;
@@ -96,31 +97,10 @@ final class InstallPages implements OAuthInstallPageRenderer, OAuthRedirectUriPa
     }
 
     private static String page(String title, String body) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="referrer" content="no-referrer">
-                <title>%s</title>
-                <style>
-                body { font-family: -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 36rem; margin: 4rem auto;
-                       padding: 0 1rem; color: #1d1c1d; line-height: 1.5; }
-                h1 { font-size: 1.6rem; }
-                .button { display: inline-block; background: #4a154b; color: #fff; padding: .6rem 1.2rem;
-                          border-radius: .3rem; text-decoration: none; font-weight: 600; }
-                .small { font-size: .9rem; color: #616061; }
-                </style></head>
-                <body>
-                %s</body></html>
-                """
-                .formatted(escape(title), body);
+        return HtmlPage.of(title, body);
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return HtmlPage.escape(s);
     }
 }

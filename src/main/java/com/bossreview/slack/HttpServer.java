@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -57,8 +58,35 @@ public final class HttpServer implements AutoCloseable {
     private static final Set<String> KNOWN_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT");
 
-    /** What a route answers: status, content type, body. */
-    public record Page(int status, String contentType, String body) {}
+    /** What a route answers: status, content type, body, and any further headers. */
+    public record Page(int status, String contentType, String body, Map<String, String> headers) {
+        public Page(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+    }
+
+    /**
+     * A feature's GET pages under a fixed path prefix (such as {@code /calendar/callback/}): the
+     * rest of the path is the handler's to read. Its metrics label is the prefix, whatever came
+     * after it.
+     */
+    public record PageRoute(String prefix, Function<PageRequest, Page> handler) {
+        public PageRoute {
+            if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+                throw new IllegalArgumentException("a page prefix is /…/: " + prefix);
+            }
+        }
+    }
+
+    /** One GET (or HEAD) for a {@link PageRoute}: the path after its prefix, and the query. */
+    public record PageRequest(
+            String rest, Map<String, List<String>> query, Map<String, List<String>> headers) {
+        /** The query parameter's only value; empty when absent or given more than once. */
+        public Optional<String> param(String name) {
+            List<String> v = query.getOrDefault(name, List.of());
+            return v.size() == 1 ? Optional.of(v.get(0)) : Optional.empty();
+        }
+    }
 
     private final Server server;
 
@@ -78,6 +106,7 @@ public final class HttpServer implements AutoCloseable {
                 port,
                 Optional.of(slack),
                 Optional.empty(),
+                List.of(),
                 health,
                 health,
                 metrics,
@@ -88,6 +117,7 @@ public final class HttpServer implements AutoCloseable {
      * @param slack {@code /slack/events}: only in HTTP mode (Socket Mode receives over its
      *     WebSocket)
      * @param oauth the install pages: only in multi-workspace mode
+     * @param pages the features' own GET pages
      * @param readiness {@code /readyz}: whether this instance should be sent traffic
      */
     public static HttpServer start(
@@ -95,6 +125,7 @@ public final class HttpServer implements AutoCloseable {
             int port,
             Optional<SlackEventsEndpoint> slack,
             Optional<SlackOAuthEndpoint> oauth,
+            List<PageRoute> pages,
             Supplier<Page> health,
             Supplier<Page> readiness,
             Supplier<Page> metrics,
@@ -110,7 +141,7 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        Router router = new Router(slack, oauth, health, readiness, metrics);
+        Router router = new Router(slack, oauth, pages, health, readiness, metrics);
         registry.config().meterFilter(REQUESTS_NAME);
         server.setHandler(new Draining(new Timed(registry, router)));
         // close(): stop accepting, let requests under way finish (Slack waits 3 s for them), then
@@ -203,6 +234,7 @@ public final class HttpServer implements AutoCloseable {
     private static final class Router extends Handler.Abstract {
         private final Optional<SlackEventsEndpoint> slack;
         private final Optional<SlackOAuthEndpoint> oauth;
+        private final List<PageRoute> pages;
         private final Supplier<Page> health;
         private final Supplier<Page> readiness;
         private final Supplier<Page> metrics;
@@ -210,11 +242,13 @@ public final class HttpServer implements AutoCloseable {
         Router(
                 Optional<SlackEventsEndpoint> slack,
                 Optional<SlackOAuthEndpoint> oauth,
+                List<PageRoute> pages,
                 Supplier<Page> health,
                 Supplier<Page> readiness,
                 Supplier<Page> metrics) {
             this.slack = slack;
             this.oauth = oauth;
+            this.pages = List.copyOf(pages);
             this.health = health;
             this.readiness = readiness;
             this.metrics = metrics;
@@ -230,7 +264,13 @@ public final class HttpServer implements AutoCloseable {
                         case "/healthz", "/livez", "/readyz", "/metrics" -> true;
                         default -> false;
                     };
-            return known ? path : "other";
+            return known ? path : page(path).map(PageRoute::prefix).orElse("other");
+        }
+
+        private Optional<PageRoute> page(String path) {
+            return pages.stream()
+                    .filter(r -> path.startsWith(r.prefix()) && path.length() > r.prefix().length())
+                    .findFirst();
         }
 
         /** The labels of one exchange: bounded, whatever the client sent. */
@@ -271,7 +311,22 @@ public final class HttpServer implements AutoCloseable {
                         case "/readyz" -> read ? readiness.get() : methodNotAllowed();
                         case "/metrics" ->
                                 "GET".equals(method) ? metrics.get() : methodNotAllowed();
-                        default -> new Page(404, "text/plain; charset=utf-8", "not found");
+                        default -> {
+                            Optional<PageRoute> route = page(path);
+                            if (route.isEmpty()) {
+                                yield new Page(404, "text/plain; charset=utf-8", "not found");
+                            }
+                            yield read
+                                    ? route.get()
+                                            .handler()
+                                            .apply(
+                                                    new PageRequest(
+                                                            path.substring(
+                                                                    route.get().prefix().length()),
+                                                            query(request),
+                                                            headers(request)))
+                                    : methodNotAllowed();
+                        }
                     };
             if (page != null) {
                 answer.send(page);
@@ -284,6 +339,7 @@ public final class HttpServer implements AutoCloseable {
             void send(Page page) {
                 response.setStatus(page.status());
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
+                page.headers().forEach((name, value) -> response.getHeaders().put(name, value));
                 Content.Sink.write(response, true, page.body(), callback);
             }
 

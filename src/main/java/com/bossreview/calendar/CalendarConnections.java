@@ -1,0 +1,334 @@
+package com.bossreview.calendar;
+
+import com.bossreview.config.CalendarSettings;
+import com.bossreview.install.TokenCipher;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Managers' calendar connections: started from Slack (a state bound to the manager, ten minutes,
+ * one use, with its PKCE verifier sealed), completed by the provider's redirect, kept as sealed
+ * tokens, refreshed when used, revoked and deleted on disconnect, {@code forget} and uninstall.
+ */
+public final class CalendarConnections {
+    private static final Logger log = LoggerFactory.getLogger(CalendarConnections.class);
+
+    public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final TokenCipher cipher;
+    private final CalendarOAuth oauth;
+    private final SecureRandom random = new SecureRandom();
+
+    public CalendarConnections(Jdbi jdbi, Clock clock, TokenCipher cipher, CalendarOAuth oauth) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.cipher = cipher;
+        this.oauth = oauth;
+    }
+
+    /**
+     * The connections, when a provider is configured ({@code GOOGLE_CLIENT_ID}, {@code
+     * MICROSOFT_CLIENT_ID}); the configuration guarantees the sealing key and the public URL then.
+     */
+    public static Optional<CalendarConnections> of(
+            CalendarSettings settings, Jdbi jdbi, Clock clock) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new CalendarConnections(
+                        jdbi,
+                        clock,
+                        new TokenCipher(
+                                settings.encryptionKey().orElseThrow(),
+                                settings.previousEncryptionKey()),
+                        new CalendarOAuth(settings, ProviderHttp.client(), clock)));
+    }
+
+    /** A manager's connection as App Home and the commands show it. */
+    public record Connection(
+            CalendarProvider provider,
+            Optional<String> account,
+            Instant connectedAt,
+            Optional<Instant> revokedAt) {
+        public boolean working() {
+            return revokedAt.isEmpty();
+        }
+    }
+
+    public Optional<Connection> find(String team, String user) {
+        return jdbi.withExtension(CalendarDao.class, dao -> dao.find(team, user))
+                .map(CalendarConnections::connection);
+    }
+
+    private static Connection connection(CalendarDao.Row r) {
+        return new Connection(
+                CalendarProvider.byId(r.provider()).orElseThrow(),
+                Optional.ofNullable(r.account()),
+                r.connectedAt(),
+                Optional.ofNullable(r.revokedAt()));
+    }
+
+    /**
+     * Starts a connection for the manager: the consent page of each configured provider, valid for
+     * {@link #STATE_LIFETIME}, good for one of them once.
+     */
+    public Map<CalendarProvider, URI> start(String team, String user) {
+        byte[] nonce = new byte[32];
+        random.nextBytes(nonce);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        String verifier = CalendarOAuth.newVerifier(random);
+        jdbi.useExtension(
+                CalendarDao.class,
+                dao ->
+                        dao.addState(
+                                sha256(state),
+                                team,
+                                user,
+                                cipher.encrypt(verifier, context(team, user, "verifier")),
+                                clock.instant().plus(STATE_LIFETIME)));
+        Map<CalendarProvider, URI> links = new EnumMap<>(CalendarProvider.class);
+        for (CalendarProvider p : CalendarProvider.values()) {
+            if (oauth.offers(p)) {
+                links.put(p, oauth.authorizeUrl(p, state, verifier));
+            }
+        }
+        return links;
+    }
+
+    /** How a provider's redirect ended. */
+    public sealed interface Completed {
+        record Connected(String teamId, String userId, Connection connection)
+                implements Completed {}
+
+        /** Nothing stored; {@code why} is for the person in the browser. */
+        record Refused(String why) implements Completed {}
+    }
+
+    /**
+     * The provider's redirect: the state spent, the code exchanged, the tokens sealed and stored.
+     */
+    public Completed complete(
+            CalendarProvider p,
+            Optional<String> state,
+            Optional<String> code,
+            Optional<String> error) {
+        if (!oauth.offers(p)) {
+            return new Completed.Refused(p.label() + " is not set up on this bossreview.");
+        }
+        if (state.isEmpty() || state.get().length() > 200) {
+            return new Completed.Refused(
+                    "This link is incomplete. Start again with /bossreview connect calendar.");
+        }
+        Optional<CalendarDao.Started> started =
+                jdbi.withExtension(
+                        CalendarDao.class,
+                        dao -> dao.takeState(sha256(state.get()), clock.instant()));
+        if (started.isEmpty()) {
+            return new Completed.Refused(
+                    "This link has expired or was used already. Start again with /bossreview"
+                            + " connect calendar in Slack.");
+        }
+        String team = started.get().teamId();
+        String user = started.get().userId();
+        if (error.isPresent() || code.isEmpty() || code.get().length() > 4096) {
+            return new Completed.Refused(
+                    error.filter("access_denied"::equals).isPresent()
+                            ? "You did not allow bossreview to use your calendar, so nothing was"
+                                    + " connected."
+                            : p.label()
+                                    + " did not send the authorization back. Start again with"
+                                    + " /bossreview connect calendar.");
+        }
+        String verifier = cipher.decrypt(started.get().verifier(), context(team, user, "verifier"));
+        CalendarOAuth.Tokens t;
+        try {
+            t = oauth.exchange(p, code.get(), verifier);
+        } catch (CalendarException e) {
+            log.warn("Calendar connection for {}/{} failed: {}", team, user, e.getMessage());
+            return new Completed.Refused(
+                    p.label()
+                            + " did not complete the connection ("
+                            + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + "). Try again in a minute with /bossreview connect calendar.");
+        }
+        Instant now = clock.instant();
+        jdbi.useExtension(
+                CalendarDao.class,
+                dao ->
+                        dao.connect(
+                                team,
+                                user,
+                                p.id(),
+                                t.account().orElse(null),
+                                cipher.encrypt(
+                                        t.refreshToken().orElseThrow(),
+                                        context(team, user, "refresh")),
+                                cipher.encrypt(t.accessToken(), context(team, user, "access")),
+                                t.expiresAt(),
+                                now));
+        log.info("Calendar connected for {}/{}: {}", team, user, p.id());
+        return new Completed.Connected(
+                team, user, new Connection(p, t.account(), now, Optional.empty()));
+    }
+
+    /**
+     * A working access token for the manager's calendar, refreshed when it is about to expire.
+     *
+     * @throws CalendarException {@code NOT_FOUND} with no connection, {@code REVOKED} when the
+     *     provider refused the refresh token (the connection is marked; the first caller to see it
+     *     gets {@link RevokedNow}), or the refresh's own failure
+     */
+    public Access access(String team, String user) {
+        CalendarDao.Row row =
+                jdbi.withExtension(CalendarDao.class, dao -> dao.find(team, user))
+                        .orElseThrow(
+                                () ->
+                                        new CalendarException(
+                                                CalendarException.Kind.NOT_FOUND,
+                                                "no calendar connection"));
+        CalendarProvider p = CalendarProvider.byId(row.provider()).orElseThrow();
+        if (row.revokedAt() != null) {
+            throw new CalendarException(CalendarException.Kind.REVOKED, "consent withdrawn");
+        }
+        Instant now = clock.instant();
+        if (row.accessToken() != null
+                && row.accessExpiresAt() != null
+                && row.accessExpiresAt().isAfter(now.plus(CalendarOAuth.EXPIRY_MARGIN))) {
+            return new Access(p, cipher.decrypt(row.accessToken(), context(team, user, "access")));
+        }
+        String refresh = cipher.decrypt(row.refreshToken(), context(team, user, "refresh"));
+        CalendarOAuth.Tokens t;
+        try {
+            t = oauth.refresh(p, refresh);
+        } catch (CalendarException e) {
+            if (e.kind() == CalendarException.Kind.REVOKED) {
+                int first =
+                        jdbi.withExtension(
+                                CalendarDao.class,
+                                dao -> dao.revoked(team, user, row.connectedAt(), now));
+                log.info("Calendar consent withdrawn for {}/{} ({})", team, user, p.id());
+                if (first == 1) {
+                    throw new RevokedNow(p);
+                }
+            }
+            throw e;
+        }
+        jdbi.useExtension(
+                CalendarDao.class,
+                dao ->
+                        dao.refreshed(
+                                team,
+                                user,
+                                row.connectedAt(),
+                                cipher.encrypt(t.accessToken(), context(team, user, "access")),
+                                t.expiresAt(),
+                                t.refreshToken()
+                                        .map(r -> cipher.encrypt(r, context(team, user, "refresh")))
+                                        .orElse(null)));
+        return new Access(p, t.accessToken());
+    }
+
+    /** An access token and whose it is. */
+    public record Access(CalendarProvider provider, String token) {
+        @Override
+        public String toString() {
+            return "Access[" + provider + "]";
+        }
+    }
+
+    /** {@code REVOKED}, seen for the first time: the manager should be told, once. */
+    public static final class RevokedNow extends CalendarException {
+        private static final long serialVersionUID = 1L;
+
+        RevokedNow(CalendarProvider p) {
+            super(Kind.REVOKED, p.label() + " consent withdrawn");
+        }
+    }
+
+    /**
+     * Disconnects: the refresh token revoked at the provider where it can be (Google), then the
+     * connection deleted whatever the provider answered. Empty when there was none.
+     */
+    public Optional<Disconnected> disconnect(String team, String user) {
+        Optional<CalendarDao.Row> row =
+                jdbi.withExtension(CalendarDao.class, dao -> dao.find(team, user));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean revoked = revokeQuietly(row.get());
+        jdbi.useExtension(CalendarDao.class, dao -> dao.delete(team, user));
+        return Optional.of(new Disconnected(connection(row.get()), revoked));
+    }
+
+    /** What {@link #disconnect} did: whether the provider revoked the token too. */
+    public record Disconnected(Connection connection, boolean revokedAtProvider) {}
+
+    /** Uninstall: every connection of the workspace revoked (where possible) and deleted. */
+    public int forgetTeam(String team) {
+        int n = 0;
+        for (CalendarDao.Row r : jdbi.withExtension(CalendarDao.class, dao -> dao.ofTeam(team))) {
+            revokeQuietly(r);
+            jdbi.useExtension(CalendarDao.class, dao -> dao.delete(r.teamId(), r.userId()));
+            n++;
+        }
+        return n;
+    }
+
+    /** Expired states go: they prove nothing any more. */
+    public int purgeStates() {
+        return jdbi.withExtension(
+                CalendarDao.class, dao -> dao.purgeStates(clock.instant().minus(STATE_LIFETIME)));
+    }
+
+    private boolean revokeQuietly(CalendarDao.Row r) {
+        CalendarProvider p = CalendarProvider.byId(r.provider()).orElseThrow();
+        if (r.revokedAt() != null || !oauth.offers(p)) {
+            return false;
+        }
+        try {
+            return oauth.revoke(
+                    p,
+                    cipher.decrypt(r.refreshToken(), context(r.teamId(), r.userId(), "refresh")));
+        } catch (CalendarException | TokenCipher.UndecryptableException e) {
+            log.warn(
+                    "Calendar token of {}/{} not revoked at {}: {}",
+                    r.teamId(),
+                    r.userId(),
+                    p.id(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private static String context(String team, String user, String what) {
+        return "calendar:" + team + ":" + user + ":" + what;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.bossreview.calendar;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code calendar_connection} and {@code calendar_oauth_state} tables. Tokens stay sealed. */
+public interface CalendarDao {
+    /** A stored connection; the tokens sealed as stored. */
+    record Row(
+            String teamId,
+            String userId,
+            String provider,
+            String account,
+            String refreshToken,
+            String accessToken,
+            Instant accessExpiresAt,
+            Instant connectedAt,
+            Instant revokedAt) {}
+
+    /** A started connection, spent by {@link #takeState}. */
+    record Started(String teamId, String userId, String verifier) {}
+
+    @SqlUpdate(
+            """
+            INSERT INTO calendar_oauth_state (state_sha256, team_id, user_id, verifier, expires_at)
+            VALUES (:sha, :team, :user, :verifier, :expires)""")
+    void addState(
+            @Bind("sha") String stateSha256,
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("verifier") String sealedVerifier,
+            @Bind("expires") Instant expiresAt);
+
+    /** Spends a state once: empty when unknown, used already or expired. */
+    @SqlQuery(
+            """
+            UPDATE calendar_oauth_state SET used_at = :now
+            WHERE state_sha256 = :sha AND used_at IS NULL AND expires_at > :now
+            RETURNING team_id, user_id, verifier""")
+    @RegisterConstructorMapper(Started.class)
+    Optional<Started> takeState(@Bind("sha") String stateSha256, @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM calendar_oauth_state WHERE expires_at < :before")
+    int purgeStates(@Bind("before") Instant before);
+
+    @SqlQuery("SELECT * FROM calendar_connection WHERE team_id = :team AND user_id = :user")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> find(@Bind("team") String team, @Bind("user") String user);
+
+    @SqlQuery("SELECT * FROM calendar_connection WHERE team_id = :team")
+    @RegisterConstructorMapper(Row.class)
+    List<Row> ofTeam(@Bind("team") String team);
+
+    /** A new connection, or a reconnection replacing the old one (revoked or not). */
+    @SqlUpdate(
+            """
+            INSERT INTO calendar_connection (team_id, user_id, provider, account, refresh_token, access_token,
+                                             access_expires_at, connected_at)
+            VALUES (:team, :user, :provider, :account, :refresh, :access, :expires, :now)
+            ON CONFLICT (team_id, user_id) DO UPDATE SET
+                provider = excluded.provider, account = excluded.account, refresh_token = excluded.refresh_token,
+                access_token = excluded.access_token, access_expires_at = excluded.access_expires_at,
+                connected_at = excluded.connected_at, revoked_at = NULL""")
+    void connect(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("provider") String provider,
+            @Bind("account") String account,
+            @Bind("refresh") String sealedRefreshToken,
+            @Bind("access") String sealedAccessToken,
+            @Bind("expires") Instant accessExpiresAt,
+            @Bind("now") Instant now);
+
+    /**
+     * A refreshed access token (and the refresh token, which Microsoft rotates), unless the
+     * connection was replaced or removed meanwhile.
+     */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET access_token = :access, access_expires_at = :expires,
+                   refresh_token = COALESCE(:refresh, refresh_token)
+            WHERE team_id = :team AND user_id = :user AND connected_at = :connectedAt AND revoked_at IS NULL""")
+    int refreshed(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("connectedAt") Instant connectedAt,
+            @Bind("access") String sealedAccessToken,
+            @Bind("expires") Instant accessExpiresAt,
+            @Bind("refresh") String sealedRefreshTokenOrNull);
+
+    /** The provider refused the refresh token; true the first time (the manager is told once). */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET revoked_at = :now, access_token = NULL
+            WHERE team_id = :team AND user_id = :user AND connected_at = :connectedAt AND revoked_at IS NULL""")
+    int revoked(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("connectedAt") Instant connectedAt,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM calendar_connection WHERE team_id = :team AND user_id = :user")
+    int delete(@Bind("team") String team, @Bind("user") String user);
+}

@@ -1,0 +1,136 @@
+package com.bossreview.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Calendar connections (SPEC §8): each provider's OAuth client, the providers' base URLs (tests
+ * point them at fakes), the public URL the redirects come back to, and how often calendars are
+ * read. No client id set: the feature is off.
+ */
+public record CalendarSettings(
+        Optional<Client> google,
+        Optional<Client> microsoft,
+        URI googleAuthUrl,
+        URI googleOAuthUrl,
+        URI googleApiUrl,
+        URI microsoftLoginUrl,
+        URI microsoftGraphUrl,
+        Optional<URI> publicUrl,
+        Duration syncEvery,
+        Optional<Secret> encryptionKey,
+        Optional<Secret> previousEncryptionKey) {
+
+    public static final String DEFAULT_GOOGLE_AUTH_URL =
+            "https://accounts.google.com/o/oauth2/v2/auth";
+    public static final String DEFAULT_GOOGLE_OAUTH_URL = "https://oauth2.googleapis.com/";
+    public static final String DEFAULT_GOOGLE_API_URL = "https://www.googleapis.com/";
+    public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com/";
+    public static final String DEFAULT_MICROSOFT_GRAPH_URL = "https://graph.microsoft.com/v1.0/";
+    public static final int DEFAULT_SYNC_SECONDS = 300;
+
+    /** A provider's OAuth client. */
+    public record Client(String id, Secret secret) {}
+
+    public boolean enabled() {
+        return google.isPresent() || microsoft.isPresent();
+    }
+
+    /**
+     * Reads the calendar variables; {@code key}: {@code BOSSREVIEW_ENCRYPTION_KEY} (and the
+     * previous one while rotating), which seals the tokens.
+     */
+    static CalendarSettings read(
+            Function<String, Optional<String>> env,
+            Optional<Secret> key,
+            Optional<Secret> previous) {
+        Optional<Client> google = client(env, "GOOGLE");
+        Optional<Client> microsoft = client(env, "MICROSOFT");
+        Optional<URI> publicUrl = env.apply("BOSSREVIEW_PUBLIC_URL").map(AppConfig::publicUrl);
+        if (google.isPresent() || microsoft.isPresent()) {
+            String which = google.isPresent() ? "GOOGLE_CLIENT_ID" : "MICROSOFT_CLIENT_ID";
+            if (publicUrl.isEmpty()) {
+                throw new ConfigException(
+                        "BOSSREVIEW_PUBLIC_URL is not set: with "
+                                + which
+                                + " set, calendar connections redirect back to "
+                                + "<BOSSREVIEW_PUBLIC_URL>/calendar/callback/<provider>. Set it to the app's public "
+                                + "https base URL, or unset the calendar client ids.");
+            }
+            if (key.isEmpty()) {
+                throw new ConfigException(
+                        "BOSSREVIEW_ENCRYPTION_KEY is not set: with "
+                                + which
+                                + " set, each manager's calendar token is stored "
+                                + "encrypted with it. Generate one with `openssl rand -base64 32`.");
+            }
+        }
+        return new CalendarSettings(
+                google,
+                microsoft,
+                url(env, "GOOGLE_AUTH_URL", DEFAULT_GOOGLE_AUTH_URL, false),
+                url(env, "GOOGLE_OAUTH_URL", DEFAULT_GOOGLE_OAUTH_URL, true),
+                url(env, "GOOGLE_API_URL", DEFAULT_GOOGLE_API_URL, true),
+                url(env, "MICROSOFT_LOGIN_URL", DEFAULT_MICROSOFT_LOGIN_URL, true),
+                url(env, "MICROSOFT_GRAPH_URL", DEFAULT_MICROSOFT_GRAPH_URL, true),
+                publicUrl,
+                Duration.ofSeconds(syncSeconds(env.apply("BOSSREVIEW_SYNC_SECONDS"))),
+                key,
+                previous);
+    }
+
+    private static Optional<Client> client(
+            Function<String, Optional<String>> env, String provider) {
+        Optional<String> id = env.apply(provider + "_CLIENT_ID");
+        Optional<String> secret = env.apply(provider + "_CLIENT_SECRET");
+        if (id.isPresent() != secret.isPresent()) {
+            String missing = id.isEmpty() ? provider + "_CLIENT_ID" : provider + "_CLIENT_SECRET";
+            throw new ConfigException(
+                    missing
+                            + " is not set: a calendar connection needs both "
+                            + provider
+                            + "_CLIENT_ID and "
+                            + provider
+                            + "_CLIENT_SECRET (see the README, \"Calendar\"); unset both to leave it off.");
+        }
+        return id.map(i -> new Client(i, new Secret(secret.get())));
+    }
+
+    /** An http(s) URL; {@code base}: ends with a slash, paths are appended to it. */
+    static URI url(
+            Function<String, Optional<String>> env, String name, String fallback, boolean base) {
+        String raw = env.apply(name).orElse(fallback);
+        String url = base && !raw.endsWith("/") ? raw + "/" : raw;
+        try {
+            URI uri = URI.create(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ConfigException(
+                name
+                        + " must be an http(s) URL such as "
+                        + fallback
+                        + ", got '"
+                        + AppConfig.printable(raw)
+                        + "'.");
+    }
+
+    static int syncSeconds(Optional<String> raw) {
+        return AppConfig.wholeIn(
+                raw.orElse(Integer.toString(DEFAULT_SYNC_SECONDS)),
+                1,
+                86_400,
+                "BOSSREVIEW_SYNC_SECONDS must be how often connected calendars are read, in seconds "
+                        + "from 1 to 86400 (default "
+                        + DEFAULT_SYNC_SECONDS
+                        + ")");
+    }
+}
