@@ -34,6 +34,7 @@ import com.bossreview.install.Distribution;
 import com.bossreview.install.PurgeUninstalledJob;
 import com.bossreview.manager.BossCommand;
 import com.bossreview.manager.ManagerService;
+import com.bossreview.manager.PersonalData;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.news.NewsForBoss;
 import com.bossreview.news.NewsListeners;
@@ -146,7 +147,11 @@ public final class Main {
             Jdbi jdbi = db.jdbi();
             Slack slack = running.started(SlackClients.create(config.slackApiUrl(), registry));
             BotIdentity identity = new BotIdentity();
-            Distribution distribution = Distribution.of(config, jdbi, clock);
+            Optional<CalendarConnections> calendars =
+                    CalendarConnections.of(config.calendar(), jdbi, clock);
+            List<PersonalData> heldElsewhere =
+                    calendars.<List<PersonalData>>map(List::of).orElse(List.of());
+            Distribution distribution = Distribution.of(config, jdbi, clock, heldElsewhere);
             if (config.botToken().isPresent()) {
                 running.started(
                                 new SlackAuthCheck(
@@ -177,9 +182,7 @@ public final class Main {
                             new NewsNudges(jdbi, news),
                             new ForecastNudges(jdbi, forecasts));
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
-            ManagerService managers = new ManagerService(jdbi, clock, plans::replan);
-            Optional<CalendarConnections> calendars =
-                    CalendarConnections.of(config.calendar(), jdbi, clock);
+            ManagerService managers = new ManagerService(jdbi, clock, plans::replan, heldElsewhere);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
             BossDms bossDms = new BossDms(jdbi, clock, messenger);
             BossReplies bossReplies =
@@ -199,7 +202,17 @@ public final class Main {
                             agendas,
                             managers,
                             zones,
-                            api);
+                            api,
+                            calendars
+                                    .<List<HomePage.Section>>map(
+                                            c ->
+                                                    List.of(
+                                                            m ->
+                                                                    CalendarCommands.home(
+                                                                            c.find(
+                                                                                    m.teamId(),
+                                                                                    m.userId()))))
+                                    .orElse(List.of()));
             Clicks clicks = new Clicks(home, messenger);
 
             // Their listeners: the words of /bossreview, buttons, modals and events.

@@ -132,20 +132,18 @@ public final class CalendarCommands implements Listeners {
                         .get()
                         .disconnect(team, user)
                         .map(
-                                d ->
+                                c ->
                                         ":wave: Disconnected your "
-                                                + describe(d.connection())
-                                                + (d.revokedAtProvider()
-                                                        ? " and revoked bossreview's access there."
-                                                        : ". Its tokens are deleted here;"
-                                                                + " to remove bossreview from your"
-                                                                + " account too, see "
-                                                                + (d.connection().provider()
-                                                                                == CalendarProvider
-                                                                                        .MICROSOFT
-                                                                        ? "https://myapps.microsoft.com"
-                                                                        : "https://myaccount.google.com/permissions")
-                                                                + ".")
+                                                + describe(c)
+                                                + (CalendarConnections.revokesAtProvider(
+                                                                c.provider())
+                                                        ? ": its tokens are deleted here and"
+                                                                + " Google is asked to revoke"
+                                                                + " bossreview's access."
+                                                        : ": its tokens are deleted here. To"
+                                                                + " remove bossreview from your"
+                                                                + " Microsoft account too, see"
+                                                                + " https://myapps.microsoft.com.")
                                                 + " I'll ask about your reviews again:"
                                                 + " `/bossreview booked` and `held`.")
                         .orElse(
@@ -172,6 +170,32 @@ public final class CalendarCommands implements Listeners {
                                 text,
                                 List.of(section(s -> s.text(markdownText(text))))),
                 reason -> {});
+    }
+
+    /** App Home's calendar line, under the status card. */
+    public static List<LayoutBlock> home(Optional<CalendarConnections.Connection> c) {
+        String text =
+                c.map(
+                                conn ->
+                                        conn.working()
+                                                ? ":calendar: Calendar: *"
+                                                        + describe(conn)
+                                                        + "* connected. `"
+                                                        + Subcommand.DISCONNECT.usage()
+                                                        + "` to stop."
+                                                : ":warning: Calendar: "
+                                                        + describe(conn)
+                                                        + " stopped working (access was"
+                                                        + " withdrawn). `"
+                                                        + Subcommand.CONNECT.usage()
+                                                        + "` to reconnect.")
+                        .orElse(
+                                ":calendar: Calendar: not connected. `"
+                                        + Subcommand.CONNECT.usage()
+                                        + "` and your review is booked and tracked from it.");
+        return List.of(
+                com.slack.api.model.block.Blocks.context(
+                        x -> x.elements(List.of(markdownText(text)))));
     }
 
     /** {@code calendar} (the only target yet); empty for anything else. */

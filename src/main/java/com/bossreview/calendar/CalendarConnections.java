@@ -2,6 +2,7 @@ package com.bossreview.calendar;
 
 import com.bossreview.config.CalendarSettings;
 import com.bossreview.install.TokenCipher;
+import com.bossreview.manager.PersonalData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * one use, with its PKCE verifier sealed), completed by the provider's redirect, kept as sealed
  * tokens, refreshed when used, revoked and deleted on disconnect, {@code forget} and uninstall.
  */
-public final class CalendarConnections {
+public final class CalendarConnections implements PersonalData {
     private static final Logger log = LoggerFactory.getLogger(CalendarConnections.class);
 
     public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
@@ -263,32 +265,36 @@ public final class CalendarConnections {
     }
 
     /**
-     * Disconnects: the refresh token revoked at the provider where it can be (Google), then the
-     * connection deleted whatever the provider answered. Empty when there was none.
+     * Disconnects: the connection deleted at once, its refresh token revoked at the provider in the
+     * background where the provider can (Google). Empty when there was none.
      */
-    public Optional<Disconnected> disconnect(String team, String user) {
+    public Optional<Connection> disconnect(String team, String user) {
         Optional<CalendarDao.Row> row =
                 jdbi.withExtension(CalendarDao.class, dao -> dao.find(team, user));
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean revoked = revokeQuietly(row.get());
-        jdbi.useExtension(CalendarDao.class, dao -> dao.delete(team, user));
-        return Optional.of(new Disconnected(connection(row.get()), revoked));
+        row.ifPresent(this::letGo);
+        return row.map(CalendarConnections::connection);
     }
 
-    /** What {@link #disconnect} did: whether the provider revoked the token too. */
-    public record Disconnected(Connection connection, boolean revokedAtProvider) {}
+    /** Whether disconnecting revokes bossreview's access at the provider as well. */
+    public static boolean revokesAtProvider(CalendarProvider p) {
+        return p == CalendarProvider.GOOGLE;
+    }
 
-    /** Uninstall: every connection of the workspace revoked (where possible) and deleted. */
-    public int forgetTeam(String team) {
-        int n = 0;
-        for (CalendarDao.Row r : jdbi.withExtension(CalendarDao.class, dao -> dao.ofTeam(team))) {
-            revokeQuietly(r);
-            jdbi.useExtension(CalendarDao.class, dao -> dao.delete(r.teamId(), r.userId()));
-            n++;
+    @Override
+    public void forgetManager(String team, String user) {
+        disconnect(team, user);
+    }
+
+    @Override
+    public void forgetWorkspaces(List<String> teams) {
+        for (String team : teams) {
+            jdbi.withExtension(CalendarDao.class, dao -> dao.ofTeam(team)).forEach(this::letGo);
         }
-        return n;
+    }
+
+    private void letGo(CalendarDao.Row r) {
+        jdbi.useExtension(CalendarDao.class, dao -> dao.delete(r.teamId(), r.userId()));
+        Thread.ofVirtual().name("calendar-revoke").start(() -> revokeQuietly(r));
     }
 
     /** Expired states go: they prove nothing any more. */
@@ -297,6 +303,7 @@ public final class CalendarConnections {
                 CalendarDao.class, dao -> dao.purgeStates(clock.instant().minus(STATE_LIFETIME)));
     }
 
+    /** Revokes at the provider; logs instead of failing: the tokens are deleted here already. */
     private boolean revokeQuietly(CalendarDao.Row r) {
         CalendarProvider p = CalendarProvider.byId(r.provider()).orElseThrow();
         if (r.revokedAt() != null || !oauth.offers(p)) {

@@ -1,6 +1,7 @@
 package com.bossreview.install;
 
 import com.bossreview.config.AppConfig;
+import com.bossreview.manager.PersonalData;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.BotIdentity;
 import com.bossreview.slack.BotTokens;
@@ -31,7 +32,7 @@ public sealed interface Distribution permits SingleWorkspace, MultiWorkspace {
      * @throws com.bossreview.config.ConfigException when stored tokens were sealed with an unknown
      *     key
      */
-    static Distribution of(AppConfig config, Jdbi jdbi, Clock clock) {
+    static Distribution of(AppConfig config, Jdbi jdbi, Clock clock, List<PersonalData> held) {
         Duration retention = Duration.ofDays(config.uninstallRetentionDays());
         if (config.multiWorkspace().isPresent()) {
             AppConfig.MultiWorkspace m = config.multiWorkspace().get();
@@ -40,13 +41,13 @@ public sealed interface Distribution permits SingleWorkspace, MultiWorkspace {
             return new MultiWorkspace(
                     m,
                     installations,
-                    new Uninstalls(jdbi, Optional.of(installations), retention, clock),
+                    new Uninstalls(jdbi, Optional.of(installations), retention, clock, held),
                     jdbi,
                     clock);
         }
         return new SingleWorkspace(
                 config.botToken().orElseThrow(),
-                new Uninstalls(jdbi, Optional.empty(), retention, clock));
+                new Uninstalls(jdbi, Optional.empty(), retention, clock, held));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.bossreview.install;
 
 import com.bossreview.manager.ManagerDao;
+import com.bossreview.manager.PersonalData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +27,28 @@ public final class Uninstalls {
     private final Optional<Installations> installations;
     private final Duration retention;
     private final Clock clock;
+    private final List<PersonalData> held;
 
     /**
      * @param installations empty in single-workspace mode, where the token lives in the environment
      */
     public Uninstalls(
             Jdbi jdbi, Optional<Installations> installations, Duration retention, Clock clock) {
+        this(jdbi, installations, retention, clock, List.of());
+    }
+
+    /** {@code held}: what features keep elsewhere, let go of at once when a workspace leaves. */
+    public Uninstalls(
+            Jdbi jdbi,
+            Optional<Installations> installations,
+            Duration retention,
+            Clock clock,
+            List<PersonalData> held) {
         this.jdbi = jdbi;
         this.installations = installations;
         this.retention = retention;
         this.clock = clock;
+        this.held = List.copyOf(held);
     }
 
     /**
@@ -121,6 +134,7 @@ public final class Uninstalls {
         if (affected.isEmpty()) {
             return affected;
         }
+        held.forEach(h -> h.forgetWorkspaces(affected));
         if (retention.isZero()) {
             deleteData(affected);
         } else {

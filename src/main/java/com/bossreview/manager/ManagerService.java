@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,11 +25,19 @@ public final class ManagerService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final SettingsListener listener;
+    private final List<PersonalData> held;
 
     public ManagerService(Jdbi jdbi, Clock clock, SettingsListener listener) {
+        this(jdbi, clock, listener, List.of());
+    }
+
+    /** {@code held}: what features keep about a manager elsewhere, let go of on {@link #forget}. */
+    public ManagerService(
+            Jdbi jdbi, Clock clock, SettingsListener listener, List<PersonalData> held) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.listener = listener;
+        this.held = List.copyOf(held);
     }
 
     /** For changes made outside this service (the review slot). */
@@ -83,8 +92,11 @@ public final class ManagerService {
         listener.changed(team, user);
     }
 
-    /** Deletes the manager and, by cascade, every row of theirs. */
+    /**
+     * Deletes the manager and, by cascade, every row of theirs; what features hold elsewhere first.
+     */
     public int forget(String team, String user) {
+        held.forEach(h -> h.forgetManager(team, user));
         return jdbi.withExtension(ManagerDao.class, dao -> dao.delete(team, user));
     }
 

@@ -32,12 +32,31 @@ public final class HomePage implements Clicks.HomeTab {
     private final ZoneRefresher zones;
     private final SlackApi slack;
 
+    /** A feature's own part of the tab, under the card (a connected calendar). */
+    @FunctionalInterface
+    public interface Section {
+        List<LayoutBlock> blocks(Manager m);
+    }
+
+    private final List<Section> sections;
+
     public HomePage(
             StatusService status,
             AgendaService agendas,
             ManagerService managers,
             ZoneRefresher zones,
             SlackApi slack) {
+        this(status, agendas, managers, zones, slack, List.of());
+    }
+
+    public HomePage(
+            StatusService status,
+            AgendaService agendas,
+            ManagerService managers,
+            ZoneRefresher zones,
+            SlackApi slack,
+            List<Section> sections) {
+        this.sections = List.copyOf(sections);
         this.status = status;
         this.agendas = agendas;
         this.managers = managers;
@@ -79,6 +98,7 @@ public final class HomePage implements Clicks.HomeTab {
         }
         Manager m = card.get().manager();
         List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card.get()));
+        sections.forEach(s -> blocks.addAll(s.blocks(m)));
         blocks.add(divider());
         // The card's open news, read in its one query, with each item's buttons.
         blocks.addAll(NewsListViews.home(card.get().unsharedNews(), card.get().now()));
