@@ -185,7 +185,13 @@ class ManifestTest {
                 .doesNotContain("message.im");
 
         assertThat(texts(m.at("/oauth_config/scopes/bot")))
-                .contains("commands", "chat:write", "im:write", "users:read", "files:write");
+                .contains(
+                        "commands",
+                        "chat:write",
+                        "im:write",
+                        "users:read",
+                        "users:read.email",
+                        "files:write");
         assertThat(texts(m.at("/settings/event_subscriptions/bot_events")))
                 .contains("app_home_opened", "app_uninstalled", "tokens_revoked");
 

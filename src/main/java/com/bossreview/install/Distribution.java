@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public sealed interface Distribution permits SingleWorkspace, MultiWorkspace {
     /** The bot scopes asked for on Slack's authorize page; the same list as in app-manifest.yml. */
-    String BOT_SCOPES = "commands,chat:write,im:write,users:read,files:write";
+    String BOT_SCOPES = "commands,chat:write,im:write,users:read,users:read.email,files:write";
 
     /**
      * The mode the configuration asks for. In multi-workspace mode, also checks that the configured

@@ -22,7 +22,8 @@ public final class UserDirectory {
             boolean bot,
             boolean deleted,
             Optional<String> timeZone,
-            Optional<String> locale) {
+            Optional<String> locale,
+            Optional<String> email) {
         /**
          * Whether the user is a member of {@code team}: their home workspace, or, on Enterprise
          * Grid, any workspace of the org they were added to (a boss whose home is another workspace
@@ -64,7 +65,12 @@ public final class UserDirectory {
                             bot,
                             u.isDeleted(),
                             Optional.ofNullable(u.getTz()).filter(tz -> !tz.isBlank()),
-                            Optional.ofNullable(u.getLocale()).filter(l -> !l.isBlank())));
+                            Optional.ofNullable(u.getLocale()).filter(l -> !l.isBlank()),
+                            // Only with the users:read.email scope (installs before issue 15 lack
+                            // it until reinstalled).
+                            Optional.ofNullable(u.getProfile())
+                                    .map(p -> p.getEmail())
+                                    .filter(e -> !e.isBlank())));
         } catch (SlackCallException e) {
             if ("user_not_found".equals(e.error()) || "user_not_visible".equals(e.error())) {
                 return Optional.empty();

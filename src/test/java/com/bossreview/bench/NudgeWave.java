@@ -179,7 +179,8 @@ public final class NudgeWave {
                                 Optional.of("Bench " + team),
                                 Optional.of("UBOT" + team),
                                 Optional.of("BBOT" + team),
-                                Optional.of("commands,chat:write,im:write,users:read,files:write"),
+                                Optional.of(
+                                        "commands,chat:write,im:write,users:read,users:read.email,files:write"),
                                 new Secret(botToken(team)),
                                 Optional.of("UADMIN" + team),
                                 Instant.now()));

@@ -63,7 +63,9 @@ class InstallFlowTest extends MultiWorkspaceAppTest {
                 .contains("Add to Slack", "<title>Add bossreview to Slack</title>");
         assertThat(first.query())
                 .containsEntry("client_id", TestApp.CLIENT_ID)
-                .containsEntry("scope", "commands,chat:write,im:write,users:read,files:write")
+                .containsEntry(
+                        "scope",
+                        "commands,chat:write,im:write,users:read,users:read.email,files:write")
                 .doesNotContainKey("redirect_uri");
         assertThat(first.state()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(second.state());
         assertThat(first.cookie()).isEqualTo(OAuthStates.COOKIE + "=" + first.state());

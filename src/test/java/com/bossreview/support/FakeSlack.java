@@ -661,7 +661,8 @@ public final class FakeSlack implements AutoCloseable {
         }
         json.addProperty("ok", true);
         json.addProperty("app_id", "A0BOSSREVIEW");
-        json.addProperty("scope", "commands,chat:write,im:write,users:read,files:write");
+        json.addProperty(
+                "scope", "commands,chat:write,im:write,users:read,users:read.email,files:write");
         json.addProperty("token_type", "bot");
         json.addProperty("access_token", grant.botToken());
         json.addProperty(
