@@ -47,13 +47,28 @@ public interface CalendarApi {
      */
     Series createWeekly(String accessToken, NewSeries series);
 
-    /** What {@link #createWeekly} books. */
+    /** What {@link #createWeekly} books; {@code attendee} may be null (no address known). */
     record NewSeries(
             String title,
             String description,
             LocalDate firstDay,
             DayOfWeek day,
             LocalTime start,
+            Duration length,
+            ZoneId zone,
+            String attendee) {}
+
+    /**
+     * Creates one event (not recurring) on the user's primary calendar with {@code attendee}
+     * invited: a cancelled week's review moved to another slot that week. Returns its id.
+     */
+    String createOnce(String accessToken, NewEvent event);
+
+    /** What {@link #createOnce} books; {@code attendee} may be null (no address known). */
+    record NewEvent(
+            String title,
+            String description,
+            Instant start,
             Duration length,
             ZoneId zone,
             String attendee) {}

@@ -20,7 +20,11 @@ public interface CalendarDao {
             String accessToken,
             Instant accessExpiresAt,
             Instant connectedAt,
-            Instant revokedAt) {}
+            Instant revokedAt,
+            String seriesId,
+            String syncCursor,
+            Instant nextSyncAt,
+            int syncFailures) {}
 
     /** A started connection, spent by {@link #takeState}. */
     record Started(String teamId, String userId, String verifier) {}
@@ -106,4 +110,88 @@ public interface CalendarDao {
 
     @SqlUpdate("DELETE FROM calendar_connection WHERE team_id = :team AND user_id = :user")
     int delete(@Bind("team") String team, @Bind("user") String user);
+
+    /** The review's recurring event, booked or adopted: read from the start at the next sync. */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET series_id = :series, sync_cursor = NULL, next_sync_at = :now,
+                   sync_failures = 0
+            WHERE team_id = :team AND user_id = :user""")
+    int series(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("series") String seriesId,
+            @Bind("now") Instant now);
+
+    /**
+     * Connections due a sync, each taken by one instance: their next sync is moved {@code lease}
+     * ahead at once, so another instance does not read the same calendar meanwhile.
+     */
+    @SqlQuery(
+            """
+            UPDATE calendar_connection c SET next_sync_at = :leaseUntil
+            FROM (SELECT team_id, user_id FROM calendar_connection
+                  WHERE series_id IS NOT NULL AND revoked_at IS NULL AND next_sync_at <= :now
+                  ORDER BY next_sync_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
+            WHERE c.team_id = due.team_id AND c.user_id = due.user_id
+            RETURNING c.*""")
+    @RegisterConstructorMapper(Row.class)
+    List<Row> claimDue(
+            @Bind("now") Instant now,
+            @Bind("leaseUntil") Instant leaseUntil,
+            @Bind("limit") int limit);
+
+    /** A sync done: where to read from next time, and when. */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET sync_cursor = :cursor, next_sync_at = :next, sync_failures = 0
+            WHERE team_id = :team AND user_id = :user AND series_id = :series""")
+    int synced(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("series") String seriesId,
+            @Bind("cursor") String cursor,
+            @Bind("next") Instant next);
+
+    /** A sync failed: try again at {@code next}; {@code resetCursor} reads from the start. */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET next_sync_at = :next, sync_failures = sync_failures + 1,
+                   sync_cursor = CASE WHEN :resetCursor THEN NULL ELSE sync_cursor END
+            WHERE team_id = :team AND user_id = :user""")
+    int syncFailed(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("next") Instant next,
+            @Bind("resetCursor") boolean resetCursor);
+
+    /** What the calendar says about one week's occurrence. */
+    @SqlUpdate(
+            """
+            INSERT INTO calendar_week (team_id, user_id, iso_year, iso_week, starts_at, cancelled, updated_at)
+            VALUES (:team, :user, :year, :week, :start, :cancelled, :now)
+            ON CONFLICT (team_id, user_id, iso_year, iso_week) DO UPDATE SET
+                starts_at = excluded.starts_at, cancelled = excluded.cancelled, updated_at = excluded.updated_at""")
+    void week(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("year") int isoYear,
+            @Bind("week") int isoWeek,
+            @Bind("start") Instant start,
+            @Bind("cancelled") boolean cancelled,
+            @Bind("now") Instant now);
+
+    /** One week's occurrence as the calendar last said. */
+    record Week(Instant startsAt, boolean cancelled) {}
+
+    @SqlQuery(
+            """
+            SELECT starts_at, cancelled FROM calendar_week
+            WHERE team_id = :team AND user_id = :user AND iso_year = :year AND iso_week = :week""")
+    @RegisterConstructorMapper(Week.class)
+    Optional<Week> weekOf(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("year") int isoYear,
+            @Bind("week") int isoWeek);
 }

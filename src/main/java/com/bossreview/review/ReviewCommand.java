@@ -24,13 +24,16 @@ final class ReviewCommand implements SubcommandHandler {
     private final ZoneRefresher zones;
     private final UserDirectory users;
     private final AfterAck afterAck;
+    private final Optional<SlotBooker> booker;
 
     ReviewCommand(
             ReviewService reviews,
             ManagerService managers,
             ZoneRefresher zones,
             UserDirectory users,
-            AfterAck afterAck) {
+            AfterAck afterAck,
+            Optional<SlotBooker> booker) {
+        this.booker = booker;
         this.reviews = reviews;
         this.managers = managers;
         this.zones = zones;
@@ -43,6 +46,26 @@ final class ReviewCommand implements SubcommandHandler {
         String team = request.getPayload().getTeamId();
         String me = request.getPayload().getUserId();
         SlotText parsed = SlotText.parse(arguments);
+        Optional<SlotBooker> calendar = booker.filter(b -> b.connected(team, me));
+        if (parsed instanceof SlotText.Empty && calendar.isPresent()) {
+            // A connected calendar: free slots to book with one click, read after the ack.
+            var m = managers.getOrCreate(team, me);
+            afterAck.run(
+                    "review offers",
+                    () -> {
+                        var blocks = calendar.get().offers(m);
+                        Replies.delivered(
+                                blocks.isEmpty()
+                                        ? Replies.respond(ctx, ReviewViews.noOffers())
+                                        : ctx.respond(
+                                                r ->
+                                                        r.responseType("ephemeral")
+                                                                .text(ReviewViews.OFFERS)
+                                                                .blocks(blocks)));
+                    },
+                    reason -> Replies.respond(ctx, ReviewViews.noOffers()));
+            return ctx.ack(":mag: Looking at your calendar for free slots…");
+        }
         if (!(parsed instanceof SlotText.Slot wanted)) {
             return ctx.ack(ReviewViews.slotProblem(parsed));
         }
@@ -62,6 +85,17 @@ final class ReviewCommand implements SubcommandHandler {
                     reason ->
                             Replies.delivered(
                                     Replies.respond(ctx, ReviewViews.zoneUnknown(reason))));
+        }
+        if (calendar.isPresent() && zoneKnown) {
+            afterAck.run(
+                    "review booking",
+                    () ->
+                            Replies.delivered(
+                                    Replies.respond(
+                                            ctx,
+                                            calendar.get().book(stored.manager(), stored.slot()))),
+                    reason -> {});
+            return ctx.ack(ReviewViews.slotStoredBooking(stored));
         }
         return ctx.ack(ReviewViews.slotStored(stored, zoneKnown));
     }

@@ -21,6 +21,7 @@ public final class ReviewListeners implements Listeners {
     private final UserDirectory users;
     private final Clicks clicks;
     private final AfterAck afterAck;
+    private final java.util.Optional<SlotBooker> booker;
 
     public ReviewListeners(
             ReviewService reviews,
@@ -29,6 +30,19 @@ public final class ReviewListeners implements Listeners {
             UserDirectory users,
             Clicks clicks,
             AfterAck afterAck) {
+        this(reviews, managers, zones, users, clicks, afterAck, java.util.Optional.empty());
+    }
+
+    /** {@code booker}: a connected calendar books the slot chosen (SPEC §8). */
+    public ReviewListeners(
+            ReviewService reviews,
+            ManagerService managers,
+            ZoneRefresher zones,
+            UserDirectory users,
+            Clicks clicks,
+            AfterAck afterAck,
+            java.util.Optional<SlotBooker> booker) {
+        this.booker = booker;
         this.reviews = reviews;
         this.managers = managers;
         this.zones = zones;
@@ -40,7 +54,8 @@ public final class ReviewListeners implements Listeners {
     @Override
     public void register(CommandRouter commands, App app) {
         commands.register(
-                Subcommand.REVIEW, new ReviewCommand(reviews, managers, zones, users, afterAck));
+                Subcommand.REVIEW,
+                new ReviewCommand(reviews, managers, zones, users, afterAck, booker));
         commands.register(
                 Subcommand.BOOKED,
                 new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones));

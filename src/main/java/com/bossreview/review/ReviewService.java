@@ -31,7 +31,11 @@ public final class ReviewService {
     }
 
     public Optional<ReviewState> thisWeek(Manager m) {
-        IsoWeek week = currentWeek(m);
+        return stateOf(m, currentWeek(m));
+    }
+
+    /** What the manager's review of {@code week} became, if anything. */
+    public Optional<ReviewState> stateOf(Manager m, IsoWeek week) {
         return jdbi.withExtension(
                 ReviewDao.class,
                 dao -> dao.state(m.teamId(), m.userId(), week.year(), week.week()));

@@ -40,6 +40,28 @@ public final class ReviewViews {
 
     // ---- the slot ----
 
+    static final String OFFERS =
+            ":calendar: Free in your calendar, outside your prime hours — one click books it every"
+                    + " week with your boss:";
+
+    static String noOffers() {
+        return ":calendar: I couldn't read free slots from your calendar just now. Set one with `"
+                + Subcommand.REVIEW.usage()
+                + "` and I'll book it.";
+    }
+
+    /** A slot stored with a connected calendar: the booking follows. */
+    static String slotStoredBooking(SlotChoice.Stored stored) {
+        Manager m = stored.manager();
+        return ":calendar: Your weekly review is set for *"
+                + plural(stored.slot().day())
+                + " at "
+                + m.show(stored.slot().time())
+                + "* ("
+                + m.zone().getId()
+                + " time). Booking it in your calendar…";
+    }
+
     static String slotStored(SlotChoice.Stored stored, boolean zoneKnown) {
         Manager m = stored.manager();
         ReviewSlot slot = stored.slot();
