@@ -1,0 +1,57 @@
+package com.bossreview.calendar;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link CalendarSync} on this instance: looks for due calendars every few seconds (the due
+ * ones are each taken by one instance), and drops spent connection states now and then.
+ */
+public final class CalendarSyncLoop implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CalendarSyncLoop.class);
+
+    static final Duration MAX_POLL = Duration.ofSeconds(10);
+
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("calendar-sync").daemon().unstarted(r));
+    private final CalendarSync sync;
+    private final CalendarConnections connections;
+    private long runs;
+
+    public CalendarSyncLoop(CalendarSync sync, CalendarConnections connections, Duration every) {
+        this.sync = sync;
+        this.connections = connections;
+        long pollMillis = Math.min(every.toMillis(), MAX_POLL.toMillis());
+        timer.scheduleWithFixedDelay(this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            com.bossreview.db.BackgroundWork.run(
+                    () -> {
+                        while (sync.runOnce() >= CalendarSync.BATCH) {
+                            // a full batch: more are due
+                        }
+                        if (runs++ % 360 == 0) {
+                            connections.purgeStates();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // The database may be away for a while: try again at the next tick.
+            log.warn("Calendar sync round failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        timer.shutdown();
+        if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+            timer.shutdownNow();
+        }
+    }
+}
