@@ -3,6 +3,7 @@ package com.bossreview.account;
 import com.bossreview.agenda.AgendaDao;
 import com.bossreview.boss.BossGuardDao;
 import com.bossreview.boss.BossReplyDao;
+import com.bossreview.calendar.CalendarDao;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.forecast.ForecastViews;
 import com.bossreview.manager.Manager;
@@ -152,6 +153,23 @@ public final class ExportService {
                                         stops.add(o);
                                     });
                     root.add("boss_dms", stops);
+                    // The calendar connection, never its tokens.
+                    h.attach(CalendarDao.class)
+                            .find(m.teamId(), m.userId())
+                            .ifPresent(
+                                    c -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("provider", c.provider());
+                                        o.addProperty("account", c.account());
+                                        o.addProperty("connected_at", c.connectedAt().toString());
+                                        o.addProperty(
+                                                "access_withdrawn_at",
+                                                c.revokedAt() == null
+                                                        ? null
+                                                        : c.revokedAt().toString());
+                                        o.addProperty("review_event_id", c.seriesId());
+                                        root.add("calendar", o);
+                                    });
                 });
         return GSON.toJson(root);
     }
