@@ -106,16 +106,32 @@ public final class CalendarBooking {
      */
     public String bookOnce(Manager m, java.time.LocalDateTime at) {
         CalendarConnections.Access access = connections.access(m.teamId(), m.userId());
-        return apis.apply(access.provider())
-                .createOnce(
-                        access.token(),
-                        new CalendarApi.NewEvent(
-                                "Weekly review",
-                                "This week's review with your boss, moved by bossreview.",
-                                at.atZone(m.zone()).toInstant(),
-                                PrimeHours.REVIEW_LENGTH,
-                                m.zone(),
-                                bossAddress(m).orElse(null)));
+        Instant start = at.atZone(m.zone()).toInstant();
+        String id =
+                apis.apply(access.provider())
+                        .createOnce(
+                                access.token(),
+                                new CalendarApi.NewEvent(
+                                        "Weekly review",
+                                        "This week's review with your boss, moved by bossreview.",
+                                        start,
+                                        PrimeHours.REVIEW_LENGTH,
+                                        m.zone(),
+                                        bossAddress(m).orElse(null)));
+        // The week's review is this event now: held once it has ended.
+        com.bossreview.time.IsoWeek week = com.bossreview.time.IsoWeek.of(at.toLocalDate());
+        jdbi.useExtension(
+                CalendarDao.class,
+                dao ->
+                        dao.week(
+                                m.teamId(),
+                                m.userId(),
+                                week.year(),
+                                week.week(),
+                                start,
+                                false,
+                                clock.instant()));
+        return id;
     }
 
     /**

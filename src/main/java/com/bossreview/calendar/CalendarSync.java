@@ -131,6 +131,12 @@ public final class CalendarSync {
                 jdbi.withExtension(
                         CalendarDao.class,
                         dao -> dao.weekOf(m.teamId(), m.userId(), week.year(), week.week()));
+        boolean rebooked =
+                before.filter(b -> !b.cancelled() && !b.startsAt().equals(o.originalStart()))
+                        .isPresent();
+        if (o.cancelled() && rebooked) {
+            return; // the week was booked again at another time (rebook_review): that stands
+        }
         jdbi.useExtension(
                 CalendarDao.class,
                 dao ->
