@@ -10,7 +10,8 @@ CREATE INDEX calendar_connection_sync_due ON calendar_connection (next_sync_at)
     WHERE series_id IS NOT NULL AND revoked_at IS NULL;
 
 -- What the calendar says about one week's review: where its occurrence is now (moved or not), or that it
--- was cancelled. A week without a row is as the series plans it.
+-- was cancelled. A week without a row is as the series plans it. once_event_id: a cancelled week booked
+-- again at another slot (rebook_review): that one-off event is the week's review.
 CREATE TABLE calendar_week (
     team_id    text        NOT NULL,
     user_id    text        NOT NULL,
@@ -18,6 +19,7 @@ CREATE TABLE calendar_week (
     iso_week   integer     NOT NULL,
     starts_at  timestamptz NOT NULL,
     cancelled  boolean     NOT NULL DEFAULT false,
+    once_event_id text,
     updated_at timestamptz NOT NULL,
     PRIMARY KEY (team_id, user_id, iso_year, iso_week),
     FOREIGN KEY (team_id, user_id) REFERENCES manager (team_id, user_id) ON DELETE CASCADE

@@ -130,6 +130,7 @@ public final class CalendarBooking {
                                 week.week(),
                                 start,
                                 false,
+                                id,
                                 clock.instant()));
         return id;
     }

@@ -168,10 +168,11 @@ public interface CalendarDao {
     /** What the calendar says about one week's occurrence. */
     @SqlUpdate(
             """
-            INSERT INTO calendar_week (team_id, user_id, iso_year, iso_week, starts_at, cancelled, updated_at)
-            VALUES (:team, :user, :year, :week, :start, :cancelled, :now)
+            INSERT INTO calendar_week (team_id, user_id, iso_year, iso_week, starts_at, cancelled, once_event_id, updated_at)
+            VALUES (:team, :user, :year, :week, :start, :cancelled, :onceEventId, :now)
             ON CONFLICT (team_id, user_id, iso_year, iso_week) DO UPDATE SET
-                starts_at = excluded.starts_at, cancelled = excluded.cancelled, updated_at = excluded.updated_at""")
+                starts_at = excluded.starts_at, cancelled = excluded.cancelled,
+                once_event_id = excluded.once_event_id, updated_at = excluded.updated_at""")
     void week(
             @Bind("team") String team,
             @Bind("user") String user,
@@ -179,14 +180,15 @@ public interface CalendarDao {
             @Bind("week") int isoWeek,
             @Bind("start") Instant start,
             @Bind("cancelled") boolean cancelled,
+            @Bind("onceEventId") String onceEventIdOrNull,
             @Bind("now") Instant now);
 
-    /** One week's occurrence as the calendar last said. */
-    record Week(Instant startsAt, boolean cancelled) {}
+    /** One week's occurrence as the calendar last said; a rebooked week's one-off event. */
+    record Week(Instant startsAt, boolean cancelled, String onceEventId) {}
 
     @SqlQuery(
             """
-            SELECT starts_at, cancelled FROM calendar_week
+            SELECT starts_at, cancelled, once_event_id FROM calendar_week
             WHERE team_id = :team AND user_id = :user AND iso_year = :year AND iso_week = :week""")
     @RegisterConstructorMapper(Week.class)
     Optional<Week> weekOf(

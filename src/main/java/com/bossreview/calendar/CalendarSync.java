@@ -131,9 +131,7 @@ public final class CalendarSync {
                 jdbi.withExtension(
                         CalendarDao.class,
                         dao -> dao.weekOf(m.teamId(), m.userId(), week.year(), week.week()));
-        boolean rebooked =
-                before.filter(b -> !b.cancelled() && !b.startsAt().equals(o.originalStart()))
-                        .isPresent();
+        boolean rebooked = before.filter(b -> b.onceEventId() != null).isPresent();
         if (o.cancelled() && rebooked) {
             return; // the week was booked again at another time (rebook_review): that stands
         }
@@ -147,6 +145,7 @@ public final class CalendarSync {
                                 week.week(),
                                 o.start(),
                                 o.cancelled(),
+                                null,
                                 now));
         boolean newlyCancelled =
                 o.cancelled() && before.filter(CalendarDao.Week::cancelled).isEmpty();
