@@ -380,6 +380,28 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /**
+     * The address {@code users.info} shows in {@code id}'s profile ({@code profile.email}, sent
+     * only to apps with {@code users:read.email}).
+     */
+    public FakeSlack userEmail(String id, String email) {
+        lock.lock();
+        try {
+            JsonObject user = users.get(id);
+            if (user == null) {
+                user = defaultUser(id);
+                users.put(id, user);
+            }
+            JsonObject profile =
+                    user.has("profile") ? user.getAsJsonObject("profile") : new JsonObject();
+            profile.addProperty("email", email);
+            user.add("profile", profile);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /**
      * An Enterprise Grid member: home workspace {@code teamId}, and member of every workspace in
      * {@code teams} ({@code enterprise_user.teams}, as {@code users.info} shows it on Grid).
      */
