@@ -1,5 +1,6 @@
 package com.bossreview.review;
 
+import com.bossreview.calendar.CalendarFeeds;
 import com.bossreview.command.SubcommandHandler;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ReviewSlot;
@@ -11,6 +12,7 @@ import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import java.net.URI;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -24,18 +26,21 @@ final class ReviewCommand implements SubcommandHandler {
     private final ZoneRefresher zones;
     private final UserDirectory users;
     private final AfterAck afterAck;
+    private final CalendarFeeds feeds;
 
     ReviewCommand(
             ReviewService reviews,
             ManagerService managers,
             ZoneRefresher zones,
             UserDirectory users,
-            AfterAck afterAck) {
+            AfterAck afterAck,
+            CalendarFeeds feeds) {
         this.reviews = reviews;
         this.managers = managers;
         this.zones = zones;
         this.users = users;
         this.afterAck = afterAck;
+        this.feeds = feeds;
     }
 
     @Override
@@ -63,7 +68,11 @@ final class ReviewCommand implements SubcommandHandler {
                             Replies.delivered(
                                     Replies.respond(ctx, ReviewViews.zoneUnknown(reason))));
         }
-        return ctx.ack(ReviewViews.slotStored(stored, zoneKnown));
+        String text = ReviewViews.slotStored(stored, zoneKnown);
+        Optional<URI> feed = feeds.link(team, me);
+        return feed.isEmpty()
+                ? ctx.ack(text)
+                : ctx.ack(r -> r.text(text).blocks(ReviewViews.slotStoredBlocks(text, feed.get())));
     }
 
     private void confirmZone(SlashCommandContext ctx, String team, String me, ReviewSlot slot)

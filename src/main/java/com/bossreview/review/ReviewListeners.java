@@ -1,5 +1,6 @@
 package com.bossreview.review;
 
+import com.bossreview.calendar.CalendarFeeds;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -21,6 +22,7 @@ public final class ReviewListeners implements Listeners {
     private final UserDirectory users;
     private final Clicks clicks;
     private final AfterAck afterAck;
+    private final CalendarFeeds feeds;
 
     public ReviewListeners(
             ReviewService reviews,
@@ -28,19 +30,22 @@ public final class ReviewListeners implements Listeners {
             ZoneRefresher zones,
             UserDirectory users,
             Clicks clicks,
-            AfterAck afterAck) {
+            AfterAck afterAck,
+            CalendarFeeds feeds) {
         this.reviews = reviews;
         this.managers = managers;
         this.zones = zones;
         this.users = users;
         this.clicks = clicks;
         this.afterAck = afterAck;
+        this.feeds = feeds;
     }
 
     @Override
     public void register(CommandRouter commands, App app) {
         commands.register(
-                Subcommand.REVIEW, new ReviewCommand(reviews, managers, zones, users, afterAck));
+                Subcommand.REVIEW,
+                new ReviewCommand(reviews, managers, zones, users, afterAck, feeds));
         commands.register(
                 Subcommand.BOOKED,
                 new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones));
