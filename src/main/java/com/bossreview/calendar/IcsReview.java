@@ -22,7 +22,7 @@ import java.util.Optional;
  * METHOD:PUBLISH} (RFC 5546 §3.2.1) says it is a published event, not an invitation anybody must
  * answer.
  */
-public final class IcsReview {
+final class IcsReview {
     static final String PRODID = "-//bossreview//Weekly review//EN";
 
     /** The four habits, on one line: what the half hour is for. */
@@ -41,12 +41,12 @@ public final class IcsReview {
      * @param uidSeed stable for the manager's feed (its token's hash), never the token itself
      * @param boss the boss's name as Slack shows it, when known
      */
-    public record Review(
+    record Review(
             String uidSeed, ReviewSlot slot, ZoneId zone, Optional<String> boss, Instant now) {}
 
     private IcsReview() {}
 
-    public static String calendar(Review r) {
+    static String calendar(Review r) {
         LocalDate first = nextDate(r.slot(), r.zone(), r.now());
         IcsLines out = new IcsLines();
         out.add("BEGIN", "VCALENDAR")
