@@ -14,6 +14,9 @@ import com.bossreview.boss.Subject;
 import com.bossreview.calendar.CalendarCallback;
 import com.bossreview.calendar.CalendarCommands;
 import com.bossreview.calendar.CalendarConnections;
+import com.bossreview.calendar.CalendarFeedButton;
+import com.bossreview.calendar.CalendarFeedPage;
+import com.bossreview.calendar.CalendarFeeds;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -184,6 +187,7 @@ public final class Main {
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan, heldElsewhere);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
+            CalendarFeeds feeds = CalendarFeeds.of(config.calendar(), jdbi, clock);
             BossDms bossDms = new BossDms(jdbi, clock, messenger);
             BossReplies bossReplies =
                     new BossReplies(
@@ -224,14 +228,24 @@ public final class Main {
                                             new BossCommand(managers, zones, users, afterAck)),
                             new SettingsCommands(managers, zones, clock),
                             new SetupCommands(
-                                    managers, zones, users, messenger, api, afterAck, clicks, home),
+                                    managers, zones, users, messenger, api, afterAck, clicks, home,
+                                    feeds),
                             new StatusCommands(home, afterAck),
                             new AgendaCommands(
                                     agendas, managers, zones, bossDms, afterAck, clock, clicks),
                             new CalendarCommands(calendars, managers),
                             new AccountCommands(
                                     new ExportService(jdbi, clock), managers, api, afterAck, clock),
-                            new ReviewListeners(reviews, managers, zones, users, clicks, afterAck),
+                            new ReviewListeners(
+                                    reviews,
+                                    managers,
+                                    zones,
+                                    users,
+                                    clicks,
+                                    afterAck,
+                                    feeds::link,
+                                    Optional.empty()),
+                            CalendarFeedButton.listeners(),
                             new NewsListeners(
                                     news, managers, zones, bossDms, api, messenger, clicks, home,
                                     afterAck),
@@ -339,20 +353,25 @@ public final class Main {
                                     config.port(),
                                     events,
                                     distribution.installPages(bolt),
-                                    calendars
-                                            .map(
-                                                    c ->
-                                                            List.of(
-                                                                    new CalendarCallback(
-                                                                                    c,
-                                                                                    done ->
-                                                                                            CalendarCommands
-                                                                                                    .tellConnected(
-                                                                                                            done,
-                                                                                                            messenger,
-                                                                                                            afterAck))
-                                                                            .route()))
-                                            .orElse(List.of()),
+                                    java.util.stream.Stream.concat(
+                                                    calendars.stream()
+                                                            .map(
+                                                                    c ->
+                                                                            new CalendarCallback(
+                                                                                            c,
+                                                                                            done ->
+                                                                                                    CalendarCommands
+                                                                                                            .tellConnected(
+                                                                                                                    done,
+                                                                                                                    messenger,
+                                                                                                                    afterAck))
+                                                                                    .route()),
+                                                    new CalendarFeedPage(
+                                                                    feeds,
+                                                                    managers,
+                                                                    CalendarFeedPage.fromSlack(api))
+                                                            .route().stream())
+                                            .toList(),
                                     health,
                                     readiness,
                                     metrics,

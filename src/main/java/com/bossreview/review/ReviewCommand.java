@@ -11,6 +11,7 @@ import com.bossreview.time.Times;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import java.net.URI;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ final class ReviewCommand implements SubcommandHandler {
     private final UserDirectory users;
     private final AfterAck afterAck;
     private final Optional<SlotBooker> booker;
+    private final FeedLinks feeds;
 
     ReviewCommand(
             ReviewService reviews,
@@ -32,6 +34,7 @@ final class ReviewCommand implements SubcommandHandler {
             ZoneRefresher zones,
             UserDirectory users,
             AfterAck afterAck,
+            FeedLinks feeds,
             Optional<SlotBooker> booker) {
         this.booker = booker;
         this.reviews = reviews;
@@ -39,6 +42,7 @@ final class ReviewCommand implements SubcommandHandler {
         this.zones = zones;
         this.users = users;
         this.afterAck = afterAck;
+        this.feeds = feeds;
     }
 
     @Override
@@ -97,7 +101,11 @@ final class ReviewCommand implements SubcommandHandler {
                     reason -> {});
             return ctx.ack(ReviewViews.slotStoredBooking(stored));
         }
-        return ctx.ack(ReviewViews.slotStored(stored, zoneKnown));
+        String text = ReviewViews.slotStored(stored, zoneKnown);
+        Optional<URI> feed = feeds.link(team, me);
+        return feed.isEmpty()
+                ? ctx.ack(text)
+                : ctx.ack(r -> r.text(text).blocks(ReviewViews.slotStoredBlocks(text, feed.get())));
     }
 
     private void confirmZone(SlashCommandContext ctx, String team, String me, ReviewSlot slot)

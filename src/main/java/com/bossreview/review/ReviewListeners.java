@@ -22,18 +22,8 @@ public final class ReviewListeners implements Listeners {
     private final Clicks clicks;
     private final AfterAck afterAck;
     private final java.util.Optional<SlotBooker> booker;
+    private final FeedLinks feeds;
 
-    public ReviewListeners(
-            ReviewService reviews,
-            ManagerService managers,
-            ZoneRefresher zones,
-            UserDirectory users,
-            Clicks clicks,
-            AfterAck afterAck) {
-        this(reviews, managers, zones, users, clicks, afterAck, java.util.Optional.empty());
-    }
-
-    /** {@code booker}: a connected calendar books the slot chosen (SPEC §8). */
     public ReviewListeners(
             ReviewService reviews,
             ManagerService managers,
@@ -41,6 +31,7 @@ public final class ReviewListeners implements Listeners {
             UserDirectory users,
             Clicks clicks,
             AfterAck afterAck,
+            FeedLinks feeds,
             java.util.Optional<SlotBooker> booker) {
         this.booker = booker;
         this.reviews = reviews;
@@ -49,13 +40,14 @@ public final class ReviewListeners implements Listeners {
         this.users = users;
         this.clicks = clicks;
         this.afterAck = afterAck;
+        this.feeds = feeds;
     }
 
     @Override
     public void register(CommandRouter commands, App app) {
         commands.register(
                 Subcommand.REVIEW,
-                new ReviewCommand(reviews, managers, zones, users, afterAck, booker));
+                new ReviewCommand(reviews, managers, zones, users, afterAck, feeds, booker));
         commands.register(
                 Subcommand.BOOKED,
                 new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones));

@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.bossreview.calendar.CalendarFeedButton;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ReviewSlot;
@@ -17,6 +18,7 @@ import com.bossreview.time.TimeRange;
 import com.bossreview.time.Times;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -94,6 +96,11 @@ public final class ReviewViews {
                 + ", so it's in both calendars. Then `"
                 + Subcommand.BOOKED.usage()
                 + "` marks this week as booked.";
+    }
+
+    /** The slot reply with the "Add to calendar" link to the manager's feed under it. */
+    static List<LayoutBlock> slotStoredBlocks(String text, URI feed) {
+        return List.of(section(s -> s.text(markdownText(text))), CalendarFeedButton.block(feed));
     }
 
     static String zoneConfirmed(ReviewSlot slot, String zone) {

@@ -3,6 +3,8 @@ package com.bossreview.setup;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
+import com.bossreview.calendar.CalendarFeedButton;
+import com.bossreview.calendar.CalendarFeeds;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -22,6 +24,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +49,7 @@ public final class SetupCommands implements Listeners {
 
     private final Clicks clicks;
     private final Clicks.HomeTab home;
+    private final CalendarFeeds feeds;
 
     public SetupCommands(
             ManagerService managers,
@@ -54,7 +59,8 @@ public final class SetupCommands implements Listeners {
             SlackApi slack,
             AfterAck afterAck,
             Clicks clicks,
-            Clicks.HomeTab home) {
+            Clicks.HomeTab home,
+            CalendarFeeds feeds) {
         this.managers = managers;
         this.zones = zones;
         this.users = users;
@@ -63,6 +69,7 @@ public final class SetupCommands implements Listeners {
         this.afterAck = afterAck;
         this.clicks = clicks;
         this.home = home;
+        this.feeds = feeds;
     }
 
     @Override
@@ -188,8 +195,14 @@ public final class SetupCommands implements Listeners {
                 "setup boss check",
                 () -> {
                     String text = confirmBoss(team, user, form.boss());
-                    messenger.dm(
-                            team, user, text, List.of(section(s -> s.text(markdownText(text)))));
+                    List<LayoutBlock> blocks = new ArrayList<>();
+                    blocks.add(section(s -> s.text(markdownText(text))));
+                    if (form.slot().isPresent()) { // a new slot: the link to put it in a calendar
+                        feeds.link(team, user)
+                                .map(CalendarFeedButton::block)
+                                .ifPresent(blocks::add);
+                    }
+                    messenger.dm(team, user, text, blocks);
                     if (fromHome) { // the card on the tab still shows the old settings
                         home.publish(team, user, text);
                     }

@@ -95,6 +95,15 @@ class ReviewSlotCommandTest {
     }
 
     @Test
+    void without_a_public_url_the_reply_is_its_text_alone_and_no_calendar_feed_is_made() {
+        seed(TEAM, ME, "Europe/London");
+        var r = app.slack().command(TEAM, ME, "review fri 17:00");
+        assertThat(SlackRequests.text(r)).contains("Book it now as a recurring 30-minute meeting");
+        assertThat(r.body()).doesNotContain("add_to_calendar").doesNotContain("\"blocks\"");
+        assertThat(TestDatabase.rows("calendar_feed")).isZero();
+    }
+
+    @Test
     void the_slot_is_stored_for_the_ways_people_write_a_day_and_a_time() {
         seed(TEAM, ME, "Europe/London");
         Map<String, String> spellings =
