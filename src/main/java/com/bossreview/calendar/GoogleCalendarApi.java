@@ -1,0 +1,390 @@
+package com.bossreview.calendar;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * Google Calendar API v3 on the user's {@code primary} calendar
+ * (developers.google.com/calendar/api/v3/reference): {@code freeBusy.query}, {@code events.list},
+ * {@code events.instances}, {@code events.insert}, {@code events.get}/{@code patch}. Errors as the
+ * "Handle API errors" guide lists them: 401 {@code authError}, 403/429 {@code rateLimitExceeded} /
+ * {@code userRateLimitExceeded}, 410 {@code fullSyncRequired}.
+ *
+ * <p>Sync ({@link #changes}): the sync guide lets a full sync be narrowed, and an incremental one
+ * ({@code syncToken}) refuses {@code timeMin}, {@code timeMax}, {@code q}, {@code orderBy}, {@code
+ * updatedMin}, {@code iCalUID} and the extended-property filters, while every other parameter must
+ * stay what the full sync used; with a token, deleted items always come back, so {@code
+ * showDeleted} must not be false. So both halves ask the same {@code singleEvents=false&
+ * showDeleted=true}: changed occurrences then arrive as exception events ({@code recurringEventId},
+ * {@code originalStartTime}, {@code status}), never as the series re-expanded. The full sync is
+ * narrowed only by {@code timeMin} (as the guide's own sample does) and asks for nothing but the
+ * token ({@code fields}); the window's occurrences come from {@code events.instances}, read
+ * <em>after</em> the token was taken so a change in between is reported again, never lost.
+ */
+public final class GoogleCalendarApi implements CalendarApi {
+    private static final CalendarProvider P = CalendarProvider.GOOGLE;
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final Clock clock;
+
+    /** {@code apiBase}: {@code GOOGLE_API_URL}, default {@code https://www.googleapis.com/}. */
+    public GoogleCalendarApi(URI apiBase, OkHttpClient http) {
+        this(apiBase, http, Clock.systemUTC());
+    }
+
+    public GoogleCalendarApi(URI apiBase, OkHttpClient http, Clock clock) {
+        this.base =
+                HttpUrl.get(apiBase.toString()).newBuilder().addPathSegments("calendar/v3").build();
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public CalendarProvider provider() {
+        return P;
+    }
+
+    @Override
+    public Busy busy(String accessToken, List<String> others, Instant from, Instant to) {
+        JsonObject body = new JsonObject();
+        body.addProperty("timeMin", from.toString());
+        body.addProperty("timeMax", to.toString());
+        JsonArray items = new JsonArray();
+        items.add(id("primary"));
+        others.forEach(o -> items.add(id(o)));
+        body.add("items", items);
+        JsonObject json =
+                call(
+                        accessToken,
+                        new Request.Builder()
+                                .url(url("freeBusy").build())
+                                .post(ProviderCall.json(body)),
+                        "free/busy");
+        JsonObject calendars = object(json, "calendars");
+        Map<String, List<Interval>> visible = new LinkedHashMap<>();
+        for (String o : others) {
+            JsonObject c = object(calendars, o);
+            // an address we may not see answers {"errors":[{"reason":"notFound"}], "busy":[]}
+            if (c.has("busy") && array(c, "errors").isEmpty()) {
+                visible.put(o, intervals(array(c, "busy")));
+            }
+        }
+        return new Busy(intervals(array(object(calendars, "primary"), "busy")), visible);
+    }
+
+    @Override
+    public Optional<Series> findWeeklyWith(String accessToken, String attendee) {
+        Instant now = clock.instant();
+        Map<Series, Instant> found = new LinkedHashMap<>();
+        HttpUrl.Builder list =
+                events().addQueryParameter("timeMin", now.minus(Duration.ofDays(7)).toString())
+                        .addQueryParameter("showDeleted", "false")
+                        .addQueryParameter("singleEvents", "false")
+                        .addQueryParameter("maxResults", "250");
+        pages(
+                accessToken,
+                list,
+                "event search",
+                e -> {
+                    if (!"cancelled".equals(string(e, "status"))
+                            && weekly(e)
+                            && hasAttendee(e, attendee)) {
+                        series(e)
+                                .ifPresent(
+                                        s ->
+                                                found.put(
+                                                        s,
+                                                        ProviderCall.nextStart(
+                                                                        GoogleTimes.zoned(
+                                                                                        object(
+                                                                                                e,
+                                                                                                "start"))
+                                                                                .orElseThrow(),
+                                                                        now)
+                                                                .toInstant()));
+                    }
+                });
+        return found.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    @Override
+    public Series createWeekly(String accessToken, NewSeries s) {
+        LocalDate first = s.firstDay().with(TemporalAdjusters.nextOrSame(s.day()));
+        LocalDateTime start = LocalDateTime.of(first, s.start());
+        JsonObject body = new JsonObject();
+        body.addProperty("summary", s.title());
+        body.addProperty("description", s.description());
+        body.add("start", local(start, s));
+        body.add("end", local(start.plus(s.length()), s));
+        JsonArray recurrence = new JsonArray();
+        recurrence.add("RRULE:FREQ=WEEKLY;BYDAY=" + s.day().name().substring(0, 2));
+        body.add("recurrence", recurrence);
+        JsonArray attendees = new JsonArray();
+        JsonObject boss = new JsonObject();
+        boss.addProperty("email", s.attendee());
+        attendees.add(boss);
+        body.add("attendees", attendees);
+        JsonObject created =
+                call(
+                        accessToken,
+                        new Request.Builder()
+                                .url(events().addQueryParameter("sendUpdates", "all").build())
+                                .post(ProviderCall.json(body)),
+                        "event insert");
+        return series(created)
+                .orElseThrow(
+                        () ->
+                                new CalendarException(
+                                        CalendarException.Kind.FAILED,
+                                        P.label()
+                                                + " event insert: no usable event in the answer"));
+    }
+
+    @Override
+    public Changes changes(
+            String accessToken,
+            String seriesId,
+            Optional<String> cursor,
+            Instant from,
+            Instant to) {
+        List<Occurrence> out = new ArrayList<>();
+        Consumer<JsonObject> keep =
+                e -> {
+                    if (seriesId.equals(string(e, "id"))
+                            || seriesId.equals(string(e, "recurringEventId"))) {
+                        occurrence(e).ifPresent(out::add);
+                    }
+                };
+        HttpUrl.Builder sync =
+                events().addQueryParameter("singleEvents", "false")
+                        .addQueryParameter("showDeleted", "true");
+        if (cursor.isPresent()) {
+            sync.addQueryParameter("syncToken", cursor.get())
+                    .addQueryParameter("maxResults", "250");
+            return new Changes(out, pages(accessToken, sync, "sync", keep).orElseThrow(noToken()));
+        }
+        sync.addQueryParameter("timeMin", from.toString())
+                .addQueryParameter("maxResults", "2500")
+                .addQueryParameter("fields", "nextPageToken,nextSyncToken");
+        String token = pages(accessToken, sync, "full sync", e -> {}).orElseThrow(noToken());
+        HttpUrl.Builder instances =
+                events().addPathSegment(seriesId)
+                        .addPathSegment("instances")
+                        .addQueryParameter("timeMin", from.toString())
+                        .addQueryParameter("timeMax", to.toString())
+                        .addQueryParameter("showDeleted", "true")
+                        .addQueryParameter("maxResults", "250");
+        pages(accessToken, instances, "instances", keep);
+        return new Changes(out, token);
+    }
+
+    @Override
+    public void appendToDescription(String accessToken, String occurrenceId, String text) {
+        HttpUrl url = events().addPathSegment(occurrenceId).build();
+        JsonObject event = call(accessToken, new Request.Builder().url(url).get(), "event read");
+        String now = string(event, "description");
+        JsonObject patch = new JsonObject();
+        patch.addProperty("description", now == null || now.isEmpty() ? text : now + "\n\n" + text);
+        // no e-mail to the attendees for an agenda edit: they see it on the event itself
+        call(
+                accessToken,
+                new Request.Builder()
+                        .url(url.newBuilder().addQueryParameter("sendUpdates", "none").build())
+                        .patch(ProviderCall.json(patch)),
+                "event update");
+    }
+
+    /** Reads every page; calls {@code each} per item; the last page's {@code nextSyncToken}. */
+    private Optional<String> pages(
+            String accessToken, HttpUrl.Builder url, String what, Consumer<JsonObject> each) {
+        String pageToken = null;
+        for (int page = 0; page < 1000; page++) {
+            HttpUrl.Builder u = url.build().newBuilder();
+            if (pageToken != null) {
+                u.addQueryParameter("pageToken", pageToken);
+            }
+            JsonObject json = call(accessToken, new Request.Builder().url(u.build()).get(), what);
+            for (JsonElement item : array(json, "items")) {
+                if (item.isJsonObject()) {
+                    each.accept(item.getAsJsonObject());
+                }
+            }
+            pageToken = string(json, "nextPageToken");
+            if (pageToken == null) {
+                return Optional.ofNullable(string(json, "nextSyncToken"));
+            }
+        }
+        throw new CalendarException(
+                CalendarException.Kind.FAILED, P.label() + " " + what + ": paging never ended");
+    }
+
+    private JsonObject call(String accessToken, Request.Builder request, String what) {
+        ProviderCall.Reply r =
+                ProviderCall.execute(
+                        http,
+                        request.header("Authorization", ProviderCall.bearer(accessToken))
+                                .header("Accept", "application/json")
+                                .build(),
+                        P,
+                        what);
+        if (r.ok()) {
+            return r.json();
+        }
+        JsonObject error = object(r.json(), "error");
+        JsonArray errors = array(error, "errors");
+        String reason =
+                errors.isEmpty() || !errors.get(0).isJsonObject()
+                        ? null
+                        : string(errors.get(0).getAsJsonObject(), "reason");
+        CalendarException.Kind kind;
+        if (("rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason))
+                && (r.status() == 403 || r.status() == 429)) {
+            kind = CalendarException.Kind.RATE_LIMITED;
+        } else {
+            kind = ProviderHttp.kindOf(r.status());
+        }
+        throw new CalendarException(
+                kind,
+                P.label()
+                        + " "
+                        + what
+                        + " refused: HTTP "
+                        + r.status()
+                        + (reason == null ? "" : " " + reason),
+                r.retryAfter());
+    }
+
+    private HttpUrl.Builder url(String path) {
+        return base.newBuilder().addPathSegments(path);
+    }
+
+    private HttpUrl.Builder events() {
+        return url("calendars/primary/events");
+    }
+
+    private static java.util.function.Supplier<CalendarException> noToken() {
+        return () ->
+                new CalendarException(
+                        CalendarException.Kind.FAILED, P.label() + " sync: no nextSyncToken");
+    }
+
+    private static JsonObject local(LocalDateTime t, NewSeries s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("dateTime", t.toString().length() == 16 ? t + ":00" : t.toString());
+        o.addProperty("timeZone", s.zone().getId());
+        return o;
+    }
+
+    private static boolean weekly(JsonObject e) {
+        for (JsonElement r : array(e, "recurrence")) {
+            if (r.isJsonPrimitive()
+                    && r.getAsString().startsWith("RRULE:")
+                    && r.getAsString().contains("FREQ=WEEKLY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAttendee(JsonObject e, String email) {
+        for (JsonElement a : array(e, "attendees")) {
+            if (a.isJsonObject() && email.equalsIgnoreCase(string(a.getAsJsonObject(), "email"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A weekly event as a {@link Series}: its first start, read in its own zone. */
+    static Optional<Series> series(JsonObject e) {
+        Optional<ZonedDateTime> start = GoogleTimes.zoned(object(e, "start"));
+        Optional<ZonedDateTime> end = GoogleTimes.zoned(object(e, "end"));
+        String id = string(e, "id");
+        if (id == null || start.isEmpty() || end.isEmpty()) {
+            return Optional.empty();
+        }
+        ZonedDateTime s = start.get();
+        return Optional.of(
+                new Series(
+                        id,
+                        GoogleTimes.byDay(array(e, "recurrence")).orElse(s.getDayOfWeek()),
+                        s.toLocalTime(),
+                        Duration.between(s.toInstant(), end.get().toInstant()),
+                        s.getZone()));
+    }
+
+    /**
+     * An item of the series as an {@link Occurrence}. A cancelled exception carries little more
+     * than {@code originalStartTime}: its start and end are then that planned start.
+     */
+    static Optional<Occurrence> occurrence(JsonObject e) {
+        Optional<Instant> start = GoogleTimes.instant(object(e, "start"));
+        Optional<Instant> original =
+                GoogleTimes.instant(object(e, "originalStartTime")).or(() -> start);
+        String id = string(e, "id");
+        if (id == null || original.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant s = start.orElse(original.get());
+        return Optional.of(
+                new Occurrence(
+                        id,
+                        original.get(),
+                        s,
+                        GoogleTimes.instant(object(e, "end")).orElse(s),
+                        "cancelled".equals(string(e, "status"))));
+    }
+
+    private static List<Interval> intervals(JsonArray busy) {
+        List<Interval> out = new ArrayList<>();
+        for (JsonElement b : busy) {
+            if (b.isJsonObject()) {
+                Optional<Instant> s = GoogleTimes.parse(string(b.getAsJsonObject(), "start"));
+                Optional<Instant> e = GoogleTimes.parse(string(b.getAsJsonObject(), "end"));
+                if (s.isPresent() && e.isPresent()) {
+                    out.add(new Interval(s.get(), e.get()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static JsonObject id(String id) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", id);
+        return o;
+    }
+
+    static String string(JsonObject o, String key) {
+        return ProviderHttp.string(o, key).orElse(null);
+    }
+
+    static JsonObject object(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+    }
+
+    static JsonArray array(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonArray() ? e.getAsJsonArray() : new JsonArray();
+    }
+}
