@@ -180,12 +180,16 @@ public final class GoogleCalendarApi implements CalendarApi {
         if (cursor.isPresent()) {
             sync.addQueryParameter("syncToken", cursor.get())
                     .addQueryParameter("maxResults", "250");
-            return new Changes(out, pages(accessToken, sync, "sync", keep).orElseThrow(noToken()));
+            return new Changes(
+                    out,
+                    pages(accessToken, sync, "sync", keep).orElseThrow(GoogleCalendarApi::noToken));
         }
         sync.addQueryParameter("timeMin", from.toString())
                 .addQueryParameter("maxResults", "2500")
                 .addQueryParameter("fields", "nextPageToken,nextSyncToken");
-        String token = pages(accessToken, sync, "full sync", e -> {}).orElseThrow(noToken());
+        String token =
+                pages(accessToken, sync, "full sync", e -> {})
+                        .orElseThrow(GoogleCalendarApi::noToken);
         HttpUrl.Builder instances =
                 events().addPathSegment(seriesId)
                         .addPathSegment("instances")
@@ -281,10 +285,9 @@ public final class GoogleCalendarApi implements CalendarApi {
         return url("calendars/primary/events");
     }
 
-    private static java.util.function.Supplier<CalendarException> noToken() {
-        return () ->
-                new CalendarException(
-                        CalendarException.Kind.FAILED, P.label() + " sync: no nextSyncToken");
+    private static CalendarException noToken() {
+        return new CalendarException(
+                CalendarException.Kind.FAILED, P.label() + " sync: no nextSyncToken");
     }
 
     private static JsonObject local(LocalDateTime t, NewSeries s) {

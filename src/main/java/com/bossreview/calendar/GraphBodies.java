@@ -23,7 +23,8 @@ final class GraphBodies {
 
     static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");

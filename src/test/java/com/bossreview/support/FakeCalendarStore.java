@@ -41,7 +41,7 @@ final class FakeCalendarStore {
         long changed;
 
         /** Exceptions by the original start of the occurrence they replace. */
-        final TreeMap<Instant, Exception> exceptions = new TreeMap<>();
+        final TreeMap<Instant, Modified> exceptions = new TreeMap<>();
 
         Event(
                 String id,
@@ -107,7 +107,7 @@ final class FakeCalendarStore {
     }
 
     /** One occurrence of a series as it stands: moved, cancelled, or given its own text. */
-    record Exception(
+    record Modified(
             Instant originalStart,
             Instant start,
             Instant end,
@@ -218,8 +218,7 @@ final class FakeCalendarStore {
         Occurrence now = occurrence(e, original);
         e.exceptions.put(
                 original,
-                new Exception(
-                        original, now.start(), now.end(), true, now.description(), ++counter));
+                new Modified(original, now.start(), now.end(), true, now.description(), ++counter));
     }
 
     void moveOccurrence(String seriesId, LocalDate day, Instant newStart) {
@@ -228,7 +227,7 @@ final class FakeCalendarStore {
         Occurrence now = occurrence(e, original);
         e.exceptions.put(
                 original,
-                new Exception(
+                new Modified(
                         original,
                         newStart,
                         newStart.plus(e.length),
@@ -246,13 +245,13 @@ final class FakeCalendarStore {
         Occurrence now = occurrence(e, original);
         e.exceptions.put(
                 original,
-                new Exception(
+                new Modified(
                         original, now.start(), now.end(), now.cancelled(), description, ++counter));
     }
 
     /** The occurrence of {@code e} planned at {@code original}, with its exception applied. */
     Occurrence occurrence(Event e, Instant original) {
-        Exception x = e.exceptions.get(original);
+        Modified x = e.exceptions.get(original);
         if (x != null) {
             return new Occurrence(
                     e,

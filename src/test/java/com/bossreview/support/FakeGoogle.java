@@ -122,24 +122,29 @@ public final class FakeGoogle extends FakeProviderServer {
             if (account.isEmpty()) {
                 return oauthError(400, "invalid_grant", "Bad Request");
             }
-            return tokens(account.get(), Optional.of(newRefreshToken(account.get())));
+            String refresh = newRefreshToken(account.get());
+            return tokens(account.get(), refresh, true);
         }
         if ("refresh_token".equals(grant)) {
             Optional<String> account = refreshAccount(r.form("refresh_token"));
             if (account.isEmpty()) {
                 return oauthError(400, "invalid_grant", "Token has been expired or revoked.");
             }
-            return tokens(account.get(), Optional.empty());
+            return tokens(account.get(), r.form("refresh_token"), false);
         }
         return oauthError(400, "unsupported_grant_type", "Invalid grant_type: " + grant);
     }
 
     /** Google's token answer; a refresh answers without a new refresh token. */
-    private Answer tokens(String account, Optional<String> refresh) {
+    private Answer tokens(String account, String refresh, boolean sendRefresh) {
         JsonObject o = new JsonObject();
-        o.addProperty("access_token", newAccessToken(account));
+        String access = newAccessToken(account);
+        issuedWith(access, refresh);
+        o.addProperty("access_token", access);
         o.addProperty("expires_in", 3599);
-        refresh.ifPresent(t -> o.addProperty("refresh_token", t));
+        if (sendRefresh) {
+            o.addProperty("refresh_token", refresh);
+        }
         o.addProperty(
                 "scope",
                 "https://www.googleapis.com/auth/calendar.events.owned "
@@ -149,7 +154,7 @@ public final class FakeGoogle extends FakeProviderServer {
         JsonObject claims = new JsonObject();
         claims.addProperty("iss", "https://accounts.google.com");
         claims.addProperty("aud", clientId());
-        claims.addProperty("sub", "1" + Math.abs(account.hashCode()));
+        claims.addProperty("sub", "1" + Integer.toUnsignedString(account.hashCode()));
         claims.addProperty("email", account);
         claims.addProperty("email_verified", true);
         claims.addProperty("iat", Instant.now().getEpochSecond());

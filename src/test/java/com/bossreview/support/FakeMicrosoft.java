@@ -442,7 +442,7 @@ public final class FakeMicrosoft extends FakeProviderServer {
                     }
                 }
             } else {
-                for (FakeCalendarStore.Exception x : e.exceptions.values()) {
+                for (FakeCalendarStore.Modified x : e.exceptions.values()) {
                     if (x.changed() <= since) {
                         continue;
                     }

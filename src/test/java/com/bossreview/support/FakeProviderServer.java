@@ -99,7 +99,10 @@ public abstract class FakeProviderServer implements AutoCloseable {
     private final Map<String, Grant> codes = new HashMap<>();
     private final Map<String, String> refreshTokens = new HashMap<>();
     private final Map<String, String> accessTokens = new HashMap<>();
-    private final Map<String, String> accessByRefresh = new HashMap<>();
+
+    /** Access token → the refresh token it was issued with (revoking that one ends it too). */
+    private final Map<String, String> refreshOfAccess = new HashMap<>();
+
     private final Set<String> expired = new HashSet<>();
     private final List<String> revoked = new ArrayList<>();
     private final String clientId;
@@ -388,9 +391,26 @@ public abstract class FakeProviderServer implements AutoCloseable {
         return Optional.ofNullable(refreshToken == null ? null : refreshTokens.get(refreshToken));
     }
 
+    /** Remembers that {@code access} was issued with {@code refresh}. */
+    protected void issuedWith(String access, String refresh) {
+        refreshOfAccess.put(access, refresh);
+    }
+
     /** Revokes a refresh token (and what was issued from it) or one access token. */
     protected boolean revoke(String token) {
-        boolean known = refreshTokens.remove(token) != null | accessTokens.remove(token) != null;
+        boolean wasRefresh = refreshTokens.remove(token) != null;
+        boolean wasAccess = accessTokens.remove(token) != null;
+        boolean known = wasRefresh || wasAccess;
+        refreshOfAccess
+                .entrySet()
+                .removeIf(
+                        e -> {
+                            if (e.getValue().equals(token)) {
+                                accessTokens.remove(e.getKey());
+                                return true;
+                            }
+                            return false;
+                        });
         if (known) {
             revoked.add(token);
         }
