@@ -170,14 +170,14 @@ public final class GraphCalendarApi implements CalendarApi {
     public Series createWeekly(String accessToken, NewSeries s) {
         LocalDate first = s.firstDay().with(TemporalAdjusters.nextOrSame(s.day()));
         LocalDateTime start = LocalDateTime.of(first, s.start());
-        String zone = s.zone().getId();
+        String zone = GraphZones.name(s.zone(), clock.instant());
         JsonObject body = new JsonObject();
         body.addProperty("subject", s.title());
         JsonObject text = new JsonObject();
         text.addProperty("contentType", "text");
         text.addProperty("content", s.description());
         body.add("body", text);
-        // IANA names are accepted in dateTimeTimeZone.timeZone (resources/datetimetimezone)
+        // only some IANA names are accepted in dateTimeTimeZone.timeZone: see GraphZones
         body.add("start", GraphTimes.local(start, zone));
         body.add("end", GraphTimes.local(start.plus(s.length()), zone));
         JsonObject pattern = new JsonObject();
@@ -189,7 +189,6 @@ public final class GraphCalendarApi implements CalendarApi {
         JsonObject range = new JsonObject();
         range.addProperty("type", "noEnd");
         range.addProperty("startDate", first.toString());
-        range.addProperty("recurrenceTimeZone", zone);
         JsonObject recurrence = new JsonObject();
         recurrence.add("pattern", pattern);
         recurrence.add("range", range);

@@ -137,12 +137,40 @@ class GraphCalendarApiTest {
         assertThat(body.get("recurrence").toString())
                 .isEqualTo(
                         "{\"pattern\":{\"type\":\"weekly\",\"interval\":1,\"daysOfWeek\":[\"monday\"]},"
-                                + "\"range\":{\"type\":\"noEnd\",\"startDate\":\"2026-12-07\","
-                                + "\"recurrenceTimeZone\":\"Europe/Paris\"}}");
+                                + "\"range\":{\"type\":\"noEnd\",\"startDate\":\"2026-12-07\"}}");
         assertThat(body.get("attendees").toString())
                 .isEqualTo(
                         "[{\"emailAddress\":{\"address\":\"boss@contoso.com\"},\"type\":\"required\"}]");
         assertThat(api.findWeeklyWith(token, BOSS)).contains(s);
+    }
+
+    @Test
+    void a_zone_graph_does_not_list_is_sent_as_a_listed_one_with_the_same_rules() {
+        ZoneId madrid = ZoneId.of("Europe/Madrid");
+        CalendarApi.Series s =
+                api.createWeekly(
+                        token,
+                        new CalendarApi.NewSeries(
+                                "Review",
+                                "",
+                                LocalDate.of(2026, 12, 7),
+                                DayOfWeek.MONDAY,
+                                LocalTime.of(9, 0),
+                                Duration.ofMinutes(30),
+                                madrid,
+                                BOSS));
+
+        JsonObject body =
+                JsonParser.parseString(microsoft.requests("POST", "/me/events").get(0).body())
+                        .getAsJsonObject();
+        assertThat(body.getAsJsonObject("start").get("timeZone").getAsString())
+                .isIn("Europe/Berlin", "Europe/Budapest", "Europe/Paris", "Europe/Warsaw");
+        assertThat(s.zone()).isEqualTo(madrid);
+        assertThat(s.start()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(GraphZones.name(ZoneId.of("America/Toronto"), NOW))
+                .isEqualTo("America/New_York");
+        assertThat(GraphZones.name(ZoneId.of("UTC"), NOW)).isEqualTo("UTC");
+        assertThat(GraphZones.name(ZoneId.of("Asia/Kolkata"), NOW)).isEqualTo("Asia/Kolkata");
     }
 
     @Test

@@ -253,7 +253,12 @@ public final class FakeMicrosoft extends FakeProviderServer {
         JsonObject end = body.getAsJsonObject("end");
         ZoneId zone;
         try {
-            zone = ZoneId.of(start.get("timeZone").getAsString());
+            String name = start.get("timeZone").getAsString();
+            if (!name.equals("UTC")
+                    && !com.bossreview.calendar.GraphZones.DOCUMENTED.contains(name)) {
+                throw new IllegalArgumentException(name);
+            }
+            zone = ZoneId.of(name);
         } catch (RuntimeException e) {
             return error(
                     400,
