@@ -167,8 +167,9 @@ class GraphCalendarApiTest {
                 .isIn("Europe/Berlin", "Europe/Budapest", "Europe/Paris", "Europe/Warsaw");
         assertThat(s.zone()).isEqualTo(madrid);
         assertThat(s.start()).isEqualTo(LocalTime.of(9, 0));
+        // Indianapolis has kept New York's rules since 2006: either is right
         assertThat(GraphZones.name(ZoneId.of("America/Toronto"), NOW))
-                .isEqualTo("America/New_York");
+                .isIn("America/Indiana/Indianapolis", "America/New_York");
         assertThat(GraphZones.name(ZoneId.of("UTC"), NOW)).isEqualTo("UTC");
         assertThat(GraphZones.name(ZoneId.of("Asia/Kolkata"), NOW)).isEqualTo("Asia/Kolkata");
     }
