@@ -94,6 +94,21 @@ class CalendarOAuthFakesTest {
     }
 
     @Test
+    void consent_on_the_authorize_url_brings_back_a_code_and_the_state() {
+        for (CalendarProvider p : CalendarProvider.values()) {
+            String verifier = CalendarOAuth.newVerifier(random);
+            URI callback =
+                    fake(p).consent(oauth.authorizeUrl(p, "state-1", verifier), "m@example.com");
+
+            assertThat(callback.toString())
+                    .startsWith("https://bossreview.example/calendar/callback/" + p.id() + "?code=")
+                    .endsWith("&state=state-1");
+            String code = callback.getQuery().replaceAll(".*code=([^&]*).*", "$1");
+            assertThat(oauth.exchange(p, code, verifier).account()).contains("m@example.com");
+        }
+    }
+
+    @Test
     void a_wrong_verifier_or_a_reused_code_is_invalid_grant() {
         for (CalendarProvider p : CalendarProvider.values()) {
             String verifier = CalendarOAuth.newVerifier(random);

@@ -310,6 +310,13 @@ class GoogleCalendarApiTest {
         assertFailure(new Failure.ServerError(500), CalendarException.Kind.UNAVAILABLE);
         assertFailure(new Failure.ServerError(503), CalendarException.Kind.UNAVAILABLE);
         assertFailure(new Failure.Hang(), CalendarException.Kind.UNAVAILABLE);
+        assertFailure(
+                new Failure.ProviderError(403, "userRateLimitExceeded"),
+                CalendarException.Kind.RATE_LIMITED);
+        assertFailure(
+                new Failure.ProviderError(403, "forbiddenForNonOrganizer"),
+                CalendarException.Kind.FAILED);
+        assertFailure(new Failure.ProviderError(400, "badRequest"), CalendarException.Kind.FAILED);
         // and the fake is fine again afterwards
         assertThat(api.busy(token, List.of(), FROM, TO).mine()).isEmpty();
     }

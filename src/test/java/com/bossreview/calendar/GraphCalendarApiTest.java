@@ -282,6 +282,52 @@ class GraphCalendarApiTest {
     }
 
     @Test
+    void resync_required_or_sync_state_not_found_with_any_status_is_cursor_expired() {
+        String series = weeklyWithBoss();
+        String cursor = api.changes(token, series, Optional.empty(), FROM, TO).nextCursor();
+
+        for (Failure f :
+                List.of(
+                        new Failure.ProviderError(400, "resyncRequired"),
+                        new Failure.ProviderError(400, "syncStateNotFound"))) {
+            microsoft.failNext(1, f);
+            CalendarException e =
+                    catchThrowableOfType(
+                            CalendarException.class,
+                            () -> api.changes(token, series, Optional.of(cursor), FROM, TO));
+            assertThat(e.kind()).as(f.toString()).isEqualTo(CalendarException.Kind.CURSOR_EXPIRED);
+        }
+        microsoft.failNext(1, new Failure.ProviderError(400, "ErrorInvalidRequest"));
+        assertThat(
+                        catchThrowableOfType(
+                                        CalendarException.class,
+                                        () ->
+                                                api.changes(
+                                                        token,
+                                                        series,
+                                                        Optional.of(cursor),
+                                                        FROM,
+                                                        TO))
+                                .kind())
+                .isEqualTo(CalendarException.Kind.FAILED);
+    }
+
+    @Test
+    void the_cursor_keeps_the_delta_link_and_ids_of_any_shape() {
+        java.util.Map<String, Instant> seen = new java.util.LinkedHashMap<>();
+        seen.put("AAMk+/a=b~c,d#e", Instant.parse("2026-12-07T08:00:00Z"));
+        seen.put("plain", Instant.parse("2026-12-14T08:00:00Z"));
+        String link = "https://graph.microsoft.com/v1.0/me/calendarView/delta?$deltatoken=abc";
+
+        GraphCursor back = GraphCursor.parse(new GraphCursor(link, seen).format());
+
+        assertThat(back.deltaLink()).isEqualTo(link);
+        assertThat(back.seen()).isEqualTo(seen);
+        assertThat(GraphCursor.parse(link)).isEqualTo(new GraphCursor(link, java.util.Map.of()));
+        assertThat(GraphCursor.parse(link + "#broken,plain~1").seen()).containsOnlyKeys("plain");
+    }
+
+    @Test
     void a_cursor_pointing_elsewhere_is_refused_before_any_token_is_sent() {
         CalendarException e =
                 catchThrowableOfType(

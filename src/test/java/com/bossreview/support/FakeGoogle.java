@@ -439,6 +439,7 @@ public final class FakeGoogle extends FakeProviderServer {
             case Failure.Hang h -> error(503, "global", "backendError", "Backend Error");
             case Failure.Unauthorized u -> unauthorized();
             case Failure.Forbidden x -> error(403, "global", "forbidden", "Forbidden");
+            case Failure.ProviderError p -> error(p.status(), "global", p.reason(), p.reason());
         };
     }
 

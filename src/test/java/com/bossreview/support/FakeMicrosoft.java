@@ -551,6 +551,7 @@ public final class FakeMicrosoft extends FakeProviderServer {
                                     "An internal server error occurred.");
             case Failure.Hang h -> error(504, "GatewayTimeout", "Gateway timeout.");
             case Failure.Unauthorized u -> unauthorized();
+            case Failure.ProviderError p -> error(p.status(), p.reason(), p.reason());
             case Failure.Forbidden x ->
                     error(
                             403,

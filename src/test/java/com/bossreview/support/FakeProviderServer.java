@@ -73,6 +73,12 @@ public abstract class FakeProviderServer implements AutoCloseable {
 
         /** {@code 403} for a reason other than quota (no access to the calendar). */
         record Forbidden() implements Failure {}
+
+        /**
+         * Any documented error: {@code status} with {@code reason} as Google's {@code
+         * errors[0].reason} or Graph's {@code error.code} (e.g. 400 {@code resyncRequired}).
+         */
+        record ProviderError(int status, String reason) implements Failure {}
     }
 
     /** An answer: status, JSON body, extra headers. */
@@ -91,6 +97,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
     private record Injected(Failure failure, String pathPrefix) {}
 
     protected final ReentrantLock lock = new ReentrantLock();
+    private final java.util.concurrent.locks.Condition arrived = lock.newCondition();
     protected final FakeCalendarStore store = new FakeCalendarStore();
     private final HttpServer server;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -157,6 +164,31 @@ public abstract class FakeProviderServer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What the browser does on the provider's consent page for the authorize URL the app built:
+     * checks its {@code client_id} and {@code code_challenge_method=S256}, issues a code bound to
+     * its {@code code_challenge} for {@code account}, and returns where the provider redirects to:
+     * {@code <redirect_uri>?code=…&state=…}.
+     */
+    public java.net.URI consent(java.net.URI authorizeUrl, String account) {
+        Map<String, String> q = parseQuery(authorizeUrl.getRawQuery());
+        if (!clientId.equals(q.get("client_id"))
+                || !"S256".equals(q.get("code_challenge_method"))
+                || q.get("code_challenge") == null
+                || q.get("redirect_uri") == null) {
+            throw new AssertionError("not an authorize URL this provider accepts: " + q.keySet());
+        }
+        String code =
+                issueCode("code-" + java.util.UUID.randomUUID(), q.get("code_challenge"), account);
+        return java.net.URI.create(
+                q.get("redirect_uri")
+                        + "?code="
+                        + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8)
+                        + "&state="
+                        + java.net.URLEncoder.encode(
+                                q.getOrDefault("state", ""), StandardCharsets.UTF_8));
     }
 
     /** An access token for {@code account}, as if it had been through the OAuth dance. */
@@ -331,6 +363,51 @@ public abstract class FakeProviderServer implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Waits (without sleeping) until {@code count} requests of {@code method} to a path ending with
+     * {@code pathSuffix} have arrived; returns them. For code that calls the provider from its own
+     * threads.
+     */
+    public List<Request> awaitRequests(
+            String method, String pathSuffix, int count, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<Request> matching =
+                        requests.stream()
+                                .filter(
+                                        r ->
+                                                r.method().equals(method)
+                                                        && r.path().endsWith(pathSuffix))
+                                .toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            "Expected "
+                                    + count
+                                    + " "
+                                    + method
+                                    + " …"
+                                    + pathSuffix
+                                    + " within "
+                                    + timeout
+                                    + ", got "
+                                    + matching.size()
+                                    + "; all: "
+                                    + requests);
+                }
+                arrived.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void clearRequests() {
         lock.lock();
         try {
@@ -492,6 +569,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
             lock.lock();
             try {
                 requests.add(r);
+                arrived.signalAll();
                 Injected next = failures.peek();
                 if (next != null && r.path().startsWith(next.pathPrefix())) {
                     failures.poll();
