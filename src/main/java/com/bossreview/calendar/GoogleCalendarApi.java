@@ -1,5 +1,14 @@
 package com.bossreview.calendar;
 
+import static com.bossreview.calendar.GoogleEvents.hasAttendee;
+import static com.bossreview.calendar.GoogleEvents.intervals;
+import static com.bossreview.calendar.GoogleEvents.occurrence;
+import static com.bossreview.calendar.GoogleEvents.series;
+import static com.bossreview.calendar.GoogleEvents.weekly;
+import static com.bossreview.calendar.ProviderJson.array;
+import static com.bossreview.calendar.ProviderJson.object;
+import static com.bossreview.calendar.ProviderJson.string;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -94,7 +103,7 @@ public final class GoogleCalendarApi implements CalendarApi {
     @Override
     public Optional<Series> findWeeklyWith(String accessToken, String attendee) {
         Instant now = clock.instant();
-        Map<Series, Instant> found = new LinkedHashMap<>();
+        List<JsonObject> matching = new ArrayList<>();
         HttpUrl.Builder list =
                 events().addQueryParameter("timeMin", now.minus(Duration.ofDays(7)).toString())
                         .addQueryParameter("showDeleted", "false")
@@ -108,22 +117,23 @@ public final class GoogleCalendarApi implements CalendarApi {
                     if (!"cancelled".equals(string(e, "status"))
                             && weekly(e)
                             && hasAttendee(e, attendee)) {
-                        series(e)
-                                .ifPresent(
-                                        s ->
-                                                found.put(
-                                                        s,
-                                                        ProviderCall.nextStart(
-                                                                        GoogleTimes.zoned(
-                                                                                        object(
-                                                                                                e,
-                                                                                                "start"))
-                                                                                .orElseThrow(),
-                                                                        now)
-                                                                .toInstant()));
+                        matching.add(e);
                     }
                 });
-        return found.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        Optional<Series> first = Optional.empty();
+        Instant soonest = Instant.MAX;
+        for (JsonObject e : matching) {
+            Optional<Series> s = series(e);
+            Optional<ZonedDateTime> start = GoogleTimes.zoned(object(e, "start"));
+            if (s.isPresent() && start.isPresent()) {
+                Instant next = ProviderCall.nextStart(start.get(), now).toInstant();
+                if (next.isBefore(soonest)) {
+                    soonest = next;
+                    first = s;
+                }
+            }
+        }
+        return first;
     }
 
     @Override
@@ -297,97 +307,9 @@ public final class GoogleCalendarApi implements CalendarApi {
         return o;
     }
 
-    private static boolean weekly(JsonObject e) {
-        for (JsonElement r : array(e, "recurrence")) {
-            if (r.isJsonPrimitive()
-                    && r.getAsString().startsWith("RRULE:")
-                    && r.getAsString().contains("FREQ=WEEKLY")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasAttendee(JsonObject e, String email) {
-        for (JsonElement a : array(e, "attendees")) {
-            if (a.isJsonObject() && email.equalsIgnoreCase(string(a.getAsJsonObject(), "email"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A weekly event as a {@link Series}: its first start, read in its own zone. */
-    static Optional<Series> series(JsonObject e) {
-        Optional<ZonedDateTime> start = GoogleTimes.zoned(object(e, "start"));
-        Optional<ZonedDateTime> end = GoogleTimes.zoned(object(e, "end"));
-        String id = string(e, "id");
-        if (id == null || start.isEmpty() || end.isEmpty()) {
-            return Optional.empty();
-        }
-        ZonedDateTime s = start.get();
-        return Optional.of(
-                new Series(
-                        id,
-                        GoogleTimes.byDay(array(e, "recurrence")).orElse(s.getDayOfWeek()),
-                        s.toLocalTime(),
-                        Duration.between(s.toInstant(), end.get().toInstant()),
-                        s.getZone()));
-    }
-
-    /**
-     * An item of the series as an {@link Occurrence}. A cancelled exception carries little more
-     * than {@code originalStartTime}: its start and end are then that planned start.
-     */
-    static Optional<Occurrence> occurrence(JsonObject e) {
-        Optional<Instant> start = GoogleTimes.instant(object(e, "start"));
-        Optional<Instant> original =
-                GoogleTimes.instant(object(e, "originalStartTime")).or(() -> start);
-        String id = string(e, "id");
-        if (id == null || original.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant s = start.orElse(original.get());
-        return Optional.of(
-                new Occurrence(
-                        id,
-                        original.get(),
-                        s,
-                        GoogleTimes.instant(object(e, "end")).orElse(s),
-                        "cancelled".equals(string(e, "status"))));
-    }
-
-    private static List<Interval> intervals(JsonArray busy) {
-        List<Interval> out = new ArrayList<>();
-        for (JsonElement b : busy) {
-            if (b.isJsonObject()) {
-                Optional<Instant> s = GoogleTimes.parse(string(b.getAsJsonObject(), "start"));
-                Optional<Instant> e = GoogleTimes.parse(string(b.getAsJsonObject(), "end"));
-                if (s.isPresent() && e.isPresent()) {
-                    out.add(new Interval(s.get(), e.get()));
-                }
-            }
-        }
-        return out;
-    }
-
     private static JsonObject id(String id) {
         JsonObject o = new JsonObject();
         o.addProperty("id", id);
         return o;
-    }
-
-    static String string(JsonObject o, String key) {
-        return ProviderHttp.string(o, key).orElse(null);
-    }
-
-    static JsonObject object(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    }
-
-    static JsonArray array(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null && e.isJsonArray() ? e.getAsJsonArray() : new JsonArray();
     }
 }

@@ -1,22 +1,23 @@
 package com.bossreview.calendar;
 
-import static com.bossreview.calendar.GoogleCalendarApi.array;
-import static com.bossreview.calendar.GoogleCalendarApi.object;
-import static com.bossreview.calendar.GoogleCalendarApi.string;
+import static com.bossreview.calendar.GraphEvents.hasAttendee;
+import static com.bossreview.calendar.GraphEvents.interval;
+import static com.bossreview.calendar.GraphEvents.lower;
+import static com.bossreview.calendar.GraphEvents.occurrence;
+import static com.bossreview.calendar.GraphEvents.series;
+import static com.bossreview.calendar.ProviderJson.array;
+import static com.bossreview.calendar.ProviderJson.isTrue;
+import static com.bossreview.calendar.ProviderJson.object;
+import static com.bossreview.calendar.ProviderJson.string;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ public final class GraphCalendarApi implements CalendarApi {
     @Override
     public Optional<Series> findWeeklyWith(String accessToken, String attendee) {
         Instant now = clock.instant();
-        Map<Series, Instant> found = new LinkedHashMap<>();
+        List<JsonObject> matching = new ArrayList<>();
         HttpUrl masters =
                 url("me/events")
                         .addQueryParameter("$filter", "type eq 'seriesMaster'")
@@ -154,16 +155,23 @@ public final class GraphCalendarApi implements CalendarApi {
                     if (!isTrue(e, "isCancelled")
                             && "weekly".equals(string(pattern, "type"))
                             && hasAttendee(e, attendee)) {
-                        series(e, Optional.empty())
-                                .ifPresent(
-                                        s ->
-                                                found.put(
-                                                        s,
-                                                        ProviderCall.nextStart(first(e, s), now)
-                                                                .toInstant()));
+                        matching.add(e);
                     }
                 });
-        return found.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        Optional<Series> first = Optional.empty();
+        Instant soonest = Instant.MAX;
+        for (JsonObject e : matching) {
+            Optional<Series> s = series(e, Optional.empty());
+            if (s.isPresent()) {
+                Instant next =
+                        ProviderCall.nextStart(GraphEvents.first(e, s.get()), now).toInstant();
+                if (next.isBefore(soonest)) {
+                    soonest = next;
+                    first = s;
+                }
+            }
+        }
+        return first;
     }
 
     @Override
@@ -369,98 +377,5 @@ public final class GraphCalendarApi implements CalendarApi {
 
     private HttpUrl.Builder url(String path) {
         return base.newBuilder().addPathSegments(path);
-    }
-
-    private static boolean isTrue(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null
-                && e.isJsonPrimitive()
-                && e.getAsJsonPrimitive().isBoolean()
-                && e.getAsBoolean();
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean hasAttendee(JsonObject e, String email) {
-        for (JsonElement a : array(e, "attendees")) {
-            if (a.isJsonObject()
-                    && email.equalsIgnoreCase(
-                            string(object(a.getAsJsonObject(), "emailAddress"), "address"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Optional<Interval> interval(JsonObject o) {
-        Optional<Instant> s = GraphTimes.instant(object(o, "start"));
-        Optional<Instant> e = GraphTimes.instant(object(o, "end"));
-        return s.isPresent() && e.isPresent()
-                ? Optional.of(new Interval(s.get(), e.get()))
-                : Optional.empty();
-    }
-
-    private static ZonedDateTime first(JsonObject e, Series s) {
-        return GraphTimes.instant(object(e, "start")).orElseThrow().atZone(s.zone());
-    }
-
-    /**
-     * A series master as a {@link Series}, in {@code zone} when known, else the zone it was created
-     * in ({@code originalStartTimeZone}, the recurrence's {@code recurrenceTimeZone}).
-     */
-    static Optional<Series> series(JsonObject e, Optional<ZoneId> zone) {
-        String id = string(e, "id");
-        Optional<Instant> start = GraphTimes.instant(object(e, "start"));
-        Optional<Instant> end = GraphTimes.instant(object(e, "end"));
-        if (id == null || start.isEmpty() || end.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonObject recurrence = object(e, "recurrence");
-        ZoneId z =
-                zone.or(
-                                () ->
-                                        Optional.ofNullable(string(e, "originalStartTimeZone"))
-                                                .flatMap(GraphTimes::zone))
-                        .or(
-                                () ->
-                                        Optional.ofNullable(
-                                                        string(
-                                                                object(recurrence, "range"),
-                                                                "recurrenceTimeZone"))
-                                                .flatMap(GraphTimes::zone))
-                        .orElse(ZoneOffset.UTC);
-        ZonedDateTime local = start.get().atZone(z);
-        DayOfWeek day = local.getDayOfWeek();
-        JsonArray days = array(object(recurrence, "pattern"), "daysOfWeek");
-        if (days.size() == 1 && days.get(0).isJsonPrimitive()) {
-            try {
-                day = DayOfWeek.valueOf(days.get(0).getAsString().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ignored) {
-                // keep the start's day
-            }
-        }
-        return Optional.of(
-                new Series(
-                        id, day, local.toLocalTime(), Duration.between(start.get(), end.get()), z));
-    }
-
-    /** An occurrence or exception as an {@link Occurrence}; {@code planned} when known already. */
-    static Optional<Occurrence> occurrence(JsonObject e, Optional<Instant> planned) {
-        Optional<Instant> start = GraphTimes.instant(object(e, "start"));
-        Optional<Instant> original =
-                GraphTimes.offset(string(e, "originalStart")).or(() -> planned).or(() -> start);
-        if (original.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant s = start.orElse(original.get());
-        return Optional.of(
-                new Occurrence(
-                        string(e, "id"),
-                        original.get(),
-                        s,
-                        GraphTimes.instant(object(e, "end")).orElse(s),
-                        isTrue(e, "isCancelled")));
     }
 }
