@@ -169,6 +169,14 @@ public final class GoogleCalendarApi implements CalendarApi {
                                                 + " event insert: no usable event in the answer"));
     }
 
+    /**
+     * See the class comment for the two reads. What a caller should know: an edit of the series'
+     * master comes as an occurrence whose id is {@code seriesId} (at the series' first start); an
+     * edit of one occurrence, our own {@link #appendToDescription} included, comes as that
+     * occurrence unchanged in time; a series deleted whole comes as a master with only {@code id}
+     * and {@code status}, which has no start to report, so it is left out (the next {@link
+     * #findWeeklyWith} no longer finds it).
+     */
     @Override
     public Changes changes(
             String accessToken,
