@@ -148,11 +148,7 @@ public final class GoogleCalendarApi implements CalendarApi {
         JsonArray recurrence = new JsonArray();
         recurrence.add("RRULE:FREQ=WEEKLY;BYDAY=" + s.day().name().substring(0, 2));
         body.add("recurrence", recurrence);
-        JsonArray attendees = new JsonArray();
-        JsonObject boss = new JsonObject();
-        boss.addProperty("email", s.attendee());
-        attendees.add(boss);
-        body.add("attendees", attendees);
+        body.add("attendees", attendees(s.attendee()));
         JsonObject created =
                 call(
                         accessToken,
@@ -167,6 +163,42 @@ public final class GoogleCalendarApi implements CalendarApi {
                                         CalendarException.Kind.FAILED,
                                         P.label()
                                                 + " event insert: no usable event in the answer"));
+    }
+
+    @Override
+    public String createOnce(String accessToken, NewEvent e) {
+        LocalDateTime start = LocalDateTime.ofInstant(e.start(), e.zone());
+        JsonObject body = new JsonObject();
+        body.addProperty("summary", e.title());
+        body.addProperty("description", e.description());
+        body.add("start", local(start, e.zone()));
+        body.add("end", local(start.plus(e.length()), e.zone()));
+        body.add("attendees", attendees(e.attendee()));
+        JsonObject created =
+                call(
+                        accessToken,
+                        new Request.Builder()
+                                .url(events().addQueryParameter("sendUpdates", "all").build())
+                                .post(ProviderCall.json(body)),
+                        "event insert");
+        String id = string(created, "id");
+        if (id == null) {
+            throw new CalendarException(
+                    CalendarException.Kind.FAILED,
+                    P.label() + " event insert: no id in the answer");
+        }
+        return id;
+    }
+
+    /** The boss invited; nobody when their address is unknown (null). */
+    private static JsonArray attendees(String address) {
+        JsonArray attendees = new JsonArray();
+        if (address != null) {
+            JsonObject boss = new JsonObject();
+            boss.addProperty("email", address);
+            attendees.add(boss);
+        }
+        return attendees;
     }
 
     /**
@@ -309,9 +341,13 @@ public final class GoogleCalendarApi implements CalendarApi {
     }
 
     private static JsonObject local(LocalDateTime t, NewSeries s) {
+        return local(t, s.zone());
+    }
+
+    private static JsonObject local(LocalDateTime t, java.time.ZoneId zone) {
         JsonObject o = new JsonObject();
         o.addProperty("dateTime", t.toString().length() == 16 ? t + ":00" : t.toString());
-        o.addProperty("timeZone", s.zone().getId());
+        o.addProperty("timeZone", zone.getId());
         return o;
     }
 

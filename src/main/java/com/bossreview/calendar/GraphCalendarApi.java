@@ -58,6 +58,20 @@ public final class GraphCalendarApi implements CalendarApi {
     private final OkHttpClient http;
     private final Clock clock;
 
+    /** The boss as a required attendee; nobody when their address is unknown (null). */
+    private static JsonArray attendees(String address) {
+        JsonArray attendees = new JsonArray();
+        if (address != null) {
+            JsonObject a = new JsonObject();
+            a.addProperty("address", address);
+            JsonObject attendee = new JsonObject();
+            attendee.add("emailAddress", a);
+            attendee.addProperty("type", "required");
+            attendees.add(attendee);
+        }
+        return attendees;
+    }
+
     /**
      * {@code graphBase}: {@code MICROSOFT_GRAPH_URL}, default {@code
      * https://graph.microsoft.com/v1.0/}.
@@ -201,14 +215,7 @@ public final class GraphCalendarApi implements CalendarApi {
         recurrence.add("pattern", pattern);
         recurrence.add("range", range);
         body.add("recurrence", recurrence);
-        JsonObject address = new JsonObject();
-        address.addProperty("address", s.attendee());
-        JsonObject attendee = new JsonObject();
-        attendee.add("emailAddress", address);
-        attendee.addProperty("type", "required");
-        JsonArray attendees = new JsonArray();
-        attendees.add(attendee);
-        body.add("attendees", attendees);
+        body.add("attendees", attendees(s.attendee()));
         JsonObject created =
                 call(
                         accessToken,
@@ -223,6 +230,36 @@ public final class GraphCalendarApi implements CalendarApi {
                                         CalendarException.Kind.FAILED,
                                         P.label()
                                                 + " event create: no usable event in the answer"));
+    }
+
+    @Override
+    public String createOnce(String accessToken, NewEvent e) {
+        LocalDateTime start = LocalDateTime.ofInstant(e.start(), e.zone());
+        String zone = GraphZones.name(e.zone(), clock.instant());
+        // The listed zone stands in for the manager's with the same offsets: same local time.
+        JsonObject body = new JsonObject();
+        body.addProperty("subject", e.title());
+        JsonObject text = new JsonObject();
+        text.addProperty("contentType", "text");
+        text.addProperty("content", e.description());
+        body.add("body", text);
+        body.add("start", GraphTimes.local(start, zone));
+        body.add("end", GraphTimes.local(start.plus(e.length()), zone));
+        body.add("attendees", attendees(e.attendee()));
+        JsonObject created =
+                call(
+                        accessToken,
+                        new Request.Builder()
+                                .url(url("me/events").build())
+                                .post(ProviderCall.json(body)),
+                        "event create");
+        com.google.gson.JsonElement id = created.get("id");
+        if (id == null || !id.isJsonPrimitive()) {
+            throw new CalendarException(
+                    CalendarException.Kind.FAILED,
+                    P.label() + " event create: no id in the answer");
+        }
+        return id.getAsString();
     }
 
     /**
