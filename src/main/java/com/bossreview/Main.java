@@ -14,9 +14,11 @@ import com.bossreview.boss.Subject;
 import com.bossreview.calendar.CalendarCallback;
 import com.bossreview.calendar.CalendarCommands;
 import com.bossreview.calendar.CalendarConnections;
+import com.bossreview.calendar.CalendarFeature;
 import com.bossreview.calendar.CalendarFeedButton;
 import com.bossreview.calendar.CalendarFeedPage;
 import com.bossreview.calendar.CalendarFeeds;
+import com.bossreview.calendar.CalendarSyncLoop;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -218,6 +220,21 @@ public final class Main {
                                                                                     m.userId()))))
                                     .orElse(List.of()));
             Clicks clicks = new Clicks(home, messenger);
+            Optional<CalendarFeature> calendar =
+                    calendars.map(
+                            c ->
+                                    running.calendar(
+                                            CalendarFeature.of(
+                                                    config.calendar(),
+                                                    c,
+                                                    jdbi,
+                                                    clock,
+                                                    users,
+                                                    managers,
+                                                    reviews,
+                                                    clicks,
+                                                    messenger,
+                                                    afterAck)));
 
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =
@@ -234,6 +251,8 @@ public final class Main {
                             new AgendaCommands(
                                     agendas, managers, zones, bossDms, afterAck, clock, clicks),
                             new CalendarCommands(calendars, managers),
+                            (commands, app) ->
+                                    calendar.ifPresent(c -> c.actions().register(commands, app)),
                             new AccountCommands(
                                     new ExportService(jdbi, clock), managers, api, afterAck, clock),
                             new ReviewListeners(
@@ -244,7 +263,7 @@ public final class Main {
                                     clicks,
                                     afterAck,
                                     feeds::link,
-                                    Optional.empty()),
+                                    calendar.map(CalendarFeature::slots)),
                             CalendarFeedButton.listeners(),
                             new NewsListeners(
                                     news, managers, zones, bossDms, api, messenger, clicks, home,
@@ -317,6 +336,13 @@ public final class Main {
             if (options.backgroundNudges()) {
                 scheduling.start();
                 running.started(nudges.start(scheduling));
+                calendar.ifPresent(
+                        c ->
+                                running.started(
+                                        new CalendarSyncLoop(
+                                                c.sync(),
+                                                c.connections(),
+                                                config.calendar().syncEvery())));
                 PurgeUninstalledJob.schedule(scheduling.scheduler());
             }
 

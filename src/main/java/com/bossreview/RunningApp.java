@@ -13,6 +13,7 @@ public final class RunningApp implements AutoCloseable {
     private int port = -1;
     private com.bossreview.nudge.Nudges nudges;
     private com.bossreview.db.Database database;
+    private com.bossreview.calendar.CalendarFeature calendar;
 
     <T extends AutoCloseable> T started(T component) {
         started.push(component);
@@ -31,6 +32,17 @@ public final class RunningApp implements AutoCloseable {
     com.bossreview.db.Database database(com.bossreview.db.Database database) {
         this.database = database;
         return database;
+    }
+
+    com.bossreview.calendar.CalendarFeature calendar(
+            com.bossreview.calendar.CalendarFeature calendar) {
+        this.calendar = calendar;
+        return calendar;
+    }
+
+    /** The calendar feature when a provider is configured: tests run its sync themselves. */
+    public java.util.Optional<com.bossreview.calendar.CalendarFeature> calendar() {
+        return java.util.Optional.ofNullable(calendar);
     }
 
     /** The database and its pools, for tests that hold its connections or rows. */

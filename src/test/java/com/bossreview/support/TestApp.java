@@ -114,6 +114,11 @@ public final class TestApp implements AutoCloseable {
         return app.nudges();
     }
 
+    /** The calendar feature, when the test configured a provider: its sync is run by hand. */
+    public java.util.Optional<com.bossreview.calendar.CalendarFeature> calendar() {
+        return app.calendar();
+    }
+
     /** The app's database with its request and background pools. */
     public com.bossreview.db.Database database() {
         return app.database();

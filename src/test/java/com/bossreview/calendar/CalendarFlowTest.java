@@ -1,0 +1,333 @@
+package com.bossreview.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerDao;
+import com.bossreview.review.ReviewService;
+import com.bossreview.review.ReviewState;
+import com.bossreview.support.FakeGoogle;
+import com.bossreview.support.FakeSlack;
+import com.bossreview.support.MutableClock;
+import com.bossreview.support.SlackRequests;
+import com.bossreview.support.TestApp;
+import com.bossreview.support.TestDatabase;
+import com.bossreview.time.IsoWeek;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 15's "done": a manager connects Google Calendar, books the review with one command, and
+ * goes a month without typing {@code booked} or {@code held} — the streak right, a cancelled week
+ * rebooked — through the real Bolt app, the fake Slack and the fake Google.
+ */
+@ExtendWith(TestDatabase.class)
+class CalendarFlowTest {
+    static final String TEAM = FakeSlack.TEAM_ID;
+    static final String ME = "U0MANAGER";
+    static final String BOSS = "U0BOSS";
+    static final ZoneId NY = ZoneId.of("America/New_York");
+    static final String MY_ADDRESS = "ann@acme.test";
+    static final String BOSS_ADDRESS = "bo@acme.test";
+
+    /** Monday 30 Nov 2026, 09:00 in New York. */
+    static final Instant MONDAY = Instant.parse("2026-11-30T14:00:00Z");
+
+    FakeSlack slack;
+    FakeGoogle google;
+    MutableClock clock;
+    TestApp app;
+    Jdbi jdbi;
+
+    @BeforeEach
+    void start() {
+        slack = new FakeSlack();
+        google = new FakeGoogle();
+        clock = new MutableClock(MONDAY);
+        app =
+                TestApp.start(
+                        slack,
+                        clock,
+                        Map.of(
+                                "GOOGLE_CLIENT_ID", google.clientId(),
+                                "GOOGLE_CLIENT_SECRET", google.clientSecret(),
+                                "GOOGLE_AUTH_URL", google.url() + "o/oauth2/v2/auth",
+                                "GOOGLE_OAUTH_URL", google.url(),
+                                "GOOGLE_API_URL", google.url(),
+                                "BOSSREVIEW_PUBLIC_URL", "https://bossreview.test",
+                                "BOSSREVIEW_ENCRYPTION_KEY", TestApp.ENCRYPTION_KEY));
+        jdbi = TestDatabase.database().jdbi();
+        slack.userEmail(BOSS, BOSS_ADDRESS);
+        jdbi.useHandle(
+                h ->
+                        h.execute(
+                                """
+                INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
+                VALUES (?, ?, ?, 'America/New_York', ?, ?)""",
+                                TEAM,
+                                ME,
+                                BOSS,
+                                MONDAY,
+                                MONDAY));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        google.close();
+        slack.close();
+    }
+
+    private String command(String text) {
+        return SlackRequests.text(app.slack().command(TEAM, ME, text));
+    }
+
+    private HttpResponse<String> connectGoogle() throws Exception {
+        HttpResponse<String> ack = app.slack().command(TEAM, ME, "connect calendar");
+        URI authorize = URI.create(buttonUrl(ack.body(), CalendarCommands.CONNECT_GOOGLE));
+        URI back = google.consent(authorize, MY_ADDRESS);
+        assertThat(back.getPath()).isEqualTo("/calendar/callback/google");
+        return app.get(back.getRawPath() + "?" + back.getRawQuery());
+    }
+
+    private CalendarSync sync() {
+        return app.calendar().orElseThrow().sync();
+    }
+
+    private Optional<ReviewState> week(LocalDate day) {
+        Manager m = manager();
+        return new ReviewService(jdbi, clock).stateOf(m, IsoWeek.of(day));
+    }
+
+    private Manager manager() {
+        return jdbi.withExtension(ManagerDao.class, dao -> dao.find(TEAM, ME)).orElseThrow();
+    }
+
+    private void at(LocalDateTime local) {
+        clock.set(local.atZone(NY).toInstant());
+    }
+
+    @Test
+    void a_month_without_booked_or_held_the_streak_right_and_a_cancelled_week_rebooked()
+            throws Exception {
+        // Connect: a link only this manager gets, consent at Google, back to the app.
+        HttpResponse<String> page = connectGoogle();
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Your calendar is connected", MY_ADDRESS);
+        assertThat(
+                        slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10))
+                                .get(0)
+                                .param("text"))
+                .contains("Google Calendar (" + MY_ADDRESS + ") is connected");
+
+        // Book: the slot is stored and booked at once, the boss invited.
+        assertThat(command("review tue 17:00")).contains("Booking it in your calendar");
+        List<FakeSlack.Call> replies =
+                slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
+        assertThat(replies.get(replies.size() - 1).param("text"))
+                .contains("Booked", "every Tuesday at 17:00", "your boss invited");
+        List<FakeGoogle.Request> inserts = google.requests("POST", "/calendars/primary/events");
+        assertThat(inserts).hasSize(1);
+        assertThat(inserts.get(0).body())
+                .contains("RRULE:FREQ=WEEKLY;BYDAY=TU", BOSS_ADDRESS, "America/New_York");
+        String series =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("SELECT series_id FROM calendar_connection")
+                                        .mapTo(String.class)
+                                        .one());
+
+        // Weeks 1 and 2: booked while the occurrence stands, held once it has ended.
+        at(LocalDateTime.of(2026, 12, 1, 10, 0));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.BOOKED);
+        at(LocalDateTime.of(2026, 12, 1, 17, 45));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
+        at(LocalDateTime.of(2026, 12, 8, 18, 0));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 8))).contains(ReviewState.HELD);
+
+        // Week 3: the boss cancels Tuesday's occurrence; two free slots that week, not a skip.
+        at(LocalDateTime.of(2026, 12, 14, 9, 0));
+        google.cancelOccurrence(series, LocalDate.of(2026, 12, 15));
+        int dms = slack.calls("chat.postMessage").size();
+        sync().runOnce();
+        FakeSlack.Call cancelled =
+                slack.awaitCalls("chat.postMessage", dms + 1, Duration.ofSeconds(10)).get(dms);
+        assertThat(cancelled.param("text")).contains("was cancelled in your calendar");
+        List<String> offers = buttonValues(cancelled.json("blocks"), CalendarActions.REBOOK);
+        assertThat(offers).hasSize(2);
+        assertThat(week(LocalDate.of(2026, 12, 15))).isEmpty();
+        String chosen = offers.get(0);
+        int notes = slack.calls(FakeSlack.RESPONSE_URL).size();
+        app.slack().click(TEAM, ME, CalendarActions.REBOOK, chosen);
+        assertThat(
+                        slack.awaitCalls(FakeSlack.RESPONSE_URL, notes + 1, Duration.ofSeconds(10))
+                                .get(notes)
+                                .param("text"))
+                .contains("This week's review is now", "The week still counts");
+        google.awaitRequests("POST", "/calendars/primary/events", 2, Duration.ofSeconds(10));
+        assertThat(google.requests("POST", "/calendars/primary/events").get(1).body())
+                .doesNotContain("RRULE")
+                .contains(BOSS_ADDRESS);
+        assertThat(week(LocalDate.of(2026, 12, 15))).contains(ReviewState.BOOKED);
+        at(LocalDateTime.parse(chosen).plusMinutes(30));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 15))).contains(ReviewState.HELD);
+
+        // Week 4 as planned.
+        at(LocalDateTime.of(2026, 12, 22, 18, 0));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 22))).contains(ReviewState.HELD);
+
+        // Four weeks held, none typed.
+        assertThat(new ReviewService(jdbi, clock).streak(manager())).isEqualTo(4);
+        assertThat(slack.calls(FakeSlack.RESPONSE_URL))
+                .noneMatch(c -> String.valueOf(c.param("text")).contains("/bossreview held"));
+    }
+
+    @Test
+    void a_connection_link_works_once_and_nothing_is_stored_when_consent_is_refused()
+            throws Exception {
+        HttpResponse<String> ack = app.slack().command(TEAM, ME, "connect calendar");
+        URI authorize = URI.create(buttonUrl(ack.body(), CalendarCommands.CONNECT_GOOGLE));
+        URI back = google.consent(authorize, MY_ADDRESS);
+        String path = back.getRawPath() + "?" + back.getRawQuery();
+        assertThat(app.get(path).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = app.get(path);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("expired or was used already");
+
+        // A refusal at Google: the state is spent, nothing is stored.
+        app.slack().command(TEAM, ME, "disconnect calendar");
+        HttpResponse<String> ack2 = app.slack().command(TEAM, ME, "connect calendar");
+        URI authorize2 = URI.create(buttonUrl(ack2.body(), CalendarCommands.CONNECT_GOOGLE));
+        String state = query(authorize2, "state");
+        HttpResponse<String> refused =
+                app.get("/calendar/callback/google?error=access_denied&state=" + state);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("did not allow");
+        assertThat(count("calendar_connection")).isZero();
+    }
+
+    @Test
+    void disconnect_and_forget_delete_the_tokens_and_revoke_them_at_google() throws Exception {
+        connectGoogle();
+        assertThat(command("disconnect calendar")).contains("Disconnected your Google Calendar");
+        assertThat(count("calendar_connection")).isZero();
+        awaitRevoked(1);
+
+        connectGoogle();
+        assertThat(count("calendar_connection")).isEqualTo(1);
+        app.slack().click(TEAM, ME, "confirm_forget", ME);
+        awaitRevoked(2);
+        assertThat(count("calendar_connection")).isZero();
+        assertThat(count("manager")).isZero();
+    }
+
+    @Test
+    void revoked_consent_is_told_once_and_the_manager_can_mark_by_hand_again() throws Exception {
+        connectGoogle();
+        command("review tue 17:00");
+        // The booking's reply comes once the series is stored.
+        slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
+        google.revokeConsent(MY_ADDRESS);
+        clock.set(clock.instant().plus(Duration.ofHours(2))); // the access token has expired
+        int dms = slack.calls("chat.postMessage").size();
+        sync().runOnce();
+        assertThat(
+                        slack.awaitCalls("chat.postMessage", dms + 1, Duration.ofSeconds(10))
+                                .get(dms)
+                                .param("text"))
+                .contains("access was withdrawn", "connect calendar");
+        clock.set(clock.instant().plus(Duration.ofHours(2)));
+        sync().runOnce(); // not due any more: a revoked connection is not read
+        boolean revoked =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "SELECT revoked_at IS NOT NULL FROM calendar_connection")
+                                        .mapTo(Boolean.class)
+                                        .one());
+        assertThat(revoked).isTrue();
+        assertThat(command("held")).doesNotContain("calendar");
+    }
+
+    private void awaitRevoked(int n) throws InterruptedException {
+        google.awaitRequests("POST", "/revoke", n, Duration.ofSeconds(10));
+        assertThat(google.revoked()).hasSize(n);
+    }
+
+    private int count(String table) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
+    private static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        throw new AssertionError(name + " not in " + uri);
+    }
+
+    private static String buttonUrl(String ackBody, String actionId) {
+        for (JsonObject b : buttons(JsonParser.parseString(ackBody))) {
+            if (actionId.equals(string(b, "action_id"))) {
+                return b.get("url").getAsString();
+            }
+        }
+        throw new AssertionError("no " + actionId + " button in " + ackBody);
+    }
+
+    private static List<String> buttonValues(String blocksJson, String actionId) {
+        List<String> values = new ArrayList<>();
+        for (JsonObject b : buttons(JsonParser.parseString(blocksJson))) {
+            if (actionId.equals(string(b, "action_id"))) {
+                values.add(b.get("value").getAsString());
+            }
+        }
+        return values;
+    }
+
+    private static String string(JsonObject o, String key) {
+        return o.has(key) ? o.get(key).getAsString() : null;
+    }
+
+    /** Every button anywhere in a payload. */
+    private static List<JsonObject> buttons(JsonElement e) {
+        List<JsonObject> out = new ArrayList<>();
+        if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            if ("button".equals(string(o, "type"))) {
+                out.add(o);
+            }
+            o.entrySet().forEach(en -> out.addAll(buttons(en.getValue())));
+        } else if (e.isJsonArray()) {
+            for (JsonElement x : (JsonArray) e) {
+                out.addAll(buttons(x));
+            }
+        }
+        return out;
+    }
+}
