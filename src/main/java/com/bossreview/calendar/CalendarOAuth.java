@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +16,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -102,7 +100,9 @@ public final class CalendarOAuth {
             q.put("response_mode", "query");
             base = settings.microsoftLoginUrl() + "common/oauth2/v2.0/authorize";
         }
-        return URI.create(base + "?" + form(q));
+        okhttp3.HttpUrl.Builder url = okhttp3.HttpUrl.get(base).newBuilder();
+        q.forEach(url::addQueryParameter);
+        return url.build().uri();
     }
 
     /** The code from the redirect, exchanged for tokens; a refresh token is required. */
@@ -254,15 +254,5 @@ public final class CalendarOAuth {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String form(Map<String, String> q) {
-        return q.entrySet().stream()
-                .map(
-                        e ->
-                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                                        + "="
-                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

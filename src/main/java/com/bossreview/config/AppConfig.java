@@ -320,26 +320,36 @@ public record AppConfig(
     }
 
     static URI slackApiUrl(String raw) {
-        String url = raw.trim().endsWith("/") ? raw.trim() : raw.trim() + "/";
+        return httpUrl("SLACK_API_URL", raw, DEFAULT_SLACK_API_URL, true);
+    }
+
+    /**
+     * {@code raw} as an http(s) URL with a host and no query or fragment; {@code base}: ending with
+     * a slash, paths are appended to it. Else {@code name} must be one, like {@code example}.
+     */
+    static URI httpUrl(String name, String raw, String example, boolean base) {
+        String url = raw.trim();
+        if (base && !url.endsWith("/")) {
+            url = url + "/";
+        }
         try {
             URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null) {
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null) {
                 return uri;
             }
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
         throw new ConfigException(
-                "SLACK_API_URL must be an http(s) URL such as "
-                        + DEFAULT_SLACK_API_URL
+                name
+                        + " must be an http(s) URL such as "
+                        + example
                         + ", got '"
                         + Env.printable(raw)
                         + "'.");
-    }
-
-    static String printable(String raw) {
-        return Env.printable(raw);
     }
 
     /** Blank variables count as unset: docker-compose passes {@code VAR=} for optional ones. */

@@ -98,29 +98,9 @@ public record CalendarSettings(
         return id.map(i -> new Client(i, new Secret(secret.get())));
     }
 
-    /** An http(s) URL; {@code base}: ends with a slash, paths are appended to it. */
     static URI url(
             Function<String, Optional<String>> env, String name, String fallback, boolean base) {
-        String raw = env.apply(name).orElse(fallback);
-        String url = base && !raw.endsWith("/") ? raw + "/" : raw;
-        try {
-            URI uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null
-                    && uri.getRawQuery() == null
-                    && uri.getRawFragment() == null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw new ConfigException(
-                name
-                        + " must be an http(s) URL such as "
-                        + fallback
-                        + ", got '"
-                        + AppConfig.printable(raw)
-                        + "'.");
+        return AppConfig.httpUrl(name, env.apply(name).orElse(fallback), fallback, base);
     }
 
     static int syncSeconds(Optional<String> raw) {
