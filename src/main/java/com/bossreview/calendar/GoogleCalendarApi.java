@@ -139,24 +139,18 @@ public final class GoogleCalendarApi implements CalendarApi {
     @Override
     public Series createWeekly(String accessToken, NewSeries s) {
         LocalDate first = s.firstDay().with(TemporalAdjusters.nextOrSame(s.day()));
-        LocalDateTime start = LocalDateTime.of(first, s.start());
-        JsonObject body = new JsonObject();
-        body.addProperty("summary", s.title());
-        body.addProperty("description", s.description());
-        body.add("start", local(start, s));
-        body.add("end", local(start.plus(s.length()), s));
+        JsonObject body =
+                event(
+                        s.title(),
+                        s.description(),
+                        LocalDateTime.of(first, s.start()),
+                        s.length(),
+                        s.zone(),
+                        s.attendee());
         JsonArray recurrence = new JsonArray();
         recurrence.add("RRULE:FREQ=WEEKLY;BYDAY=" + s.day().name().substring(0, 2));
         body.add("recurrence", recurrence);
-        body.add("attendees", attendees(s.attendee()));
-        JsonObject created =
-                call(
-                        accessToken,
-                        new Request.Builder()
-                                .url(events().addQueryParameter("sendUpdates", "all").build())
-                                .post(ProviderCall.json(body)),
-                        "event insert");
-        return series(created)
+        return series(insert(accessToken, body))
                 .orElseThrow(
                         () ->
                                 new CalendarException(
@@ -167,20 +161,16 @@ public final class GoogleCalendarApi implements CalendarApi {
 
     @Override
     public String createOnce(String accessToken, NewEvent e) {
-        LocalDateTime start = LocalDateTime.ofInstant(e.start(), e.zone());
-        JsonObject body = new JsonObject();
-        body.addProperty("summary", e.title());
-        body.addProperty("description", e.description());
-        body.add("start", local(start, e.zone()));
-        body.add("end", local(start.plus(e.length()), e.zone()));
-        body.add("attendees", attendees(e.attendee()));
         JsonObject created =
-                call(
+                insert(
                         accessToken,
-                        new Request.Builder()
-                                .url(events().addQueryParameter("sendUpdates", "all").build())
-                                .post(ProviderCall.json(body)),
-                        "event insert");
+                        event(
+                                e.title(),
+                                e.description(),
+                                LocalDateTime.ofInstant(e.start(), e.zone()),
+                                e.length(),
+                                e.zone(),
+                                e.attendee()));
         String id = string(created, "id");
         if (id == null) {
             throw new CalendarException(
@@ -188,6 +178,33 @@ public final class GoogleCalendarApi implements CalendarApi {
                     P.label() + " event insert: no id in the answer");
         }
         return id;
+    }
+
+    /** An event's body: local start and end in {@code zone}, the attendee invited if known. */
+    private static JsonObject event(
+            String title,
+            String description,
+            LocalDateTime start,
+            java.time.Duration length,
+            java.time.ZoneId zone,
+            String attendee) {
+        JsonObject body = new JsonObject();
+        body.addProperty("summary", title);
+        body.addProperty("description", description);
+        body.add("start", local(start, zone));
+        body.add("end", local(start.plus(length), zone));
+        body.add("attendees", attendees(attendee));
+        return body;
+    }
+
+    /** {@code events.insert}, the attendees told by Google ({@code sendUpdates=all}). */
+    private JsonObject insert(String accessToken, JsonObject body) {
+        return call(
+                accessToken,
+                new Request.Builder()
+                        .url(events().addQueryParameter("sendUpdates", "all").build())
+                        .post(ProviderCall.json(body)),
+                "event insert");
     }
 
     /** The boss invited; nobody when their address is unknown (null). */
@@ -338,10 +355,6 @@ public final class GoogleCalendarApi implements CalendarApi {
     private static CalendarException noToken() {
         return new CalendarException(
                 CalendarException.Kind.FAILED, P.label() + " sync: no nextSyncToken");
-    }
-
-    private static JsonObject local(LocalDateTime t, NewSeries s) {
-        return local(t, s.zone());
     }
 
     private static JsonObject local(LocalDateTime t, java.time.ZoneId zone) {

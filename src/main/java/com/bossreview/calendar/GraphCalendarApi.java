@@ -191,17 +191,14 @@ public final class GraphCalendarApi implements CalendarApi {
     @Override
     public Series createWeekly(String accessToken, NewSeries s) {
         LocalDate first = s.firstDay().with(TemporalAdjusters.nextOrSame(s.day()));
-        LocalDateTime start = LocalDateTime.of(first, s.start());
-        String zone = GraphZones.name(s.zone(), clock.instant());
-        JsonObject body = new JsonObject();
-        body.addProperty("subject", s.title());
-        JsonObject text = new JsonObject();
-        text.addProperty("contentType", "text");
-        text.addProperty("content", s.description());
-        body.add("body", text);
-        // only some IANA names are accepted in dateTimeTimeZone.timeZone: see GraphZones
-        body.add("start", GraphTimes.local(start, zone));
-        body.add("end", GraphTimes.local(start.plus(s.length()), zone));
+        JsonObject body =
+                event(
+                        s.title(),
+                        s.description(),
+                        LocalDateTime.of(first, s.start()),
+                        s.length(),
+                        s.zone(),
+                        s.attendee());
         JsonObject pattern = new JsonObject();
         pattern.addProperty("type", "weekly");
         pattern.addProperty("interval", 1);
@@ -215,15 +212,7 @@ public final class GraphCalendarApi implements CalendarApi {
         recurrence.add("pattern", pattern);
         recurrence.add("range", range);
         body.add("recurrence", recurrence);
-        body.add("attendees", attendees(s.attendee()));
-        JsonObject created =
-                call(
-                        accessToken,
-                        new Request.Builder()
-                                .url(url("me/events").build())
-                                .post(ProviderCall.json(body)),
-                        "event create");
-        return series(created, Optional.of(s.zone()))
+        return series(create(accessToken, body), Optional.of(s.zone()))
                 .orElseThrow(
                         () ->
                                 new CalendarException(
@@ -234,25 +223,16 @@ public final class GraphCalendarApi implements CalendarApi {
 
     @Override
     public String createOnce(String accessToken, NewEvent e) {
-        LocalDateTime start = LocalDateTime.ofInstant(e.start(), e.zone());
-        String zone = GraphZones.name(e.zone(), clock.instant());
-        // The listed zone stands in for the manager's with the same offsets: same local time.
-        JsonObject body = new JsonObject();
-        body.addProperty("subject", e.title());
-        JsonObject text = new JsonObject();
-        text.addProperty("contentType", "text");
-        text.addProperty("content", e.description());
-        body.add("body", text);
-        body.add("start", GraphTimes.local(start, zone));
-        body.add("end", GraphTimes.local(start.plus(e.length()), zone));
-        body.add("attendees", attendees(e.attendee()));
         JsonObject created =
-                call(
+                create(
                         accessToken,
-                        new Request.Builder()
-                                .url(url("me/events").build())
-                                .post(ProviderCall.json(body)),
-                        "event create");
+                        event(
+                                e.title(),
+                                e.description(),
+                                LocalDateTime.ofInstant(e.start(), e.zone()),
+                                e.length(),
+                                e.zone(),
+                                e.attendee()));
         com.google.gson.JsonElement id = created.get("id");
         if (id == null || !id.isJsonPrimitive()) {
             throw new CalendarException(
@@ -260,6 +240,38 @@ public final class GraphCalendarApi implements CalendarApi {
                     P.label() + " event create: no id in the answer");
         }
         return id.getAsString();
+    }
+
+    /**
+     * An event's body: start and end at the local time in a zone Graph accepts with the same
+     * offsets as {@code zone} (see {@link GraphZones}), a text body, the attendee if known.
+     */
+    private JsonObject event(
+            String title,
+            String description,
+            LocalDateTime start,
+            java.time.Duration length,
+            java.time.ZoneId zone,
+            String attendee) {
+        String listed = GraphZones.name(zone, clock.instant());
+        JsonObject body = new JsonObject();
+        body.addProperty("subject", title);
+        JsonObject text = new JsonObject();
+        text.addProperty("contentType", "text");
+        text.addProperty("content", description);
+        body.add("body", text);
+        body.add("start", GraphTimes.local(start, listed));
+        body.add("end", GraphTimes.local(start.plus(length), listed));
+        body.add("attendees", attendees(attendee));
+        return body;
+    }
+
+    /** {@code POST me/events}: Graph sends the attendees their invitation. */
+    private JsonObject create(String accessToken, JsonObject body) {
+        return call(
+                accessToken,
+                new Request.Builder().url(url("me/events").build()).post(ProviderCall.json(body)),
+                "event create");
     }
 
     /**
