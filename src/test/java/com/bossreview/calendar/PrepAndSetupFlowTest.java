@@ -92,6 +92,13 @@ class PrepAndSetupFlowTest {
                             TEAM,
                             ME,
                             MONDAY.minus(Duration.ofDays(1)));
+                    h.execute(
+                            "INSERT INTO forecast (team_id, user_id, fiscal_year, quarter, amount,"
+                                    + " currency, note, recorded_at)"
+                                    + " VALUES (?, ?, 2026, 4, 250000, 'USD', 'Acme <big>', ?)",
+                            TEAM,
+                            ME,
+                            MONDAY.minus(Duration.ofDays(1)));
                 });
     }
 
@@ -120,8 +127,9 @@ class PrepAndSetupFlowTest {
                 .contains(
                         "\n\nAgenda, sent ahead by bossreview\n\nSince our last review",
                         "• Good: Signed <Initech> & co",
+                        "• Forecast Q4 FY2026: $250,000 — Acme <big>",
                         "Questions for you")
-                .doesNotContain("*", ":large_green_circle:", "&lt;");
+                .doesNotContain("*", ":large_green_circle:", ":bar_chart:", "&lt;");
         // that week's occurrence only: the series and next week's are as they were
         assertThat(google.description(series, Optional.empty())).doesNotContain("Agenda");
         assertThat(google.description(series, Optional.of(FIRST_TUESDAY.plus(Duration.ofDays(7)))))
