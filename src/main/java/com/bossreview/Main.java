@@ -6,6 +6,7 @@ import com.bossreview.agenda.AgendaCommands;
 import com.bossreview.agenda.AgendaForBoss;
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.agenda.PrepNudges;
+import com.bossreview.agenda.ReviewEvent;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.BossGuard;
 import com.bossreview.boss.BossReplies;
@@ -57,6 +58,7 @@ import com.bossreview.nudge.SnoozeAction;
 import com.bossreview.review.ReviewListeners;
 import com.bossreview.review.ReviewNudges;
 import com.bossreview.review.ReviewService;
+import com.bossreview.review.SlotBooker;
 import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.settings.SettingsCommands;
@@ -245,11 +247,26 @@ public final class Main {
                                             new BossCommand(managers, zones, users, afterAck)),
                             new SettingsCommands(managers, zones, clock),
                             new SetupCommands(
-                                    managers, zones, users, messenger, api, afterAck, clicks, home,
-                                    feeds),
+                                    managers,
+                                    zones,
+                                    users,
+                                    messenger,
+                                    api,
+                                    afterAck,
+                                    clicks,
+                                    home,
+                                    feeds,
+                                    calendar.<SlotBooker>map(CalendarFeature::slots)),
                             new StatusCommands(home, afterAck),
                             new AgendaCommands(
-                                    agendas, managers, zones, bossDms, afterAck, clock, clicks),
+                                    agendas,
+                                    managers,
+                                    zones,
+                                    bossDms,
+                                    afterAck,
+                                    clock,
+                                    clicks,
+                                    calendar.<ReviewEvent>map(CalendarFeature::agenda)),
                             new CalendarCommands(calendars, managers),
                             (commands, app) ->
                                     calendar.ifPresent(c -> c.actions().register(commands, app)),

@@ -24,7 +24,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code /bossreview agenda} and its {@code send_agenda} button. */
+/**
+ * {@code /bossreview agenda} and its {@code send_agenda} button. Once the boss has the agenda, it
+ * goes into the week's review event as well when the manager's calendar is connected ({@link
+ * ReviewEvent}); the DM stands whatever the calendar does.
+ */
 public final class AgendaCommands implements Listeners {
     private final AgendaService agendas;
     private final ManagerService managers;
@@ -33,6 +37,7 @@ public final class AgendaCommands implements Listeners {
     private final AfterAck afterAck;
     private final Clock clock;
     private final Clicks clicks;
+    private final Optional<ReviewEvent> reviewEvent;
 
     public AgendaCommands(
             AgendaService agendas,
@@ -41,7 +46,8 @@ public final class AgendaCommands implements Listeners {
             BossDms bossDms,
             AfterAck afterAck,
             Clock clock,
-            Clicks clicks) {
+            Clicks clicks,
+            Optional<ReviewEvent> reviewEvent) {
         this.agendas = agendas;
         this.managers = managers;
         this.zones = zones;
@@ -49,6 +55,7 @@ public final class AgendaCommands implements Listeners {
         this.afterAck = afterAck;
         this.clock = clock;
         this.clicks = clicks;
+        this.reviewEvent = reviewEvent;
     }
 
     @Override
@@ -106,8 +113,20 @@ public final class AgendaCommands implements Listeners {
                     }
                     AgendaService.SendOutcome outcome = shared.get();
                     if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
+                        // Only the click that claimed the week gets here: added once per week.
+                        boolean inCalendar =
+                                reviewEvent
+                                        .map(
+                                                e ->
+                                                        e.addAgenda(
+                                                                m.get(),
+                                                                IsoWeek.parse(value),
+                                                                AgendaViews.calendarText(
+                                                                        sent.agenda())))
+                                        .orElse(false);
                         click.replace(
-                                AgendaViews.sentText(sent.boss()), AgendaViews.sent(sent.boss()));
+                                AgendaViews.sentText(sent.boss(), inCalendar),
+                                AgendaViews.sent(sent.boss(), inCalendar));
                     } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {
                         click.note(AgendaViews.alreadySent(already.boss(), already.at(), m.get()));
                     } else {

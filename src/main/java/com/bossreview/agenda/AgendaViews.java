@@ -34,8 +34,39 @@ public final class AgendaViews {
 
     /** The agenda's content as mrkdwn: what the boss gets, and what is kept in agenda_sent. */
     public static String text(Agenda agenda) {
+        return render(agenda, Format.MRKDWN);
+    }
+
+    /**
+     * The agenda as plain text for the review event's description (issue 15): calendars show
+     * neither mrkdwn nor emoji codes, and an escaped {@code &lt;} would show as typed.
+     */
+    public static String calendarText(Agenda agenda) {
+        return "Agenda, sent ahead by bossreview\n\n" + render(agenda, Format.PLAIN);
+    }
+
+    /** How the agenda is written: Slack's mrkdwn, or plain text. */
+    enum Format {
+        MRKDWN,
+        PLAIN;
+
+        String heading(String s) {
+            return this == MRKDWN ? "*" + s + "*" : s;
+        }
+
+        String escape(String s) {
+            return this == MRKDWN ? Mrkdwn.escape(s) : s;
+        }
+
+        /** An emoji and its space in Slack; {@code plain} (a word, or nothing) elsewhere. */
+        String emoji(String code, String plain) {
+            return this == MRKDWN ? code + " " : plain;
+        }
+    }
+
+    private static String render(Agenda agenda, Format f) {
         StringBuilder sb = new StringBuilder();
-        sb.append("*Since our last review*")
+        sb.append(f.heading("Since our last review"))
                 .append(agenda.lastReviewHeld().isEmpty() ? " (our first one)" : "")
                 .append('\n');
         if (!agenda.hasContent()) {
@@ -48,16 +79,20 @@ public final class AgendaViews {
                     .append(" earlier items\n");
         }
         for (NewsItem n : news) {
-            sb.append(n.kind() == NewsKind.GOOD ? "• :large_green_circle: " : "• :red_circle: ")
-                    .append(Mrkdwn.escape(shorten(n.body())))
+            sb.append("• ")
+                    .append(
+                            n.kind() == NewsKind.GOOD
+                                    ? f.emoji(":large_green_circle:", "Good: ")
+                                    : f.emoji(":red_circle:", "Bad: "))
+                    .append(f.escape(shorten(n.body())))
                     .append('\n');
         }
         int firstForecast = Math.max(0, agenda.forecastChanges().size() - MAX_FORECAST_LINES);
         for (Recorded r :
                 agenda.forecastChanges().subList(firstForecast, agenda.forecastChanges().size())) {
-            sb.append(forecastLine(r)).append('\n');
+            sb.append(forecastLine(r, f)).append('\n');
         }
-        sb.append("\n*Questions for you*\n");
+        sb.append('\n').append(f.heading("Questions for you")).append('\n');
         agenda.questions().forEach(q -> sb.append("• ").append(q).append('\n'));
         String text = sb.toString().strip();
         // Slack refuses a section over 3,000 characters: never let a long history break the agenda.
@@ -80,13 +115,19 @@ public final class AgendaViews {
      * never heard.
      */
     static String forecastLine(Recorded r) {
+        return forecastLine(r, Format.MRKDWN);
+    }
+
+    private static String forecastLine(Recorded r, Format format) {
         Forecast f = r.forecast();
         String emoji =
-                switch (r.movement()) {
-                    case DOWN -> ":chart_with_downwards_trend:";
-                    case UP -> ":chart_with_upwards_trend:";
-                    default -> ":bar_chart:";
-                };
+                format.emoji(
+                        switch (r.movement()) {
+                            case DOWN -> ":chart_with_downwards_trend:";
+                            case UP -> ":chart_with_upwards_trend:";
+                            default -> ":bar_chart:";
+                        },
+                        "");
         String was = r.baseline().map(ForecastViews::money).orElse("");
         String against =
                 switch (r.movement()) {
@@ -111,14 +152,14 @@ public final class AgendaViews {
                 };
         return "• "
                 + emoji
-                + " Forecast Q"
+                + "Forecast Q"
                 + f.quarter()
                 + " FY"
                 + f.fiscalYear()
                 + ": "
                 + ForecastViews.money(f)
                 + against
-                + f.note().map(note -> " — " + Mrkdwn.escape(shorten(note))).orElse("");
+                + f.note().map(note -> " — " + format.escape(shorten(note))).orElse("");
     }
 
     /** For the manager: the draft with a Send to boss button. */
@@ -167,16 +208,19 @@ public final class AgendaViews {
         return "Agenda from <@" + managerId + "> for your next weekly review";
     }
 
-    public static String sentText(String boss) {
+    /** {@code inCalendar}: the agenda was added to the review's calendar event too. */
+    public static String sentText(String boss, boolean inCalendar) {
         return ":white_check_mark: Agenda sent to <@"
                 + boss
-                + ">. Walk in with one piece of news and one question "
+                + ">"
+                + (inCalendar ? ", and also added to your calendar event" : "")
+                + ". Walk in with one piece of news and one question "
                 + "— you're set.";
     }
 
     /** Replaces the draft once the boss has it: no button any more, so it cannot be sent twice. */
-    public static List<LayoutBlock> sent(String boss) {
-        return List.of(section(s -> s.text(markdownText(sentText(boss)))));
+    public static List<LayoutBlock> sent(String boss, boolean inCalendar) {
+        return List.of(section(s -> s.text(markdownText(sentText(boss, inCalendar)))));
     }
 
     public static String alreadySent(

@@ -97,6 +97,21 @@ public interface CalendarApi {
     record Occurrence(
             String id, Instant originalStart, Instant start, Instant end, boolean cancelled) {}
 
+    /**
+     * The occurrence of series {@code seriesId} that was planned in [{@code from}, {@code to}) (by
+     * its original start, wherever it has been moved since), unless it is cancelled. A caller knows
+     * the week it wants, not the exact start: an adopted series keeps its own day and time. The
+     * providers filter instances by where they are now, so both read {@link #MOVED} either side and
+     * pick by original start. Google: {@code events.instances} ({@code timeMin}, {@code timeMax};
+     * {@code originalStartTime} on each instance); Graph: {@code GET me/events/{id}/instances}
+     * ({@code startDateTime}, {@code endDateTime}; {@code originalStart} on each).
+     */
+    Optional<Occurrence> occurrenceIn(
+            String accessToken, String seriesId, Instant from, Instant to);
+
+    /** How far an occurrence may have been moved from its week and still be found there. */
+    Duration MOVED = Duration.ofDays(7);
+
     /** Appends {@code text} to one occurrence's description (the agenda, sent to the boss). */
     void appendToDescription(String accessToken, String occurrenceId, String text);
 }

@@ -14,14 +14,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The calendar feature's parts, built once in the composition root when a provider is configured:
- * the providers' APIs, booking, the buttons and notices, the sync, and the review command's hook.
+ * the providers' APIs, booking, the buttons and notices, the sync, and the hooks of the review
+ * command and setup ({@link CalendarSlots}) and of the agenda ({@link AgendaInEvent}).
  */
 public record CalendarFeature(
         CalendarConnections connections,
         CalendarBooking booking,
         CalendarActions actions,
         CalendarSync sync,
-        CalendarSlots slots) {
+        CalendarSlots slots,
+        AgendaInEvent agenda) {
 
     public static CalendarFeature of(
             CalendarSettings settings,
@@ -55,6 +57,11 @@ public record CalendarFeature(
                         actions,
                         settings.syncEvery());
         return new CalendarFeature(
-                connections, booking, actions, sync, new CalendarSlots(connections, booking));
+                connections,
+                booking,
+                actions,
+                sync,
+                new CalendarSlots(connections, booking),
+                new AgendaInEvent(jdbi, clock, connections, apis::get, actions));
     }
 }

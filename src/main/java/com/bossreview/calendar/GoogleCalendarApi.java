@@ -268,6 +268,32 @@ public final class GoogleCalendarApi implements CalendarApi {
         return new Changes(out, token);
     }
 
+    /**
+     * {@code events.instances} around the window: {@code timeMin} bounds an instance's end and
+     * {@code timeMax} its start (reference), cancelled instances left out ({@code showDeleted}
+     * false by default); the one whose {@code originalStartTime} is in the window.
+     */
+    @Override
+    public Optional<Occurrence> occurrenceIn(
+            String accessToken, String seriesId, Instant from, Instant to) {
+        List<Occurrence> found = new ArrayList<>();
+        HttpUrl.Builder instances =
+                events().addPathSegment(seriesId)
+                        .addPathSegment("instances")
+                        .addQueryParameter("timeMin", from.minus(MOVED).toString())
+                        .addQueryParameter("timeMax", to.plus(MOVED).toString())
+                        .addQueryParameter("maxResults", "50");
+        pages(
+                accessToken,
+                instances,
+                "instances",
+                e ->
+                        occurrence(e)
+                                .filter(o -> !o.cancelled() && ProviderCall.within(o, from, to))
+                                .ifPresent(found::add));
+        return found.stream().findFirst();
+    }
+
     @Override
     public void appendToDescription(String accessToken, String occurrenceId, String text) {
         HttpUrl url = events().addPathSegment(occurrenceId).build();

@@ -332,6 +332,37 @@ public final class GraphCalendarApi implements CalendarApi {
     }
 
     /**
+     * {@code me/events/{id}/instances} around the window: the series' occurrences and exceptions
+     * (event-list-instances), the one whose {@code originalStart} is in the window and that is not
+     * cancelled.
+     */
+    @Override
+    public Optional<Occurrence> occurrenceIn(
+            String accessToken, String seriesId, Instant from, Instant to) {
+        List<Occurrence> found = new ArrayList<>();
+        HttpUrl instances =
+                url("me/events")
+                        .addPathSegment(seriesId)
+                        .addPathSegment("instances")
+                        .addQueryParameter("startDateTime", from.minus(MOVED).toString())
+                        .addQueryParameter("endDateTime", to.plus(MOVED).toString())
+                        .addQueryParameter(
+                                "$select", "id,start,end,originalStart,isCancelled,seriesMasterId")
+                        .addQueryParameter("$top", "50")
+                        .build();
+        pages(
+                accessToken,
+                instances,
+                "instances",
+                e ->
+                        occurrence(e, Optional.empty())
+                                .filter(o -> o.id() != null)
+                                .filter(o -> !o.cancelled() && ProviderCall.within(o, from, to))
+                                .ifPresent(found::add));
+        return found.stream().findFirst();
+    }
+
+    /**
      * Appends to the occurrence's {@code body} in its own content type: a paragraph to HTML (the
      * text escaped), a blank line and the text to plain text.
      */

@@ -54,6 +54,11 @@ final class ProviderCall {
         return "Bearer " + accessToken;
     }
 
+    /** Whether {@code o} was planned in [{@code from}, {@code to}): by its original start. */
+    static boolean within(CalendarApi.Occurrence o, java.time.Instant from, java.time.Instant to) {
+        return !o.originalStart().isBefore(from) && o.originalStart().isBefore(to);
+    }
+
     /**
      * The first start of a weekly series at or after {@code now}: {@code first} itself, or the same
      * local time on a later week (the series' zone decides across DST changes).

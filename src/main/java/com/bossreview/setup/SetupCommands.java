@@ -12,6 +12,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ReviewSlot;
 import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.review.SlotBooker;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
 import com.bossreview.slack.Messenger;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /bossreview setup} and the Settings buttons open the setup modal; its submission saves
- * everything at once.
+ * everything at once, and with a connected calendar books the slot or offers free ones ({@link
+ * SetupBooking}).
  */
 public final class SetupCommands implements Listeners {
     private static final Logger log = LoggerFactory.getLogger(SetupCommands.class);
@@ -50,6 +52,7 @@ public final class SetupCommands implements Listeners {
     private final Clicks clicks;
     private final Clicks.HomeTab home;
     private final CalendarFeeds feeds;
+    private final SetupBooking booking;
 
     public SetupCommands(
             ManagerService managers,
@@ -60,7 +63,8 @@ public final class SetupCommands implements Listeners {
             AfterAck afterAck,
             Clicks clicks,
             Clicks.HomeTab home,
-            CalendarFeeds feeds) {
+            CalendarFeeds feeds,
+            Optional<SlotBooker> booker) {
         this.managers = managers;
         this.zones = zones;
         this.users = users;
@@ -70,6 +74,7 @@ public final class SetupCommands implements Listeners {
         this.clicks = clicks;
         this.home = home;
         this.feeds = feeds;
+        this.booking = new SetupBooking(booker);
     }
 
     @Override
@@ -146,12 +151,12 @@ public final class SetupCommands implements Listeners {
             return ctx.ackWithErrors(invalid.errors());
         }
         SetupForm form = ((SetupForm.Result.Valid) result).form();
+        Optional<Manager> before = managers.find(team, user);
         if (form.slot().isEmpty()) {
             // Day and time left blank keep the booked slot: it must still clear the prime hours
             // sent with it.
             Optional<ReviewSlot> kept =
-                    managers.find(team, user)
-                            .flatMap(Manager::reviewSlot)
+                    before.flatMap(Manager::reviewSlot)
                             .filter(
                                     slot ->
                                             form.prime()
@@ -170,9 +175,10 @@ public final class SetupCommands implements Listeners {
         // keeps following
         // the profile. Only a zone they changed in the form is pinned.
         boolean followsProfile =
-                managers.find(team, user)
-                        .map(m -> !m.zoneExplicit() && m.zone().equals(form.zone()))
-                        .orElse(false);
+                before.map(m -> !m.zoneExplicit() && m.zone().equals(form.zone())).orElse(false);
+        // A slot the form came with and went back unchanged was chosen before: not booked again.
+        boolean slotChosenNow =
+                form.slot().isPresent() && !form.slot().equals(before.flatMap(Manager::reviewSlot));
         managers.update(
                 team,
                 user,
@@ -197,7 +203,12 @@ public final class SetupCommands implements Listeners {
                     String text = confirmBoss(team, user, form.boss());
                     List<LayoutBlock> blocks = new ArrayList<>();
                     blocks.add(section(s -> s.text(markdownText(text))));
-                    if (form.slot().isPresent()) { // a new slot: the link to put it in a calendar
+                    Optional<List<LayoutBlock>> calendar =
+                            managers.find(team, user)
+                                    .flatMap(m -> booking.confirmation(m, slotChosenNow));
+                    if (calendar.isPresent()) { // booked, or free slots offered
+                        blocks.addAll(calendar.get());
+                    } else if (form.slot().isPresent()) { // the link to put it in a calendar
                         feeds.link(team, user)
                                 .map(CalendarFeedButton::block)
                                 .ifPresent(blocks::add);

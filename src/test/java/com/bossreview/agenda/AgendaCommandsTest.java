@@ -96,7 +96,10 @@ class AgendaCommandsTest extends AppTest {
         assertThat(dm.param("channel")).isEqualTo(BOSS);
         assertThat(dm.json("blocks"))
                 .contains("<@U0MANAGER> sent you the agenda", "Acme slips to Q1");
-        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Agenda sent");
+        // no calendar here: the reply claims no calendar event
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text"))
+                .contains("Agenda sent")
+                .doesNotContain("calendar");
         assertThat(TestDatabase.rows("agenda_sent WHERE sent_to = 'U0BOSS'")).isEqualTo(1);
         // The boss now knows the latest figure the agenda showed; the untold one before it stays
         // untold.
@@ -262,7 +265,10 @@ class AgendaCommandsTest extends AppTest {
 
         app.slack().click(TEAM, ME, "send_agenda", "2026-W48");
 
-        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("Agenda sent");
+        // no calendar here: the reply claims no calendar event
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text"))
+                .contains("Agenda sent")
+                .doesNotContain("calendar");
         assertThat(TestDatabase.rows("news WHERE told_how = 'AGENDA'")).isEqualTo(8);
         assertThat(TestDatabase.rows("news WHERE shared_at IS NULL AND body IN ('win 0', 'win 1')"))
                 .isEqualTo(2);

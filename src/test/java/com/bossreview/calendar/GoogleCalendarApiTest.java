@@ -300,6 +300,44 @@ class GoogleCalendarApiTest {
     }
 
     @Test
+    void occurrence_in_finds_the_weeks_occurrence_where_it_was_moved_to_but_not_a_cancelled_one() {
+        String series = weeklyWithBoss(); // Mondays 09:00 Paris (08:00Z) from 30 Nov
+        Instant week50 = Instant.parse("2026-12-06T23:00:00Z"); // Monday 7 Dec, 00:00 Paris
+        Instant week51 = week50.plus(Duration.ofDays(7));
+        Instant moved = Instant.parse("2026-12-09T15:00:00Z");
+        google.moveOccurrence(series, LocalDate.of(2026, 12, 7), moved);
+        google.cancelOccurrence(series, LocalDate.of(2026, 12, 14));
+
+        Optional<CalendarApi.Occurrence> found = api.occurrenceIn(token, series, week50, week51);
+
+        assertThat(found).isPresent();
+        assertThat(found.get().originalStart()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
+        assertThat(found.get().start()).isEqualTo(moved);
+        Request asked = google.requests("GET", series + "/instances").get(0);
+        assertThat(asked.query("timeMin")).isEqualTo("2026-11-29T23:00:00Z");
+        assertThat(asked.query("timeMax")).isEqualTo("2026-12-20T23:00:00Z");
+        assertThat(asked.query("showDeleted")).isNull();
+        // its id is the one appendToDescription takes
+        api.appendToDescription(token, found.get().id(), "Agenda");
+        assertThat(google.description(series, Optional.of(found.get().originalStart())))
+                .isEqualTo("Agenda");
+
+        assertThat(api.occurrenceIn(token, series, week51, week51.plus(Duration.ofDays(7))))
+                .isEmpty();
+        assertThat(
+                        api.occurrenceIn(
+                                token,
+                                series,
+                                week51.plus(Duration.ofDays(7)),
+                                week51.plus(Duration.ofDays(14))))
+                .isPresent();
+        assertThatThrownBy(() -> api.occurrenceIn(token, "nope", week50, week51))
+                .isInstanceOfSatisfying(
+                        CalendarException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CalendarException.Kind.NOT_FOUND));
+    }
+
+    @Test
     void each_failure_is_classified_and_no_message_carries_the_token() {
         assertFailure(new Failure.Unauthorized(), CalendarException.Kind.UNAUTHORIZED);
         CalendarException limited =

@@ -1,6 +1,7 @@
 package com.bossreview.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.bossreview.support.FakeMicrosoft;
@@ -391,6 +392,44 @@ class GraphCalendarApiTest {
         assertThat(GraphBodies.append("text", "", "Agenda")).isEqualTo("Agenda");
         assertThat(GraphBodies.append("html", "<p>x</p>", "a\nb"))
                 .isEqualTo("<p>x</p><p>a<br>b</p>");
+    }
+
+    @Test
+    void occurrence_in_finds_the_weeks_occurrence_where_it_was_moved_to_but_not_a_cancelled_one() {
+        String series = weeklyWithBoss(); // Mondays 09:00 Paris (08:00Z) from 30 Nov
+        Instant week50 = Instant.parse("2026-12-06T23:00:00Z"); // Monday 7 Dec, 00:00 Paris
+        Instant week51 = week50.plus(Duration.ofDays(7));
+        Instant moved = Instant.parse("2026-12-09T15:00:00Z");
+        microsoft.moveOccurrence(series, LocalDate.of(2026, 12, 7), moved);
+        microsoft.cancelOccurrence(series, LocalDate.of(2026, 12, 14));
+
+        Optional<CalendarApi.Occurrence> found = api.occurrenceIn(token, series, week50, week51);
+
+        assertThat(found).isPresent();
+        assertThat(found.get().originalStart()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
+        assertThat(found.get().start()).isEqualTo(moved);
+        Request asked = microsoft.requests("GET", series + "/instances").get(0);
+        assertThat(asked.query("startDateTime")).isEqualTo("2026-11-29T23:00:00Z");
+        assertThat(asked.query("endDateTime")).isEqualTo("2026-12-20T23:00:00Z");
+        assertThat(asked.query("$select")).contains("originalStart", "isCancelled");
+        // its id is the one appendToDescription takes
+        api.appendToDescription(token, found.get().id(), "Agenda");
+        assertThat(microsoft.description(series, Optional.of(found.get().originalStart())))
+                .contains("Agenda");
+
+        assertThat(api.occurrenceIn(token, series, week51, week51.plus(Duration.ofDays(7))))
+                .isEmpty();
+        assertThat(
+                        api.occurrenceIn(
+                                token,
+                                series,
+                                week51.plus(Duration.ofDays(7)),
+                                week51.plus(Duration.ofDays(14))))
+                .isPresent();
+        assertThatThrownBy(() -> api.occurrenceIn(token, "nope", week50, week51))
+                .isInstanceOfSatisfying(
+                        CalendarException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CalendarException.Kind.NOT_FOUND));
     }
 
     @Test

@@ -116,6 +116,12 @@ public final class FakeMicrosoft extends FakeProviderServer {
                 default -> error(405, "ErrorInvalidRequest", "Method not allowed.");
             };
         }
+        if (path.startsWith(ME + "events/") && path.endsWith("/instances")) {
+            String id = path.substring((ME + "events/").length(), path.length() - 10);
+            return r.method().equals("GET")
+                    ? instances(who, id, r)
+                    : error(405, "ErrorInvalidRequest", "Method not allowed.");
+        }
         if (path.startsWith(ME + "events/")) {
             return event(who, path.substring((ME + "events/").length()), r);
         }
@@ -351,6 +357,36 @@ public final class FakeMicrosoft extends FakeProviderServer {
         }
         return Answer.ok(
                 original.isEmpty() && e.weekly ? master(e) : occurrence(store.occurrence(e, at)));
+    }
+
+    /**
+     * {@code GET me/events/{id}/instances}: both bounds required; a series master's occurrences and
+     * exceptions whose time (where they are now) overlaps them, cancelled ones left out.
+     */
+    private Answer instances(String account, String id, Request r) {
+        if (r.query("startDateTime") == null || r.query("endDateTime") == null) {
+            return error(
+                    400,
+                    "ErrorInvalidParameter",
+                    "This request requires a time window specified by the query string parameters"
+                            + " StartDateTime and EndDateTime.");
+        }
+        Optional<FakeCalendarStore.Event> series =
+                store.event(id).filter(e -> e.account.equalsIgnoreCase(account));
+        if (series.isEmpty()) {
+            return error(
+                    404, "ErrorItemNotFound", "The specified object was not found in the store.");
+        }
+        Instant from = Instant.parse(r.query("startDateTime"));
+        Instant to = Instant.parse(r.query("endDateTime"));
+        List<JsonObject> items = new ArrayList<>();
+        for (FakeCalendarStore.Occurrence o :
+                store.occurrences(account, Optional.of(id), from, to)) {
+            if (!o.cancelled()) {
+                items.add(occurrence(o));
+            }
+        }
+        return page(items, r, Optional.empty());
     }
 
     private Answer getSchedule(JsonObject body) {
