@@ -247,6 +247,33 @@ public final class CalendarConnections implements PersonalData {
         return new Access(p, t.accessToken());
     }
 
+    /**
+     * {@code call} with a working access token; when the provider answers 401 to a token our clock
+     * still holds for valid (revoked at the provider, a clock skew, a password change), the token
+     * is dropped and {@code call} runs once more with a refreshed one. Without this the cached
+     * token would be handed out, and refused, until its own expiry.
+     */
+    public <T> T withAccess(String team, String user, java.util.function.Function<Access, T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.apply(access(team, user));
+            } catch (CalendarException e) {
+                if (e.kind() != CalendarException.Kind.UNAUTHORIZED) {
+                    throw e;
+                }
+                refused(team, user);
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The provider refused the manager's access token: the next {@link #access} refreshes it. */
+    public void refused(String team, String user) {
+        jdbi.useExtension(CalendarDao.class, dao -> dao.accessRefused(team, user, clock.instant()));
+    }
+
     /** An access token and whose it is. */
     public record Access(CalendarProvider provider, String token) {
         @Override

@@ -97,6 +97,17 @@ public interface CalendarDao {
             @Bind("expires") Instant accessExpiresAt,
             @Bind("refresh") String sealedRefreshTokenOrNull);
 
+    /**
+     * The provider refused the access token (401) before it was due to expire: it is dropped, so
+     * the next use refreshes it instead of handing out the refused one until its expiry.
+     */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET access_expires_at = :now
+            WHERE team_id = :team AND user_id = :user AND access_expires_at > :now""")
+    int accessRefused(
+            @Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
+
     /** The provider refused the refresh token; true the first time (the manager is told once). */
     @SqlUpdate(
             """
