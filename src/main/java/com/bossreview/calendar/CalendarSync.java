@@ -1,5 +1,6 @@
 package com.bossreview.calendar;
 
+import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.nudge.LocalTimes;
@@ -113,6 +114,14 @@ public final class CalendarSync {
             notices.revoked(m, CalendarProvider.byId(row.provider()).orElseThrow());
         } catch (CalendarException e) {
             failed(row, e, now);
+        } catch (TokenCipher.UndecryptableException e) {
+            // sealed with a key this instance lacks (a rotation's re-seal step ran early): put off
+            // like any failure, and the connections after it in the batch are still read
+            failed(
+                    row,
+                    new CalendarException(
+                            CalendarException.Kind.FAILED, "token not opened: " + e.getMessage()),
+                    now);
         }
     }
 

@@ -387,6 +387,38 @@ class CalendarSyncFailuresTest {
     }
 
     @Test
+    void a_connection_whose_token_no_key_opens_is_put_off_and_the_others_are_still_read()
+            throws Exception {
+        TestApp app = app(Provider.GOOGLE);
+        connectAndBook(app, "U1ANN");
+        String ben = connectAndBook(app, "U2BEN");
+        // Ann's tokens sealed with a key this instance does not have, her access token expired
+        String alien =
+                new com.bossreview.install.TokenCipher(
+                                new com.bossreview.config.Secret(
+                                        "another-key-nobody-configured-0123456789"),
+                                java.util.Optional.empty())
+                        .encrypt("refresh-token", "calendar:" + TEAM + ":U1ANN:refresh");
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        "UPDATE calendar_connection SET refresh_token = :t,"
+                                                + " access_expires_at = :now WHERE user_id = 'U1ANN'")
+                                .bind("t", alien)
+                                .bind("now", MONDAY)
+                                .execute());
+        fake.cancelOccurrence(ben, TUESDAY);
+        int dms = slack.calls("chat.postMessage").size();
+        clock.advance(Duration.ofMinutes(10));
+        Instant t = clock.instant();
+        assertThat(runOnce(app)).isEqualTo(2);
+        assertThat(failures("U1ANN")).isEqualTo(1);
+        assertThat(nextSyncAt("U1ANN")).isEqualTo(t.plus(BASE));
+        assertThat(failures("U2BEN")).isZero();
+        toldOnceAboutTheCancellation(dms);
+    }
+
+    @Test
     void two_instances_syncing_at_once_read_each_calendar_once_and_tell_a_cancellation_once()
             throws Exception {
         TestApp one = app(Provider.GOOGLE);
