@@ -249,7 +249,11 @@ public final class CalendarConnections implements PersonalData {
      * {@code call} with a working access token; when the provider answers 401 to a token our clock
      * still holds for valid (revoked at the provider, a clock skew, a password change), the token
      * is dropped and {@code call} runs once more with a refreshed one. Without this the cached
-     * token would be handed out, and refused, until its own expiry.
+     * token would be handed out, and refused, until its own expiry. As Google's "Handle API errors"
+     * (developers.google.com/workspace/calendar/api/guides/errors, 401 Invalid Credentials) says:
+     * get a new access token with the refresh token; Graph's 401 InvalidAuthenticationToken is
+     * handled the same. Once only: a fresh token refused too is the sync's failure (put off), and
+     * dropped as well.
      */
     public <T> T withAccess(String team, String user, java.util.function.Function<Access, T> call) {
         for (int attempt = 1; ; attempt++) {

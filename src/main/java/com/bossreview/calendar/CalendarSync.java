@@ -128,8 +128,11 @@ public final class CalendarSync {
     /**
      * The changes since the stored cursor. A cursor the provider refuses (Google 410, Graph {@code
      * syncStateNotFound}) is dropped and the series read again from scratch at once, not a sync
-     * interval later: weeks already told about are not told again ({@link #record} compares with
-     * what is stored). A refused access token is refreshed once ({@link
+     * interval later, as Google's "Synchronize resources efficiently" (calendar/api/guides/sync,
+     * "Full sync required by server": 410) and Graph's delta query (a {@code syncStateNotFound}
+     * delta link is started over without a token) say. Our stored weeks are kept, unlike their
+     * "wipe the client store": weeks already told about are not told again ({@link #record}
+     * compares with what is stored). A refused access token is refreshed once ({@link
      * CalendarConnections#withAccess}).
      */
     private CalendarApi.Changes read(Manager m, CalendarDao.Row row, Instant now) {
