@@ -236,7 +236,8 @@ public final class Main {
                                                     reviews,
                                                     clicks,
                                                     messenger,
-                                                    afterAck)));
+                                                    afterAck,
+                                                    options.calendarTimeout())));
 
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =

@@ -1,5 +1,6 @@
 package com.bossreview;
 
+import com.bossreview.calendar.CalendarTokens;
 import com.bossreview.config.AppConfig;
 import com.bossreview.config.ConfigException;
 import com.bossreview.db.BackgroundWork;
@@ -10,6 +11,7 @@ import com.bossreview.install.KeyRotation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,11 +47,19 @@ public final class ResealTokens {
                         Database.MIN_POOL_SIZE)) {
             db.migrate();
             KeyRotation keys = Distribution.installations(m, db.jdbi(), Clock.systemUTC()).keys();
-            int resealed = BackgroundWork.call(keys::resealAll);
+            KeyRotation.Resealed resealed =
+                    BackgroundWork.call(
+                            () -> keys.resealAll(List.of(new CalendarTokens(db.jdbi()))));
+            StringBuilder others = new StringBuilder();
+            resealed.elsewhere()
+                    .forEach(
+                            (what, n) -> others.append(" and ").append(n).append(' ').append(what));
             out.println(
                     "bossreview: re-sealed "
-                            + resealed
-                            + " stored bot tokens with BOSSREVIEW_ENCRYPTION_KEY; new "
+                            + resealed.botTokens()
+                            + " stored bot tokens"
+                            + others
+                            + " with BOSSREVIEW_ENCRYPTION_KEY; new "
                             + "tokens are sealed with it too. BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS can now be removed from every instance.");
             return 0;
         } finally {

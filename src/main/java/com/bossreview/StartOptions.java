@@ -1,5 +1,6 @@
 package com.bossreview;
 
+import com.bossreview.calendar.ProviderHttp;
 import java.time.Duration;
 
 /**
@@ -11,15 +12,26 @@ import java.time.Duration;
  *     traffic. (Once Jetty's graceful stop begins, new connections are refused and idle ones
  *     closed, so the 503 is only seen in this window.)
  * @param warmup how long and how hard the app warms itself up before {@code /readyz} says ready
+ * @param calendarTimeout how long a calendar provider's API call may take before it counts as
+ *     unavailable: tests shorten it to see a provider that hangs without waiting ten seconds
  */
 public record StartOptions(
         Duration slackRetryDelay,
         boolean backgroundNudges,
         Duration drainNotice,
-        Warmup.Plan warmup) {
+        Warmup.Plan warmup,
+        Duration calendarTimeout) {
     public static final StartOptions DEFAULT =
             new StartOptions(
                     Duration.ofSeconds(5), true, Duration.ofSeconds(2), Warmup.Plan.PRODUCTION);
+
+    public StartOptions(
+            Duration slackRetryDelay,
+            boolean backgroundNudges,
+            Duration drainNotice,
+            Warmup.Plan warmup) {
+        this(slackRetryDelay, backgroundNudges, drainNotice, warmup, ProviderHttp.TIMEOUT);
+    }
 
     /** No drain notice and a brief warm-up: tests that start and close the app do not wait. */
     public StartOptions(Duration slackRetryDelay, boolean backgroundNudges) {

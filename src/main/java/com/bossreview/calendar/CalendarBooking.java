@@ -60,9 +60,27 @@ public final class CalendarBooking {
      * @throws CalendarException when the calendar could not do it (nothing stored then)
      */
     public Booked book(Manager m, DayOfWeek day, LocalTime start) {
-        CalendarConnections.Access access = connections.access(m.teamId(), m.userId());
-        CalendarApi api = apis.apply(access.provider());
         Optional<String> boss = bossAddress(m);
+        Booked booked =
+                connections.withAccess(
+                        m.teamId(), m.userId(), access -> bookWith(access, m, day, start, boss));
+        CalendarApi.Series series =
+                booked instanceof Booked.Adopted a
+                        ? a.series()
+                        : ((Booked.Created) booked).series();
+        jdbi.useExtension(
+                CalendarDao.class,
+                dao -> dao.series(m.teamId(), m.userId(), series.id(), clock.instant()));
+        return booked;
+    }
+
+    private Booked bookWith(
+            CalendarConnections.Access access,
+            Manager m,
+            DayOfWeek day,
+            LocalTime start,
+            Optional<String> boss) {
+        CalendarApi api = apis.apply(access.provider());
         Optional<CalendarApi.Series> existing =
                 boss.flatMap(b -> api.findWeeklyWith(access.token(), b));
         Booked booked;
@@ -91,13 +109,6 @@ public final class CalendarBooking {
                                             boss.orElse(null))),
                             boss.isPresent());
         }
-        CalendarApi.Series series =
-                booked instanceof Booked.Adopted a
-                        ? a.series()
-                        : ((Booked.Created) booked).series();
-        jdbi.useExtension(
-                CalendarDao.class,
-                dao -> dao.series(m.teamId(), m.userId(), series.id(), clock.instant()));
         return booked;
     }
 
@@ -105,19 +116,24 @@ public final class CalendarBooking {
      * Books a cancelled week's review once, at {@code at} in the manager's zone, the boss invited.
      */
     public String bookOnce(Manager m, java.time.LocalDateTime at) {
-        CalendarConnections.Access access = connections.access(m.teamId(), m.userId());
         Instant start = at.atZone(m.zone()).toInstant();
+        String boss = bossAddress(m).orElse(null);
         String id =
-                apis.apply(access.provider())
-                        .createOnce(
-                                access.token(),
-                                new CalendarApi.NewEvent(
-                                        "Weekly review",
-                                        "This week's review with your boss, moved by bossreview.",
-                                        start,
-                                        PrimeHours.REVIEW_LENGTH,
-                                        m.zone(),
-                                        bossAddress(m).orElse(null)));
+                connections.withAccess(
+                        m.teamId(),
+                        m.userId(),
+                        access ->
+                                apis.apply(access.provider())
+                                        .createOnce(
+                                                access.token(),
+                                                new CalendarApi.NewEvent(
+                                                        "Weekly review",
+                                                        "This week's review with your boss, moved"
+                                                                + " by bossreview.",
+                                                        start,
+                                                        PrimeHours.REVIEW_LENGTH,
+                                                        m.zone(),
+                                                        boss)));
         // The week's review is this event now: held once it has ended.
         com.bossreview.time.IsoWeek week = com.bossreview.time.IsoWeek.of(at.toLocalDate());
         jdbi.useExtension(
@@ -140,12 +156,16 @@ public final class CalendarBooking {
      * boss's (where visible), outside prime hours, nearest {@code wish}.
      */
     public List<SlotFinder.Offer> offers(Manager m, Optional<LocalTime> wish, int count) {
-        CalendarConnections.Access access = connections.access(m.teamId(), m.userId());
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofDays(OFFER_DAYS + 1));
         List<String> others = bossAddress(m).map(List::of).orElse(List.of());
         CalendarApi.Busy busy =
-                apis.apply(access.provider()).busy(access.token(), others, now, until);
+                connections.withAccess(
+                        m.teamId(),
+                        m.userId(),
+                        access ->
+                                apis.apply(access.provider())
+                                        .busy(access.token(), others, now, until));
         List<CalendarApi.Interval> all = new ArrayList<>(busy.mine());
         busy.others().values().forEach(all::addAll);
         return SlotFinder.nearest(m.zone(), m.primeHours(), now, all, wish, OFFER_DAYS, count);

@@ -1,6 +1,7 @@
 package com.bossreview.calendar;
 
 import com.bossreview.config.CalendarSettings;
+import com.bossreview.install.KeyRotation;
 import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.PersonalData;
 import java.net.URI;
@@ -96,14 +97,13 @@ public final class CalendarConnections implements PersonalData {
         random.nextBytes(nonce);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         String verifier = CalendarOAuth.newVerifier(random);
-        jdbi.useExtension(
-                CalendarDao.class,
-                dao ->
+        sealing(
+                (dao, seal) ->
                         dao.addState(
                                 sha256(state),
                                 team,
                                 user,
-                                cipher.encrypt(verifier, context(team, user, "verifier")),
+                                seal.apply(verifier, context(team, user, "verifier")),
                                 clock.instant().plus(STATE_LIFETIME)));
         Map<CalendarProvider, URI> links = new EnumMap<>(CalendarProvider.class);
         for (CalendarProvider p : CalendarProvider.values()) {
@@ -171,18 +171,17 @@ public final class CalendarConnections implements PersonalData {
                             + "). Try again in a minute with /bossreview connect calendar.");
         }
         Instant now = clock.instant();
-        jdbi.useExtension(
-                CalendarDao.class,
-                dao ->
+        sealing(
+                (dao, seal) ->
                         dao.connect(
                                 team,
                                 user,
                                 p.id(),
                                 t.account().orElse(null),
-                                cipher.encrypt(
+                                seal.apply(
                                         t.refreshToken().orElseThrow(),
                                         context(team, user, "refresh")),
-                                cipher.encrypt(t.accessToken(), context(team, user, "access")),
+                                seal.apply(t.accessToken(), context(team, user, "access")),
                                 t.expiresAt(),
                                 now));
         log.info("Calendar connected for {}/{}: {}", team, user, p.id());
@@ -232,19 +231,49 @@ public final class CalendarConnections implements PersonalData {
             }
             throw e;
         }
-        jdbi.useExtension(
-                CalendarDao.class,
-                dao ->
+        sealing(
+                (dao, seal) ->
                         dao.refreshed(
                                 team,
                                 user,
                                 row.connectedAt(),
-                                cipher.encrypt(t.accessToken(), context(team, user, "access")),
+                                seal.apply(t.accessToken(), context(team, user, "access")),
                                 t.expiresAt(),
                                 t.refreshToken()
-                                        .map(r -> cipher.encrypt(r, context(team, user, "refresh")))
+                                        .map(r -> seal.apply(r, context(team, user, "refresh")))
                                         .orElse(null)));
         return new Access(p, t.accessToken());
+    }
+
+    /**
+     * {@code call} with a working access token; when the provider answers 401 to a token our clock
+     * still holds for valid (revoked at the provider, a clock skew, a password change), the token
+     * is dropped and {@code call} runs once more with a refreshed one. Without this the cached
+     * token would be handed out, and refused, until its own expiry. As Google's "Handle API errors"
+     * (developers.google.com/workspace/calendar/api/guides/errors, 401 Invalid Credentials) says:
+     * get a new access token with the refresh token; Graph's 401 InvalidAuthenticationToken is
+     * handled the same. Once only: a fresh token refused too is the sync's failure (put off), and
+     * dropped as well.
+     */
+    public <T> T withAccess(String team, String user, java.util.function.Function<Access, T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.apply(access(team, user));
+            } catch (CalendarException e) {
+                if (e.kind() != CalendarException.Kind.UNAUTHORIZED) {
+                    throw e;
+                }
+                refused(team, user);
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The provider refused the manager's access token: the next {@link #access} refreshes it. */
+    public void refused(String team, String user) {
+        jdbi.useExtension(CalendarDao.class, dao -> dao.accessRefused(team, user, clock.instant()));
     }
 
     /** An access token and whose it is. */
@@ -324,7 +353,25 @@ public final class CalendarConnections implements PersonalData {
         }
     }
 
-    private static String context(String team, String user, String what) {
+    /**
+     * Stores values sealed with the key new tokens are sealed with, read in the same transaction
+     * ({@link KeyRotation#sealingKey(org.jdbi.v3.core.Handle, TokenCipher)}): during a key rotation
+     * the previous key, like bot tokens, so an instance still on the old key alone opens them; the
+     * re-seal step moves them on ({@link CalendarTokens}).
+     */
+    private void sealing(
+            java.util.function.BiConsumer<CalendarDao, java.util.function.BinaryOperator<String>>
+                    store) {
+        jdbi.useTransaction(
+                h -> {
+                    String key = KeyRotation.sealingKey(h, cipher);
+                    store.accept(
+                            h.attach(CalendarDao.class),
+                            (plaintext, context) -> cipher.encrypt(plaintext, context, key));
+                });
+    }
+
+    static String context(String team, String user, String what) {
         return "calendar:" + team + ":" + user + ":" + what;
     }
 

@@ -97,6 +97,17 @@ public interface CalendarDao {
             @Bind("expires") Instant accessExpiresAt,
             @Bind("refresh") String sealedRefreshTokenOrNull);
 
+    /**
+     * The provider refused the access token (401) before it was due to expire: it is dropped, so
+     * the next use refreshes it instead of handing out the refused one until its expiry.
+     */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET access_expires_at = :now
+            WHERE team_id = :team AND user_id = :user AND access_expires_at > :now""")
+    int accessRefused(
+            @Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
+
     /** The provider refused the refresh token; true the first time (the manager is told once). */
     @SqlUpdate(
             """
@@ -164,6 +175,43 @@ public interface CalendarDao {
             @Bind("user") String user,
             @Bind("next") Instant next,
             @Bind("resetCursor") boolean resetCursor);
+
+    /** A connection's sealed tokens, for the key rotation's re-seal step. */
+    record Sealed(String teamId, String userId, String refreshToken, String accessToken) {}
+
+    @SqlQuery("SELECT team_id, user_id, refresh_token, access_token FROM calendar_connection")
+    @RegisterConstructorMapper(Sealed.class)
+    List<Sealed> sealedTokens();
+
+    /** Re-sealed tokens, unless the connection's tokens changed meanwhile (compare-and-set). */
+    @SqlUpdate(
+            """
+            UPDATE calendar_connection SET refresh_token = :refresh, access_token = :access
+            WHERE team_id = :team AND user_id = :user AND refresh_token = :oldRefresh
+              AND access_token IS NOT DISTINCT FROM :oldAccess""")
+    int resealTokens(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("oldRefresh") String oldRefresh,
+            @Bind("oldAccess") String oldAccessOrNull,
+            @Bind("refresh") String refresh,
+            @Bind("access") String accessOrNull);
+
+    /** A connection state's sealed PKCE verifier, for the re-seal step. */
+    record SealedVerifier(String stateSha256, String teamId, String userId, String verifier) {}
+
+    @SqlQuery("SELECT state_sha256, team_id, user_id, verifier FROM calendar_oauth_state")
+    @RegisterConstructorMapper(SealedVerifier.class)
+    List<SealedVerifier> sealedVerifiers();
+
+    @SqlUpdate(
+            """
+            UPDATE calendar_oauth_state SET verifier = :verifier
+            WHERE state_sha256 = :sha AND verifier = :old""")
+    int resealVerifier(
+            @Bind("sha") String stateSha256,
+            @Bind("old") String old,
+            @Bind("verifier") String verifier);
 
     /** What the calendar says about one week's occurrence. */
     @SqlUpdate(

@@ -8,6 +8,7 @@ import com.bossreview.slack.Clicks;
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.UserDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
@@ -25,6 +26,10 @@ public record CalendarFeature(
         CalendarSlots slots,
         AgendaInEvent agenda) {
 
+    /**
+     * @param timeout how long one provider call may take ({@link ProviderHttp#TIMEOUT}; tests
+     *     shorten it)
+     */
     public static CalendarFeature of(
             CalendarSettings settings,
             CalendarConnections connections,
@@ -35,8 +40,9 @@ public record CalendarFeature(
             ReviewService reviews,
             Clicks clicks,
             Messenger messenger,
-            AfterAck afterAck) {
-        OkHttpClient http = ProviderHttp.client();
+            AfterAck afterAck,
+            Duration timeout) {
+        OkHttpClient http = ProviderHttp.client(timeout);
         Map<CalendarProvider, CalendarApi> apis =
                 Map.of(
                         CalendarProvider.GOOGLE,

@@ -1,5 +1,6 @@
 package com.bossreview.calendar;
 
+import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.nudge.LocalTimes;
@@ -97,15 +98,7 @@ public final class CalendarSync {
         Manager m = manager.get();
         Instant now = clock.instant();
         try {
-            CalendarConnections.Access access = connections.access(m.teamId(), m.userId());
-            CalendarApi.Changes changes =
-                    apis.apply(access.provider())
-                            .changes(
-                                    access.token(),
-                                    row.seriesId(),
-                                    Optional.ofNullable(row.syncCursor()),
-                                    now.minus(LOOK_BACK),
-                                    now.plus(LOOK_AHEAD));
+            CalendarApi.Changes changes = read(m, row, now);
             changes.occurrences().forEach(o -> record(m, o, now));
             jdbi.useExtension(
                     CalendarDao.class,
@@ -121,7 +114,53 @@ public final class CalendarSync {
             notices.revoked(m, CalendarProvider.byId(row.provider()).orElseThrow());
         } catch (CalendarException e) {
             failed(row, e, now);
+        } catch (TokenCipher.UndecryptableException e) {
+            // sealed with a key this instance lacks (a rotation's re-seal step ran early): put off
+            // like any failure, and the connections after it in the batch are still read
+            failed(
+                    row,
+                    new CalendarException(
+                            CalendarException.Kind.FAILED, "token not opened: " + e.getMessage()),
+                    now);
         }
+    }
+
+    /**
+     * The changes since the stored cursor. A cursor the provider refuses (Google 410, Graph {@code
+     * syncStateNotFound}) is dropped and the series read again from scratch at once, not a sync
+     * interval later, as Google's "Synchronize resources efficiently" (calendar/api/guides/sync,
+     * "Full sync required by server": 410) and Graph's delta query (a {@code syncStateNotFound}
+     * delta link is started over without a token) say. Our stored weeks are kept, unlike their
+     * "wipe the client store": weeks already told about are not told again ({@link #record}
+     * compares with what is stored). A refused access token is refreshed once ({@link
+     * CalendarConnections#withAccess}).
+     */
+    private CalendarApi.Changes read(Manager m, CalendarDao.Row row, Instant now) {
+        Optional<String> cursor = Optional.ofNullable(row.syncCursor());
+        try {
+            return changes(m, row, cursor, now);
+        } catch (CalendarException e) {
+            if (e.kind() != CalendarException.Kind.CURSOR_EXPIRED || cursor.isEmpty()) {
+                throw e;
+            }
+            log.info("Calendar cursor of {}/{} refused: reading again", m.teamId(), m.userId());
+            return changes(m, row, Optional.empty(), now);
+        }
+    }
+
+    private CalendarApi.Changes changes(
+            Manager m, CalendarDao.Row row, Optional<String> cursor, Instant now) {
+        return connections.withAccess(
+                m.teamId(),
+                m.userId(),
+                access ->
+                        apis.apply(access.provider())
+                                .changes(
+                                        access.token(),
+                                        row.seriesId(),
+                                        cursor,
+                                        now.minus(LOOK_BACK),
+                                        now.plus(LOOK_AHEAD)));
     }
 
     /** One occurrence as the calendar has it now; a newly cancelled one is told about. */
@@ -149,10 +188,13 @@ public final class CalendarSync {
                                 now));
         boolean newlyCancelled =
                 o.cancelled() && before.filter(CalendarDao.Week::cancelled).isEmpty();
+        // BOOKED too: the sync itself marks the week booked at its first read of the week, so a
+        // cancellation later that week would otherwise never be told (a rebooked week returned
+        // above). A week held or skipped is over.
         if (newlyCancelled
                 && o.originalStart().isAfter(now.minus(PrimeHours.REVIEW_LENGTH))
                 && week.compareTo(reviews.currentWeek(m)) == 0
-                && reviews.stateOf(m, week).isEmpty()) {
+                && reviews.stateOf(m, week).filter(s -> s != ReviewState.BOOKED).isEmpty()) {
             notices.cancelled(m, week, o.originalStart());
         }
     }

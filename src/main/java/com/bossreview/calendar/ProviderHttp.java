@@ -10,7 +10,7 @@ import okhttp3.OkHttpClient;
 /** What the calendar providers' HTTP clients share: the client, and reading their answers. */
 public final class ProviderHttp {
     /** A provider call taking longer than this is {@link CalendarException.Kind#UNAVAILABLE}. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** The most a provider's {@code Retry-After} is honoured for; longer ones are cut to it. */
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
@@ -19,11 +19,16 @@ public final class ProviderHttp {
 
     /** One client for every provider call: timeouts, no redirects followed for POSTs' sake. */
     public static OkHttpClient client() {
+        return client(TIMEOUT);
+    }
+
+    /** The client with another timeout: {@link com.bossreview.StartOptions#calendarTimeout}. */
+    public static OkHttpClient client(Duration timeout) {
         return new OkHttpClient.Builder()
-                .connectTimeout(TIMEOUT)
-                .readTimeout(TIMEOUT)
-                .writeTimeout(TIMEOUT)
-                .callTimeout(TIMEOUT.multipliedBy(2))
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(2))
                 .followRedirects(false)
                 .build();
     }

@@ -81,6 +81,16 @@ public final class KeyRotation {
 
     /** The key to seal a token with, inside the transaction that stores it. */
     String sealingKey(Handle h) {
+        return sealingKey(h, cipher);
+    }
+
+    /**
+     * The key to seal a token with, read inside the transaction that stores it, for tokens kept
+     * outside install/ (the calendar's): during a rotation the previous key, as for bot tokens, so
+     * instances still on the old key alone keep opening them. Falls back to {@code cipher}'s key
+     * where no deployment key is recorded (single-workspace mode records none).
+     */
+    public static String sealingKey(Handle h, TokenCipher cipher) {
         return h.attach(SealingKeyDao.class)
                 .forSealing()
                 .filter(cipher::knows)
@@ -97,6 +107,28 @@ public final class KeyRotation {
      * @return how many tokens were re-sealed
      */
     public int resealAll() {
+        return resealAll(List.of()).botTokens();
+    }
+
+    /** What {@link #resealAll(List)} re-sealed: bot tokens, and each other kind by name. */
+    public record Resealed(int botTokens, java.util.Map<String, Integer> elsewhere) {}
+
+    /**
+     * {@link #resealAll()}, and then the tokens {@code elsewhere} (after the switch, so none sealed
+     * with the old key can commit after their scan either).
+     */
+    public Resealed resealAll(List<SealedElsewhere> elsewhere) {
+        int bots = resealBotTokens();
+        java.util.Map<String, Integer> others = new java.util.LinkedHashMap<>();
+        for (SealedElsewhere e : elsewhere) {
+            int n = e.reseal(cipher);
+            others.put(e.what(), n);
+            log.info("Re-sealed {} {} with key {}", n, e.what(), cipher.keyId());
+        }
+        return new Resealed(bots, others);
+    }
+
+    private int resealBotTokens() {
         checkAtStartup();
         // Committed before the scan: a store that read the old key has committed (its share lock),
         // any later one sees the new.

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bossreview.ResealTokens;
+import com.bossreview.calendar.CalendarCommands;
 import com.bossreview.config.ConfigException;
 import com.bossreview.config.Secret;
+import com.bossreview.support.FakeGoogle;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.Nudging;
@@ -14,10 +16,12 @@ import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -220,6 +224,169 @@ class KeyRotationTest {
         assertThatThrownBy(() -> TestApp.startMultiWorkspace(slack, clock, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY does not open");
+    }
+
+    /** The environment plus Google Calendar at {@code google}. */
+    private static Map<String, String> withCalendar(FakeGoogle google, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("GOOGLE_CLIENT_ID", google.clientId());
+        all.put("GOOGLE_CLIENT_SECRET", google.clientSecret());
+        all.put("GOOGLE_AUTH_URL", google.url() + "o/oauth2/v2/auth");
+        all.put("GOOGLE_OAUTH_URL", google.url());
+        all.put("GOOGLE_API_URL", google.url());
+        all.put("BOSSREVIEW_PUBLIC_URL", "https://bossreview.test");
+        return all;
+    }
+
+    /** {@code user} of Acme connects Google Calendar through {@code app}. */
+    private static void connectCalendar(TestApp app, FakeGoogle google, String user)
+            throws Exception {
+        String authorize = calendarLink(app, user);
+        URI back =
+                google.consent(URI.create(authorize), user.toLowerCase(Locale.ROOT) + "@acme.test");
+        assertThat(app.get(back.getRawPath() + "?" + back.getRawQuery()).statusCode())
+                .isEqualTo(200);
+    }
+
+    /** Starts a connection (a state with its sealed verifier); the consent page's address. */
+    private static String calendarLink(TestApp app, String user) {
+        String ack = app.slack().command(ACME, user, "connect calendar").body();
+        return buttonUrl(com.google.gson.JsonParser.parseString(ack))
+                .orElseThrow(() -> new AssertionError("no connect button in " + ack));
+    }
+
+    private static Optional<String> buttonUrl(com.google.gson.JsonElement e) {
+        if (e.isJsonObject()) {
+            com.google.gson.JsonObject o = e.getAsJsonObject();
+            if (o.has("action_id")
+                    && CalendarCommands.CONNECT_GOOGLE.equals(o.get("action_id").getAsString())) {
+                return Optional.of(o.get("url").getAsString());
+            }
+            for (var entry : o.entrySet()) {
+                Optional<String> url = buttonUrl(entry.getValue());
+                if (url.isPresent()) {
+                    return url;
+                }
+            }
+        } else if (e.isJsonArray()) {
+            for (com.google.gson.JsonElement x : e.getAsJsonArray()) {
+                Optional<String> url = buttonUrl(x);
+                if (url.isPresent()) {
+                    return url;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The key ids of every sealed calendar value, by column. */
+    private static Map<String, List<String>> calendarKeyIds() {
+        Map<String, List<String>> ids = new java.util.TreeMap<>();
+        for (String column :
+                List.of(
+                        "calendar_connection.refresh_token",
+                        "calendar_connection.access_token",
+                        "calendar_oauth_state.verifier")) {
+            String[] tc = column.split("\\.");
+            ids.put(
+                    column,
+                    TestDatabase.database()
+                            .jdbi()
+                            .withHandle(
+                                    h ->
+                                            h.createQuery(
+                                                            "SELECT "
+                                                                    + tc[1]
+                                                                    + " FROM "
+                                                                    + tc[0]
+                                                                    + " WHERE "
+                                                                    + tc[1]
+                                                                    + " IS NOT NULL")
+                                                    .mapTo(String.class)
+                                                    .list())
+                            .stream()
+                            .map(TokenCipher::keyIdOf)
+                            .distinct()
+                            .toList());
+        }
+        return ids;
+    }
+
+    @Test
+    void
+            calendar_tokens_follow_the_same_rotation_sealed_with_the_old_key_until_the_reseal_step_moves_them_all()
+                    throws Exception {
+        try (FakeGoogle google = new FakeGoogle()) {
+            try (TestApp old =
+                    TestApp.startMultiWorkspace(slack, clock, withCalendar(google, Map.of()))) {
+                InstallBrowser.install(
+                        old,
+                        slack,
+                        "code-acme",
+                        FakeSlack.Grant.workspace(ACME, "Acme", ACME_TOKEN));
+                dueNudge(ACME, "U1ANNA");
+                connectCalendar(old, google, "U1ANNA");
+                try (TestApp next =
+                        TestApp.startMultiWorkspace(slack, clock, withCalendar(google, ROLLING))) {
+                    // While rolling: a connection, a refresh and a started connection through the
+                    // instance with the new key are all sealed with the key every instance has.
+                    dueNudge(ACME, "U2BEN");
+                    connectCalendar(next, google, "U2BEN");
+                    clock.advance(Duration.ofHours(2)); // the access tokens have expired
+                    next.calendar().orElseThrow().connections().access(ACME, "U1ANNA");
+                    calendarLink(next, "U3CARL");
+                    assertThat(
+                                    google.requests("POST", "/token").stream()
+                                            .filter(
+                                                    r ->
+                                                            "refresh_token"
+                                                                    .equals(r.form("grant_type"))))
+                            .hasSize(1);
+                    assertThat(calendarKeyIds())
+                            .allSatisfy((column, ids) -> assertThat(ids).containsExactly(OLD_ID));
+
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    assertThat(
+                                    ResealTokens.run(
+                                            TestApp.multiWorkspaceConfig(
+                                                    slack, withCalendar(google, ROLLING)),
+                                            new PrintStream(out, true, StandardCharsets.UTF_8)))
+                            .isZero();
+                    // two connections' refresh and access tokens, three states' verifiers
+                    assertThat(out.toString(StandardCharsets.UTF_8))
+                            .contains("re-sealed 1 stored bot tokens and 7 calendar tokens");
+                    assertThat(calendarKeyIds())
+                            .allSatisfy((column, ids) -> assertThat(ids).containsExactly(NEW_ID));
+
+                    // After the step, new calendar tokens are sealed with the new key.
+                    dueNudge(ACME, "U4DANA");
+                    connectCalendar(next, google, "U4DANA");
+                    assertThat(calendarKeyIds())
+                            .allSatisfy((column, ids) -> assertThat(ids).containsExactly(NEW_ID));
+                }
+            }
+            // The old key gone: every calendar still opens, and refreshes with its own token.
+            try (TestApp done =
+                    TestApp.startMultiWorkspace(
+                            slack,
+                            clock,
+                            withCalendar(google, Map.of("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY)))) {
+                clock.advance(Duration.ofHours(2));
+                for (String user : List.of("U1ANNA", "U2BEN", "U4DANA")) {
+                    assertThat(
+                                    done.calendar()
+                                            .orElseThrow()
+                                            .connections()
+                                            .access(ACME, user)
+                                            .token())
+                            .isNotBlank();
+                }
+                assertThat(
+                                google.requests("POST", "/token").stream()
+                                        .filter(r -> "refresh_token".equals(r.form("grant_type"))))
+                        .hasSize(4);
+            }
+        }
     }
 
     @Test

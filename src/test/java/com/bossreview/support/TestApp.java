@@ -77,11 +77,20 @@ public final class TestApp implements AutoCloseable {
         Duration drainNotice =
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("TEST_DRAIN_NOTICE_MS", "0")));
         env.remove("TEST_DRAIN_NOTICE_MS");
+        // a calendar provider that hangs is given up on this soon (production: ten seconds)
+        String calendarTimeout = env.remove("TEST_CALENDAR_TIMEOUT_MS");
         return new TestApp(
                 Main.start(
                         AppConfig.fromEnv(env),
                         clock,
-                        new StartOptions(Duration.ofMillis(20), background, drainNotice)),
+                        new StartOptions(
+                                Duration.ofMillis(20),
+                                background,
+                                drainNotice,
+                                com.bossreview.Warmup.Plan.BRIEF,
+                                calendarTimeout == null
+                                        ? com.bossreview.calendar.ProviderHttp.TIMEOUT
+                                        : Duration.ofMillis(Long.parseLong(calendarTimeout)))),
                 clock,
                 slack);
     }
