@@ -4,6 +4,7 @@
 ALTER TABLE calendar_connection
     ADD COLUMN series_id     text,
     ADD COLUMN sync_cursor   text,
+    ADD COLUMN cursor_at     timestamptz,   -- when the cursor's full read was made (read again after a while)
     ADD COLUMN next_sync_at  timestamptz,
     ADD COLUMN sync_failures integer NOT NULL DEFAULT 0;
 CREATE INDEX calendar_connection_sync_due ON calendar_connection (next_sync_at)

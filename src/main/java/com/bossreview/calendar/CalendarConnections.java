@@ -197,6 +197,10 @@ public final class CalendarConnections implements PersonalData {
      *     gets {@link RevokedNow}), or the refresh's own failure
      */
     public Access access(String team, String user) {
+        return access(team, user, true);
+    }
+
+    private Access access(String team, String user, boolean mayRetry) {
         CalendarDao.Row row =
                 jdbi.withExtension(CalendarDao.class, dao -> dao.find(team, user))
                         .orElseThrow(
@@ -223,7 +227,18 @@ public final class CalendarConnections implements PersonalData {
                 int first =
                         jdbi.withExtension(
                                 CalendarDao.class,
-                                dao -> dao.revoked(team, user, row.connectedAt(), now));
+                                dao ->
+                                        dao.revoked(
+                                                team,
+                                                user,
+                                                row.connectedAt(),
+                                                row.refreshToken(),
+                                                now));
+                if (first == 0 && mayRetry && stillWorking(team, user)) {
+                    // Another caller refreshed at the same moment and the provider rotated the
+                    // refresh token: ours was the old one. Use what they stored.
+                    return access(team, user, false);
+                }
                 log.info("Calendar consent withdrawn for {}/{} ({})", team, user, p.id());
                 if (first == 1) {
                     throw new RevokedNow(p);
@@ -274,6 +289,10 @@ public final class CalendarConnections implements PersonalData {
     /** The provider refused the manager's access token: the next {@link #access} refreshes it. */
     public void refused(String team, String user) {
         jdbi.useExtension(CalendarDao.class, dao -> dao.accessRefused(team, user, clock.instant()));
+    }
+
+    private boolean stillWorking(String team, String user) {
+        return find(team, user).filter(Connection::working).isPresent();
     }
 
     /** An access token and whose it is. */

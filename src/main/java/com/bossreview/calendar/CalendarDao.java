@@ -23,6 +23,7 @@ public interface CalendarDao {
             Instant revokedAt,
             String seriesId,
             String syncCursor,
+            Instant cursorAt,
             Instant nextSyncAt,
             int syncFailures) {}
 
@@ -108,15 +109,21 @@ public interface CalendarDao {
     int accessRefused(
             @Bind("team") String team, @Bind("user") String user, @Bind("now") Instant now);
 
-    /** The provider refused the refresh token; true the first time (the manager is told once). */
+    /**
+     * The provider refused the refresh token {@code refreshTokenSeen} (as stored, sealed); 1 the
+     * first time (the manager is told once), 0 when another caller refreshed meanwhile and the
+     * provider rotated it (Microsoft does): then the old one is refused, and the connection stands.
+     */
     @SqlUpdate(
             """
             UPDATE calendar_connection SET revoked_at = :now, access_token = NULL
-            WHERE team_id = :team AND user_id = :user AND connected_at = :connectedAt AND revoked_at IS NULL""")
+            WHERE team_id = :team AND user_id = :user AND connected_at = :connectedAt AND revoked_at IS NULL
+              AND refresh_token = :seen""")
     int revoked(
             @Bind("team") String team,
             @Bind("user") String user,
             @Bind("connectedAt") Instant connectedAt,
+            @Bind("seen") String refreshTokenSeen,
             @Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM calendar_connection WHERE team_id = :team AND user_id = :user")
@@ -152,16 +159,22 @@ public interface CalendarDao {
             @Bind("leaseUntil") Instant leaseUntil,
             @Bind("limit") int limit);
 
-    /** A sync done: where to read from next time, and when. */
+    /**
+     * A sync done: where to read from next time, and when; {@code fullRead}: the cursor comes from
+     * a read from scratch, made {@code now}.
+     */
     @SqlUpdate(
             """
-            UPDATE calendar_connection SET sync_cursor = :cursor, next_sync_at = :next, sync_failures = 0
+            UPDATE calendar_connection SET sync_cursor = :cursor, next_sync_at = :next, sync_failures = 0,
+                   cursor_at = CASE WHEN :fullRead THEN CAST(:now AS timestamptz) ELSE cursor_at END
             WHERE team_id = :team AND user_id = :user AND series_id = :series""")
     int synced(
             @Bind("team") String team,
             @Bind("user") String user,
             @Bind("series") String seriesId,
             @Bind("cursor") String cursor,
+            @Bind("fullRead") boolean fullRead,
+            @Bind("now") Instant now,
             @Bind("next") Instant next);
 
     /** A sync failed: try again at {@code next}; {@code resetCursor} reads from the start. */

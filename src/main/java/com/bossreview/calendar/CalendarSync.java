@@ -45,6 +45,9 @@ public final class CalendarSync {
 
     static final Duration MAX_BACK_OFF = Duration.ofHours(1);
 
+    /** A cursor older than this is dropped for a read from scratch: well within LOOK_AHEAD. */
+    static final Duration REREAD_EVERY = Duration.ofDays(30);
+
     /** What the manager is told: a cancelled week, a connection that stopped working. */
     public interface Notices {
         void cancelled(Manager m, IsoWeek week, Instant wasAt);
@@ -98,7 +101,8 @@ public final class CalendarSync {
         Manager m = manager.get();
         Instant now = clock.instant();
         try {
-            CalendarApi.Changes changes = read(m, row, now);
+            Read read = read(m, row, now);
+            CalendarApi.Changes changes = read.changes();
             changes.occurrences().forEach(o -> record(m, o, now));
             jdbi.useExtension(
                     CalendarDao.class,
@@ -108,6 +112,8 @@ public final class CalendarSync {
                                     m.userId(),
                                     row.seriesId(),
                                     changes.nextCursor(),
+                                    read.full(),
+                                    now,
                                     now.plus(every)));
             settle(m, row, now);
         } catch (CalendarConnections.RevokedNow e) {
@@ -135,18 +141,28 @@ public final class CalendarSync {
      * compares with what is stored). A refused access token is refreshed once ({@link
      * CalendarConnections#withAccess}).
      */
-    private CalendarApi.Changes read(Manager m, CalendarDao.Row row, Instant now) {
-        Optional<String> cursor = Optional.ofNullable(row.syncCursor());
+    private Read read(Manager m, CalendarDao.Row row, Instant now) {
+        // A cursor's window was fixed by its full read (Graph's delta link keeps the first read's
+        // start and end): read from scratch well before that window runs out.
+        Optional<String> cursor =
+                Optional.ofNullable(row.syncCursor())
+                        .filter(
+                                c ->
+                                        row.cursorAt() != null
+                                                && row.cursorAt().isAfter(now.minus(REREAD_EVERY)));
         try {
-            return changes(m, row, cursor, now);
+            return new Read(changes(m, row, cursor, now), cursor.isEmpty());
         } catch (CalendarException e) {
             if (e.kind() != CalendarException.Kind.CURSOR_EXPIRED || cursor.isEmpty()) {
                 throw e;
             }
             log.info("Calendar cursor of {}/{} refused: reading again", m.teamId(), m.userId());
-            return changes(m, row, Optional.empty(), now);
+            return new Read(changes(m, row, Optional.empty(), now), true);
         }
     }
+
+    /** What a sync read, and whether it was a read from scratch (its cursor starts a window). */
+    private record Read(CalendarApi.Changes changes, boolean full) {}
 
     private CalendarApi.Changes changes(
             Manager m, CalendarDao.Row row, Optional<String> cursor, Instant now) {

@@ -13,10 +13,6 @@ import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.bossreview.time.IsoWeek;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -292,42 +287,10 @@ class CalendarFlowTest {
     }
 
     private static String buttonUrl(String ackBody, String actionId) {
-        for (JsonObject b : buttons(JsonParser.parseString(ackBody))) {
-            if (actionId.equals(string(b, "action_id"))) {
-                return b.get("url").getAsString();
-            }
-        }
-        throw new AssertionError("no " + actionId + " button in " + ackBody);
+        return SlackButtons.url(ackBody, actionId);
     }
 
     private static List<String> buttonValues(String blocksJson, String actionId) {
-        List<String> values = new ArrayList<>();
-        for (JsonObject b : buttons(JsonParser.parseString(blocksJson))) {
-            if (actionId.equals(string(b, "action_id"))) {
-                values.add(b.get("value").getAsString());
-            }
-        }
-        return values;
-    }
-
-    private static String string(JsonObject o, String key) {
-        return o.has(key) ? o.get(key).getAsString() : null;
-    }
-
-    /** Every button anywhere in a payload. */
-    private static List<JsonObject> buttons(JsonElement e) {
-        List<JsonObject> out = new ArrayList<>();
-        if (e.isJsonObject()) {
-            JsonObject o = e.getAsJsonObject();
-            if ("button".equals(string(o, "type"))) {
-                out.add(o);
-            }
-            o.entrySet().forEach(en -> out.addAll(buttons(en.getValue())));
-        } else if (e.isJsonArray()) {
-            for (JsonElement x : (JsonArray) e) {
-                out.addAll(buttons(x));
-            }
-        }
-        return out;
+        return SlackButtons.values(blocksJson, actionId);
     }
 }

@@ -386,6 +386,38 @@ class CalendarSyncFailuresTest {
         assertThat(notices()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @EnumSource(Provider.class)
+    void a_cursor_a_month_old_is_dropped_for_a_read_from_scratch_so_the_window_never_runs_out(
+            Provider p) throws Exception {
+        TestApp app = readOnce(p);
+        Instant firstRead =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("SELECT cursor_at FROM calendar_connection")
+                                        .mapTo(Instant.class)
+                                        .one());
+        assertThat(firstRead).isEqualTo(clock.instant());
+        // Within the month: the cursor is used (one read a sync).
+        clock.advance(CalendarSync.REREAD_EVERY.minus(Duration.ofMinutes(1)));
+        int reads = syncReads();
+        assertThat(runOnce(app)).isEqualTo(1);
+        assertThat(syncReads()).isEqualTo(reads + 1);
+        // Past it: read from scratch (Google: the token read plus the window's instances; Graph:
+        // a delta round started afresh with its window), and the new cursor's time is now.
+        clock.advance(EVERY);
+        Instant t = clock.instant();
+        assertThat(runOnce(app)).isEqualTo(1);
+        Instant reread =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("SELECT cursor_at FROM calendar_connection")
+                                        .mapTo(Instant.class)
+                                        .one());
+        assertThat(reread).isEqualTo(t);
+        assertThat(failures(ME)).isZero();
+    }
+
     @Test
     void a_connection_whose_token_no_key_opens_is_put_off_and_the_others_are_still_read()
             throws Exception {
