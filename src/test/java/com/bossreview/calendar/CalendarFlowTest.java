@@ -13,6 +13,7 @@ import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.bossreview.time.IsoWeek;
+import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -265,6 +266,53 @@ class CalendarFlowTest {
                                         .one());
         assertThat(revoked).isTrue();
         assertThat(command("held")).doesNotContain("calendar");
+    }
+
+    @Test
+    void an_existing_weekly_meeting_with_the_boss_is_adopted_not_duplicated() throws Exception {
+        connectGoogle();
+        String existing =
+                google.addWeekly(
+                        MY_ADDRESS,
+                        "1:1 Ann / Bo",
+                        LocalDateTime.of(2026, 12, 3, 16, 30),
+                        NY,
+                        Duration.ofMinutes(30),
+                        BOSS_ADDRESS);
+        int inserts = google.requests("POST", "/calendars/primary/events").size();
+        command("review tue 17:00");
+        List<FakeSlack.Call> replies =
+                slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
+        assertThat(replies.get(replies.size() - 1).param("text"))
+                .contains("You already have a weekly meeting with your boss", "Thursdays");
+        assertThat(google.requests("POST", "/calendars/primary/events")).hasSize(inserts);
+        String series =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("SELECT series_id FROM calendar_connection")
+                                        .mapTo(String.class)
+                                        .one());
+        assertThat(series).isEqualTo(existing);
+    }
+
+    @Test
+    void an_uninstall_deletes_the_calendar_tokens_at_once_and_revokes_them_at_google()
+            throws Exception {
+        connectGoogle();
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_uninstalled");
+        event.addProperty("event_ts", "1700000000.000100");
+        JsonObject callback = new JsonObject();
+        callback.addProperty("token", "legacy-verification-token");
+        callback.addProperty("team_id", TEAM);
+        callback.addProperty("api_app_id", "A0BOSSREVIEW");
+        callback.add("event", event);
+        callback.addProperty("type", "event_callback");
+        callback.addProperty("event_id", "Ev" + System.nanoTime());
+        callback.addProperty("event_time", 1700000000);
+        assertThat(app.slack().event(callback).statusCode()).isEqualTo(200);
+        assertThat(count("calendar_connection")).isZero();
+        awaitRevoked(1);
     }
 
     private void awaitRevoked(int n) throws InterruptedException {
