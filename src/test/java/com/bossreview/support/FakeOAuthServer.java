@@ -114,6 +114,8 @@ public abstract class FakeOAuthServer implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private int issued;
+    private volatile long latencyMinNanos;
+    private volatile long latencyMaxNanos;
 
     protected FakeOAuthServer(String clientId, String clientSecret) {
         this.clientId = clientId;
@@ -125,8 +127,8 @@ public abstract class FakeOAuthServer implements AutoCloseable {
         }
         server.createContext("/", this::exchange);
         server.setExecutor(
-                Executors.newFixedThreadPool(
-                        8,
+                // unbounded: a benchmark's injected latency holds a thread per request in flight
+                Executors.newCachedThreadPool(
                         r -> {
                             Thread t = new Thread(r, "fake-" + getClass().getSimpleName());
                             t.setDaemon(true);
@@ -233,6 +235,16 @@ public abstract class FakeOAuthServer implements AutoCloseable {
     }
 
     // ---- test API: failures and the log ----
+
+    /**
+     * Every answer from now on waits a uniformly random time in [{@code min}, {@code max}] before
+     * it is sent, as a provider across the internet would: for benchmarks (tests assert on
+     * behaviour, not on timing, and leave it off).
+     */
+    public void latency(java.time.Duration min, java.time.Duration max) {
+        latencyMinNanos = min.toNanos();
+        latencyMaxNanos = Math.max(min.toNanos(), max.toNanos());
+    }
 
     /** The next {@code n} requests get {@code failure}. */
     public void failNext(int n, Failure failure) {
@@ -484,6 +496,18 @@ public abstract class FakeOAuthServer implements AutoCloseable {
                 answer = failure == null ? safeRoute(r) : failure(failure);
             } finally {
                 lock.unlock();
+            }
+            long min = latencyMinNanos;
+            long max = latencyMaxNanos;
+            if (max > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(
+                            min
+                                    + java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextLong(max - min + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (failure instanceof Failure.Hang) {
                 try {
