@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.bossreview.support.FakeGoogle;
-import com.bossreview.support.FakeProviderServer.Failure;
-import com.bossreview.support.FakeProviderServer.Request;
+import com.bossreview.support.FakeOAuthServer.Failure;
+import com.bossreview.support.FakeOAuthServer.Request;
 import com.bossreview.support.MutableClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -3,7 +3,7 @@ package com.bossreview.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.FakeGoogle;
-import com.bossreview.support.FakeProviderServer.Failure;
+import com.bossreview.support.FakeOAuthServer.Failure;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;

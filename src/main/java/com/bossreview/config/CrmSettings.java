@@ -1,0 +1,101 @@
+package com.bossreview.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * CRM connections (SPEC §9): each provider's OAuth client, the providers' base URLs (tests point
+ * them at fakes), the public URL the redirects come back to, and how often the CRMs are read. No
+ * client id set: the feature is off. Built by {@code CrmSettings.read(env, key, previous)} from the
+ * same environment {@link AppConfig} reads; it is not yet one of {@link AppConfig}'s members, so
+ * nothing in the running app reads these variables until it is.
+ *
+ * <p>Salesforce's REST API has no fixed base: it lives at the {@code instance_url} each token
+ * answer names, so only the login host is configured here.
+ */
+public record CrmSettings(
+        Optional<Client> salesforce,
+        Optional<Client> hubspot,
+        URI salesforceLoginUrl,
+        URI hubspotApiUrl,
+        URI hubspotOAuthUrl,
+        Optional<URI> publicUrl,
+        Duration syncEvery,
+        Optional<Secret> encryptionKey,
+        Optional<Secret> previousEncryptionKey) {
+
+    public static final String DEFAULT_SALESFORCE_LOGIN_URL = "https://login.salesforce.com/";
+    public static final String DEFAULT_HUBSPOT_API_URL = "https://api.hubapi.com/";
+    public static final String DEFAULT_HUBSPOT_OAUTH_URL =
+            "https://app.hubspot.com/oauth/authorize";
+
+    /** A provider's OAuth client. */
+    public record Client(String id, Secret secret) {}
+
+    public boolean enabled() {
+        return salesforce.isPresent() || hubspot.isPresent();
+    }
+
+    /**
+     * Reads the CRM variables; {@code key}: {@code BOSSREVIEW_ENCRYPTION_KEY} (and the previous one
+     * while rotating), which seals the tokens. {@code BOSSREVIEW_SYNC_SECONDS} is the one the
+     * calendars use too (SPEC §8: calendars and CRMs are polled at the same pace).
+     */
+    static CrmSettings read(
+            Function<String, Optional<String>> env,
+            Optional<Secret> key,
+            Optional<Secret> previous) {
+        Optional<Client> salesforce = client(env, "SALESFORCE");
+        Optional<Client> hubspot = client(env, "HUBSPOT");
+        Optional<URI> publicUrl = env.apply("BOSSREVIEW_PUBLIC_URL").map(AppConfig::publicUrl);
+        if (salesforce.isPresent() || hubspot.isPresent()) {
+            String which = salesforce.isPresent() ? "SALESFORCE_CLIENT_ID" : "HUBSPOT_CLIENT_ID";
+            if (publicUrl.isEmpty()) {
+                throw new ConfigException(
+                        "BOSSREVIEW_PUBLIC_URL is not set: with "
+                                + which
+                                + " set, CRM connections redirect back to "
+                                + "<BOSSREVIEW_PUBLIC_URL>/crm/callback/<provider>. Set it to the app's public "
+                                + "https base URL, or unset the CRM client ids.");
+            }
+            if (key.isEmpty()) {
+                throw new ConfigException(
+                        "BOSSREVIEW_ENCRYPTION_KEY is not set: with "
+                                + which
+                                + " set, each workspace's CRM token is stored "
+                                + "encrypted with it. Generate one with `openssl rand -base64 32`.");
+            }
+        }
+        return new CrmSettings(
+                salesforce,
+                hubspot,
+                CalendarSettings.url(
+                        env, "SALESFORCE_LOGIN_URL", DEFAULT_SALESFORCE_LOGIN_URL, true),
+                CalendarSettings.url(env, "HUBSPOT_API_URL", DEFAULT_HUBSPOT_API_URL, true),
+                CalendarSettings.url(env, "HUBSPOT_OAUTH_URL", DEFAULT_HUBSPOT_OAUTH_URL, false),
+                publicUrl,
+                Duration.ofSeconds(
+                        CalendarSettings.syncSeconds(env.apply("BOSSREVIEW_SYNC_SECONDS"))),
+                key,
+                previous);
+    }
+
+    private static Optional<Client> client(
+            Function<String, Optional<String>> env, String provider) {
+        Optional<String> id = env.apply(provider + "_CLIENT_ID");
+        Optional<String> secret = env.apply(provider + "_CLIENT_SECRET");
+        if (id.isPresent() != secret.isPresent()) {
+            String missing = id.isEmpty() ? provider + "_CLIENT_ID" : provider + "_CLIENT_SECRET";
+            throw new ConfigException(
+                    missing
+                            + " is not set: a CRM connection needs both "
+                            + provider
+                            + "_CLIENT_ID and "
+                            + provider
+                            + "_CLIENT_SECRET; unset both to leave it off.");
+        }
+        return id.map(i -> new Client(i, new Secret(secret.get())));
+    }
+}
