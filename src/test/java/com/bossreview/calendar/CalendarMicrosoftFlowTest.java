@@ -9,6 +9,7 @@ import com.bossreview.manager.ManagerDao;
 import com.bossreview.review.ReviewService;
 import com.bossreview.review.ReviewState;
 import com.bossreview.support.FakeMicrosoft;
+import com.bossreview.support.FakeOAuthServer;
 import com.bossreview.support.FakeProviderServer;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
@@ -145,7 +146,7 @@ class CalendarMicrosoftFlowTest {
                 .decrypt(sealed, "calendar:" + TEAM + ":" + ME + ":refresh");
     }
 
-    private List<FakeProviderServer.Request> refreshes() {
+    private List<FakeOAuthServer.Request> refreshes() {
         return microsoft.requests("POST", TOKEN_PATH).stream()
                 .filter(r -> "refresh_token".equals(r.form("grant_type")))
                 .toList();
@@ -166,7 +167,7 @@ class CalendarMicrosoftFlowTest {
                 slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
         assertThat(replies.get(replies.size() - 1).param("text"))
                 .contains("Booked", "every Tuesday at 17:00", "your boss invited");
-        List<FakeProviderServer.Request> creates = microsoft.requests("POST", "/v1.0/me/events");
+        List<FakeOAuthServer.Request> creates = microsoft.requests("POST", "/v1.0/me/events");
         assertThat(creates).hasSize(1);
         JsonObject master = JsonParser.parseString(creates.get(0).body()).getAsJsonObject();
         JsonObject pattern = master.getAsJsonObject("recurrence").getAsJsonObject("pattern");

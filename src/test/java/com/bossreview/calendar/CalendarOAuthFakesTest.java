@@ -7,6 +7,7 @@ import com.bossreview.config.CalendarSettings;
 import com.bossreview.config.Secret;
 import com.bossreview.support.FakeGoogle;
 import com.bossreview.support.FakeMicrosoft;
+import com.bossreview.support.FakeOAuthServer;
 import com.bossreview.support.FakeProviderServer;
 import com.bossreview.support.MutableClock;
 import java.net.URI;
@@ -82,7 +83,7 @@ class CalendarOAuthFakesTest {
                                     URI.create(microsoft.graphUrl()), ProviderHttp.client());
             assertThat(api.busy(t.accessToken(), List.of(), NOW, NOW.plusSeconds(3600)).mine())
                     .isEmpty();
-            FakeProviderServer.Request sent =
+            FakeOAuthServer.Request sent =
                     fake(p).requests().stream()
                             .filter(r -> r.path().endsWith("token"))
                             .findFirst()
@@ -215,7 +216,7 @@ class CalendarOAuthFakesTest {
 
     @Test
     void a_token_endpoint_failure_is_classified() {
-        google.failNext(1, new FakeProviderServer.Failure.RateLimited(3), "/token");
+        google.failNext(1, new FakeOAuthServer.Failure.RateLimited(3), "/token");
         CalendarException e =
                 catchThrowableOfType(
                         CalendarException.class, () -> oauth.refresh(CalendarProvider.GOOGLE, "r"));

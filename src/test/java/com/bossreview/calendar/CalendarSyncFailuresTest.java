@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.FakeGoogle;
 import com.bossreview.support.FakeMicrosoft;
+import com.bossreview.support.FakeOAuthServer.Failure;
 import com.bossreview.support.FakeProviderServer;
-import com.bossreview.support.FakeProviderServer.Failure;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
 import com.bossreview.support.TestApp;
