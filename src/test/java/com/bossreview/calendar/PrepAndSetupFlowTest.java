@@ -10,8 +10,6 @@ import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
@@ -20,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,7 +171,7 @@ class PrepAndSetupFlowTest {
         int dms = slack.calls("chat.postMessage").size();
         app.calendar().orElseThrow().sync().runOnce();
         FakeSlack.Call cancelled = slack.awaitCalls("chat.postMessage", dms + 1, WAIT).get(dms);
-        String slot = buttonValues(cancelled.json("blocks"), CalendarActions.REBOOK).get(0);
+        String slot = SlackButtons.values(cancelled.json("blocks"), CalendarActions.REBOOK).get(0);
         int notes = slack.calls(FakeSlack.RESPONSE_URL).size();
         app.slack().click(TEAM, ME, CalendarActions.REBOOK, slot);
         assertThat(
@@ -208,7 +205,7 @@ class PrepAndSetupFlowTest {
 
         FakeSlack.Call saved = slack.awaitCalls("chat.postMessage", dms + 1, WAIT).get(dms);
         assertThat(saved.param("text")).contains("Setup saved");
-        List<String> offers = buttonValues(saved.json("blocks"), CalendarActions.BOOK);
+        List<String> offers = SlackButtons.values(saved.json("blocks"), CalendarActions.BOOK);
         assertThat(offers).isNotEmpty();
         assertThat(saved.json("blocks")).contains("Free in your calendar");
         assertThat(google.requests("POST", "/calendars/primary/events")).isEmpty();
@@ -261,7 +258,7 @@ class PrepAndSetupFlowTest {
     private void connectGoogle() throws Exception {
         int dms = slack.calls("chat.postMessage").size();
         var ack = app.slack().command(TEAM, ME, "connect calendar");
-        URI authorize = URI.create(buttonUrl(ack.body(), CalendarCommands.CONNECT_GOOGLE));
+        URI authorize = URI.create(SlackButtons.url(ack.body(), CalendarCommands.CONNECT_GOOGLE));
         URI back = google.consent(authorize, MY_ADDRESS);
         assertThat(app.get(back.getRawPath() + "?" + back.getRawQuery()).statusCode())
                 .isEqualTo(200);
@@ -328,45 +325,5 @@ class PrepAndSetupFlowTest {
         JsonObject block = new JsonObject();
         block.add(actionId, JsonParser.parseString(new Gson().toJson(state)).getAsJsonObject());
         return block;
-    }
-
-    private static String buttonUrl(String ackBody, String actionId) {
-        for (JsonObject b : buttons(JsonParser.parseString(ackBody))) {
-            if (actionId.equals(string(b, "action_id"))) {
-                return b.get("url").getAsString();
-            }
-        }
-        throw new AssertionError("no " + actionId + " button in " + ackBody);
-    }
-
-    private static List<String> buttonValues(String blocksJson, String actionId) {
-        List<String> values = new ArrayList<>();
-        for (JsonObject b : buttons(JsonParser.parseString(blocksJson))) {
-            if (actionId.equals(string(b, "action_id"))) {
-                values.add(b.get("value").getAsString());
-            }
-        }
-        return values;
-    }
-
-    private static String string(JsonObject o, String key) {
-        return o.has(key) ? o.get(key).getAsString() : null;
-    }
-
-    /** Every button anywhere in a payload. */
-    private static List<JsonObject> buttons(JsonElement e) {
-        List<JsonObject> out = new ArrayList<>();
-        if (e.isJsonObject()) {
-            JsonObject o = e.getAsJsonObject();
-            if ("button".equals(string(o, "type"))) {
-                out.add(o);
-            }
-            o.entrySet().forEach(en -> out.addAll(buttons(en.getValue())));
-        } else if (e.isJsonArray()) {
-            for (JsonElement x : (JsonArray) e) {
-                out.addAll(buttons(x));
-            }
-        }
-        return out;
     }
 }
