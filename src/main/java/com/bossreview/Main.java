@@ -160,6 +160,7 @@ public final class Main {
             Optional<CalendarConnections> calendars =
                     CalendarConnections.of(config.calendar(), jdbi, clock);
             Optional<CrmConnections> crms = CrmConnections.of(config.crm(), jdbi, clock);
+            running.crm(crms);
             List<PersonalData> heldElsewhere =
                     java.util.stream.Stream.<PersonalData>concat(calendars.stream(), crms.stream())
                             .toList();
