@@ -38,6 +38,7 @@ class CrmConnectFlowTest {
     FakeSlack slack;
     FakeSalesforce salesforce;
     FakeHubSpot hubspot;
+    MutableClock clock;
     TestApp app;
     Jdbi jdbi;
 
@@ -46,10 +47,11 @@ class CrmConnectFlowTest {
         slack = new FakeSlack();
         salesforce = new FakeSalesforce();
         hubspot = new FakeHubSpot();
+        clock = new MutableClock(MONDAY);
         app =
                 TestApp.start(
                         slack,
-                        new MutableClock(MONDAY),
+                        clock,
                         Map.of(
                                 "SALESFORCE_CLIENT_ID", FakeSalesforce.CLIENT_ID,
                                 "SALESFORCE_CLIENT_SECRET", FakeSalesforce.CLIENT_SECRET,
@@ -184,13 +186,9 @@ class CrmConnectFlowTest {
         assertThat(count("user_id IS NULL AND provider = 'hubspot'")).isEqualTo(1);
 
         // App Home: the manager's own line; someone without their own sees the workspace's.
-        var crm = app.crm().orElseThrow();
-        assertThat(CrmCommands.home(crm.ofManager(TEAM, ME), crm.ofWorkspace(TEAM)).toString())
-                .contains("Salesforce", "connected for you");
-        assertThat(
-                        CrmCommands.home(crm.ofManager(TEAM, "U0OTHER"), crm.ofWorkspace(TEAM))
-                                .toString())
-                .contains("HubSpot", "connected for the workspace");
+        assertThat(home(ME)).contains("CRM: *Salesforce* connected for you");
+        command("U0OTHER", "connect crm"); // a manager now, with no CRM of their own
+        assertThat(home("U0OTHER")).contains("CRM: *HubSpot* connected for the workspace");
     }
 
     @Test
@@ -281,6 +279,29 @@ class CrmConnectFlowTest {
         assertThat(count("true")).isZero();
         salesforce.awaitRequests("POST", "/services/oauth2/revoke", 1, Duration.ofSeconds(10));
         hubspot.awaitRequests("POST", "/token/revoke", 1, Duration.ofSeconds(10));
+    }
+
+    /** App Home as published for {@code user} when they open it. */
+    private String home(String user) throws InterruptedException {
+        int before = slack.calls("views.publish").size();
+        assertThat(app.slack().appHomeOpened(TEAM, user).statusCode()).isEqualTo(200);
+        return slack.awaitCalls("views.publish", before + 1, Duration.ofSeconds(10))
+                .get(before)
+                .json("view");
+    }
+
+    @Test
+    void a_link_expires_after_ten_minutes_and_app_home_says_not_connected() throws Exception {
+        URI redirect =
+                salesforce.consent(
+                        link(ME, "connect crm", CrmCommands.CONNECT_SALESFORCE), "ann@acme.test");
+        assertThat(home(ME)).contains("CRM: not connected");
+        clock.set(MONDAY.plus(Duration.ofMinutes(11)));
+        HttpResponse<String> late = back(redirect);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("expired or was used already");
+        assertThat(count("true")).isZero();
+        assertThat(salesforce.requests("POST", "/services/oauth2/token")).isEmpty();
     }
 
     private static String query(URI uri, String name) {
