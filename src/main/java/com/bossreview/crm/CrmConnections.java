@@ -196,14 +196,13 @@ public final class CrmConnections implements PersonalData {
         String owner = forWorkspace ? WORKSPACE : user;
         String ownerOrNull = forWorkspace ? null : user;
         Instant now = clock.instant();
-        Optional<CrmDao.Row> replaced =
-                jdbi.withExtension(
-                        CrmDao.class,
-                        dao -> forWorkspace ? dao.ofWorkspace(team) : dao.ofManager(team, user));
+        java.util.concurrent.atomic.AtomicReference<Optional<CrmDao.Row>> replaced =
+                new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
         sealed.write(
                 CrmDao.class,
                 (dao, seal) -> {
-                    dao.delete(team, ownerOrNull);
+                    dao.lockOwner(team, owner);
+                    replaced.set(dao.take(team, ownerOrNull));
                     dao.insert(
                             team,
                             ownerOrNull,
@@ -219,7 +218,7 @@ public final class CrmConnections implements PersonalData {
                             now,
                             user);
                 });
-        replaced.ifPresent(this::revokeInBackground);
+        replaced.get().ifPresent(this::revokeInBackground);
         log.info(
                 "CRM connected for {}/{} ({}, {})",
                 team,

@@ -83,8 +83,27 @@ public interface CrmDao {
     int delete(@Bind("team") String team, @Bind("user") String userOrNull);
 
     /**
-     * A new connection; the caller deleted the one it replaces in the same transaction. The sync
-     * starts from the moment of connecting ({@link Watermark#after}): older changes are not news.
+     * Holds the owner's connection for the rest of the transaction, row or no row yet: two
+     * redirects completing at once for the same owner then replace one another in turn instead of
+     * one failing on the unique index.
+     */
+    @SqlQuery(
+            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended('crm_connection:'"
+                    + " || :team || ':' || :owner, 0))) locked")
+    int lockOwner(@Bind("team") String team, @Bind("owner") String owner);
+
+    /** Deletes the owner's connection, returning it (to be revoked). */
+    @SqlQuery(
+            "DELETE FROM crm_connection WHERE team_id = :team AND user_id IS NOT DISTINCT FROM :user"
+                    + " RETURNING "
+                    + COLUMNS)
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> take(@Bind("team") String team, @Bind("user") String userOrNull);
+
+    /**
+     * A new connection; the caller took ({@link #take}) the one it replaces in the same
+     * transaction. The sync starts from the moment of connecting ({@link Watermark#after}): older
+     * changes are not news.
      */
     @SqlUpdate(
             """

@@ -158,6 +158,13 @@ class CrmConnectFlowTest {
         assertThat(again.body()).contains("expired or was used already");
         assertThat(count("true")).isEqualTo(1);
         assertThat(command(ME, "connect crm")).contains("Your Salesforce is connected already");
+
+        // Switching to HubSpot replaces the connection, and the old one is revoked.
+        connect(ME, "connect crm", hubspot, CrmCommands.CONNECT_HUBSPOT, "ann@acme.test");
+        assertThat(count("true")).isEqualTo(1);
+        assertThat(count("provider = 'hubspot' AND user_id = '" + ME + "'")).isEqualTo(1);
+        salesforce.awaitRequests("POST", "/services/oauth2/revoke", 1, Duration.ofSeconds(10));
+        assertThat(salesforce.revoked()).hasSize(1);
     }
 
     @Test
