@@ -26,6 +26,9 @@ import com.bossreview.command.Subcommand;
 import com.bossreview.config.AppConfig;
 import com.bossreview.config.ConfigException;
 import com.bossreview.config.DatabaseUrl;
+import com.bossreview.crm.CrmCallback;
+import com.bossreview.crm.CrmCommands;
+import com.bossreview.crm.CrmConnections;
 import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
@@ -156,8 +159,11 @@ public final class Main {
             BotIdentity identity = new BotIdentity();
             Optional<CalendarConnections> calendars =
                     CalendarConnections.of(config.calendar(), jdbi, clock);
+            Optional<CrmConnections> crms = CrmConnections.of(config.crm(), jdbi, clock);
+            running.crm(crms);
             List<PersonalData> heldElsewhere =
-                    calendars.<List<PersonalData>>map(List::of).orElse(List.of());
+                    java.util.stream.Stream.<PersonalData>concat(calendars.stream(), crms.stream())
+                            .toList();
             Distribution distribution = Distribution.of(config, jdbi, clock, heldElsewhere);
             if (config.botToken().isPresent()) {
                 running.started(
@@ -211,16 +217,7 @@ public final class Main {
                             managers,
                             zones,
                             api,
-                            calendars
-                                    .<List<HomePage.Section>>map(
-                                            c ->
-                                                    List.of(
-                                                            m ->
-                                                                    CalendarCommands.home(
-                                                                            c.find(
-                                                                                    m.teamId(),
-                                                                                    m.userId()))))
-                                    .orElse(List.of()));
+                            homeSections(calendars, crms));
             Clicks clicks = new Clicks(home, messenger);
             Optional<CalendarFeature> calendar =
                     calendars.map(
@@ -269,6 +266,7 @@ public final class Main {
                                     clicks,
                                     calendar.<ReviewEvent>map(CalendarFeature::agenda)),
                             new CalendarCommands(calendars, managers),
+                            new CrmCommands(crms, managers, users, afterAck),
                             (commands, app) ->
                                     calendar.ifPresent(c -> c.actions().register(commands, app)),
                             new AccountCommands(
@@ -397,7 +395,7 @@ public final class Main {
                                     config.port(),
                                     events,
                                     distribution.installPages(bolt),
-                                    java.util.stream.Stream.concat(
+                                    java.util.stream.Stream.of(
                                                     calendars.stream()
                                                             .map(
                                                                     c ->
@@ -410,11 +408,24 @@ public final class Main {
                                                                                                                     messenger,
                                                                                                                     afterAck))
                                                                                     .route()),
+                                                    crms.stream()
+                                                            .map(
+                                                                    c ->
+                                                                            new CrmCallback(
+                                                                                            c,
+                                                                                            done ->
+                                                                                                    CrmCommands
+                                                                                                            .tellConnected(
+                                                                                                                    done,
+                                                                                                                    messenger,
+                                                                                                                    afterAck))
+                                                                                    .route()),
                                                     new CalendarFeedPage(
                                                                     feeds,
                                                                     managers,
                                                                     CalendarFeedPage.fromSlack(api))
                                                             .route().stream())
+                                            .flatMap(r -> r)
                                             .toList(),
                                     health,
                                     readiness,
@@ -448,6 +459,22 @@ public final class Main {
                     ? re
                     : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** App Home's lines of the connected calendar and CRM, when configured. */
+    private static List<HomePage.Section> homeSections(
+            Optional<CalendarConnections> calendars, Optional<CrmConnections> crms) {
+        List<HomePage.Section> sections = new java.util.ArrayList<>();
+        calendars.ifPresent(
+                c -> sections.add(m -> CalendarCommands.home(c.find(m.teamId(), m.userId()))));
+        crms.ifPresent(
+                c ->
+                        sections.add(
+                                m ->
+                                        CrmCommands.home(
+                                                c.ofManager(m.teamId(), m.userId()),
+                                                c.ofWorkspace(m.teamId()))));
+        return sections;
     }
 
     /**

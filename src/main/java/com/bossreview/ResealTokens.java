@@ -3,6 +3,7 @@ package com.bossreview;
 import com.bossreview.calendar.CalendarTokens;
 import com.bossreview.config.AppConfig;
 import com.bossreview.config.ConfigException;
+import com.bossreview.crm.CrmTokens;
 import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
@@ -49,7 +50,11 @@ public final class ResealTokens {
             KeyRotation keys = Distribution.installations(m, db.jdbi(), Clock.systemUTC()).keys();
             KeyRotation.Resealed resealed =
                     BackgroundWork.call(
-                            () -> keys.resealAll(List.of(new CalendarTokens(db.jdbi()))));
+                            () ->
+                                    keys.resealAll(
+                                            List.of(
+                                                    new CalendarTokens(db.jdbi()),
+                                                    new CrmTokens(db.jdbi()))));
             StringBuilder others = new StringBuilder();
             resealed.elsewhere()
                     .forEach(

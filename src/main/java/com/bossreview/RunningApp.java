@@ -14,6 +14,7 @@ public final class RunningApp implements AutoCloseable {
     private com.bossreview.nudge.Nudges nudges;
     private com.bossreview.db.Database database;
     private com.bossreview.calendar.CalendarFeature calendar;
+    private com.bossreview.crm.CrmConnections crm;
 
     <T extends AutoCloseable> T started(T component) {
         started.push(component);
@@ -43,6 +44,15 @@ public final class RunningApp implements AutoCloseable {
     /** The calendar feature when a provider is configured: tests run its sync themselves. */
     public java.util.Optional<com.bossreview.calendar.CalendarFeature> calendar() {
         return java.util.Optional.ofNullable(calendar);
+    }
+
+    void crm(java.util.Optional<com.bossreview.crm.CrmConnections> crm) {
+        this.crm = crm.orElse(null);
+    }
+
+    /** The CRM connections when a provider is configured: tests read them. */
+    public java.util.Optional<com.bossreview.crm.CrmConnections> crm() {
+        return java.util.Optional.ofNullable(crm);
     }
 
     /** The database and its pools, for tests that hold its connections or rows. */

@@ -2,7 +2,6 @@ package com.bossreview.calendar;
 
 import com.bossreview.slack.HtmlPage;
 import com.bossreview.slack.HttpServer;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -57,10 +56,6 @@ public final class CalendarCallback {
     }
 
     private static HttpServer.Page page(int status, String title, String body) {
-        return new HttpServer.Page(
-                status,
-                "text/html; charset=utf-8",
-                HtmlPage.of(title, body),
-                Map.of("Cache-Control", "no-store", "Referrer-Policy", "no-referrer"));
+        return HtmlPage.uncached(status, title, body);
     }
 }

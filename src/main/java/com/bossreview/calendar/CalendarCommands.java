@@ -21,7 +21,6 @@ import com.slack.api.model.block.element.BlockElement;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,6 +35,12 @@ public final class CalendarCommands implements Listeners {
     public static final String CONNECT_GOOGLE = "connect_calendar_google";
     public static final String CONNECT_MICROSOFT = "connect_calendar_microsoft";
 
+    /** The target word after {@code connect}/{@code disconnect}, and its short form. */
+    static final List<String> TARGET = List.of("calendar", "cal");
+
+    static final String CONNECT_USAGE = "/bossreview connect calendar";
+    static final String DISCONNECT_USAGE = "/bossreview disconnect calendar";
+
     private final Optional<CalendarConnections> connections;
     private final ManagerService managers;
 
@@ -47,8 +52,8 @@ public final class CalendarCommands implements Listeners {
 
     @Override
     public void register(CommandRouter router, App app) {
-        router.register(Subcommand.CONNECT, this::connect);
-        router.register(Subcommand.DISCONNECT, this::disconnect);
+        router.registerTarget(Subcommand.CONNECT, TARGET, this::connect);
+        router.registerTarget(Subcommand.DISCONNECT, TARGET, this::disconnect);
         app.blockAction(Pattern.compile("^connect_calendar_.*"), (req, ctx) -> ctx.ack());
     }
 
@@ -58,10 +63,8 @@ public final class CalendarCommands implements Listeners {
                     + " then, book the review by hand and tell me with `/bossreview booked`.";
 
     private Response connect(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        Optional<String> what = target(args);
-        if (what.isEmpty()) {
-            return ctx.ack(
-                    ":thinking_face: Connect what? Try `" + Subcommand.CONNECT.usage() + "`.");
+        if (!args.isBlank()) {
+            return ctx.ack(":thinking_face: Connect what? Try `" + CONNECT_USAGE + "`.");
         }
         if (connections.isEmpty()) {
             return ctx.ack(OFF);
@@ -115,11 +118,8 @@ public final class CalendarCommands implements Listeners {
     }
 
     private Response disconnect(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        if (target(args).isEmpty()) {
-            return ctx.ack(
-                    ":thinking_face: Disconnect what? Try `"
-                            + Subcommand.DISCONNECT.usage()
-                            + "`.");
+        if (!args.isBlank()) {
+            return ctx.ack(":thinking_face: Disconnect what? Try `" + DISCONNECT_USAGE + "`.");
         }
         if (connections.isEmpty()) {
             return ctx.ack(
@@ -159,7 +159,7 @@ public final class CalendarCommands implements Listeners {
                         + describe(done.connection())
                         + " is connected. I'll offer review slots that are free in it, and read"
                         + " booked, held, moved and cancelled reviews from it. `"
-                        + Subcommand.DISCONNECT.usage()
+                        + DISCONNECT_USAGE
                         + "` undoes it.";
         afterAck.run(
                 "calendar connected DM",
@@ -181,27 +181,21 @@ public final class CalendarCommands implements Listeners {
                                                 ? ":calendar: Calendar: *"
                                                         + describe(conn)
                                                         + "* connected. `"
-                                                        + Subcommand.DISCONNECT.usage()
+                                                        + DISCONNECT_USAGE
                                                         + "` to stop."
                                                 : ":warning: Calendar: "
                                                         + describe(conn)
                                                         + " stopped working (access was"
                                                         + " withdrawn). `"
-                                                        + Subcommand.CONNECT.usage()
+                                                        + CONNECT_USAGE
                                                         + "` to reconnect.")
                         .orElse(
                                 ":calendar: Calendar: not connected. `"
-                                        + Subcommand.CONNECT.usage()
+                                        + CONNECT_USAGE
                                         + "` and your review is booked and tracked from it.");
         return List.of(
                 com.slack.api.model.block.Blocks.context(
                         x -> x.elements(List.of(markdownText(text)))));
-    }
-
-    /** {@code calendar} (the only target yet); empty for anything else. */
-    static Optional<String> target(String args) {
-        String a = args.trim().toLowerCase(Locale.ROOT);
-        return a.equals("calendar") || a.equals("cal") ? Optional.of("calendar") : Optional.empty();
     }
 
     static String describe(CalendarConnections.Connection c) {

@@ -1,20 +1,15 @@
 package com.bossreview.calendar;
 
 import com.bossreview.config.CalendarSettings;
-import com.bossreview.install.KeyRotation;
+import com.bossreview.install.SealedWrites;
 import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.PersonalData;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +32,14 @@ public final class CalendarConnections implements PersonalData {
     private final TokenCipher cipher;
     private final CalendarOAuth oauth;
     private final SecureRandom random = new SecureRandom();
+    private final SealedWrites sealed;
 
     public CalendarConnections(Jdbi jdbi, Clock clock, TokenCipher cipher, CalendarOAuth oauth) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.cipher = cipher;
         this.oauth = oauth;
+        this.sealed = new SealedWrites(jdbi, cipher);
     }
 
     /**
@@ -93,9 +90,7 @@ public final class CalendarConnections implements PersonalData {
      * {@link #STATE_LIFETIME}, good for one of them once.
      */
     public Map<CalendarProvider, URI> start(String team, String user) {
-        byte[] nonce = new byte[32];
-        random.nextBytes(nonce);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        String state = SealedWrites.newState(random);
         String verifier = CalendarOAuth.newVerifier(random);
         sealing(
                 (dao, seal) ->
@@ -373,21 +368,13 @@ public final class CalendarConnections implements PersonalData {
     }
 
     /**
-     * Stores values sealed with the key new tokens are sealed with, read in the same transaction
-     * ({@link KeyRotation#sealingKey(org.jdbi.v3.core.Handle, TokenCipher)}): during a key rotation
-     * the previous key, like bot tokens, so an instance still on the old key alone opens them; the
-     * re-seal step moves them on ({@link CalendarTokens}).
+     * Stores values sealed like bot tokens ({@link SealedWrites}, re-sealed by {@link
+     * CalendarTokens}).
      */
     private void sealing(
             java.util.function.BiConsumer<CalendarDao, java.util.function.BinaryOperator<String>>
                     store) {
-        jdbi.useTransaction(
-                h -> {
-                    String key = KeyRotation.sealingKey(h, cipher);
-                    store.accept(
-                            h.attach(CalendarDao.class),
-                            (plaintext, context) -> cipher.encrypt(plaintext, context, key));
-                });
+        sealed.write(CalendarDao.class, store);
     }
 
     static String context(String team, String user, String what) {
@@ -395,13 +382,6 @@ public final class CalendarConnections implements PersonalData {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SealedWrites.sha256(s);
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,6 +19,7 @@ public final class CommandRouter implements Consumer<App> {
     public static final String COMMAND = "/bossreview";
 
     private final Map<Subcommand, SubcommandHandler> handlers = new EnumMap<>(Subcommand.class);
+    private final Map<Subcommand, Targets> targets = new EnumMap<>(Subcommand.class);
 
     public CommandRouter() {
         handlers.put(
@@ -28,6 +30,23 @@ public final class CommandRouter implements Consumer<App> {
 
     public CommandRouter register(Subcommand subcommand, SubcommandHandler handler) {
         handlers.put(subcommand, handler);
+        return this;
+    }
+
+    /**
+     * Registers a feature's target of a shared subcommand ({@code connect calendar}): {@code
+     * words}, the target's name first, then short forms. See {@link Targets}.
+     */
+    public CommandRouter registerTarget(
+            Subcommand subcommand, List<String> words, SubcommandHandler handler) {
+        targets.computeIfAbsent(
+                        subcommand,
+                        s -> {
+                            Targets t = new Targets(s);
+                            handlers.put(s, t);
+                            return t;
+                        })
+                .register(words, handler);
         return this;
     }
 

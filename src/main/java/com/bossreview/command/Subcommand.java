@@ -42,9 +42,14 @@ public enum Subcommand {
                     + "bad-news-after, quarter-nudges, prep-lead, nudges"),
     CONNECT(
             "connect",
-            "calendar",
-            "connect Google Calendar or Microsoft 365: your review is booked and tracked from it"),
-    DISCONNECT("disconnect", "calendar", "disconnect your calendar (its access is revoked)"),
+            "calendar|crm",
+            "connect Google Calendar or Microsoft 365 (your review is booked and tracked from it),"
+                    + " or Salesforce or HubSpot, read-only (`crm workspace`: an admin's, for"
+                    + " everyone)"),
+    DISCONNECT(
+            "disconnect",
+            "calendar|crm",
+            "disconnect your calendar or CRM (its access is revoked; `crm workspace`: an admin's)"),
     EXPORT("export", "", "everything stored about you, as a JSON file in a DM"),
     FORGET("forget", "", "delete all your data (asks first)");
 

@@ -23,7 +23,8 @@ public record AppConfig(
         int databasePoolSize,
         double slackRate,
         int nudgeRetentionDays,
-        CalendarSettings calendar) {
+        CalendarSettings calendar,
+        CrmSettings crm) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -121,6 +122,10 @@ public record AppConfig(
                 slackRate(e.get("BOSSREVIEW_SLACK_RATE").orElse("10")),
                 nudgeRetentionDays(e.get("BOSSREVIEW_NUDGE_RETENTION_DAYS").orElse("90")),
                 CalendarSettings.read(
+                        e::get,
+                        encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY"),
+                        encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS")),
+                CrmSettings.read(
                         e::get,
                         encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY"),
                         encryptionKey(e, "BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS")));

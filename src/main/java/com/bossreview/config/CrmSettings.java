@@ -8,9 +8,8 @@ import java.util.function.Function;
 /**
  * CRM connections (SPEC §9): each provider's OAuth client, the providers' base URLs (tests point
  * them at fakes), the public URL the redirects come back to, and how often the CRMs are read. No
- * client id set: the feature is off. Built by {@code CrmSettings.read(env, key, previous)} from the
- * same environment {@link AppConfig} reads; it is not yet one of {@link AppConfig}'s members, so
- * nothing in the running app reads these variables until it is.
+ * client id set: the feature is off. {@link AppConfig#crm()}, read with the same checks as {@link
+ * CalendarSettings}: a client id needs its secret, the public URL and the sealing key.
  *
  * <p>Salesforce's REST API has no fixed base: it lives at the {@code instance_url} each token
  * answer names, so only the login host is configured here.

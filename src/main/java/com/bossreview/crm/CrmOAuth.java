@@ -49,12 +49,17 @@ public final class CrmOAuth {
      */
     static final Duration SALESFORCE_ASSUMED_LIFETIME = Duration.ofMinutes(15);
 
-    /** What a token endpoint gave back. {@code instanceUrl}: Salesforce's API host. */
+    /**
+     * What a token endpoint gave back. {@code instanceUrl}: Salesforce's API host; {@code userId}:
+     * who consented, in Salesforce (the last segment of the answer's {@code id}, the identity URL
+     * {@code https://login.salesforce.com/id/<org id>/<user id>}); HubSpot's answer names nobody.
+     */
     public record Tokens(
             String accessToken,
             Optional<String> refreshToken,
             Instant expiresAt,
-            Optional<URI> instanceUrl) {
+            Optional<URI> instanceUrl,
+            Optional<String> userId) {
         @Override
         public String toString() {
             return "Tokens[expiresAt=" + expiresAt + ", instanceUrl=" + instanceUrl + "]";
@@ -234,7 +239,17 @@ public final class CrmOAuth {
                 access.get(),
                 string(json, "refresh_token").or(() -> string(json, "refreshToken")),
                 clock.instant().plus(lifetime),
-                string(json, "instance_url").flatMap(CrmOAuth::httpsUrl));
+                string(json, "instance_url").flatMap(CrmOAuth::httpsUrl),
+                string(json, "id").flatMap(CrmOAuth::identityUser));
+    }
+
+    /** The user id that ends Salesforce's identity URL ({@code …/id/<org>/<user>}). */
+    static Optional<String> identityUser(String identityUrl) {
+        int slash = identityUrl.lastIndexOf('/');
+        String id = identityUrl.substring(slash + 1);
+        return identityUrl.contains("/id/") && id.matches("[A-Za-z0-9_-]{1,64}")
+                ? Optional.of(id)
+                : Optional.empty();
     }
 
     private static Optional<URI> httpsUrl(String raw) {

@@ -26,6 +26,18 @@ public final class HtmlPage {
                 .formatted(escape(title), body);
     }
 
+    /**
+     * A page for the person whose browser an OAuth provider sent back (the calendar's and the CRM's
+     * callbacks): not cached, and no referrer carrying the code onwards.
+     */
+    public static HttpServer.Page uncached(int status, String title, String body) {
+        return new HttpServer.Page(
+                status,
+                "text/html; charset=utf-8",
+                of(title, body),
+                java.util.Map.of("Cache-Control", "no-store", "Referrer-Policy", "no-referrer"));
+    }
+
     public static String escape(String s) {
         return s.replace("&", "&amp;")
                 .replace("<", "&lt;")

@@ -14,6 +14,8 @@ public final class UserDirectory {
      * @param orgTeams on Enterprise Grid, every workspace of the org the user belongs to ({@code
      *     enterprise_user.teams}); empty elsewhere
      * @param locale e.g. {@code en-US}, when Slack tells it
+     * @param admin a workspace admin or owner ({@code is_admin}, {@code is_owner}): may connect the
+     *     CRM for the whole workspace
      */
     public record SlackUser(
             String id,
@@ -23,7 +25,8 @@ public final class UserDirectory {
             boolean deleted,
             Optional<String> timeZone,
             Optional<String> locale,
-            Optional<String> email) {
+            Optional<String> email,
+            boolean admin) {
         /**
          * Whether the user is a member of {@code team}: their home workspace, or, on Enterprise
          * Grid, any workspace of the org they were added to (a boss whose home is another workspace
@@ -70,7 +73,8 @@ public final class UserDirectory {
                             // it until reinstalled).
                             Optional.ofNullable(u.getProfile())
                                     .map(p -> p.getEmail())
-                                    .filter(e -> !e.isBlank())));
+                                    .filter(e -> !e.isBlank()),
+                            u.isAdmin() || u.isOwner()));
         } catch (SlackCallException e) {
             if ("user_not_found".equals(e.error()) || "user_not_visible".equals(e.error())) {
                 return Optional.empty();

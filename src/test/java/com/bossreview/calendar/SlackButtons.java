@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The buttons in a Slack payload as the calendar tests click them: by action id. */
-final class SlackButtons {
+public final class SlackButtons {
     private SlackButtons() {}
 
     /** The URL of the {@code actionId} button in an ack's blocks. */
-    static String url(String ackBody, String actionId) {
+    public static String url(String ackBody, String actionId) {
         for (JsonObject b : buttons(JsonParser.parseString(ackBody))) {
             if (actionId.equals(string(b, "action_id"))) {
                 return b.get("url").getAsString();

@@ -334,4 +334,23 @@ class AppConfigTest {
                 .doesNotContain("very-secret", "sig-secret", "xapp-secret", "db-secret")
                 .contains("****");
     }
+
+    @Test
+    void the_crm_is_read_with_the_app_and_checked_like_the_calendar() {
+        assertThat(AppConfig.fromEnv(env(HTTP)).crm().enabled()).isFalse();
+        Map<String, String> env = env(HTTP);
+        env.put("HUBSPOT_CLIENT_ID", "hub-id");
+        env.put("HUBSPOT_CLIENT_SECRET", "hub-secret");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_PUBLIC_URL is not set");
+        env.put("BOSSREVIEW_PUBLIC_URL", "https://bossreview.example.com");
+        assertThatThrownBy(() -> AppConfig.fromEnv(env))
+                .hasMessageStartingWith("BOSSREVIEW_ENCRYPTION_KEY is not set");
+        env.put("BOSSREVIEW_ENCRYPTION_KEY", "0123456789abcdef0123456789abcdef0123");
+        AppConfig c = AppConfig.fromEnv(env);
+        assertThat(c.crm().hubspot()).isPresent();
+        assertThat(c.crm().salesforce()).isEmpty();
+        assertThat(c.calendar().enabled()).isFalse();
+        assertThat(c.toString()).doesNotContain("hub-secret");
+    }
 }

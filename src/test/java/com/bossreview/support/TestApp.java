@@ -124,6 +124,10 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** The calendar feature, when the test configured a provider: its sync is run by hand. */
+    public java.util.Optional<com.bossreview.crm.CrmConnections> crm() {
+        return app.crm();
+    }
+
     public java.util.Optional<com.bossreview.calendar.CalendarFeature> calendar() {
         return app.calendar();
     }
