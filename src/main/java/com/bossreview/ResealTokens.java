@@ -9,6 +9,8 @@ import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.install.Distribution;
 import com.bossreview.install.KeyRotation;
+import com.bossreview.install.SealedElsewhere;
+import com.bossreview.install.TokenCipher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -29,14 +31,27 @@ public final class ResealTokens {
      * @return the exit code
      */
     public static int run(AppConfig config, PrintStream out) {
-        AppConfig.MultiWorkspace m =
-                config.multiWorkspace()
-                        .orElseThrow(
-                                () ->
-                                        new ConfigException(
-                                                FLAG
-                                                        + " is for "
-                                                        + "multi-workspace mode (SLACK_CLIENT_ID): with SLACK_BOT_TOKEN no token is stored in the database."));
+        Optional<AppConfig.MultiWorkspace> multi = config.multiWorkspace();
+        // One workspace: no bot token is stored, but calendar and CRM tokens are, sealed with the
+        // same key. They are re-sealed with the current key; there is no rolling key switch to
+        // wait for (new ones are sealed with the current key already).
+        Optional<TokenCipher> single =
+                multi.isPresent()
+                        ? Optional.empty()
+                        : config.calendar()
+                                .encryptionKey()
+                                .map(
+                                        key ->
+                                                new TokenCipher(
+                                                        key,
+                                                        config.calendar().previousEncryptionKey()));
+        if (multi.isEmpty() && single.isEmpty()) {
+            throw new ConfigException(
+                    FLAG
+                            + " re-seals stored tokens with BOSSREVIEW_ENCRYPTION_KEY: bot tokens in multi-workspace mode"
+                            + " (SLACK_CLIENT_ID), calendar and CRM tokens in any mode; with SLACK_BOT_TOKEN and no"
+                            + " BOSSREVIEW_ENCRYPTION_KEY nothing is sealed in the database.");
+        }
         Optional<EmbeddedDatabase> embedded =
                 config.databaseUrl().isPresent()
                         ? Optional.empty()
@@ -47,23 +62,28 @@ public final class ResealTokens {
                         new SimpleMeterRegistry(),
                         Database.MIN_POOL_SIZE)) {
             db.migrate();
-            KeyRotation keys = Distribution.installations(m, db.jdbi(), Clock.systemUTC()).keys();
+            List<SealedElsewhere> elsewhere =
+                    List.of(new CalendarTokens(db.jdbi()), new CrmTokens(db.jdbi()));
             KeyRotation.Resealed resealed =
-                    BackgroundWork.call(
-                            () ->
-                                    keys.resealAll(
-                                            List.of(
-                                                    new CalendarTokens(db.jdbi()),
-                                                    new CrmTokens(db.jdbi()))));
-            StringBuilder others = new StringBuilder();
-            resealed.elsewhere()
-                    .forEach(
-                            (what, n) -> others.append(" and ").append(n).append(' ').append(what));
+                    multi.isPresent()
+                            ? BackgroundWork.call(
+                                    () ->
+                                            Distribution.installations(
+                                                            multi.get(),
+                                                            db.jdbi(),
+                                                            Clock.systemUTC())
+                                                    .keys()
+                                                    .resealAll(elsewhere))
+                            : BackgroundWork.call(
+                                    () -> KeyRotation.resealElsewhere(single.get(), elsewhere));
+            List<String> counts = new java.util.ArrayList<>();
+            if (multi.isPresent()) {
+                counts.add(resealed.botTokens() + " stored bot tokens");
+            }
+            resealed.elsewhere().forEach((what, n) -> counts.add(n + " " + what));
             out.println(
                     "bossreview: re-sealed "
-                            + resealed.botTokens()
-                            + " stored bot tokens"
-                            + others
+                            + String.join(" and ", counts)
                             + " with BOSSREVIEW_ENCRYPTION_KEY; new "
                             + "tokens are sealed with it too. BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS can now be removed from every instance.");
             return 0;

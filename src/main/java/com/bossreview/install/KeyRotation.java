@@ -119,13 +119,21 @@ public final class KeyRotation {
      */
     public Resealed resealAll(List<SealedElsewhere> elsewhere) {
         int bots = resealBotTokens();
+        return new Resealed(bots, resealElsewhere(cipher, elsewhere).elsewhere());
+    }
+
+    /**
+     * Only the tokens {@code elsewhere}, with {@code cipher}'s current key: single-workspace mode,
+     * where no bot token is stored and new tokens are sealed with the current key already.
+     */
+    public static Resealed resealElsewhere(TokenCipher cipher, List<SealedElsewhere> elsewhere) {
         java.util.Map<String, Integer> others = new java.util.LinkedHashMap<>();
         for (SealedElsewhere e : elsewhere) {
             int n = e.reseal(cipher);
             others.put(e.what(), n);
             log.info("Re-sealed {} {} with key {}", n, e.what(), cipher.keyId());
         }
-        return new Resealed(bots, others);
+        return new Resealed(0, others);
     }
 
     private int resealBotTokens() {

@@ -78,7 +78,25 @@ class CrmResealTest {
                             new Secret(NEW_KEY), Optional.of(new Secret(TestApp.ENCRYPTION_KEY)));
             assertThat(sealed(jdbi)).allMatch(rotating::needsRotation);
             // a connection's refresh and access tokens, two states' verifiers
-            assertThat(new CrmTokens(jdbi).reseal(rotating)).isEqualTo(4);
+            // --reseal-tokens in single-workspace mode (SLACK_BOT_TOKEN): no bot token is stored,
+            // the CRM's and calendar's sealed values are.
+            java.util.Map<String, String> rotated = new java.util.HashMap<>(env);
+            rotated.put("BOSSREVIEW_ENCRYPTION_KEY", NEW_KEY);
+            rotated.put("BOSSREVIEW_ENCRYPTION_KEY_PREVIOUS", TestApp.ENCRYPTION_KEY);
+            rotated.put("SLACK_BOT_TOKEN", TestApp.BOT_TOKEN);
+            rotated.put("SLACK_SIGNING_SECRET", "test-signing-secret");
+            rotated.put("DATABASE_URL", TestDatabase.jdbcUrlForEnv());
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            assertThat(
+                            com.bossreview.ResealTokens.run(
+                                    com.bossreview.config.AppConfig.fromEnv(rotated),
+                                    new java.io.PrintStream(
+                                            printed,
+                                            true,
+                                            java.nio.charset.StandardCharsets.UTF_8)))
+                    .isZero();
+            assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("4 CRM tokens");
             assertThat(sealed(jdbi)).hasSize(4).noneMatch(rotating::needsRotation);
             assertThat(new CrmTokens(jdbi).reseal(rotating)).isZero();
 
