@@ -251,7 +251,8 @@ public final class Main {
                                                     users,
                                                     news,
                                                     messenger,
-                                                    options.calendarTimeout())));
+                                                    options.calendarTimeout(),
+                                                    registry)));
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =
                     List.of(

@@ -68,6 +68,7 @@ public final class CrmSync {
     private final NewsService news;
     private final Messenger messenger;
     private final Duration every;
+    private final io.micrometer.core.instrument.Timer latency;
 
     public CrmSync(
             Jdbi jdbi,
@@ -78,7 +79,8 @@ public final class CrmSync {
             UserDirectory users,
             NewsService news,
             Messenger messenger,
-            Duration every) {
+            Duration every,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.connections = connections;
@@ -88,6 +90,12 @@ public final class CrmSync {
         this.news = news;
         this.messenger = messenger;
         this.every = every;
+        this.latency =
+                io.micrometer.core.instrument.Timer.builder("crm.news.latency")
+                        .description(
+                                "from a deal's change in the CRM (its modified-at) to the manager's"
+                                        + " DM")
+                        .register(registry);
     }
 
     /**
@@ -103,7 +111,8 @@ public final class CrmSync {
             UserDirectory users,
             NewsService news,
             Messenger messenger,
-            Duration timeout) {
+            Duration timeout,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         okhttp3.OkHttpClient http = com.bossreview.calendar.ProviderHttp.client(timeout);
         HubSpotApi hubspot = new HubSpotApi(settings.hubspotApiUrl(), http, clock);
         Function<CrmConnections.Access, CrmApi> apis =
@@ -132,7 +141,8 @@ public final class CrmSync {
                 users,
                 news,
                 messenger,
-                settings.syncEvery());
+                settings.syncEvery(),
+                registry);
     }
 
     /** Syncs the connections due now; how many were taken. */
@@ -366,12 +376,14 @@ public final class CrmSync {
                                     u.kind(),
                                     u.modifiedAt(),
                                     now));
+            Duration took = Duration.between(u.modifiedAt(), now);
+            latency.record(took.isNegative() ? Duration.ZERO : took);
             log.info(
                     "CRM {} news for {}/{}: {} s from the CRM's change to the DM",
                     u.kind(),
                     u.teamId(),
                     u.userId(),
-                    Duration.between(u.modifiedAt(), now).toSeconds());
+                    took.toSeconds());
         }
     }
 

@@ -95,17 +95,7 @@ class CrmSyncFlowTest {
     /** Ann, a manager with a boss, connects {@code provider} herself; the first sync's baseline. */
     private TestApp connected(FakeOAuthServer provider, String button) throws Exception {
         TestApp app = app();
-        jdbi.useHandle(
-                h ->
-                        h.execute(
-                                """
-                INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
-                VALUES (?, ?, ?, 'America/New_York', ?, ?)""",
-                                TEAM,
-                                ME,
-                                BOSS,
-                                MONDAY,
-                                MONDAY));
+        manager(ME);
         HttpResponse<String> ack = app.slack().command(TEAM, ME, "connect crm");
         URI back =
                 provider.consent(URI.create(SlackButtons.url(ack.body(), button)), "ann@acme.test");
@@ -115,6 +105,20 @@ class CrmSyncFlowTest {
         assertThat(sync(app)).isEqualTo(1);
         assertThat(news()).isEmpty();
         return app;
+    }
+
+    private void manager(String user) {
+        jdbi.useHandle(
+                h ->
+                        h.execute(
+                                """
+                INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at, created_at)
+                VALUES (?, ?, ?, 'America/New_York', ?, ?)""",
+                                TEAM,
+                                user,
+                                BOSS,
+                                MONDAY,
+                                MONDAY));
     }
 
     private TestApp salesforceConnected() throws Exception {
@@ -196,6 +200,8 @@ class CrmSyncFlowTest {
         assertThat(dms.get(0).json("blocks"))
                 .contains(NewsViews.SHARE_BAD_NEWS, NewsViews.TOLD_BOSS, NewsViews.DISMISS_NEWS);
         assertThat(newsItems()).isEqualTo(1);
+        assertThat(app.get("/metrics").body())
+                .containsPattern("crm_news_latency_seconds_count 1(\\.0)?\\n");
 
         nextSync(app);
         assertThat(news()).hasSize(1);
@@ -438,5 +444,57 @@ class CrmSyncFlowTest {
         assertThat(news())
                 .extracting(c -> c.param("text"))
                 .containsExactly("Hooli — $80k — closed won. Share it with <@U0BOSS>?");
+    }
+
+    @Test
+    void a_workspace_connection_serves_each_manager_with_their_own_reps() throws Exception {
+        String admin = "U0ADMIN";
+        String other = "U0OTHER";
+        slack.userField(admin, "is_admin", "true").userField(admin, "is_owner", "false");
+        slack.userEmail(admin, "it@acme.test");
+        slack.userField(other, "is_admin", "false").userEmail(other, "eve@acme.test");
+        salesforce.addUser("005DAN", "dan@acme.test", "005EVE", true);
+        acme("120000", THIS_QUARTER, MONDAY.minus(Duration.ofDays(3)));
+        FakeSalesforce.Opportunity dans =
+                salesforce.put(
+                        new FakeSalesforce.Opportunity(
+                                "006DAN",
+                                "Stark",
+                                "005DAN",
+                                new BigDecimal("300000"),
+                                "USD",
+                                THIS_QUARTER,
+                                "Proposal",
+                                false,
+                                false,
+                                "Commit",
+                                MONDAY.minus(Duration.ofDays(3))));
+        TestApp app = app();
+        manager(ME);
+        manager(other);
+        int replies = slack.calls(FakeSlack.RESPONSE_URL).size();
+        app.slack().command(TEAM, admin, "connect crm workspace");
+        String blocks =
+                slack.awaitCalls(FakeSlack.RESPONSE_URL, replies + 1, Duration.ofSeconds(10))
+                        .get(replies)
+                        .json("blocks");
+        URI back =
+                salesforce.consent(
+                        URI.create(SlackButtons.url(blocks, CrmCommands.CONNECT_SALESFORCE)),
+                        "it@acme.test");
+        assertThat(app.get(back.getRawPath() + "?" + back.getRawQuery()).statusCode())
+                .isEqualTo(200);
+        assertThat(sync(app)).isEqualTo(1);
+        assertThat(news()).isEmpty();
+
+        acme("120000", NEXT_QUARTER, clock.instant().plusSeconds(60));
+        closed(dans, false, clock.instant().plusSeconds(60));
+        nextSync(app);
+
+        assertThat(news())
+                .extracting(c -> c.param("channel") + ": " + c.param("text"))
+                .containsExactlyInAnyOrder(
+                        ME + ": Acme — $120k — slipped to Q1. Tell <@U0BOSS> now?",
+                        other + ": Stark — $300k — closed lost. Tell <@U0BOSS> now?");
     }
 }
