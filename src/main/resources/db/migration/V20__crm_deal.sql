@@ -38,6 +38,9 @@ CREATE TABLE crm_deal_news (
 );
 CREATE INDEX crm_deal_news_untold ON crm_deal_news (connection_id) WHERE dm_at IS NULL;
 
+-- settings crm-threshold: deals below this amount (in the deal's own currency) are not news.
+ALTER TABLE manager ADD COLUMN crm_threshold numeric NOT NULL DEFAULT 50000 CHECK (crm_threshold >= 0);
+
 -- baseline_at: when the sync first read the watched deals as they stand (no news: only what changes after
 -- is compared with them). NULL: not yet.
 ALTER TABLE crm_connection ADD COLUMN baseline_at timestamptz;

@@ -282,6 +282,7 @@ public final class CrmSync {
             return;
         }
         Manager m = manager.get();
+        java.math.BigDecimal threshold = managers.crmThreshold(row.teamId(), user);
         jdbi.useTransaction(
                 h -> {
                     CrmSyncDao dao = h.attach(CrmSyncDao.class);
@@ -312,7 +313,8 @@ public final class CrmSync {
                                     before,
                                     d,
                                     clock.instant().atZone(m.zone()).toLocalDate(),
-                                    m.fiscalStartMonth())) {
+                                    m.fiscalStartMonth(),
+                                    threshold)) {
                         dao.noticed(
                                 row.id(),
                                 row.teamId(),

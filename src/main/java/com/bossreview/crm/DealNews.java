@@ -14,13 +14,10 @@ import java.util.Optional;
 /**
  * What in a deal's change is news for its manager (issue 16): lost, its close date slipped out of
  * the current fiscal quarter, its amount cut by a fifth or more (bad news), won (good news). Only
- * deals of at least {@link #THRESHOLD} in their own currency count: small deals are not worth a
- * boss's attention. The threshold is a constant for now, not a manager's setting.
+ * deals of at least the manager's {@code settings crm-threshold} (default 50k) in their own
+ * currency count: small deals are not worth a boss's attention.
  */
 final class DealNews {
-    /** Deals below this amount (in the deal's currency) are not news. */
-    static final BigDecimal THRESHOLD = new BigDecimal(50_000);
-
     /** A cut to 80 % of the amount or less is news. */
     static final BigDecimal CUT = new BigDecimal("0.8");
 
@@ -35,11 +32,15 @@ final class DealNews {
      * manager's zone; {@code fiscalStart}: their fiscal year's first month.
      */
     static List<Change> of(
-            Optional<CrmSyncDao.Snapshot> before, Deal now, LocalDate today, Month fiscalStart) {
+            Optional<CrmSyncDao.Snapshot> before,
+            Deal now,
+            LocalDate today,
+            Month fiscalStart,
+            BigDecimal threshold) {
         BigDecimal was = before.map(CrmSyncDao.Snapshot::amount).orElse(null);
         BigDecimal is = now.amount().orElse(null);
         BigDecimal biggest = max(was, is);
-        if (biggest == null || biggest.compareTo(THRESHOLD) < 0) {
+        if (biggest == null || biggest.compareTo(threshold) < 0) {
             return List.of();
         }
         String currency = now.currency().orElse("");

@@ -497,4 +497,24 @@ class CrmSyncFlowTest {
                         ME + ": Acme — $120k — slipped to Q1. Tell <@U0BOSS> now?",
                         other + ": Stark — $300k — closed lost. Tell <@U0BOSS> now?");
     }
+
+    @Test
+    void a_deal_below_the_managers_own_threshold_is_not_news() throws Exception {
+        acme("120000", THIS_QUARTER, MONDAY.minus(Duration.ofDays(3)));
+        TestApp app = salesforceConnected();
+        assertThat(
+                        com.bossreview.support.SlackRequests.text(
+                                app.slack().command(TEAM, ME, "settings crm-threshold 150k")))
+                .contains("deals of 150k or more");
+        acme("120000", NEXT_QUARTER, clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news()).isEmpty();
+
+        app.slack().command(TEAM, ME, "settings crm-threshold 100k");
+        acme("90000", NEXT_QUARTER.plusDays(1), clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news())
+                .extracting(c -> c.param("text"))
+                .containsExactly("Acme — $90k — cut from $120k. Tell <@U0BOSS> now?");
+    }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class DealNewsTest {
     static final LocalDate TODAY = LocalDate.parse("2026-11-30");
     static final Instant AT = Instant.parse("2026-11-30T14:00:00Z");
+    static final BigDecimal FIFTY_K = new BigDecimal(50_000);
 
     private static CrmSyncDao.Snapshot before(String amount, LocalDate close) {
         return new CrmSyncDao.Snapshot(
@@ -53,7 +54,8 @@ class DealNewsTest {
                                 Optional.of(before("60000", end)),
                                 deal("60000", end.plusDays(1)),
                                 TODAY,
-                                Month.JANUARY))
+                                Month.JANUARY,
+                                FIFTY_K))
                 .extracting(DealNews.Change::headline)
                 .containsExactly("Acme — $60k — slipped to Q1");
         // a fiscal year from February: the quarter runs to the end of January
@@ -62,7 +64,8 @@ class DealNewsTest {
                                 Optional.of(before("60000", end)),
                                 deal("60000", end.plusDays(1)),
                                 TODAY,
-                                Month.FEBRUARY))
+                                Month.FEBRUARY,
+                                FIFTY_K))
                 .isEmpty();
         // moved within the quarter, or a deal already out of it moved further: not news
         assertThat(
@@ -70,14 +73,16 @@ class DealNewsTest {
                                 Optional.of(before("60000", end.minusDays(20))),
                                 deal("60000", end),
                                 TODAY,
-                                Month.JANUARY))
+                                Month.JANUARY,
+                                FIFTY_K))
                 .isEmpty();
         assertThat(
                         DealNews.of(
                                 Optional.of(before("60000", end.plusDays(5))),
                                 deal("60000", end.plusDays(90)),
                                 TODAY,
-                                Month.JANUARY))
+                                Month.JANUARY,
+                                FIFTY_K))
                 .isEmpty();
     }
 
@@ -89,7 +94,8 @@ class DealNewsTest {
                                 Optional.of(before("100000", close)),
                                 deal("80000", close),
                                 TODAY,
-                                Month.JANUARY))
+                                Month.JANUARY,
+                                FIFTY_K))
                 .singleElement()
                 .satisfies(
                         c -> {
@@ -102,14 +108,16 @@ class DealNewsTest {
                                 Optional.of(before("100000", close)),
                                 deal("80001", close),
                                 TODAY,
-                                Month.JANUARY))
+                                Month.JANUARY,
+                                FIFTY_K))
                 .isEmpty();
         assertThat(
                         DealNews.of(
                                 Optional.of(before("49999", close)),
                                 deal("10000", close),
                                 TODAY,
-                                Month.JANUARY))
+                                Month.JANUARY,
+                                FIFTY_K))
                 .isEmpty();
     }
 
