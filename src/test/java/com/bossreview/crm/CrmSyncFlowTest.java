@@ -517,4 +517,36 @@ class CrmSyncFlowTest {
                 .extracting(c -> c.param("text"))
                 .containsExactly("Acme — $90k — cut from $120k. Tell <@U0BOSS> now?");
     }
+
+    @Test
+    void news_stored_by_an_instance_that_died_before_telling_is_told_once_after_a_restart()
+            throws Exception {
+        acme("120000", THIS_QUARTER, MONDAY.minus(Duration.ofDays(3)));
+        TestApp app = salesforceConnected();
+        acme("120000", NEXT_QUARTER, clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news()).hasSize(1);
+
+        // as if it died after storing the deal and its news, before drafting, telling and
+        // moving the watermark: the snapshot already equals the re-read deal
+        app.close();
+        apps.remove(app);
+        jdbi.useHandle(
+                h -> {
+                    h.execute("DELETE FROM news");
+                    h.execute("UPDATE crm_deal_news SET news_id = NULL, dm_at = NULL");
+                    h.execute(
+                            "UPDATE crm_connection SET watermark_at = ?, watermark_id = '',"
+                                    + " next_sync_at = ?",
+                            MONDAY,
+                            MONDAY);
+                });
+        TestApp again = app();
+        nextSync(again);
+        nextSync(again);
+        assertThat(news()).hasSize(2); // the first instance's DM, and this one's
+        assertThat(news().getLast().param("text"))
+                .isEqualTo("Acme — $120k — slipped to Q1. Tell <@U0BOSS> now?");
+        assertThat(newsItems()).isEqualTo(1);
+    }
 }
