@@ -29,6 +29,8 @@ import com.bossreview.config.DatabaseUrl;
 import com.bossreview.crm.CrmCallback;
 import com.bossreview.crm.CrmCommands;
 import com.bossreview.crm.CrmConnections;
+import com.bossreview.crm.CrmSync;
+import com.bossreview.crm.CrmSyncLoop;
 import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
@@ -236,6 +238,21 @@ public final class Main {
                                                     afterAck,
                                                     options.calendarTimeout())));
 
+            Optional<CrmSync> crmSync =
+                    crms.map(
+                            c ->
+                                    running.crmSync(
+                                            CrmSync.of(
+                                                    config.crm(),
+                                                    jdbi,
+                                                    clock,
+                                                    c,
+                                                    managers,
+                                                    users,
+                                                    news,
+                                                    messenger,
+                                                    options.calendarTimeout(),
+                                                    registry)));
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =
                     List.of(
@@ -359,6 +376,11 @@ public final class Main {
                                                 c.sync(),
                                                 c.connections(),
                                                 config.calendar().syncEvery())));
+                crmSync.ifPresent(
+                        c ->
+                                running.started(
+                                        new CrmSyncLoop(
+                                                c, crms.orElseThrow(), config.crm().syncEvery())));
                 PurgeUninstalledJob.schedule(scheduling.scheduler());
             }
 

@@ -15,6 +15,7 @@ public final class RunningApp implements AutoCloseable {
     private com.bossreview.db.Database database;
     private com.bossreview.calendar.CalendarFeature calendar;
     private com.bossreview.crm.CrmConnections crm;
+    private com.bossreview.crm.CrmSync crmSync;
 
     <T extends AutoCloseable> T started(T component) {
         started.push(component);
@@ -53,6 +54,16 @@ public final class RunningApp implements AutoCloseable {
     /** The CRM connections when a provider is configured: tests read them. */
     public java.util.Optional<com.bossreview.crm.CrmConnections> crm() {
         return java.util.Optional.ofNullable(crm);
+    }
+
+    com.bossreview.crm.CrmSync crmSync(com.bossreview.crm.CrmSync sync) {
+        this.crmSync = sync;
+        return sync;
+    }
+
+    /** The CRM sync when a provider is configured: tests run it themselves. */
+    public java.util.Optional<com.bossreview.crm.CrmSync> crmSync() {
+        return java.util.Optional.ofNullable(crmSync);
     }
 
     /** The database and its pools, for tests that hold its connections or rows. */

@@ -267,6 +267,134 @@ public final class CrmConnections implements PersonalData {
         Thread.ofVirtual().name("crm-revoke").start(() -> revokeQuietly(r));
     }
 
+    /** Within this of its expiry an access token is refreshed before use. */
+    static final Duration EXPIRY_MARGIN = Duration.ofMinutes(2);
+
+    /**
+     * An access token for connection {@code id} and where its API lives, refreshed when it is about
+     * to expire, as {@code calendar/CalendarConnections#access} does.
+     *
+     * @throws CrmException {@code NOT_FOUND} when the connection is gone, {@code REVOKED} when the
+     *     provider refused the refresh token (the connection is marked; the first caller to see it
+     *     gets {@link RevokedNow}, to tell the owner once), or the refresh's own failure
+     */
+    public Access access(long id) {
+        return access(id, true);
+    }
+
+    private Access access(long id, boolean mayRetry) {
+        CrmDao.Row row =
+                jdbi.withExtension(CrmDao.class, dao -> dao.byId(id))
+                        .orElseThrow(
+                                () ->
+                                        new CrmException(
+                                                CrmException.Kind.NOT_FOUND, "no CRM connection"));
+        CrmProvider p = CrmProvider.byId(row.provider()).orElseThrow();
+        if (row.revokedAt() != null) {
+            throw new CrmException(CrmException.Kind.REVOKED, p.label() + " consent withdrawn");
+        }
+        String owner = owner(row.userId());
+        Optional<URI> instance = Optional.ofNullable(row.instanceUrl()).map(URI::create);
+        Instant now = clock.instant();
+        if (row.accessToken() != null
+                && row.accessExpiresAt() != null
+                && row.accessExpiresAt().isAfter(now.plus(EXPIRY_MARGIN))) {
+            return new Access(
+                    id,
+                    p,
+                    instance,
+                    cipher.decrypt(row.accessToken(), context(row.teamId(), owner, "access")));
+        }
+        String refresh =
+                cipher.decrypt(row.refreshToken(), context(row.teamId(), owner, "refresh"));
+        CrmOAuth.Tokens t;
+        try {
+            t = oauth.refresh(p, refresh);
+        } catch (CrmException e) {
+            if (e.kind() == CrmException.Kind.REVOKED) {
+                int first =
+                        jdbi.withExtension(
+                                CrmDao.class, dao -> dao.revoked(id, row.refreshToken(), now));
+                if (first == 0 && mayRetry && stillWorking(id)) {
+                    // another caller refreshed at the same moment and the provider rotated the
+                    // refresh token: ours was the old one. Use what they stored.
+                    return access(id, false);
+                }
+                log.info("CRM consent withdrawn for {}/{} ({})", row.teamId(), owner, p.id());
+                if (first == 1) {
+                    throw new RevokedNow(p);
+                }
+            }
+            throw e;
+        }
+        sealed.write(
+                CrmDao.class,
+                (dao, seal) ->
+                        dao.refreshed(
+                                id,
+                                seal.apply(t.accessToken(), context(row.teamId(), owner, "access")),
+                                t.expiresAt(),
+                                t.refreshToken()
+                                        .map(
+                                                r ->
+                                                        seal.apply(
+                                                                r,
+                                                                context(
+                                                                        row.teamId(),
+                                                                        owner,
+                                                                        "refresh")))
+                                        .orElse(null)));
+        return new Access(id, p, t.instanceUrl().or(() -> instance), t.accessToken());
+    }
+
+    /**
+     * {@code call} with a working access token; a 401 to a token our clock still holds valid
+     * (revoked at the provider, a password change, Salesforce's session timeout policy) drops the
+     * token and runs {@code call} once more with a refreshed one, as the calendar's {@code
+     * withAccess}. Once only: a fresh token refused too is the caller's failure.
+     */
+    public <T> T withAccess(long id, java.util.function.Function<Access, T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.apply(access(id));
+            } catch (CrmException e) {
+                if (e.kind() != CrmException.Kind.UNAUTHORIZED) {
+                    throw e;
+                }
+                jdbi.useExtension(CrmDao.class, dao -> dao.accessRefused(id, clock.instant()));
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean stillWorking(long id) {
+        return jdbi.withExtension(CrmDao.class, dao -> dao.byId(id))
+                .filter(r -> r.revokedAt() == null)
+                .isPresent();
+    }
+
+    /**
+     * An access token, whose connection and provider it is, and (Salesforce) the org's API host.
+     */
+    public record Access(
+            long connectionId, CrmProvider provider, Optional<URI> instanceUrl, String token) {
+        @Override
+        public String toString() {
+            return "Access[" + connectionId + ", " + provider + "]";
+        }
+    }
+
+    /** {@code REVOKED}, seen for the first time: the owner should be told, once. */
+    public static final class RevokedNow extends CrmException {
+        private static final long serialVersionUID = 1L;
+
+        RevokedNow(CrmProvider p) {
+            super(Kind.REVOKED, p.label() + " consent withdrawn");
+        }
+    }
+
     /** Expired states go: they prove nothing any more. */
     public int purgeStates() {
         return jdbi.withExtension(

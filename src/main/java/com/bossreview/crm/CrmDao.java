@@ -125,6 +125,42 @@ public interface CrmDao {
             @Bind("now") Instant now,
             @Bind("by") String connectedBy);
 
+    /** A connection by its id. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM crm_connection WHERE id = :id")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> byId(@Bind("id") long id);
+
+    /** A refreshed access token (and the rotated refresh token, when the provider rotated it). */
+    @SqlUpdate(
+            """
+            UPDATE crm_connection SET access_token = :access, access_expires_at = :expires,
+                   refresh_token = COALESCE(:refresh, refresh_token)
+            WHERE id = :id AND revoked_at IS NULL""")
+    int refreshed(
+            @Bind("id") long id,
+            @Bind("access") String sealedAccessToken,
+            @Bind("expires") Instant expiresAt,
+            @Bind("refresh") String sealedRefreshTokenOrNull);
+
+    /** The provider refused the access token our clock holds valid: the next use refreshes. */
+    @SqlUpdate(
+            """
+            UPDATE crm_connection SET access_expires_at = :now
+            WHERE id = :id AND access_expires_at > :now""")
+    int accessRefused(@Bind("id") long id, @Bind("now") Instant now);
+
+    /**
+     * The provider refused the refresh token {@code seen} (as stored, sealed); 1 the first time
+     * (the owner is told once), 0 when another caller refreshed meanwhile and the provider rotated
+     * it, or it was marked already.
+     */
+    @SqlUpdate(
+            """
+            UPDATE crm_connection SET revoked_at = :now, access_token = NULL
+            WHERE id = :id AND revoked_at IS NULL AND refresh_token = :seen""")
+    int revoked(
+            @Bind("id") long id, @Bind("seen") String refreshTokenSeen, @Bind("now") Instant now);
+
     /** A connection's sealed tokens, for the key rotation's re-seal step. */
     record Sealed(long id, String teamId, String userId, String refreshToken, String accessToken) {}
 

@@ -159,6 +159,18 @@ public interface ManagerDao {
             @Bind("day") int isoDay,
             @Bind("time") LocalTime time);
 
+    /** {@code settings crm-threshold}: the least amount of a deal whose change is news. */
+    @SqlUpdate(
+            "UPDATE manager SET crm_threshold = :amount WHERE team_id = :team AND user_id = :user")
+    int setCrmThreshold(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("amount") java.math.BigDecimal amount);
+
+    @SqlQuery("SELECT crm_threshold FROM manager WHERE team_id = :team AND user_id = :user")
+    Optional<java.math.BigDecimal> crmThreshold(
+            @Bind("team") String team, @Bind("user") String user);
+
     @SqlUpdate(
             "UPDATE manager SET bad_news_after_minutes = :minutes WHERE team_id = :team AND user_id = :user")
     int setBadNewsAfter(

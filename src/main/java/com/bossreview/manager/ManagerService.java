@@ -58,6 +58,18 @@ public final class ManagerService {
         return jdbi.withExtension(ManagerDao.class, dao -> dao.find(team, user));
     }
 
+    /**
+     * {@code settings crm-threshold} (issue 16): kept out of {@link Manager}, read only by the CRM
+     * sync and the settings view; the default for a manager not stored yet.
+     */
+    public java.math.BigDecimal crmThreshold(String team, String user) {
+        return jdbi.withExtension(ManagerDao.class, dao -> dao.crmThreshold(team, user))
+                .orElse(DEFAULT_CRM_THRESHOLD);
+    }
+
+    public static final java.math.BigDecimal DEFAULT_CRM_THRESHOLD =
+            new java.math.BigDecimal(50_000);
+
     public boolean zoneIsStale(Manager m) {
         return !m.zoneExplicit()
                 && m.zoneCheckedAt()

@@ -112,6 +112,16 @@ public final class NewsViews {
     }
 
     /**
+     * News bossreview drafted for the manager (a CRM deal's change, issue 16): {@code text} and the
+     * same buttons as news they logged, in the same block, so the same actions handle them.
+     */
+    public static List<LayoutBlock> drafted(NewsItem item, String text) {
+        return List.of(
+                section(s -> s.text(markdownText(text))),
+                actions(a -> a.blockId(ITEM_BLOCK).elements(buttons(item, false))));
+    }
+
+    /**
      * The buttons of an open item, wherever it is shown: share (sends the DM), told outside Slack
      * (sends nothing), dismiss (logged by mistake; asks first) and, where there is room, edit.
      */

@@ -13,7 +13,8 @@ public enum Setting {
     BAD_NEWS_AFTER("bad-news-after", "<minutes>", "30"),
     QUARTER_NUDGES("quarter-nudges", "<days,days,…>", "21,14,7"),
     PREP_LEAD("prep-lead", "<working days>", "1"),
-    NUDGES("nudges", "on|off", "on");
+    NUDGES("nudges", "on|off", "on"),
+    CRM_THRESHOLD("crm-threshold", "<amount>", "50k");
 
     private final String key;
     private final String format;

@@ -42,7 +42,11 @@ public final class SettingsCommands implements Listeners {
         String team = req.getPayload().getTeamId();
         String user = req.getPayload().getUserId();
         if (args.isBlank()) {
-            return ctx.ack(SettingsViews.show(zones.touch(team, user), clock.instant()));
+            return ctx.ack(
+                    SettingsViews.show(
+                            zones.touch(team, user),
+                            clock.instant(),
+                            managers.crmThreshold(team, user)));
         }
         CommandText parsed = CommandText.parse(args);
         Optional<Setting> setting = Setting.byKey(parsed.word());

@@ -146,6 +146,14 @@ public final class SettingsService {
                         ? "Nudges are on."
                         : "Nudges are off. Turn them back on any time with `/bossreview settings nudges on`.";
             }
+            case CRM_THRESHOLD -> {
+                java.math.BigDecimal amount = parseAmount(setting, v);
+                managers.update(team, user, dao -> dao.setCrmThreshold(team, user, amount));
+                return "I'll tell you about CRM deals of "
+                        + SettingsViews.amount(amount)
+                        + " or more (in each deal's currency) that are lost, slip out of the quarter,"
+                        + " are cut or are won.";
+            }
             default -> throw new IllegalStateException(setting.name());
         }
     }
@@ -215,6 +223,29 @@ public final class SettingsService {
         List<Integer> sorted = new ArrayList<>(days);
         sorted.sort((a, b) -> b - a);
         return sorted;
+    }
+
+    /** {@code 50000}, {@code 50k}, {@code 1.5m}: at most a trillion. */
+    static java.math.BigDecimal parseAmount(Setting setting, String text) throws InvalidInput {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,13}(?:\\.\\d{1,3})?)([km]?)")
+                        .matcher(text.toLowerCase(Locale.ROOT).replace(",", "").replace("_", ""));
+        if (!m.matches()) {
+            throw invalid(
+                    setting, "'" + shown(text) + "' isn't an amount. Try 50k, 250000 or 1.5m.");
+        }
+        java.math.BigDecimal amount =
+                new java.math.BigDecimal(m.group(1))
+                        .scaleByPowerOfTen(
+                                switch (m.group(2)) {
+                                    case "k" -> 3;
+                                    case "m" -> 6;
+                                    default -> 0;
+                                });
+        if (amount.compareTo(java.math.BigDecimal.TEN.pow(12)) > 0) {
+            throw invalid(setting, "That's more than any deal. Try 50k, 250000 or 1.5m.");
+        }
+        return amount.stripTrailingZeros();
     }
 
     private static InvalidInput invalid(Setting setting, String why) {

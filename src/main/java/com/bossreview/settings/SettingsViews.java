@@ -12,6 +12,31 @@ import java.util.stream.Collectors;
 public final class SettingsViews {
     private SettingsViews() {}
 
+    /** {@code 50k}, {@code 1.5m}, {@code 800}: as the manager would type it. */
+    static String amount(java.math.BigDecimal a) {
+        java.math.BigDecimal million = new java.math.BigDecimal(1_000_000);
+        java.math.BigDecimal thousand = new java.math.BigDecimal(1_000);
+        if (a.compareTo(million) >= 0
+                && a.remainder(new java.math.BigDecimal(1_000)).signum() == 0) {
+            return a.divide(million).stripTrailingZeros().toPlainString() + "m";
+        }
+        if (a.compareTo(thousand) >= 0 && a.remainder(java.math.BigDecimal.ONE).signum() == 0) {
+            return a.divide(thousand).stripTrailingZeros().toPlainString() + "k";
+        }
+        return a.stripTrailingZeros().toPlainString();
+    }
+
+    /** The settings with {@code crmThreshold} ({@code settings crm-threshold}). */
+    public static String show(Manager m, Instant now, java.math.BigDecimal crmThreshold) {
+        String all = show(m, now);
+        String line =
+                "• `crm-threshold` "
+                        + amount(crmThreshold)
+                        + " — CRM deals this big or bigger are news\n";
+        int end = all.lastIndexOf("Change one with");
+        return all.substring(0, end) + line + all.substring(end);
+    }
+
     public static String show(Manager m, Instant now) {
         return "*Your bossreview settings*\n"
                 + "• Boss: "

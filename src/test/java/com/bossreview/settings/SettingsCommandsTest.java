@@ -33,7 +33,8 @@ class SettingsCommandsTest extends AppTest {
                         "`bad-news-after` 30 minutes",
                         "`quarter-nudges` 21,14,7",
                         "`prep-lead` 1 — review prep the working day before the review",
-                        "`nudges` on");
+                        "`nudges` on",
+                        "`crm-threshold` 50k — CRM deals this big or bigger are news");
     }
 
     @Test
@@ -47,6 +48,7 @@ class SettingsCommandsTest extends AppTest {
         assertThat(command("settings quarter-nudges 7,30,14")).contains("30, 14, 7");
         assertThat(command("settings prep-lead 2")).contains("2 working days before the review");
         assertThat(command("settings nudges off")).contains("Nudges are off");
+        assertThat(command("settings crm-threshold 1.5m")).contains("deals of 1.5m or more");
         Map<String, Object> row = row();
         assertThat(row)
                 .containsEntry("time_zone", "Europe/Paris")
@@ -58,6 +60,8 @@ class SettingsCommandsTest extends AppTest {
                 .containsEntry("quarter_nudge_days", "30,14,7")
                 .containsEntry("nudges_enabled", false);
         assertThat(((Number) row.get("prep_lead_days")).intValue()).isEqualTo(2);
+        assertThat(new java.math.BigDecimal(row.get("crm_threshold").toString()))
+                .isEqualByComparingTo("1500000");
         assertThat(command("settings"))
                 .contains("`prep-lead` 2 — review prep 2 working days before the review");
     }
@@ -113,6 +117,8 @@ class SettingsCommandsTest extends AppTest {
             {"settings prep-lead -1", "whole number from 0 to 5"},
             {"settings prep-lead 1.5", "Nothing was changed"},
             {"settings colour blue", "isn't a setting"},
+            {"settings crm-threshold lots", "isn't an amount"},
+            {"settings crm-threshold 5000000000000", "more than any deal"},
             {"settings tz", "Usage: `/bossreview settings tz <IANA zone>`"},
             {"settings '; drop table manager; --", "isn't a setting"},
         };

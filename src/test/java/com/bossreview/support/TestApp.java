@@ -128,6 +128,11 @@ public final class TestApp implements AutoCloseable {
         return app.crm();
     }
 
+    /** The CRM sync, when the test configured a provider: run by hand. */
+    public java.util.Optional<com.bossreview.crm.CrmSync> crmSync() {
+        return app.crmSync();
+    }
+
     public java.util.Optional<com.bossreview.calendar.CalendarFeature> calendar() {
         return app.calendar();
     }

@@ -1,0 +1,445 @@
+package com.bossreview.crm;
+
+import com.bossreview.install.TokenCipher;
+import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.news.NewsItem;
+import com.bossreview.news.NewsKind;
+import com.bossreview.news.NewsService;
+import com.bossreview.news.NewsViews;
+import com.bossreview.slack.Messenger;
+import com.bossreview.slack.SlackCallException;
+import com.bossreview.slack.UserDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads each CRM connection's changed deals and drafts what is news for the manager the deal
+ * belongs to (issue 16, SPEC §9): lost, slipped out of the quarter, cut, won, as news items with
+ * the usual buttons in a DM ("Tell @boss now?"). Modelled on {@code calendar/CalendarSync}: each
+ * due connection is taken by one instance ({@code FOR UPDATE SKIP LOCKED}, a lease); a failure puts
+ * it off by the provider's {@code Retry-After} or an exponential back-off; the watermark moves only
+ * after the deals it covers and the news they carry are stored, so a crash re-reads them, and the
+ * news, stored once per (deal, kind, modified-at), is drafted once.
+ *
+ * <p>Whose deals: for each manager the connection serves (its own manager, or the workspace's
+ * managers without a connection of their own), the CRM user with the manager's Slack e-mail and the
+ * users they manage (Salesforce {@code User.ManagerId}; HubSpot: owners in a team of theirs).
+ */
+public final class CrmSync {
+    private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
+
+    /** A claimed connection not synced within this is taken again by any instance. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    static final int BATCH = 100;
+
+    /** Reads of one connection in one sync, at most (each up to the API's page cap). */
+    static final int MAX_READS = 10;
+
+    /**
+     * Reads of a connection's first sync, which reads the watched deals as they stand: a change is
+     * news only compared with what the deal was. A baseline larger than this is cut short (the
+     * deals it did not reach count as first seen when they change: only lost and won are told).
+     */
+    static final int MAX_BASELINE_READS = 50;
+
+    static final Duration MAX_BACK_OFF = Duration.ofHours(1);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final CrmConnections connections;
+    private final Function<CrmConnections.Access, CrmApi> apis;
+    private final ManagerService managers;
+    private final UserDirectory users;
+    private final NewsService news;
+    private final Messenger messenger;
+    private final Duration every;
+    private final io.micrometer.core.instrument.Timer latency;
+
+    public CrmSync(
+            Jdbi jdbi,
+            Clock clock,
+            CrmConnections connections,
+            Function<CrmConnections.Access, CrmApi> apis,
+            ManagerService managers,
+            UserDirectory users,
+            NewsService news,
+            Messenger messenger,
+            Duration every,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.connections = connections;
+        this.apis = apis;
+        this.managers = managers;
+        this.users = users;
+        this.news = news;
+        this.messenger = messenger;
+        this.every = every;
+        this.latency =
+                io.micrometer.core.instrument.Timer.builder("crm.news.latency")
+                        .description(
+                                "from a deal's change in the CRM (its modified-at) to the manager's"
+                                        + " DM")
+                        .register(registry);
+    }
+
+    /**
+     * The sync with the providers' real APIs: Salesforce at the connection's org ({@code
+     * instance_url}), HubSpot at {@code HUBSPOT_API_URL}.
+     */
+    public static CrmSync of(
+            com.bossreview.config.CrmSettings settings,
+            Jdbi jdbi,
+            Clock clock,
+            CrmConnections connections,
+            ManagerService managers,
+            UserDirectory users,
+            NewsService news,
+            Messenger messenger,
+            Duration timeout,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        okhttp3.OkHttpClient http = com.bossreview.calendar.ProviderHttp.client(timeout);
+        HubSpotApi hubspot = new HubSpotApi(settings.hubspotApiUrl(), http, clock);
+        Function<CrmConnections.Access, CrmApi> apis =
+                access ->
+                        switch (access.provider()) {
+                            case SALESFORCE ->
+                                    new SalesforceApi(
+                                            access.instanceUrl()
+                                                    .orElseThrow(
+                                                            () ->
+                                                                    new CrmException(
+                                                                            CrmException.Kind
+                                                                                    .FAILED,
+                                                                            "no Salesforce"
+                                                                                    + " instance")),
+                                            http,
+                                            clock);
+                            case HUBSPOT -> hubspot;
+                        };
+        return new CrmSync(
+                jdbi,
+                clock,
+                connections,
+                apis,
+                managers,
+                users,
+                news,
+                messenger,
+                settings.syncEvery(),
+                registry);
+    }
+
+    /** Syncs the connections due now; how many were taken. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        List<CrmSyncDao.Due> due =
+                jdbi.withExtension(
+                        CrmSyncDao.class, dao -> dao.claimDue(now, now.plus(LEASE), BATCH));
+        due.forEach(this::sync);
+        return due.size();
+    }
+
+    private void sync(CrmSyncDao.Due row) {
+        Instant now = clock.instant();
+        try {
+            tell(row); // news stored by a sync that stopped before telling it
+            Map<String, Set<String>> managersOf = watched(row);
+            Watermark mark = row.watermark();
+            if (managersOf.isEmpty()) {
+                // nobody to watch yet: what changes meanwhile is not news when they come
+                mark = Watermark.after(now.minus(CrmApi.SETTLE));
+                move(row.id(), mark);
+            }
+            List<String> owners = List.copyOf(managersOf.keySet());
+            boolean baseline = row.baselineAt() == null && !owners.isEmpty();
+            if (baseline) {
+                // the deals as they stand, to compare the next changes with: no news in them
+                mark = Watermark.after(Instant.EPOCH);
+            }
+            for (int read = 0;
+                    !owners.isEmpty() && read < (baseline ? MAX_BASELINE_READS : MAX_READS);
+                    read++) {
+                Watermark since = mark;
+                DealChanges changes =
+                        connections.withAccess(
+                                row.id(),
+                                access ->
+                                        apis.apply(access)
+                                                .changedDeals(access.token(), owners, since));
+                for (Deal d : changes.deals()) {
+                    for (String manager : managersOf.getOrDefault(d.ownerId(), Set.of())) {
+                        record(row, manager, d, !baseline);
+                    }
+                }
+                tell(row);
+                mark = changes.next();
+                move(row.id(), mark);
+                if (!changes.more()) {
+                    break;
+                }
+            }
+            if (baseline) {
+                jdbi.useExtension(CrmSyncDao.class, dao -> dao.baselined(row.id(), now));
+            }
+            jdbi.useExtension(CrmSyncDao.class, dao -> dao.synced(row.id(), now.plus(every)));
+        } catch (CrmConnections.RevokedNow e) {
+            revoked(row, e);
+        } catch (CrmException e) {
+            failed(row, e, now);
+        } catch (TokenCipher.UndecryptableException e) {
+            failed(
+                    row,
+                    new CrmException(
+                            CrmException.Kind.FAILED, "token not opened: " + e.getMessage()),
+                    now);
+        }
+    }
+
+    private void move(long id, Watermark mark) {
+        jdbi.useExtension(CrmSyncDao.class, dao -> dao.moved(id, mark.modifiedAt(), mark.lastId()));
+    }
+
+    /** CRM owner id → the managers (Slack user ids) whose deals the owner's are. */
+    private Map<String, Set<String>> watched(CrmSyncDao.Due row) {
+        List<String> served =
+                row.userId() != null
+                        ? List.of(row.userId())
+                        : jdbi.withExtension(
+                                CrmSyncDao.class, dao -> dao.servedByWorkspace(row.teamId()));
+        Map<String, String> emails = new LinkedHashMap<>();
+        for (String manager : served) {
+            email(row.teamId(), manager).ifPresent(e -> emails.put(manager, e));
+        }
+        Map<String, Set<String>> managersOf = new LinkedHashMap<>();
+        if (emails.isEmpty()) {
+            return managersOf;
+        }
+        List<CrmUser> crmUsers =
+                connections.withAccess(
+                        row.id(), access -> apis.apply(access).users(access.token()));
+        emails.forEach(
+                (manager, email) -> {
+                    for (String owner : team(crmUsers, email)) {
+                        managersOf.computeIfAbsent(owner, o -> new LinkedHashSet<>()).add(manager);
+                    }
+                });
+        return managersOf;
+    }
+
+    /** The CRM user with {@code email} and those they manage; empty when none has it. */
+    static List<String> team(List<CrmUser> crmUsers, String email) {
+        Optional<CrmUser> me =
+                crmUsers.stream()
+                        .filter(u -> u.email().filter(email::equalsIgnoreCase).isPresent())
+                        .findFirst();
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(List.of(me.get().id()));
+        for (CrmUser u : crmUsers) {
+            boolean reports = u.managerId().filter(me.get().id()::equals).isPresent();
+            boolean sameTeam = u.teamIds().stream().anyMatch(me.get().teamIds()::contains);
+            if (!u.id().equals(me.get().id()) && (reports || sameTeam)) {
+                ids.add(u.id());
+            }
+        }
+        return ids;
+    }
+
+    private Optional<String> email(String team, String user) {
+        try {
+            return users.lookup(team, user).flatMap(UserDirectory.SlackUser::email);
+        } catch (SlackCallException e) {
+            log.warn(
+                    "Slack user {}/{} not looked up for the CRM sync: {}",
+                    team,
+                    user,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The deal stored for the manager, and the news in its change, in one transaction. */
+    private void record(CrmSyncDao.Due row, String user, Deal d, boolean news) {
+        Optional<Manager> manager = managers.find(row.teamId(), user);
+        if (manager.isEmpty()) {
+            return;
+        }
+        Manager m = manager.get();
+        java.math.BigDecimal threshold = managers.crmThreshold(row.teamId(), user);
+        jdbi.useTransaction(
+                h -> {
+                    CrmSyncDao dao = h.attach(CrmSyncDao.class);
+                    Optional<CrmSyncDao.Snapshot> before = dao.snapshot(row.id(), user, d.id());
+                    if (before.filter(b -> !b.modifiedAt().isBefore(d.modifiedAt())).isPresent()) {
+                        return; // read again after a crash: stored already, its news with it
+                    }
+                    dao.store(
+                            row.id(),
+                            row.teamId(),
+                            user,
+                            d.id(),
+                            d.ownerId(),
+                            d.name(),
+                            d.amount().orElse(null),
+                            d.currency().orElse(null),
+                            d.closeDate().orElse(null),
+                            d.stage(),
+                            d.closed(),
+                            d.won(),
+                            d.forecastCategory().orElse(null),
+                            d.modifiedAt());
+                    if (!news) {
+                        return;
+                    }
+                    for (DealNews.Change c :
+                            DealNews.of(
+                                    before,
+                                    d,
+                                    clock.instant().atZone(m.zone()).toLocalDate(),
+                                    m.fiscalStartMonth(),
+                                    threshold)) {
+                        dao.noticed(
+                                row.id(),
+                                row.teamId(),
+                                user,
+                                d.id(),
+                                c.kind(),
+                                d.modifiedAt(),
+                                c.headline());
+                    }
+                });
+    }
+
+    /**
+     * Drafts and sends the connection's news not told yet: the news item first (remembered), then
+     * the DM (remembered). A crash between the two steps and their marks repeats at most one step
+     * for one item.
+     */
+    private void tell(CrmSyncDao.Due row) {
+        for (CrmSyncDao.Untold u :
+                jdbi.withExtension(CrmSyncDao.class, dao -> dao.untold(row.id()))) {
+            Optional<Manager> manager = managers.find(u.teamId(), u.userId());
+            if (manager.isEmpty()) {
+                continue;
+            }
+            NewsKind kind = "won".equals(u.kind()) ? NewsKind.GOOD : NewsKind.BAD;
+            NewsItem item;
+            if (u.newsId() == null) {
+                item = news.log(u.teamId(), u.userId(), kind, u.headline());
+                jdbi.useExtension(
+                        CrmSyncDao.class,
+                        dao ->
+                                dao.drafted(
+                                        row.id(),
+                                        u.userId(),
+                                        u.dealId(),
+                                        u.kind(),
+                                        u.modifiedAt(),
+                                        item.id()));
+            } else {
+                Optional<NewsItem> found = news.find(u.teamId(), u.userId(), u.newsId());
+                if (found.isEmpty()) {
+                    continue;
+                }
+                item = found.get();
+            }
+            String text = u.headline() + ". " + ask(manager.get(), kind);
+            try {
+                messenger.dm(u.teamId(), u.userId(), text, NewsViews.drafted(item, text));
+            } catch (SlackCallException e) {
+                log.warn("CRM news for {}/{} not sent: {}", u.teamId(), u.userId(), e.getMessage());
+                continue; // told at the next sync
+            }
+            Instant now = clock.instant();
+            jdbi.useExtension(
+                    CrmSyncDao.class,
+                    dao ->
+                            dao.told(
+                                    row.id(),
+                                    u.userId(),
+                                    u.dealId(),
+                                    u.kind(),
+                                    u.modifiedAt(),
+                                    now));
+            Duration took = Duration.between(u.modifiedAt(), now);
+            latency.record(took.isNegative() ? Duration.ZERO : took);
+            log.info(
+                    "CRM {} news for {}/{}: {} s from the CRM's change to the DM",
+                    u.kind(),
+                    u.teamId(),
+                    u.userId(),
+                    took.toSeconds());
+        }
+    }
+
+    private static String ask(Manager m, NewsKind kind) {
+        String boss = m.bossUserId().map(b -> "<@" + b + ">").orElse("your boss");
+        return kind == NewsKind.GOOD ? "Share it with " + boss + "?" : "Tell " + boss + " now?";
+    }
+
+    /** The provider refused the refresh token: whoever connected it is told, once. */
+    private void revoked(CrmSyncDao.Due row, CrmException e) {
+        String who = row.userId() != null ? row.userId() : row.connectedBy();
+        String label = CrmProvider.byId(row.provider()).map(CrmProvider::label).orElse("CRM");
+        try {
+            messenger.dm(
+                    row.teamId(),
+                    who,
+                    "Your "
+                            + label
+                            + (row.userId() == null
+                                    ? " connection for the workspace"
+                                    : " connection")
+                            + " stopped working: access was withdrawn in "
+                            + label
+                            + ". Connect it again with `/bossreview connect crm`.",
+                    List.of());
+        } catch (SlackCallException s) {
+            log.warn("CRM revocation for {}/{} not told: {}", row.teamId(), who, s.getMessage());
+        }
+    }
+
+    private void failed(CrmSyncDao.Due row, CrmException e, Instant now) {
+        Duration wait =
+                switch (e.kind()) {
+                    case RATE_LIMITED -> e.retryAfter().orElse(backOff(row.syncFailures()));
+                    case REVOKED, NOT_FOUND -> MAX_BACK_OFF;
+                    default -> backOff(row.syncFailures());
+                };
+        log.warn(
+                "CRM sync of {}/{} failed ({}, {}): again in {} s",
+                row.teamId(),
+                CrmConnections.owner(row.userId()),
+                e.kind().name().toLowerCase(Locale.ROOT),
+                e.getMessage(),
+                wait.toSeconds());
+        jdbi.useExtension(CrmSyncDao.class, dao -> dao.failed(row.id(), now.plus(wait)));
+    }
+
+    /** 2^failures × a sync interval's tenth, from 30 s, at most an hour (as the calendar's). */
+    Duration backOff(int failures) {
+        Duration base = every.dividedBy(10);
+        if (base.compareTo(Duration.ofSeconds(30)) < 0) {
+            base = Duration.ofSeconds(Math.min(30, every.toSeconds()));
+        }
+        Duration d = base.multipliedBy(1L << Math.min(failures, 10));
+        return d.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : d;
+    }
+}

@@ -1,0 +1,189 @@
+package com.bossreview.crm;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The sync's side of {@code crm_connection} and its {@code crm_deal}, {@code crm_deal_news}. */
+public interface CrmSyncDao {
+    /** A connection taken for a sync: whose it is and how far its deals have been read. */
+    record Due(
+            long id,
+            String teamId,
+            String userId,
+            String provider,
+            String connectedBy,
+            Instant watermarkAt,
+            String watermarkId,
+            int syncFailures,
+            Instant baselineAt) {
+        /** Where the next read starts. */
+        Watermark watermark() {
+            return new Watermark(watermarkAt, watermarkId);
+        }
+    }
+
+    /**
+     * Connections due a sync, each taken by one instance: their next sync is moved {@code lease}
+     * ahead at once, so another instance does not read the same CRM meanwhile (as the calendar's
+     * {@code claimDue}).
+     */
+    @SqlQuery(
+            """
+            UPDATE crm_connection c SET next_sync_at = :leaseUntil
+            FROM (SELECT id FROM crm_connection
+                  WHERE revoked_at IS NULL AND next_sync_at <= :now
+                  ORDER BY next_sync_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
+            WHERE c.id = due.id
+            RETURNING c.id, c.team_id, c.user_id, c.provider, c.connected_by, c.watermark_at,
+                      c.watermark_id, c.sync_failures, c.baseline_at""")
+    @RegisterConstructorMapper(Due.class)
+    List<Due> claimDue(
+            @Bind("now") Instant now,
+            @Bind("leaseUntil") Instant leaseUntil,
+            @Bind("limit") int limit);
+
+    /** The changes up to {@code watermark} are stored: the next read starts there. */
+    @SqlUpdate(
+            """
+            UPDATE crm_connection SET watermark_at = :at, watermark_id = :lastId
+            WHERE id = :id""")
+    int moved(@Bind("id") long id, @Bind("at") Instant at, @Bind("lastId") String lastId);
+
+    /** The watched deals were read as they stand ({@code CrmSync}'s baseline). */
+    @SqlUpdate("UPDATE crm_connection SET baseline_at = :now WHERE id = :id")
+    int baselined(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE crm_connection SET next_sync_at = :next, sync_failures = 0 WHERE id = :id")
+    int synced(@Bind("id") long id, @Bind("next") Instant next);
+
+    @SqlUpdate(
+            """
+            UPDATE crm_connection SET next_sync_at = :next, sync_failures = sync_failures + 1
+            WHERE id = :id""")
+    int failed(@Bind("id") long id, @Bind("next") Instant next);
+
+    /** The workspace's managers without a CRM connection of their own (it serves them instead). */
+    @SqlQuery(
+            """
+            SELECT m.user_id FROM manager m
+            WHERE m.team_id = :team AND NOT EXISTS (
+                SELECT 1 FROM crm_connection c WHERE c.team_id = m.team_id AND c.user_id = m.user_id)
+            ORDER BY m.user_id""")
+    List<String> servedByWorkspace(@Bind("team") String team);
+
+    /** A deal as stored. */
+    record Snapshot(
+            String dealId,
+            String ownerId,
+            String name,
+            BigDecimal amount,
+            String currency,
+            LocalDate closeDate,
+            String stage,
+            boolean closed,
+            boolean won,
+            String forecastCategory,
+            Instant modifiedAt) {}
+
+    @SqlQuery(
+            """
+            SELECT deal_id, owner_id, name, amount, currency, close_date, stage, closed, won,
+                   forecast_category, modified_at
+            FROM crm_deal WHERE connection_id = :id AND user_id = :user AND deal_id = :deal
+            FOR UPDATE""")
+    @RegisterConstructorMapper(Snapshot.class)
+    Optional<Snapshot> snapshot(
+            @Bind("id") long connectionId, @Bind("user") String user, @Bind("deal") String dealId);
+
+    @SqlUpdate(
+            """
+            INSERT INTO crm_deal (connection_id, team_id, user_id, deal_id, owner_id, name, amount, currency,
+                                  close_date, stage, closed, won, forecast_category, modified_at)
+            VALUES (:id, :team, :user, :deal, :owner, :name, :amount, :currency, :closeDate, :stage, :closed,
+                    :won, :forecast, :modifiedAt)
+            ON CONFLICT (connection_id, user_id, deal_id) DO UPDATE SET
+                owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, amount = EXCLUDED.amount,
+                currency = EXCLUDED.currency, close_date = EXCLUDED.close_date, stage = EXCLUDED.stage,
+                closed = EXCLUDED.closed, won = EXCLUDED.won, forecast_category = EXCLUDED.forecast_category,
+                modified_at = EXCLUDED.modified_at""")
+    void store(
+            @Bind("id") long connectionId,
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("deal") String dealId,
+            @Bind("owner") String ownerId,
+            @Bind("name") String name,
+            @Bind("amount") BigDecimal amount,
+            @Bind("currency") String currency,
+            @Bind("closeDate") LocalDate closeDate,
+            @Bind("stage") String stage,
+            @Bind("closed") boolean closed,
+            @Bind("won") boolean won,
+            @Bind("forecast") String forecastCategory,
+            @Bind("modifiedAt") Instant modifiedAt);
+
+    /** A change worth telling; nothing when this (deal, kind, modified_at) was seen already. */
+    @SqlUpdate(
+            """
+            INSERT INTO crm_deal_news (connection_id, team_id, user_id, deal_id, kind, modified_at, headline)
+            VALUES (:id, :team, :user, :deal, :kind, :modifiedAt, :headline)
+            ON CONFLICT DO NOTHING""")
+    int noticed(
+            @Bind("id") long connectionId,
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("deal") String dealId,
+            @Bind("kind") String kind,
+            @Bind("modifiedAt") Instant modifiedAt,
+            @Bind("headline") String headline);
+
+    /** A noticed change not told yet. */
+    record Untold(
+            String teamId,
+            String userId,
+            String dealId,
+            String kind,
+            Instant modifiedAt,
+            String headline,
+            Long newsId) {}
+
+    @SqlQuery(
+            """
+            SELECT team_id, user_id, deal_id, kind, modified_at, headline, news_id FROM crm_deal_news
+            WHERE connection_id = :id AND dm_at IS NULL ORDER BY modified_at, deal_id, kind""")
+    @RegisterConstructorMapper(Untold.class)
+    List<Untold> untold(@Bind("id") long connectionId);
+
+    @SqlUpdate(
+            """
+            UPDATE crm_deal_news SET news_id = :newsId
+            WHERE connection_id = :id AND user_id = :user AND deal_id = :deal AND kind = :kind
+              AND modified_at = :modifiedAt""")
+    int drafted(
+            @Bind("id") long connectionId,
+            @Bind("user") String user,
+            @Bind("deal") String dealId,
+            @Bind("kind") String kind,
+            @Bind("modifiedAt") Instant modifiedAt,
+            @Bind("newsId") long newsId);
+
+    @SqlUpdate(
+            """
+            UPDATE crm_deal_news SET dm_at = :now
+            WHERE connection_id = :id AND user_id = :user AND deal_id = :deal AND kind = :kind
+              AND modified_at = :modifiedAt""")
+    int told(
+            @Bind("id") long connectionId,
+            @Bind("user") String user,
+            @Bind("deal") String dealId,
+            @Bind("kind") String kind,
+            @Bind("modifiedAt") Instant modifiedAt,
+            @Bind("now") Instant now);
+}
