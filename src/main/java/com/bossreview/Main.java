@@ -250,6 +250,7 @@ public final class Main {
                                                     managers,
                                                     users,
                                                     news,
+                                                    forecasts,
                                                     messenger,
                                                     options.calendarTimeout(),
                                                     registry)));

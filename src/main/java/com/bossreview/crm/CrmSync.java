@@ -66,6 +66,7 @@ public final class CrmSync {
     private final ManagerService managers;
     private final UserDirectory users;
     private final NewsService news;
+    private final CrmForecast forecast;
     private final Messenger messenger;
     private final Duration every;
     private final io.micrometer.core.instrument.Timer latency;
@@ -78,6 +79,7 @@ public final class CrmSync {
             ManagerService managers,
             UserDirectory users,
             NewsService news,
+            com.bossreview.forecast.ForecastService forecasts,
             Messenger messenger,
             Duration every,
             io.micrometer.core.instrument.MeterRegistry registry) {
@@ -88,6 +90,7 @@ public final class CrmSync {
         this.managers = managers;
         this.users = users;
         this.news = news;
+        this.forecast = new CrmForecast(jdbi, forecasts, messenger);
         this.messenger = messenger;
         this.every = every;
         this.latency =
@@ -110,6 +113,7 @@ public final class CrmSync {
             ManagerService managers,
             UserDirectory users,
             NewsService news,
+            com.bossreview.forecast.ForecastService forecasts,
             Messenger messenger,
             Duration timeout,
             io.micrometer.core.instrument.MeterRegistry registry) {
@@ -140,6 +144,7 @@ public final class CrmSync {
                 managers,
                 users,
                 news,
+                forecasts,
                 messenger,
                 settings.syncEvery(),
                 registry);
@@ -196,6 +201,8 @@ public final class CrmSync {
             }
             if (baseline) {
                 jdbi.useExtension(CrmSyncDao.class, dao -> dao.baselined(row.id(), now));
+            } else {
+                forecasts(row, managersOf);
             }
             jdbi.useExtension(CrmSyncDao.class, dao -> dao.synced(row.id(), now.plus(every)));
         } catch (CrmConnections.RevokedNow e) {
@@ -208,6 +215,29 @@ public final class CrmSync {
                     new CrmException(
                             CrmException.Kind.FAILED, "token not opened: " + e.getMessage()),
                     now);
+        }
+    }
+
+    /**
+     * Each watched manager's forecast follows their commit ({@link CrmForecast}), from the first
+     * sync after the baseline on. A failure is logged, not thrown: the deals are stored, and the
+     * next sync computes the figure again.
+     */
+    private void forecasts(CrmSyncDao.Due row, Map<String, Set<String>> managersOf) {
+        Optional<CrmProvider> provider = CrmProvider.byId(row.provider());
+        if (provider.isEmpty()) {
+            return;
+        }
+        Set<String> users = new LinkedHashSet<>();
+        managersOf.values().forEach(users::addAll);
+        for (String user : users) {
+            try {
+                managers.find(row.teamId(), user)
+                        .ifPresent(m -> forecast.update(m, provider.get()));
+            } catch (RuntimeException e) {
+                log.warn(
+                        "CRM forecast of {}/{} not recorded: {}", row.teamId(), user, e.toString());
+            }
         }
     }
 

@@ -129,6 +129,30 @@ public interface CrmSyncDao {
             @Bind("forecast") String forecastCategory,
             @Bind("modifiedAt") Instant modifiedAt);
 
+    /**
+     * The manager's deals that make their commit for a quarter (issue 16): open deals whose
+     * forecast category is Commit (Salesforce {@code ForecastCategoryName} {@code Commit}, HubSpot
+     * {@code hs_forecast_category} {@code COMMIT}: compared without case) and deals closed won,
+     * each with a close date in {@code [from, to]}. A deal stored by two connections (the manager's
+     * own and a workspace's) counts once, as last changed.
+     */
+    @SqlQuery(
+            """
+            SELECT deal_id, owner_id, name, amount, currency, close_date, stage, closed, won,
+                   forecast_category, modified_at
+            FROM (SELECT DISTINCT ON (deal_id) * FROM crm_deal
+                  WHERE team_id = :team AND user_id = :user
+                  ORDER BY deal_id, modified_at DESC) d
+            WHERE close_date BETWEEN :from AND :to
+              AND ((NOT closed AND upper(forecast_category) = 'COMMIT') OR (closed AND won))
+            ORDER BY deal_id""")
+    @RegisterConstructorMapper(Snapshot.class)
+    List<Snapshot> committed(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to);
+
     /** A change worth telling; nothing when this (deal, kind, modified_at) was seen already. */
     @SqlUpdate(
             """
