@@ -36,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * "Tell boss now" button as a typed downgrade). Others are recorded quietly: the manager sees them
  * in the status card and the agenda.
  *
- * <p>Not recorded, and logged: no commit at all (a forecast is a positive figure), deals in several
- * currencies (bossreview converts nothing), a currency a forecast cannot carry (only USD, EUR,
- * GBP).
+ * <p>A commit that falls to zero after a positive figure this quarter is recorded (the biggest
+ * downgrade of all); a quarter with no commit yet records nothing.
+ *
+ * <p>Not recorded, and logged: no commit yet this quarter, deals in several currencies (bossreview
+ * converts nothing), a currency a forecast cannot carry (only USD, EUR, GBP).
  */
 final class CrmForecast {
     private static final Logger log = LoggerFactory.getLogger(CrmForecast.class);
@@ -80,7 +82,8 @@ final class CrmForecast {
     static Figure figure(List<CrmSyncDao.Snapshot> deals) {
         List<CrmSyncDao.Snapshot> priced = deals.stream().filter(d -> d.amount() != null).toList();
         if (priced.isEmpty()) {
-            return new Figure.None("no commit this quarter");
+            // Worth recording only after a positive figure this quarter: see update().
+            return new Figure.Commit(BigDecimal.ZERO, Optional.empty(), 0);
         }
         Set<String> codes =
                 priced.stream()
@@ -103,7 +106,7 @@ final class CrmForecast {
                 priced.stream()
                         .map(CrmSyncDao.Snapshot::amount)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (sum.signum() <= 0 || sum.compareTo(Amounts.MAX) > 0) {
+        if (sum.signum() < 0 || sum.compareTo(Amounts.MAX) > 0) {
             return new Figure.None("commit of " + sum.toPlainString() + " out of range");
         }
         return new Figure.Commit(sum, currency, priced.size());
@@ -125,6 +128,14 @@ final class CrmForecast {
         }
         Optional<Forecast> last = forecasts.latest(m);
         if (last.filter(f -> same(f, commit)).isPresent()) {
+            return Optional.empty();
+        }
+        if (commit.amount().signum() == 0 && last.filter(f -> f.amount().signum() > 0).isEmpty()) {
+            // An empty commit is news only when it was not empty before this quarter.
+            log.info(
+                    "CRM forecast of {}/{} not recorded: no commit this quarter",
+                    m.teamId(),
+                    m.userId());
             return Optional.empty();
         }
         Recorded recorded =

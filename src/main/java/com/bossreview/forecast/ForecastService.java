@@ -141,7 +141,8 @@ public final class ForecastService {
      */
     public Recorded record(
             Manager m, BigDecimal amount, Optional<Currency> typed, Optional<String> note) {
-        if (amount.signum() <= 0 || amount.compareTo(Amounts.MAX) > 0) {
+        // Zero only comes from a CRM whose commit emptied (a typed zero is refused by Amounts).
+        if (amount.signum() < 0 || amount.compareTo(Amounts.MAX) > 0) {
             throw new IllegalArgumentException("amount out of range");
         }
         if (note.map(n -> n.codePointCount(0, n.length()) > ForecastInput.NOTE_MAX_LENGTH)

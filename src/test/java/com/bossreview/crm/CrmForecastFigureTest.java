@@ -45,8 +45,9 @@ class CrmForecastFigureTest {
     }
 
     @Test
-    void no_deals_several_currencies_or_an_unknown_one_give_nothing() {
-        assertThat(CrmForecast.figure(List.of())).isInstanceOf(CrmForecast.Figure.None.class);
+    void no_deals_are_a_zero_commit_several_currencies_or_an_unknown_one_give_nothing() {
+        assertThat(CrmForecast.figure(List.of()))
+                .isEqualTo(new CrmForecast.Figure.Commit(BigDecimal.ZERO, Optional.empty(), 0));
         assertThat(CrmForecast.figure(List.of(deal("100", "USD"), deal("50", "EUR"))))
                 .isInstanceOf(CrmForecast.Figure.None.class);
         assertThat(CrmForecast.figure(List.of(deal("100", "CHF"))))

@@ -282,6 +282,42 @@ class CrmForecastTest {
     }
 
     @Test
+    void a_commit_falling_to_zero_is_the_biggest_downgrade_and_is_told() throws Exception {
+        team();
+        connected();
+        nextSync();
+        bossTold();
+
+        // Both Commit deals lost; the quarter's won deal goes to next quarter by a late correction.
+        deal("006ACME", "005BOB", "120000", "USD", THIS_QUARTER, true, false, "Omitted", soon());
+        deal("006GLOBEX", "005ANN", "80000", "USD", THIS_QUARTER, true, false, "Omitted", soon());
+        deal(
+                "006HOOLI",
+                "005BOB",
+                "30000",
+                "USD",
+                THIS_QUARTER.plusMonths(3),
+                true,
+                true,
+                "Closed",
+                soon());
+        nextSync();
+
+        assertThat(figures()).containsExactly("230000 USD", "0 USD");
+        assertThat(forecastDms()).hasSize(1);
+        assertThat(reminders(latestId())).isPositive();
+        nextSync();
+        assertThat(figures()).hasSize(2); // a zero stays recorded once
+    }
+
+    @Test
+    void a_quarter_with_no_commit_yet_records_nothing() throws Exception {
+        connected();
+        nextSync();
+        assertThat(figures()).isEmpty();
+    }
+
+    @Test
     void deals_in_several_currencies_record_nothing() throws Exception {
         team();
         deal("006GLOBEX", "005ANN", "80000", "EUR", THIS_QUARTER, false, false, "Commit", BEFORE);
