@@ -19,7 +19,7 @@ import com.bossreview.calendar.CalendarFeature;
 import com.bossreview.calendar.CalendarFeedButton;
 import com.bossreview.calendar.CalendarFeedPage;
 import com.bossreview.calendar.CalendarFeeds;
-import com.bossreview.calendar.CalendarSyncLoop;
+import com.bossreview.calendar.CalendarSync;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -30,7 +30,6 @@ import com.bossreview.crm.CrmCallback;
 import com.bossreview.crm.CrmCommands;
 import com.bossreview.crm.CrmConnections;
 import com.bossreview.crm.CrmSync;
-import com.bossreview.crm.CrmSyncLoop;
 import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
@@ -66,6 +65,7 @@ import com.bossreview.review.ReviewService;
 import com.bossreview.review.SlotBooker;
 import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
+import com.bossreview.scheduling.SyncLoop;
 import com.bossreview.settings.SettingsCommands;
 import com.bossreview.setup.SetupCommands;
 import com.bossreview.slack.*;
@@ -373,15 +373,21 @@ public final class Main {
                 calendar.ifPresent(
                         c ->
                                 running.started(
-                                        new CalendarSyncLoop(
-                                                c.sync(),
-                                                c.connections(),
-                                                config.calendar().syncEvery())));
+                                        new SyncLoop(
+                                                "calendar-sync",
+                                                config.calendar().syncEvery(),
+                                                c.sync()::runOnce,
+                                                CalendarSync.BATCH,
+                                                c.connections()::purgeStates)));
                 crmSync.ifPresent(
                         c ->
                                 running.started(
-                                        new CrmSyncLoop(
-                                                c, crms.orElseThrow(), config.crm().syncEvery())));
+                                        new SyncLoop(
+                                                "crm-sync",
+                                                config.crm().syncEvery(),
+                                                c::runOnce,
+                                                CrmSync.BATCH,
+                                                crms.orElseThrow()::purgeStates)));
                 PurgeUninstalledJob.schedule(scheduling.scheduler());
             }
 

@@ -36,7 +36,7 @@ public final class CalendarSync {
     /** A claimed connection not synced within this is taken again by any instance. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    static final int BATCH = 200;
+    public static final int BATCH = 200;
 
     /** Occurrences are read from this far back (a week just over) to this far ahead. */
     static final Duration LOOK_BACK = Duration.ofDays(14);

@@ -45,7 +45,7 @@ public final class CrmSync {
     /** A claimed connection not synced within this is taken again by any instance. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    static final int BATCH = 100;
+    public static final int BATCH = 100;
 
     /** Reads of one connection in one sync, at most (each up to the API's page cap). */
     static final int MAX_READS = 10;
