@@ -49,24 +49,14 @@ public record CalendarSettings(
         Optional<Client> google = client(env, "GOOGLE");
         Optional<Client> microsoft = client(env, "MICROSOFT");
         Optional<URI> publicUrl = env.apply("BOSSREVIEW_PUBLIC_URL").map(AppConfig::publicUrl);
-        if (google.isPresent() || microsoft.isPresent()) {
-            String which = google.isPresent() ? "GOOGLE_CLIENT_ID" : "MICROSOFT_CLIENT_ID";
-            if (publicUrl.isEmpty()) {
-                throw new ConfigException(
-                        "BOSSREVIEW_PUBLIC_URL is not set: with "
-                                + which
-                                + " set, calendar connections redirect back to "
-                                + "<BOSSREVIEW_PUBLIC_URL>/calendar/callback/<provider>. Set it to the app's public "
-                                + "https base URL, or unset the calendar client ids.");
-            }
-            if (key.isEmpty()) {
-                throw new ConfigException(
-                        "BOSSREVIEW_ENCRYPTION_KEY is not set: with "
-                                + which
-                                + " set, each manager's calendar token is stored "
-                                + "encrypted with it. Generate one with `openssl rand -base64 32`.");
-            }
-        }
+        ProviderVars.requireRedirectAndKey(
+                google.map(c -> "GOOGLE_CLIENT_ID")
+                        .or(() -> microsoft.map(c -> "MICROSOFT_CLIENT_ID")),
+                "calendar",
+                "calendar",
+                "each manager's calendar token",
+                publicUrl,
+                key);
         return new CalendarSettings(
                 google,
                 microsoft,
@@ -83,19 +73,12 @@ public record CalendarSettings(
 
     private static Optional<Client> client(
             Function<String, Optional<String>> env, String provider) {
-        Optional<String> id = env.apply(provider + "_CLIENT_ID");
-        Optional<String> secret = env.apply(provider + "_CLIENT_SECRET");
-        if (id.isPresent() != secret.isPresent()) {
-            String missing = id.isEmpty() ? provider + "_CLIENT_ID" : provider + "_CLIENT_SECRET";
-            throw new ConfigException(
-                    missing
-                            + " is not set: a calendar connection needs both "
-                            + provider
-                            + "_CLIENT_ID and "
-                            + provider
-                            + "_CLIENT_SECRET (see the README, \"Calendar\"); unset both to leave it off.");
-        }
-        return id.map(i -> new Client(i, new Secret(secret.get())));
+        return ProviderVars.client(
+                env,
+                provider,
+                "a calendar connection",
+                " (see the README, \"Calendar\")",
+                Client::new);
     }
 
     static URI url(

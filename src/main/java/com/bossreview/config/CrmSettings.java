@@ -49,24 +49,15 @@ public record CrmSettings(
         Optional<Client> salesforce = client(env, "SALESFORCE");
         Optional<Client> hubspot = client(env, "HUBSPOT");
         Optional<URI> publicUrl = env.apply("BOSSREVIEW_PUBLIC_URL").map(AppConfig::publicUrl);
-        if (salesforce.isPresent() || hubspot.isPresent()) {
-            String which = salesforce.isPresent() ? "SALESFORCE_CLIENT_ID" : "HUBSPOT_CLIENT_ID";
-            if (publicUrl.isEmpty()) {
-                throw new ConfigException(
-                        "BOSSREVIEW_PUBLIC_URL is not set: with "
-                                + which
-                                + " set, CRM connections redirect back to "
-                                + "<BOSSREVIEW_PUBLIC_URL>/crm/callback/<provider>. Set it to the app's public "
-                                + "https base URL, or unset the CRM client ids.");
-            }
-            if (key.isEmpty()) {
-                throw new ConfigException(
-                        "BOSSREVIEW_ENCRYPTION_KEY is not set: with "
-                                + which
-                                + " set, each workspace's CRM token is stored "
-                                + "encrypted with it. Generate one with `openssl rand -base64 32`.");
-            }
-        }
+        ProviderVars.requireRedirectAndKey(
+                salesforce
+                        .map(c -> "SALESFORCE_CLIENT_ID")
+                        .or(() -> hubspot.map(c -> "HUBSPOT_CLIENT_ID")),
+                "CRM",
+                "crm",
+                "each workspace's CRM token",
+                publicUrl,
+                key);
         return new CrmSettings(
                 salesforce,
                 hubspot,
@@ -83,18 +74,6 @@ public record CrmSettings(
 
     private static Optional<Client> client(
             Function<String, Optional<String>> env, String provider) {
-        Optional<String> id = env.apply(provider + "_CLIENT_ID");
-        Optional<String> secret = env.apply(provider + "_CLIENT_SECRET");
-        if (id.isPresent() != secret.isPresent()) {
-            String missing = id.isEmpty() ? provider + "_CLIENT_ID" : provider + "_CLIENT_SECRET";
-            throw new ConfigException(
-                    missing
-                            + " is not set: a CRM connection needs both "
-                            + provider
-                            + "_CLIENT_ID and "
-                            + provider
-                            + "_CLIENT_SECRET; unset both to leave it off.");
-        }
-        return id.map(i -> new Client(i, new Secret(secret.get())));
+        return ProviderVars.client(env, provider, "a CRM connection", "", Client::new);
     }
 }
