@@ -6,6 +6,7 @@ import com.bossreview.manager.ManagerService;
 import com.bossreview.nudge.LocalTimes;
 import com.bossreview.review.ReviewService;
 import com.bossreview.review.ReviewState;
+import com.bossreview.scheduling.Fanout;
 import com.bossreview.time.IsoWeek;
 import com.bossreview.time.PrimeHours;
 import java.time.Clock;
@@ -37,6 +38,9 @@ public final class CalendarSync {
     static final Duration LEASE = Duration.ofMinutes(2);
 
     public static final int BATCH = 200;
+
+    /** Connections read at once: mostly waiting on the provider (as {@code CrmSync.PARALLEL}). */
+    static final int PARALLEL = 32;
 
     /** Occurrences are read from this far back (a week just over) to this far ahead. */
     static final Duration LOOK_BACK = Duration.ofDays(14);
@@ -89,7 +93,7 @@ public final class CalendarSync {
         List<CalendarDao.Row> due =
                 jdbi.withExtension(
                         CalendarDao.class, dao -> dao.claimDue(now, now.plus(LEASE), BATCH));
-        due.forEach(this::sync);
+        Fanout.each("calendar sync", due, PARALLEL, this::sync);
         return due.size();
     }
 

@@ -39,7 +39,8 @@ public enum Subcommand {
             "settings",
             "[<key> <value>]",
             "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
-                    + "bad-news-after, quarter-nudges, prep-lead, nudges"),
+                    + "bad-news-after, quarter-nudges, prep-lead, nudges, crm-threshold,"
+                    + " crm-owners, crm-commit-stages"),
     CONNECT(
             "connect",
             "calendar|crm",

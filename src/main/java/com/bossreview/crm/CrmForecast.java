@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The forecast follows the CRM's commit (issue 16): after a sync has stored a manager's deals,
  * their figure for the current fiscal quarter is the sum of the open Commit deals closing in it and
- * the deals closed won in it ({@link CrmSyncDao#committed}, Salesforce's "Commit forecast" rollup:
- * Commit and Closed). It is recorded through {@link ForecastService#record} exactly as {@code
- * /bossreview forecast} records a typed figure, so what follows a typed figure follows it: compared
- * with what the boss was last told, a lower figure is a downgrade whose reminders are planned with
- * it. Only a figure that differs from the last one recorded this quarter is recorded (not a row per
- * sync).
+ * the deals closed won in it (Salesforce's "Commit forecast" rollup: Commit and Closed), or, for a
+ * manager who named their commit stages ({@code settings crm-commit-stages}: HubSpot portals often
+ * leave the forecast category empty), the open deals in those stages and the deals closed won. It
+ * is recorded through {@link ForecastService#record} exactly as {@code /bossreview forecast}
+ * records a typed figure, so what follows a typed figure follows it: compared with what the boss
+ * was last told, a lower figure is a downgrade whose reminders are planned with it. Only a figure
+ * that differs from the last one recorded this quarter is recorded (not a row per sync).
  *
  * <p>A typed figure gets its reply with the share button at once; a figure from the CRM arrives
  * unasked, so only a downgrade, which the boss must hear now, is sent as a DM (the same message and
@@ -64,18 +65,46 @@ final class CrmForecast {
         record None(String why) implements Figure {}
     }
 
-    /** Their commit for {@code quarter} from the deals stored for them. */
-    Figure figure(Manager m, FiscalQuarter quarter) {
+    /**
+     * Their commit for {@code quarter} from the deals stored for them: with {@code stages} (their
+     * {@code settings crm-commit-stages}) the open deals in one of those stages, else those in
+     * forecast category Commit.
+     */
+    Figure figure(Manager m, FiscalQuarter quarter, List<String> stages) {
         List<CrmSyncDao.Snapshot> deals =
                 jdbi.withExtension(
                         CrmSyncDao.class,
                         dao ->
-                                dao.committed(
+                                dao.closingIn(
                                         m.teamId(),
                                         m.userId(),
                                         quarter.firstDay(),
                                         quarter.lastDay()));
-        return figure(deals);
+        return figure(committed(deals, stages));
+    }
+
+    /**
+     * Of {@code deals} (open or closed won), those in the commit: closed won, and open ones in one
+     * of {@code stages} (compared without case) or, with none given, in forecast category Commit
+     * (Salesforce {@code Commit}, HubSpot {@code COMMIT}).
+     */
+    static List<CrmSyncDao.Snapshot> committed(
+            List<CrmSyncDao.Snapshot> deals, List<String> stages) {
+        Set<String> wanted =
+                stages.stream()
+                        .map(x -> x.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
+        return deals.stream()
+                .filter(
+                        d ->
+                                d.closed()
+                                        ? d.won()
+                                        : wanted.isEmpty()
+                                                ? "commit".equalsIgnoreCase(d.forecastCategory())
+                                                : d.stage() != null
+                                                        && wanted.contains(
+                                                                d.stage().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /** The sum of {@code deals}, in their one currency. */
@@ -116,8 +145,8 @@ final class CrmForecast {
      * Records manager {@code m}'s commit if it differs from their last figure of the quarter, and
      * DMs it when it is a downgrade; what was recorded, if anything.
      */
-    Optional<Recorded> update(Manager m, CrmProvider provider) {
-        Figure figure = figure(m, forecasts.currentQuarter(m));
+    Optional<Recorded> update(Manager m, CrmProvider provider, List<String> stages) {
+        Figure figure = figure(m, forecasts.currentQuarter(m), stages);
         if (!(figure instanceof Figure.Commit commit)) {
             log.info(
                     "CRM forecast of {}/{} not recorded: {}",
@@ -146,7 +175,11 @@ final class CrmForecast {
                         Optional.of(
                                 "From "
                                         + provider.label()
-                                        + ": Commit and closed won, "
+                                        + (stages.isEmpty()
+                                                ? ": Commit and closed won, "
+                                                : ": stages "
+                                                        + String.join(", ", stages)
+                                                        + " and closed won, ")
                                         + commit.deals()
                                         + (commit.deals() == 1 ? " deal" : " deals")));
         if (recorded.isDowngrade()) {

@@ -7,13 +7,13 @@ import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsKind;
 import com.bossreview.news.NewsService;
 import com.bossreview.news.NewsViews;
+import com.bossreview.scheduling.Fanout;
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.SlackCallException;
 import com.bossreview.slack.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +47,13 @@ public final class CrmSync {
 
     public static final int BATCH = 100;
 
+    /**
+     * Connections read at once: a sync is mostly waiting on the CRM (100–300 ms a call), and one
+     * after another 5,000 connections would take longer than the sync interval. The database work
+     * between the calls is short, so this many share the background pool's few connections.
+     */
+    static final int PARALLEL = 32;
+
     /** Reads of one connection in one sync, at most (each up to the API's page cap). */
     static final int MAX_READS = 10;
 
@@ -64,7 +71,7 @@ public final class CrmSync {
     private final CrmConnections connections;
     private final Function<CrmConnections.Access, CrmApi> apis;
     private final ManagerService managers;
-    private final UserDirectory users;
+    private final WatchedOwners owners;
     private final NewsService news;
     private final CrmForecast forecast;
     private final Messenger messenger;
@@ -88,7 +95,7 @@ public final class CrmSync {
         this.connections = connections;
         this.apis = apis;
         this.managers = managers;
-        this.users = users;
+        this.owners = new WatchedOwners(clock, users);
         this.news = news;
         this.forecast = new CrmForecast(jdbi, forecasts, messenger);
         this.messenger = messenger;
@@ -156,7 +163,7 @@ public final class CrmSync {
         List<CrmSyncDao.Due> due =
                 jdbi.withExtension(
                         CrmSyncDao.class, dao -> dao.claimDue(now, now.plus(LEASE), BATCH));
-        due.forEach(this::sync);
+        Fanout.each("CRM sync", due, PARALLEL, this::sync);
         return due.size();
     }
 
@@ -187,11 +194,7 @@ public final class CrmSync {
                                 access ->
                                         apis.apply(access)
                                                 .changedDeals(access.token(), owners, since));
-                for (Deal d : changes.deals()) {
-                    for (String manager : managersOf.getOrDefault(d.ownerId(), Set.of())) {
-                        record(row, manager, d, !baseline);
-                    }
-                }
+                record(row, changes.deals(), managersOf, !baseline);
                 tell(row);
                 mark = changes.next();
                 move(row.id(), mark);
@@ -206,8 +209,10 @@ public final class CrmSync {
             }
             jdbi.useExtension(CrmSyncDao.class, dao -> dao.synced(row.id(), now.plus(every)));
         } catch (CrmConnections.RevokedNow e) {
+            owners.forget(row.id());
             revoked(row, e);
         } catch (CrmException e) {
+            owners.forget(row.id());
             failed(row, e, now);
         } catch (TokenCipher.UndecryptableException e) {
             failed(
@@ -233,7 +238,13 @@ public final class CrmSync {
         for (String user : users) {
             try {
                 managers.find(row.teamId(), user)
-                        .ifPresent(m -> forecast.update(m, provider.get()));
+                        .ifPresent(
+                                m ->
+                                        forecast.update(
+                                                m,
+                                                provider.get(),
+                                                managers.crmSettings(m.teamId(), m.userId())
+                                                        .commitStages()));
             } catch (RuntimeException e) {
                 log.warn(
                         "CRM forecast of {}/{} not recorded: {}", row.teamId(), user, e.toString());
@@ -247,112 +258,90 @@ public final class CrmSync {
 
     /** CRM owner id → the managers (Slack user ids) whose deals the owner's are. */
     private Map<String, Set<String>> watched(CrmSyncDao.Due row) {
-        List<String> served =
-                row.userId() != null
-                        ? List.of(row.userId())
-                        : jdbi.withExtension(
-                                CrmSyncDao.class, dao -> dao.servedByWorkspace(row.teamId()));
-        Map<String, String> emails = new LinkedHashMap<>();
-        for (String manager : served) {
-            email(row.teamId(), manager).ifPresent(e -> emails.put(manager, e));
-        }
-        Map<String, Set<String>> managersOf = new LinkedHashMap<>();
-        if (emails.isEmpty()) {
-            return managersOf;
-        }
-        List<CrmUser> crmUsers =
-                connections.withAccess(
-                        row.id(), access -> apis.apply(access).users(access.token()));
-        emails.forEach(
-                (manager, email) -> {
-                    for (String owner : team(crmUsers, email)) {
-                        managersOf.computeIfAbsent(owner, o -> new LinkedHashSet<>()).add(manager);
-                    }
-                });
-        return managersOf;
+        List<CrmSyncDao.Served> served =
+                jdbi.withExtension(CrmSyncDao.class, dao -> dao.served(row.teamId(), row.userId()));
+        return owners.of(
+                row.id(),
+                row.teamId(),
+                served,
+                () ->
+                        connections.withAccess(
+                                row.id(), access -> apis.apply(access).users(access.token())));
     }
 
-    /** The CRM user with {@code email} and those they manage; empty when none has it. */
-    static List<String> team(List<CrmUser> crmUsers, String email) {
-        Optional<CrmUser> me =
-                crmUsers.stream()
-                        .filter(u -> u.email().filter(email::equalsIgnoreCase).isPresent())
-                        .findFirst();
-        if (me.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>(List.of(me.get().id()));
-        for (CrmUser u : crmUsers) {
-            boolean reports = u.managerId().filter(me.get().id()::equals).isPresent();
-            boolean sameTeam = u.teamIds().stream().anyMatch(me.get().teamIds()::contains);
-            if (!u.id().equals(me.get().id()) && (reports || sameTeam)) {
-                ids.add(u.id());
+    /** A page of deals, stored for the managers whose deals they are. */
+    private void record(
+            CrmSyncDao.Due row,
+            List<Deal> deals,
+            Map<String, Set<String>> managersOf,
+            boolean news) {
+        Map<String, Map<String, Deal>> byManager = new LinkedHashMap<>();
+        for (Deal d : deals) {
+            for (String manager : managersOf.getOrDefault(d.ownerId(), Set.of())) {
+                // a deal twice in one page (it changed while being paged): its later state
+                byManager
+                        .computeIfAbsent(manager, m -> new LinkedHashMap<>())
+                        .merge(
+                                d.id(),
+                                d,
+                                (a, b) -> b.modifiedAt().isBefore(a.modifiedAt()) ? a : b);
             }
         }
-        return ids;
+        byManager.forEach((manager, ds) -> record(row, manager, List.copyOf(ds.values()), news));
     }
 
-    private Optional<String> email(String team, String user) {
-        try {
-            return users.lookup(team, user).flatMap(UserDirectory.SlackUser::email);
-        } catch (SlackCallException e) {
-            log.warn(
-                    "Slack user {}/{} not looked up for the CRM sync: {}",
-                    team,
-                    user,
-                    e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** The deal stored for the manager, and the news in its change, in one transaction. */
-    private void record(CrmSyncDao.Due row, String user, Deal d, boolean news) {
+    /**
+     * {@code deals} stored for the manager, and the news in their changes, in one transaction:
+     * their stored states are locked, the newer ones written in one batch.
+     */
+    private void record(CrmSyncDao.Due row, String user, List<Deal> deals, boolean news) {
         Optional<Manager> manager = managers.find(row.teamId(), user);
         if (manager.isEmpty()) {
             return;
         }
         Manager m = manager.get();
         java.math.BigDecimal threshold = managers.crmThreshold(row.teamId(), user);
+        java.time.LocalDate today = clock.instant().atZone(m.zone()).toLocalDate();
         jdbi.useTransaction(
                 h -> {
                     CrmSyncDao dao = h.attach(CrmSyncDao.class);
-                    Optional<CrmSyncDao.Snapshot> before = dao.snapshot(row.id(), user, d.id());
-                    if (before.filter(b -> !b.modifiedAt().isBefore(d.modifiedAt())).isPresent()) {
-                        return; // read again after a crash: stored already, its news with it
+                    Map<String, CrmSyncDao.Snapshot> before = new java.util.HashMap<>();
+                    dao.snapshots(row.id(), user, deals.stream().map(Deal::id).toList())
+                            .forEach(b -> before.put(b.dealId(), b));
+                    // read again after a crash: stored already, its news with it
+                    List<Deal> newer =
+                            deals.stream()
+                                    .filter(
+                                            d ->
+                                                    before.get(d.id()) == null
+                                                            || before.get(d.id())
+                                                                    .modifiedAt()
+                                                                    .isBefore(d.modifiedAt()))
+                                    .toList();
+                    if (newer.isEmpty()) {
+                        return;
                     }
-                    dao.store(
-                            row.id(),
-                            row.teamId(),
-                            user,
-                            d.id(),
-                            d.ownerId(),
-                            d.name(),
-                            d.amount().orElse(null),
-                            d.currency().orElse(null),
-                            d.closeDate().orElse(null),
-                            d.stage(),
-                            d.closed(),
-                            d.won(),
-                            d.forecastCategory().orElse(null),
-                            d.modifiedAt());
+                    dao.store(row.id(), row.teamId(), user, newer);
                     if (!news) {
                         return;
                     }
-                    for (DealNews.Change c :
-                            DealNews.of(
-                                    before,
-                                    d,
-                                    clock.instant().atZone(m.zone()).toLocalDate(),
-                                    m.fiscalStartMonth(),
-                                    threshold)) {
-                        dao.noticed(
-                                row.id(),
-                                row.teamId(),
-                                user,
-                                d.id(),
-                                c.kind(),
-                                d.modifiedAt(),
-                                c.headline());
+                    for (Deal d : newer) {
+                        for (DealNews.Change c :
+                                DealNews.of(
+                                        Optional.ofNullable(before.get(d.id())),
+                                        d,
+                                        today,
+                                        m.fiscalStartMonth(),
+                                        threshold)) {
+                            dao.noticed(
+                                    row.id(),
+                                    row.teamId(),
+                                    user,
+                                    d.id(),
+                                    c.kind(),
+                                    d.modifiedAt(),
+                                    c.headline());
+                        }
                     }
                 });
     }

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -69,14 +71,22 @@ public interface CrmSyncDao {
             WHERE id = :id""")
     int failed(@Bind("id") long id, @Bind("next") Instant next);
 
-    /** The workspace's managers without a CRM connection of their own (it serves them instead). */
+    /** A manager a connection serves, with their {@code settings crm-owners} as stored. */
+    record Served(String userId, String crmOwners) {}
+
+    /**
+     * The managers a connection serves: its own manager ({@code user} set), or the workspace's
+     * managers without a CRM connection of their own ({@code user} null).
+     */
     @SqlQuery(
             """
-            SELECT m.user_id FROM manager m
-            WHERE m.team_id = :team AND NOT EXISTS (
-                SELECT 1 FROM crm_connection c WHERE c.team_id = m.team_id AND c.user_id = m.user_id)
+            SELECT m.user_id, m.crm_owners FROM manager m
+            WHERE m.team_id = :team
+              AND (m.user_id = :user OR (CAST(:user AS text) IS NULL AND NOT EXISTS (
+                SELECT 1 FROM crm_connection c WHERE c.team_id = m.team_id AND c.user_id = m.user_id)))
             ORDER BY m.user_id""")
-    List<String> servedByWorkspace(@Bind("team") String team);
+    @RegisterConstructorMapper(Served.class)
+    List<Served> served(@Bind("team") String team, @Bind("user") String userOrNull);
 
     /** A deal as stored. */
     record Snapshot(
@@ -92,22 +102,30 @@ public interface CrmSyncDao {
             String forecastCategory,
             Instant modifiedAt) {}
 
+    /**
+     * The stored deals among {@code dealIds} of this manager in this connection, locked until the
+     * transaction that stores their new state ends.
+     */
     @SqlQuery(
             """
             SELECT deal_id, owner_id, name, amount, currency, close_date, stage, closed, won,
                    forecast_category, modified_at
-            FROM crm_deal WHERE connection_id = :id AND user_id = :user AND deal_id = :deal
+            FROM crm_deal WHERE connection_id = :id AND user_id = :user AND deal_id IN (<deals>)
+            ORDER BY deal_id
             FOR UPDATE""")
     @RegisterConstructorMapper(Snapshot.class)
-    Optional<Snapshot> snapshot(
-            @Bind("id") long connectionId, @Bind("user") String user, @Bind("deal") String dealId);
+    List<Snapshot> snapshots(
+            @Bind("id") long connectionId,
+            @Bind("user") String user,
+            @BindList("deals") List<String> dealIds);
 
-    @SqlUpdate(
+    /** Stores each deal's new state, one statement batch for a page of deals. */
+    @SqlBatch(
             """
             INSERT INTO crm_deal (connection_id, team_id, user_id, deal_id, owner_id, name, amount, currency,
                                   close_date, stage, closed, won, forecast_category, modified_at)
-            VALUES (:id, :team, :user, :deal, :owner, :name, :amount, :currency, :closeDate, :stage, :closed,
-                    :won, :forecast, :modifiedAt)
+            VALUES (:id, :team, :user, :d.id, :d.ownerId, :d.name, :d.amount, :d.currency, :d.closeDate,
+                    :d.stage, :d.closed, :d.won, :d.forecastCategory, :d.modifiedAt)
             ON CONFLICT (connection_id, user_id, deal_id) DO UPDATE SET
                 owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, amount = EXCLUDED.amount,
                 currency = EXCLUDED.currency, close_date = EXCLUDED.close_date, stage = EXCLUDED.stage,
@@ -117,24 +135,12 @@ public interface CrmSyncDao {
             @Bind("id") long connectionId,
             @Bind("team") String team,
             @Bind("user") String user,
-            @Bind("deal") String dealId,
-            @Bind("owner") String ownerId,
-            @Bind("name") String name,
-            @Bind("amount") BigDecimal amount,
-            @Bind("currency") String currency,
-            @Bind("closeDate") LocalDate closeDate,
-            @Bind("stage") String stage,
-            @Bind("closed") boolean closed,
-            @Bind("won") boolean won,
-            @Bind("forecast") String forecastCategory,
-            @Bind("modifiedAt") Instant modifiedAt);
+            @BindMethods("d") List<Deal> deals);
 
     /**
-     * The manager's deals that make their commit for a quarter (issue 16): open deals whose
-     * forecast category is Commit (Salesforce {@code ForecastCategoryName} {@code Commit}, HubSpot
-     * {@code hs_forecast_category} {@code COMMIT}: compared without case) and deals closed won,
-     * each with a close date in {@code [from, to]}. A deal stored by two connections (the manager's
-     * own and a workspace's) counts once, as last changed.
+     * The manager's deals that may make their commit for a quarter ({@code CrmForecast} picks
+     * them): open deals and deals closed won, each with a close date in {@code [from, to]}. A deal
+     * stored by two connections (the manager's own and a workspace's) counts once, as last changed.
      */
     @SqlQuery(
             """
@@ -143,11 +149,10 @@ public interface CrmSyncDao {
             FROM (SELECT DISTINCT ON (deal_id) * FROM crm_deal
                   WHERE team_id = :team AND user_id = :user
                   ORDER BY deal_id, modified_at DESC) d
-            WHERE close_date BETWEEN :from AND :to
-              AND ((NOT closed AND upper(forecast_category) = 'COMMIT') OR (closed AND won))
+            WHERE close_date BETWEEN :from AND :to AND (NOT closed OR won)
             ORDER BY deal_id""")
     @RegisterConstructorMapper(Snapshot.class)
-    List<Snapshot> committed(
+    List<Snapshot> closingIn(
             @Bind("team") String team,
             @Bind("user") String user,
             @Bind("from") LocalDate from,

@@ -167,9 +167,26 @@ public interface ManagerDao {
             @Bind("user") String user,
             @Bind("amount") java.math.BigDecimal amount);
 
-    @SqlQuery("SELECT crm_threshold FROM manager WHERE team_id = :team AND user_id = :user")
-    Optional<java.math.BigDecimal> crmThreshold(
-            @Bind("team") String team, @Bind("user") String user);
+    /** The CRM settings as stored: lists comma-separated, NULL where never set. */
+    record CrmRow(java.math.BigDecimal crmThreshold, String crmOwners, String crmCommitStages) {}
+
+    @SqlQuery(
+            """
+            SELECT crm_threshold, crm_owners, crm_commit_stages FROM manager
+            WHERE team_id = :team AND user_id = :user""")
+    @RegisterConstructorMapper(CrmRow.class)
+    Optional<CrmRow> crmSettings(@Bind("team") String team, @Bind("user") String user);
+
+    /** {@code settings crm-owners}: null clears the list. */
+    @SqlUpdate("UPDATE manager SET crm_owners = :owners WHERE team_id = :team AND user_id = :user")
+    int setCrmOwners(
+            @Bind("team") String team, @Bind("user") String user, @Bind("owners") String owners);
+
+    /** {@code settings crm-commit-stages}: null goes back to the forecast category. */
+    @SqlUpdate(
+            "UPDATE manager SET crm_commit_stages = :stages WHERE team_id = :team AND user_id = :user")
+    int setCrmCommitStages(
+            @Bind("team") String team, @Bind("user") String user, @Bind("stages") String stages);
 
     @SqlUpdate(
             "UPDATE manager SET bad_news_after_minutes = :minutes WHERE team_id = :team AND user_id = :user")

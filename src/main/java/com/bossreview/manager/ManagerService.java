@@ -63,12 +63,49 @@ public final class ManagerService {
      * sync and the settings view; the default for a manager not stored yet.
      */
     public java.math.BigDecimal crmThreshold(String team, String user) {
-        return jdbi.withExtension(ManagerDao.class, dao -> dao.crmThreshold(team, user))
-                .orElse(DEFAULT_CRM_THRESHOLD);
+        return crmSettings(team, user).threshold();
     }
 
     public static final java.math.BigDecimal DEFAULT_CRM_THRESHOLD =
             new java.math.BigDecimal(50_000);
+
+    /**
+     * A manager's CRM settings (issue 16): the least deal amount that is news ({@code
+     * crm-threshold}), CRM users whose deals are theirs beyond their team ({@code crm-owners}:
+     * e-mails or CRM ids), and the deal stages that make their commit instead of the forecast
+     * category Commit ({@code crm-commit-stages}; empty: the category).
+     */
+    public record CrmSettings(
+            java.math.BigDecimal threshold, List<String> owners, List<String> commitStages) {
+        public CrmSettings {
+            owners = List.copyOf(owners);
+            commitStages = List.copyOf(commitStages);
+        }
+    }
+
+    /** The manager's CRM settings, the defaults for one not stored. */
+    public CrmSettings crmSettings(String team, String user) {
+        return jdbi.withExtension(ManagerDao.class, dao -> dao.crmSettings(team, user))
+                .map(
+                        r ->
+                                new CrmSettings(
+                                        r.crmThreshold() == null
+                                                ? DEFAULT_CRM_THRESHOLD
+                                                : r.crmThreshold(),
+                                        list(r.crmOwners()),
+                                        list(r.crmCommitStages())))
+                .orElse(new CrmSettings(DEFAULT_CRM_THRESHOLD, List.of(), List.of()));
+    }
+
+    /** A stored comma-separated list: its items, trimmed, none for null. */
+    public static List<String> list(String stored) {
+        return stored == null
+                ? List.of()
+                : java.util.Arrays.stream(stored.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList();
+    }
 
     public boolean zoneIsStale(Manager m) {
         return !m.zoneExplicit()

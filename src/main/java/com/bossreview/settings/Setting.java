@@ -14,7 +14,9 @@ public enum Setting {
     QUARTER_NUDGES("quarter-nudges", "<days,days,…>", "21,14,7"),
     PREP_LEAD("prep-lead", "<working days>", "1"),
     NUDGES("nudges", "on|off", "on"),
-    CRM_THRESHOLD("crm-threshold", "<amount>", "50k");
+    CRM_THRESHOLD("crm-threshold", "<amount>", "50k"),
+    CRM_OWNERS("crm-owners", "<e-mail or CRM id,…>|none", "amy@acme.com,raj@acme.com"),
+    CRM_COMMIT_STAGES("crm-commit-stages", "<stage,…>|category", "contractsent,Negotiation/Review");
 
     private final String key;
     private final String format;

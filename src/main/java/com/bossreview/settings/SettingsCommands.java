@@ -46,7 +46,7 @@ public final class SettingsCommands implements Listeners {
                     SettingsViews.show(
                             zones.touch(team, user),
                             clock.instant(),
-                            managers.crmThreshold(team, user)));
+                            managers.crmSettings(team, user)));
         }
         CommandText parsed = CommandText.parse(args);
         Optional<Setting> setting = Setting.byKey(parsed.word());

@@ -154,6 +154,26 @@ public final class SettingsService {
                         + " or more (in each deal's currency) that are lost, slip out of the quarter,"
                         + " are cut or are won.";
             }
+            case CRM_OWNERS -> {
+                List<String> owners = parseList(setting, v, "none", MAX_CRM_OWNERS);
+                managers.update(team, user, dao -> dao.setCrmOwners(team, user, stored(owners)));
+                return owners.isEmpty()
+                        ? "I'll watch your team's CRM deals only: the reps who report to you in the CRM."
+                        : "I'll watch the CRM deals of "
+                                + String.join(", ", owners)
+                                + " as well as your team's (from the next sync; e-mails and ids"
+                                + " the CRM does not know are skipped).";
+            }
+            case CRM_COMMIT_STAGES -> {
+                List<String> stages = parseList(setting, v, "category", MAX_CRM_OWNERS);
+                managers.update(
+                        team, user, dao -> dao.setCrmCommitStages(team, user, stored(stages)));
+                return stages.isEmpty()
+                        ? "Your CRM commit is the open deals in forecast category Commit, plus closed won."
+                        : "Your CRM commit is the open deals in stage "
+                                + String.join(", ", stages)
+                                + ", plus closed won (from the next sync).";
+            }
             default -> throw new IllegalStateException(setting.name());
         }
     }
@@ -246,6 +266,43 @@ public final class SettingsService {
             throw invalid(setting, "That's more than any deal. Try 50k, 250000 or 1.5m.");
         }
         return amount.stripTrailingZeros();
+    }
+
+    /** The most items of a CRM list setting. */
+    static final int MAX_CRM_OWNERS = 50;
+
+    /**
+     * A comma-separated list ({@code crm-owners}, {@code crm-commit-stages}); {@code none} (the
+     * word that clears it) gives an empty list. Items are kept as typed, without duplicates.
+     */
+    private static List<String> parseList(Setting setting, String text, String none, int max)
+            throws InvalidInput {
+        String t = Mrkdwn.unlink(text).strip();
+        if (t.equalsIgnoreCase(none)) {
+            return List.of();
+        }
+        Set<String> items = new LinkedHashSet<>();
+        for (String item : t.split(",")) {
+            String i = item.strip();
+            if (i.isEmpty()) {
+                continue;
+            }
+            if (i.length() > 120 || i.chars().anyMatch(Character::isISOControl)) {
+                throw invalid(setting, "'" + shown(i) + "' isn't a name I can store.");
+            }
+            items.add(i);
+        }
+        if (items.isEmpty()) {
+            throw invalid(setting, "Give one or more, separated by commas, or `" + none + "`.");
+        }
+        if (items.size() > max) {
+            throw invalid(setting, "At most " + max + ", please.");
+        }
+        return List.copyOf(items);
+    }
+
+    private static String stored(List<String> items) {
+        return items.isEmpty() ? null : String.join(",", items);
     }
 
     private static InvalidInput invalid(Setting setting, String why) {

@@ -1,6 +1,8 @@
 package com.bossreview.settings;
 
 import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerService;
+import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.Times;
 import java.time.Instant;
 import java.time.format.TextStyle;
@@ -26,15 +28,26 @@ public final class SettingsViews {
         return a.stripTrailingZeros().toPlainString();
     }
 
-    /** The settings with {@code crmThreshold} ({@code settings crm-threshold}). */
-    public static String show(Manager m, Instant now, java.math.BigDecimal crmThreshold) {
+    /** The settings with the manager's CRM settings ({@code settings crm-…}). */
+    public static String show(Manager m, Instant now, ManagerService.CrmSettings crm) {
         String all = show(m, now);
-        String line =
+        String lines =
                 "• `crm-threshold` "
-                        + amount(crmThreshold)
-                        + " — CRM deals this big or bigger are news\n";
+                        + amount(crm.threshold())
+                        + " — CRM deals this big or bigger are news\n"
+                        + "• `crm-owners` "
+                        + (crm.owners().isEmpty()
+                                ? "none — your team in the CRM only"
+                                : Mrkdwn.escape(String.join(", ", crm.owners()))
+                                        + " — beside your team")
+                        + "\n"
+                        + "• `crm-commit-stages` "
+                        + (crm.commitStages().isEmpty()
+                                ? "category — open deals in forecast category Commit"
+                                : Mrkdwn.escape(String.join(", ", crm.commitStages())))
+                        + " (plus closed won) make your CRM commit\n";
         int end = all.lastIndexOf("Change one with");
-        return all.substring(0, end) + line + all.substring(end);
+        return all.substring(0, end) + lines + all.substring(end);
     }
 
     public static String show(Manager m, Instant now) {

@@ -8,6 +8,25 @@ package com.bossreview.slack;
 public final class Mrkdwn {
     private Mrkdwn() {}
 
+    private static final java.util.regex.Pattern LINK =
+            java.util.regex.Pattern.compile("<(?:mailto:)?([^<>|@!#][^<>|]*)(?:\\|([^<>]*))?>");
+
+    /**
+     * Command text as typed, where Slack (the command's {@code should_escape}) turned an e-mail
+     * into {@code <mailto:a@b.com|a@b.com>} or a URL into {@code <https://…>}: the shown text, or
+     * the address when none is shown, and {@code &amp; &lt; &gt;} back as {@code & < >}. Mentions
+     * ({@code <@U…>}, {@code <#C…>}, {@code <!here>}) are left as they are.
+     */
+    public static String unlink(String text) {
+        String plain =
+                LINK.matcher(text)
+                        .replaceAll(
+                                m ->
+                                        java.util.regex.Matcher.quoteReplacement(
+                                                m.group(2) != null ? m.group(2) : m.group(1)));
+        return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     /** {@code &}, {@code <}, {@code >} as entities. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -325,4 +325,22 @@ class CrmForecastTest {
         nextSync();
         assertThat(figures()).isEmpty();
     }
+
+    @Test
+    void named_commit_stages_make_the_commit_instead_of_the_forecast_category() throws Exception {
+        team();
+        connected();
+        assertThat(app.slack().command(TEAM, ME, "settings crm-commit-stages negotiation").body())
+                .contains("open deals in stage negotiation, plus closed won");
+
+        nextSync();
+        // stage Negotiation this quarter: Acme 120k, Globex 80k, Initech 500k (Best Case); won
+        // Hooli 30k; Stark closes next quarter
+        assertThat(figures()).containsExactly("730000 USD");
+        assertThat(note()).isEqualTo("From Salesforce: stages negotiation and closed won, 4 deals");
+
+        app.slack().command(TEAM, ME, "settings crm-commit-stages category");
+        nextSync();
+        assertThat(figures()).containsExactly("730000 USD", "230000 USD");
+    }
 }

@@ -549,4 +549,89 @@ class CrmSyncFlowTest {
                 .isEqualTo("Acme — $120k — slipped to Q1. Tell <@U0BOSS> now?");
         assertThat(newsItems()).isEqualTo(1);
     }
+
+    private FakeSalesforce.Opportunity eves(String id, String name, Instant when) {
+        return salesforce.put(
+                new FakeSalesforce.Opportunity(
+                        id,
+                        name,
+                        "005EVE",
+                        new BigDecimal("150000"),
+                        "USD",
+                        THIS_QUARTER,
+                        "Negotiation",
+                        false,
+                        false,
+                        "Commit",
+                        when));
+    }
+
+    @Test
+    void a_crm_user_named_in_crm_owners_is_watched_beside_the_team_until_cleared()
+            throws Exception {
+        FakeSalesforce.Opportunity wayne = eves("006WAYNE", "Wayne", MONDAY.minusSeconds(600));
+        FakeSalesforce.Opportunity stark = eves("006STARK", "Stark", MONDAY.minusSeconds(600));
+        TestApp app = salesforceConnected();
+
+        // Slack escapes an e-mail typed in a command (should_escape) as a mailto link
+        String reply =
+                app.slack()
+                        .command(
+                                TEAM,
+                                ME,
+                                "settings crm-owners <mailto:eve@acme.test|eve@acme.test>")
+                        .body();
+        assertThat(reply).contains("eve@acme.test as well as your team");
+        closed(wayne, false, clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news())
+                .extracting(c -> c.param("text"))
+                .containsExactly("Wayne — $150k — closed lost. Tell <@U0BOSS> now?");
+
+        assertThat(app.slack().command(TEAM, ME, "settings crm-owners none").body())
+                .contains("CRM deals only");
+        closed(stark, false, clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news()).hasSize(1);
+    }
+
+    @Test
+    void a_crm_owners_list_that_does_not_parse_changes_nothing() throws Exception {
+        TestApp app = salesforceConnected();
+        assertThat(app.slack().command(TEAM, ME, "settings crm-owners , ,").body())
+                .contains("Give one or more, separated by commas");
+        String stored =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("SELECT crm_owners FROM manager WHERE user_id = :u")
+                                        .bind("u", ME)
+                                        .mapTo(String.class)
+                                        .one());
+        assertThat(stored).isNull();
+    }
+
+    @Test
+    void the_team_is_read_from_the_crm_once_an_hour_and_again_when_the_owners_change()
+            throws Exception {
+        TestApp app = salesforceConnected();
+        int reads = userReads();
+        nextSync(app);
+        nextSync(app);
+        assertThat(userReads()).isEqualTo(reads); // the team found at the baseline is kept
+
+        app.slack().command(TEAM, ME, "settings crm-owners 005EVE");
+        nextSync(app);
+        assertThat(userReads()).isEqualTo(reads + 1);
+
+        clock.advance(WatchedOwners.REFRESH);
+        nextSync(app);
+        assertThat(userReads()).isEqualTo(reads + 2);
+    }
+
+    private int userReads() {
+        return (int)
+                salesforce.requests("GET", "/query").stream()
+                        .filter(r -> r.query("q").contains("FROM User"))
+                        .count();
+    }
 }

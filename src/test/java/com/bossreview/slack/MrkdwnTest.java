@@ -37,4 +37,14 @@ class MrkdwnTest {
         assertThat(Mrkdwn.cutAt("a😀b", 2)).isEqualTo(1);
         assertThat(Mrkdwn.cutAt("a😀b", 3)).isEqualTo(3);
     }
+
+    @Test
+    void unlink_gives_back_what_was_typed_where_slack_escaped_links_and_keeps_mentions() {
+        assertThat(Mrkdwn.unlink("<mailto:eve@acme.test|eve@acme.test>, 005EVE"))
+                .isEqualTo("eve@acme.test, 005EVE");
+        assertThat(Mrkdwn.unlink("<https://acme.test/x>")).isEqualTo("https://acme.test/x");
+        assertThat(Mrkdwn.unlink("Closed &amp; Won")).isEqualTo("Closed & Won");
+        assertThat(Mrkdwn.unlink("<@U0BOB|bob> <!here> <#C1|general>"))
+                .isEqualTo("<@U0BOB|bob> <!here> <#C1|general>");
+    }
 }
