@@ -71,7 +71,7 @@ public final class CrmSync {
     private final CrmConnections connections;
     private final Function<CrmConnections.Access, CrmApi> apis;
     private final ManagerService managers;
-    private final WatchedOwners owners;
+    private final WatchedOwners teams;
     private final NewsService news;
     private final CrmForecast forecast;
     private final Messenger messenger;
@@ -95,7 +95,7 @@ public final class CrmSync {
         this.connections = connections;
         this.apis = apis;
         this.managers = managers;
-        this.owners = new WatchedOwners(clock, users);
+        this.teams = new WatchedOwners(clock, users);
         this.news = news;
         this.forecast = new CrmForecast(jdbi, forecasts, messenger);
         this.messenger = messenger;
@@ -183,6 +183,8 @@ public final class CrmSync {
             if (baseline) {
                 // the deals as they stand, to compare the next changes with: no news in them
                 mark = Watermark.after(Instant.EPOCH);
+            } else {
+                baselineOf(row, joined(row, owners), managersOf);
             }
             for (int read = 0;
                     !owners.isEmpty() && read < (baseline ? MAX_BASELINE_READS : MAX_READS);
@@ -202,6 +204,10 @@ public final class CrmSync {
                     break;
                 }
             }
+            String watching = String.join(",", new java.util.TreeSet<>(owners));
+            if (!owners.isEmpty() && !watching.equals(row.watchedOwners())) {
+                jdbi.useExtension(CrmSyncDao.class, dao -> dao.watching(row.id(), watching));
+            }
             if (baseline) {
                 jdbi.useExtension(CrmSyncDao.class, dao -> dao.baselined(row.id(), now));
             } else {
@@ -209,10 +215,10 @@ public final class CrmSync {
             }
             jdbi.useExtension(CrmSyncDao.class, dao -> dao.synced(row.id(), now.plus(every)));
         } catch (CrmConnections.RevokedNow e) {
-            owners.forget(row.id());
+            teams.forget(row.id());
             revoked(row, e);
         } catch (CrmException e) {
-            owners.forget(row.id());
+            teams.forget(row.id());
             failed(row, e, now);
         } catch (TokenCipher.UndecryptableException e) {
             failed(
@@ -220,6 +226,42 @@ public final class CrmSync {
                     new CrmException(
                             CrmException.Kind.FAILED, "token not opened: " + e.getMessage()),
                     now);
+        }
+    }
+
+    /**
+     * The owners watched now whose deals were not read as they stand yet (a rep who joined the
+     * team, a name added to {@code crm-owners}); none when the connection has not recorded whom it
+     * read (synced before it did: what it watches now counts as read).
+     */
+    private static List<String> joined(CrmSyncDao.Due row, List<String> owners) {
+        if (row.watchedOwners() == null) {
+            return List.of();
+        }
+        Set<String> read = Set.of(row.watchedOwners().split(","));
+        return owners.stream().filter(o -> !read.contains(o)).toList();
+    }
+
+    /**
+     * The deals of {@code owners} read as they stand, silently, so that their next change is
+     * compared with what they were. The connection's watermark stays: the read after this one finds
+     * those changed since it again, stored already, and tells nothing twice.
+     */
+    private void baselineOf(
+            CrmSyncDao.Due row, List<String> owners, Map<String, Set<String>> managersOf) {
+        Watermark mark = Watermark.after(Instant.EPOCH);
+        for (int read = 0; !owners.isEmpty() && read < MAX_BASELINE_READS; read++) {
+            Watermark since = mark;
+            DealChanges changes =
+                    connections.withAccess(
+                            row.id(),
+                            access ->
+                                    apis.apply(access).changedDeals(access.token(), owners, since));
+            record(row, changes.deals(), managersOf, false);
+            mark = changes.next();
+            if (!changes.more()) {
+                break;
+            }
         }
     }
 
@@ -260,7 +302,7 @@ public final class CrmSync {
     private Map<String, Set<String>> watched(CrmSyncDao.Due row) {
         List<CrmSyncDao.Served> served =
                 jdbi.withExtension(CrmSyncDao.class, dao -> dao.served(row.teamId(), row.userId()));
-        return owners.of(
+        return teams.of(
                 row.id(),
                 row.teamId(),
                 served,

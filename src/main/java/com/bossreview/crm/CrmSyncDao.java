@@ -24,7 +24,8 @@ public interface CrmSyncDao {
             Instant watermarkAt,
             String watermarkId,
             int syncFailures,
-            Instant baselineAt) {
+            Instant baselineAt,
+            String watchedOwners) {
         /** Where the next read starts. */
         Watermark watermark() {
             return new Watermark(watermarkAt, watermarkId);
@@ -44,7 +45,7 @@ public interface CrmSyncDao {
                   ORDER BY next_sync_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
             WHERE c.id = due.id
             RETURNING c.id, c.team_id, c.user_id, c.provider, c.connected_by, c.watermark_at,
-                      c.watermark_id, c.sync_failures, c.baseline_at""")
+                      c.watermark_id, c.sync_failures, c.baseline_at, c.watched_owners""")
     @RegisterConstructorMapper(Due.class)
     List<Due> claimDue(
             @Bind("now") Instant now,
@@ -57,6 +58,10 @@ public interface CrmSyncDao {
             UPDATE crm_connection SET watermark_at = :at, watermark_id = :lastId
             WHERE id = :id""")
     int moved(@Bind("id") long id, @Bind("at") Instant at, @Bind("lastId") String lastId);
+
+    /** The owners whose deals have been read as they stand ({@code CrmSync}), comma-separated. */
+    @SqlUpdate("UPDATE crm_connection SET watched_owners = :owners WHERE id = :id")
+    int watching(@Bind("id") long id, @Bind("owners") String owners);
 
     /** The watched deals were read as they stand ({@code CrmSync}'s baseline). */
     @SqlUpdate("UPDATE crm_connection SET baseline_at = :now WHERE id = :id")

@@ -551,6 +551,10 @@ class CrmSyncFlowTest {
     }
 
     private FakeSalesforce.Opportunity eves(String id, String name, Instant when) {
+        return eves(id, name, THIS_QUARTER, when);
+    }
+
+    private FakeSalesforce.Opportunity eves(String id, String name, LocalDate close, Instant when) {
         return salesforce.put(
                 new FakeSalesforce.Opportunity(
                         id,
@@ -558,7 +562,7 @@ class CrmSyncFlowTest {
                         "005EVE",
                         new BigDecimal("150000"),
                         "USD",
-                        THIS_QUARTER,
+                        close,
                         "Negotiation",
                         false,
                         false,
@@ -582,17 +586,29 @@ class CrmSyncFlowTest {
                                 "settings crm-owners <mailto:eve@acme.test|eve@acme.test>")
                         .body();
         assertThat(reply).contains("eve@acme.test as well as your team");
-        closed(wayne, false, clock.instant().plusSeconds(60));
+        nextSync(app); // Eve's deals read as they stand first: nothing in them is news
+        assertThat(news()).isEmpty();
+
+        // so a slip of hers is news (compared with what the deal was), not a deal first seen
+        eves(wayne.id(), wayne.name(), NEXT_QUARTER, clock.instant().plusSeconds(60));
         nextSync(app);
         assertThat(news())
                 .extracting(c -> c.param("text"))
-                .containsExactly("Wayne — $150k — closed lost. Tell <@U0BOSS> now?");
+                .containsExactly("Wayne — $150k — slipped to Q1. Tell <@U0BOSS> now?");
+        closed(stark, false, clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news()).hasSize(2);
+        assertThat(news().getLast().param("text"))
+                .isEqualTo("Stark — $150k — closed lost. Tell <@U0BOSS> now?");
 
         assertThat(app.slack().command(TEAM, ME, "settings crm-owners none").body())
                 .contains("CRM deals only");
-        closed(stark, false, clock.instant().plusSeconds(60));
+        FakeSalesforce.Opportunity umbrella =
+                eves("006UMBRELLA", "Umbrella", clock.instant().plusSeconds(60));
         nextSync(app);
-        assertThat(news()).hasSize(1);
+        closed(umbrella, false, clock.instant().plusSeconds(60));
+        nextSync(app);
+        assertThat(news()).hasSize(2);
     }
 
     @Test
