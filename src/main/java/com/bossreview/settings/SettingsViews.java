@@ -1,7 +1,9 @@
 package com.bossreview.settings;
 
 import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.time.Times;
+import com.bossreview.workspace.WorkspaceDefaults;
 import java.time.Instant;
 import java.time.format.TextStyle;
 import java.util.Arrays;
@@ -26,18 +28,16 @@ public final class SettingsViews {
         return a.stripTrailingZeros().toPlainString();
     }
 
-    /** The settings with {@code crmThreshold} ({@code settings crm-threshold}). */
-    public static String show(Manager m, Instant now, java.math.BigDecimal crmThreshold) {
-        String all = show(m, now);
-        String line =
-                "• `crm-threshold` "
-                        + amount(crmThreshold)
-                        + " — CRM deals this big or bigger are news\n";
-        int end = all.lastIndexOf("Change one with");
-        return all.substring(0, end) + line + all.substring(end);
-    }
-
-    public static String show(Manager m, Instant now) {
+    /**
+     * The settings in force, saying which come from the workspace's defaults ({@code own}: which
+     * are the manager's own) and with {@code crmThreshold} ({@code settings crm-threshold}).
+     */
+    public static String show(
+            Manager m,
+            Instant now,
+            java.math.BigDecimal crmThreshold,
+            ManagerDao.Own own,
+            WorkspaceDefaults workspace) {
         return "*Your bossreview settings*\n"
                 + "• Boss: "
                 + m.bossUserId()
@@ -53,9 +53,12 @@ public final class SettingsViews {
                 + "\n"
                 + "• `prime` "
                 + m.primeHours().toString().replace(",", ", ")
-                + " on weekdays\n"
+                + " on weekdays"
+                + source(own.primeHours(), workspace.primeHours().isPresent())
+                + "\n"
                 + "• `fiscal-start` "
                 + m.fiscalStartMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                + source(own.fiscalStart(), workspace.fiscalStart().isPresent())
                 + "\n"
                 + "• `booking-nudge` "
                 + Times.format(m.bookingNudgeDay())
@@ -82,7 +85,28 @@ public final class SettingsViews {
                         .map(d -> " (paused until " + d + ")")
                         .orElse("")
                 + "\n"
-                + "Change one with `/bossreview settings <key> <value>`, e.g. `/bossreview settings tz Europe/Paris`.";
+                + "• `crm-threshold` "
+                + amount(crmThreshold)
+                + " — CRM deals this big or bigger are news\n"
+                + "• Currency of a forecast typed without $, € or £: "
+                + workspace
+                        .currency()
+                        .map(
+                                c ->
+                                        c.symbol()
+                                                + " (workspace default), unless your previous one had one")
+                        .orElse("your previous one's")
+                + "\n"
+                + "Change one with `/bossreview settings <key> <value>`, e.g. `/bossreview settings tz Europe/Paris`."
+                + (own.primeHours() || own.fiscalStart()
+                        ? " `/bossreview settings prime default` (or `fiscal-start default`) follows"
+                                + " the workspace default again."
+                        : "");
+    }
+
+    /** Where a value the manager may inherit comes from. */
+    static String source(boolean own, boolean workspaceSetOne) {
+        return own ? "" : workspaceSetOne ? " (workspace default)" : " (default)";
     }
 
     /** When the review prep comes, for {@code days} working days of lead. */
