@@ -6,6 +6,8 @@ import com.bossreview.support.AppTest;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestDatabase;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,5 +174,24 @@ class WorkspaceDefaultsTest extends AppTest {
         laterReply(ADMIN, "settings workspace currency USD");
         assertThat(command("settings workspace"))
                 .contains("`currency` $", "Last changed by <@U0ADMIN> on 2026-11-25");
+    }
+
+    @Test
+    void the_export_shows_the_settings_in_force_and_where_they_come_from() throws Exception {
+        managerWithBoss();
+        laterReply(ADMIN, "settings workspace prime 08:00-12:00");
+        laterReply(ADMIN, "settings workspace currency £");
+        command("settings fiscal-start oct");
+        int uploads = seen(FakeSlack.FILE_UPLOAD);
+        assertThat(command("export")).contains("Preparing your export");
+        JsonObject settings =
+                JsonParser.parseString(next(FakeSlack.FILE_UPLOAD, uploads).param("content"))
+                        .getAsJsonObject()
+                        .getAsJsonObject("settings");
+        assertThat(settings.get("prime_hours").getAsString()).isEqualTo("08:00-12:00");
+        assertThat(settings.get("prime_hours_source").getAsString()).isEqualTo("workspace");
+        assertThat(settings.get("fiscal_start_month").getAsInt()).isEqualTo(10);
+        assertThat(settings.get("fiscal_start_month_source").getAsString()).isEqualTo("manager");
+        assertThat(settings.get("workspace_default_currency").getAsString()).isEqualTo("GBP");
     }
 }
