@@ -39,7 +39,10 @@ public enum Subcommand {
             "settings",
             "[<key> <value>]",
             "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
-                    + "bad-news-after, quarter-nudges, prep-lead, nudges"),
+                    + "bad-news-after, quarter-nudges, prep-lead, nudges, crm-threshold"
+                    + " (`prime default`, `fiscal-start default`: back to the workspace's);"
+                    + " `settings workspace [<key> <value>]`: the workspace defaults a Slack"
+                    + " admin sets (fiscal-start, prime, currency)"),
     CONNECT(
             "connect",
             "calendar|crm",
