@@ -72,6 +72,7 @@ import com.bossreview.slack.*;
 import com.bossreview.status.HomePage;
 import com.bossreview.status.StatusCommands;
 import com.bossreview.status.StatusService;
+import com.bossreview.workspace.WorkspaceDefaultsService;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -261,7 +262,12 @@ public final class Main {
                                     commands.register(
                                             Subcommand.BOSS,
                                             new BossCommand(managers, zones, users, afterAck)),
-                            new SettingsCommands(managers, zones, clock),
+                            new SettingsCommands(
+                                    managers,
+                                    zones,
+                                    new WorkspaceDefaultsService(jdbi, clock, managers),
+                                    new AdminCheck(users, afterAck),
+                                    clock),
                             new SetupCommands(
                                     managers,
                                     zones,

@@ -7,8 +7,11 @@ import com.bossreview.calendar.CalendarDao;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.forecast.ForecastViews;
 import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.news.NewsDao;
 import com.bossreview.review.ReviewDao;
+import com.bossreview.workspace.WorkspaceDefaults;
+import com.bossreview.workspace.WorkspaceDefaultsDao;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -37,7 +40,14 @@ public final class ExportService {
         root.addProperty("exported_at", clock.instant().toString());
         root.addProperty("team_id", m.teamId());
         root.addProperty("user_id", m.userId());
-        root.add("settings", settings(m));
+        root.add(
+                "settings",
+                settings(
+                        m,
+                        jdbi.withExtension(ManagerDao.class, dao -> dao.own(m.teamId(), m.userId()))
+                                .orElse(new ManagerDao.Own(false, false)),
+                        jdbi.withExtension(WorkspaceDefaultsDao.class, dao -> dao.find(m.teamId()))
+                                .orElseGet(() -> WorkspaceDefaults.none(m.teamId()))));
         jdbi.useHandle(
                 h -> {
                     JsonArray reviews = new JsonArray();
@@ -174,13 +184,24 @@ public final class ExportService {
         return GSON.toJson(root);
     }
 
-    private static JsonObject settings(Manager m) {
+    /**
+     * The settings in force, with where the inheritable ones come from: {@code manager} (their
+     * own), {@code workspace} (its admin's default) or {@code default} (bossreview's).
+     */
+    private static JsonObject settings(Manager m, ManagerDao.Own own, WorkspaceDefaults workspace) {
         JsonObject s = new JsonObject();
         s.addProperty("boss_user_id", m.bossUserId().orElse(null));
         s.addProperty("time_zone", m.zone().getId());
         s.addProperty("review_slot", m.reviewSlot().map(Object::toString).orElse(null));
         s.addProperty("prime_hours", m.primeHours().toString());
+        s.addProperty(
+                "prime_hours_source", source(own.primeHours(), workspace.primeHours().isPresent()));
         s.addProperty("fiscal_start_month", m.fiscalStartMonth().getValue());
+        s.addProperty(
+                "fiscal_start_month_source",
+                source(own.fiscalStart(), workspace.fiscalStart().isPresent()));
+        s.addProperty(
+                "workspace_default_currency", workspace.currency().map(Enum::name).orElse(null));
         s.addProperty("booking_nudge", m.bookingNudgeDay() + " " + m.bookingNudgeTime());
         s.addProperty("bad_news_after_minutes", m.badNewsAfter().toMinutes());
         s.addProperty("quarter_nudge_days", m.quarterNudgeDays().toString());
@@ -189,6 +210,10 @@ public final class ExportService {
         s.addProperty("paused_until", m.pausedUntil().map(Object::toString).orElse(null));
         s.addProperty("created_at", m.createdAt().toString());
         return s;
+    }
+
+    private static String source(boolean own, boolean workspaceSetOne) {
+        return own ? "manager" : workspaceSetOne ? "workspace" : "default";
     }
 
     private static String text(Optional<Instant> at) {

@@ -40,7 +40,10 @@ public enum Subcommand {
             "[<key> <value>]",
             "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
                     + "bad-news-after, quarter-nudges, prep-lead, nudges, crm-threshold,"
-                    + " crm-owners, crm-commit-stages"),
+                    + " crm-owners, crm-commit-stages"
+                    + " (`prime default`, `fiscal-start default`: back to the workspace's);"
+                    + " `settings workspace [<key> <value>]`: the workspace defaults a Slack"
+                    + " admin sets (fiscal-start, prime, currency)"),
     CONNECT(
             "connect",
             "calendar|crm",

@@ -11,6 +11,7 @@ import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
 import com.bossreview.manager.ManagerService;
+import com.bossreview.slack.AdminCheck;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Messenger;
 import com.bossreview.slack.Replies;
@@ -52,8 +53,7 @@ public final class CrmCommands implements Listeners {
 
     private final Optional<CrmConnections> connections;
     private final ManagerService managers;
-    private final UserDirectory users;
-    private final AfterAck afterAck;
+    private final AdminCheck admins;
 
     /** {@code connections}: empty when no provider is configured (the feature is off). */
     public CrmCommands(
@@ -63,8 +63,7 @@ public final class CrmCommands implements Listeners {
             AfterAck afterAck) {
         this.connections = connections;
         this.managers = managers;
-        this.users = users;
-        this.afterAck = afterAck;
+        this.admins = new AdminCheck(users, afterAck);
     }
 
     @Override
@@ -105,10 +104,12 @@ public final class CrmCommands implements Listeners {
             return ctx.ack(
                     r -> r.text(intro).blocks(linkBlocks(intro, crm.start(team, user, false))));
         }
-        afterAck.run(
+        return admins.then(
+                ctx,
+                team,
+                user,
                 "crm admin check",
-                () -> {
-                    boolean admin = isAdmin(team, user);
+                admin -> {
                     String intro;
                     Map<CrmProvider, URI> links;
                     if (admin) {
@@ -143,14 +144,7 @@ public final class CrmCommands implements Listeners {
                                             r.responseType("ephemeral")
                                                     .text(intro)
                                                     .blocks(linkBlocks(intro, links))));
-                },
-                reason ->
-                        Replies.respond(
-                                ctx,
-                                ":warning: I couldn't check with Slack whether you're an admin ("
-                                        + reason
-                                        + "). Nothing was changed; try again in a minute."));
-        return ctx.ack(":hourglass_flowing_sand: Checking you're a Slack admin…");
+                });
     }
 
     private static String ownIntro(CrmConnections crm, String team, String user) {
@@ -231,13 +225,16 @@ public final class CrmCommands implements Listeners {
                                                             + " workspace`."
                                                     : "")));
         }
-        afterAck.run(
+        return admins.then(
+                ctx,
+                team,
+                user,
                 "crm admin check",
-                () ->
+                admin ->
                         Replies.delivered(
                                 Replies.respond(
                                         ctx,
-                                        isAdmin(team, user)
+                                        admin
                                                 ? crm.disconnect(team, user, true)
                                                         .map(
                                                                 c ->
@@ -254,18 +251,7 @@ public final class CrmCommands implements Listeners {
                                                         + " disconnect the workspace's CRM."
                                                         + " Nothing was changed. `"
                                                         + DISCONNECT_USAGE
-                                                        + "` removes your own.")),
-                reason ->
-                        Replies.respond(
-                                ctx,
-                                ":warning: I couldn't check with Slack whether you're an admin ("
-                                        + reason
-                                        + "). Nothing was changed; try again in a minute."));
-        return ctx.ack(":hourglass_flowing_sand: Checking you're a Slack admin…");
-    }
-
-    private boolean isAdmin(String team, String user) throws Exception {
-        return users.lookup(team, user).filter(UserDirectory.SlackUser::admin).isPresent();
+                                                        + "` removes your own.")));
     }
 
     private static String disconnected(String what) {

@@ -27,4 +27,18 @@ public enum Currency {
     static Optional<Currency> ofSymbol(String symbol) {
         return Arrays.stream(values()).filter(c -> c.symbol.equals(symbol)).findFirst();
     }
+
+    /**
+     * A currency as an admin names it in {@code settings workspace currency}: its symbol or its ISO
+     * code, e.g. {@code €} or {@code eur}; empty for anything else.
+     */
+    public static Optional<Currency> named(String text) {
+        String t = text.strip();
+        return ofSymbol(t)
+                .or(
+                        () ->
+                                Arrays.stream(values())
+                                        .filter(c -> c.name().equalsIgnoreCase(t))
+                                        .findFirst());
+    }
 }

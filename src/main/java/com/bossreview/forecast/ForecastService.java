@@ -2,6 +2,8 @@ package com.bossreview.forecast;
 
 import com.bossreview.manager.Manager;
 import com.bossreview.time.FiscalQuarter;
+import com.bossreview.workspace.WorkspaceDefaults;
+import com.bossreview.workspace.WorkspaceDefaultsDao;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -135,9 +137,10 @@ public final class ForecastService {
 
     /**
      * Stores {@code amount} as the manager's figure for the current fiscal quarter (in their zone,
-     * from their fiscal-year start), in the currency typed or else that of their previous figure,
-     * and compares it with the last figure the boss was told. A downgrade gets its reminders
-     * planned in the same transaction.
+     * from their fiscal-year start), in the currency typed, else that of their previous figure,
+     * else their workspace's default currency ({@code settings workspace currency}), and compares
+     * it with the last figure the boss was told. A downgrade gets its reminders planned in the same
+     * transaction.
      */
     public Recorded record(
             Manager m, BigDecimal amount, Optional<Currency> typed, Optional<String> note) {
@@ -156,9 +159,14 @@ public final class ForecastService {
                     ForecastDao dao = h.attach(ForecastDao.class);
                     Optional<Currency> currency =
                             typed.or(
-                                    () ->
-                                            dao.newest(m.teamId(), m.userId())
-                                                    .flatMap(Forecast::currency));
+                                            () ->
+                                                    dao.newest(m.teamId(), m.userId())
+                                                            .flatMap(Forecast::currency))
+                                    .or(
+                                            () ->
+                                                    h.attach(WorkspaceDefaultsDao.class)
+                                                            .find(m.teamId())
+                                                            .flatMap(WorkspaceDefaults::currency));
                     List<Forecast> before =
                             dao.inQuarter(m.teamId(), m.userId(), q.fiscalYear(), q.quarter());
                     long id =

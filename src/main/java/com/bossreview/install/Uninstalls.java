@@ -2,6 +2,7 @@ package com.bossreview.install;
 
 import com.bossreview.manager.ManagerDao;
 import com.bossreview.manager.PersonalData;
+import com.bossreview.workspace.WorkspaceDefaultsDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,6 +180,7 @@ public final class Uninstalls {
                                             WorkspaceDao dao = h.attach(WorkspaceDao.class);
                                             int deleted =
                                                     h.attach(ManagerDao.class).deleteAllOf(teams);
+                                            h.attach(WorkspaceDefaultsDao.class).deleteAllOf(teams);
                                             dao.forgetOrganizationOf(teams);
                                             dao.clearUninstalled(teams);
                                             return deleted;

@@ -1,5 +1,6 @@
 package com.bossreview.manager;
 
+import com.bossreview.time.PrimeHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,10 +23,25 @@ public interface ManagerDao {
     /** The columns {@link ManagerMapper} reads: every read of a {@link Manager} selects these. */
     String COLUMNS =
             "team_id, user_id, boss_user_id, time_zone, zone_checked_at, zone_explicit, review_day, review_time, "
-                    + "prime_hours, fiscal_start_month, booking_nudge_day, booking_nudge_time, bad_news_after_minutes, "
+                    + "coalesce(prime_hours, default_prime_hours, '"
+                    + PrimeHours.DEFAULT_TEXT
+                    + "') AS prime_hours, "
+                    + "coalesce(fiscal_start_month, default_fiscal_start_month, 1) AS fiscal_start_month, "
+                    + "booking_nudge_day, booking_nudge_time, bad_news_after_minutes, "
                     + "quarter_nudge_days, prep_lead_days, nudges_enabled, paused_until, created_at, locale";
 
-    String SELECT = "SELECT " + COLUMNS + " FROM manager";
+    /**
+     * What {@link #COLUMNS} are read from: a manager's prime hours and fiscal-year start are their
+     * own, else their workspace's defaults ({@code settings workspace}, table owned by {@code
+     * settings/WorkspaceDefaultsDao}, read here so every read of a manager sees the values in
+     * force), else bossreview's.
+     */
+    String FROM = " FROM manager m LEFT JOIN workspace_defaults USING (team_id)";
+
+    String SELECT = "SELECT " + COLUMNS + FROM;
+
+    /** Which of a manager's values are their own rather than their workspace's or bossreview's. */
+    record Own(boolean primeHours, boolean fiscalStart) {}
 
     /**
      * Managers who can be nudged: a boss set and nudges on. Their workspace must also not have
@@ -61,6 +77,40 @@ public interface ManagerDao {
      */
     @SqlQuery("SELECT 1 FROM manager WHERE team_id = :team AND user_id = :user FOR UPDATE")
     Optional<Integer> lock(@Bind("team") String team, @Bind("user") String user);
+
+    @RegisterConstructorMapper(Own.class)
+    @SqlQuery(
+            """
+            SELECT prime_hours IS NOT NULL AS prime_hours, fiscal_start_month IS NOT NULL AS fiscal_start
+            FROM manager WHERE team_id = :team AND user_id = :user""")
+    Optional<Own> own(@Bind("team") String team, @Bind("user") String user);
+
+    /**
+     * The prime hours in force for {@code user}, also before they are a manager: the workspace's or
+     * bossreview's then.
+     */
+    @SqlQuery(
+            """
+            SELECT coalesce((SELECT prime_hours FROM manager WHERE team_id = :team AND user_id = :user),
+                            (SELECT default_prime_hours FROM workspace_defaults WHERE team_id = :team),
+                            '"""
+                    + PrimeHours.DEFAULT_TEXT
+                    + "')")
+    String primeHours(@Bind("team") String team, @Bind("user") String user);
+
+    /**
+     * The managers of {@code team} who follow the workspace's prime hours or fiscal-year start (no
+     * value of their own): a change of the workspace's re-plans their nudges.
+     */
+    @SqlQuery(
+            """
+            SELECT user_id FROM manager WHERE team_id = :team
+            AND ((:prime AND prime_hours IS NULL) OR (:fiscal AND fiscal_start_month IS NULL))
+            ORDER BY user_id""")
+    List<String> following(
+            @Bind("team") String team,
+            @Bind("prime") boolean primeHours,
+            @Bind("fiscal") boolean fiscalStart);
 
     @SqlQuery("SELECT time_zone FROM manager WHERE team_id = :team AND user_id = :user")
     Optional<String> zone(@Bind("team") String team, @Bind("user") String user);
@@ -140,14 +190,16 @@ public interface ManagerDao {
             @Bind("day") int isoDay,
             @Bind("time") LocalTime time);
 
+    /** {@code prime}: {@code null} follows the workspace's again. */
     @SqlUpdate("UPDATE manager SET prime_hours = :prime WHERE team_id = :team AND user_id = :user")
     int setPrimeHours(
             @Bind("team") String team, @Bind("user") String user, @Bind("prime") String prime);
 
+    /** {@code month}: {@code null} follows the workspace's again. */
     @SqlUpdate(
             "UPDATE manager SET fiscal_start_month = :month WHERE team_id = :team AND user_id = :user")
     int setFiscalStart(
-            @Bind("team") String team, @Bind("user") String user, @Bind("month") int month);
+            @Bind("team") String team, @Bind("user") String user, @Bind("month") Integer month);
 
     @SqlUpdate(
             """

@@ -136,6 +136,29 @@ public final class ManagerService {
         }
     }
 
+    /**
+     * Which of the manager's values are their own rather than their workspace's; none for someone
+     * who is not a manager yet.
+     */
+    public ManagerDao.Own own(String team, String user) {
+        return jdbi.withExtension(ManagerDao.class, dao -> dao.own(team, user))
+                .orElse(new ManagerDao.Own(false, false));
+    }
+
+    /**
+     * The workspace's prime hours or fiscal-year start changed: the managers who follow it (no
+     * value of their own) get their nudges planned again, as after a change of their own.
+     *
+     * @return how many managers follow the changed values
+     */
+    public int workspaceChanged(String team, boolean primeHours, boolean fiscalStart) {
+        List<String> following =
+                jdbi.withExtension(
+                        ManagerDao.class, dao -> dao.following(team, primeHours, fiscalStart));
+        following.forEach(user -> listener.changed(team, user));
+        return following.size();
+    }
+
     public void setBoss(String team, String user, String boss) {
         jdbi.useExtension(ManagerDao.class, dao -> dao.setBoss(team, user, boss));
         listener.changed(team, user);

@@ -134,10 +134,7 @@ public final class ReviewService {
         return jdbi.inTransaction(
                 h -> {
                     ManagerDao dao = h.attach(ManagerDao.class);
-                    PrimeHours prime =
-                            dao.find(team, user)
-                                    .map(Manager::primeHours)
-                                    .orElse(PrimeHours.DEFAULT);
+                    PrimeHours prime = PrimeHours.parse(dao.primeHours(team, user));
                     Optional<PrimeHours.Clash> clash = prime.reviewClash(day, time);
                     if (clash.isPresent()) {
                         return new SlotChoice.InPrimeHours(wanted, prime, clash.get().nearest());

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The keys of {@code /bossreview settings <key> <value>}. */
-public enum Setting {
+public enum Setting implements Usage {
     TZ("tz", "<IANA zone>", "Europe/Paris"),
-    PRIME("prime", "<HH:MM-HH:MM>[,<HH:MM-HH:MM>]", "09:00-12:00,13:30-17:00"),
-    FISCAL_START("fiscal-start", "<month>", "april"),
+    PRIME("prime", "<HH:MM-HH:MM>[,<HH:MM-HH:MM>]|default", "09:00-12:00,13:30-17:00"),
+    FISCAL_START("fiscal-start", "<month>|default", "april"),
     BOOKING_NUDGE("booking-nudge", "<day> <HH:MM>", "mon 08:30"),
     BAD_NEWS_AFTER("bad-news-after", "<minutes>", "30"),
     QUARTER_NUDGES("quarter-nudges", "<days,days,…>", "21,14,7"),
@@ -32,10 +32,12 @@ public enum Setting {
         return key;
     }
 
+    @Override
     public String usage() {
         return "/bossreview settings " + key + " " + format;
     }
 
+    @Override
     public String example() {
         return "/bossreview settings " + key + " " + example;
     }

@@ -7,6 +7,8 @@ import com.bossreview.command.Subcommand;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
+import com.bossreview.slack.AdminCheck;
+import com.bossreview.workspace.WorkspaceDefaultsService;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -16,18 +18,29 @@ import java.util.Optional;
 
 /**
  * {@code settings}, {@code settings <key> <value>}, {@code pause <date>} and {@code resume}:
- * database only, answered in the ack.
+ * database only, answered in the ack. {@code settings workspace …}: the workspace's defaults
+ * ({@link WorkspaceSettingsCommand}).
  */
 public final class SettingsCommands implements Listeners {
     private final SettingsService settings;
     private final ManagerService managers;
     private final ZoneRefresher zones;
+    private final WorkspaceDefaultsService defaults;
+    private final WorkspaceSettingsCommand workspace;
     private final Clock clock;
 
-    public SettingsCommands(ManagerService managers, ZoneRefresher zones, Clock clock) {
+    /** {@code admins}: who may change the workspace's defaults ({@code settings workspace}). */
+    public SettingsCommands(
+            ManagerService managers,
+            ZoneRefresher zones,
+            WorkspaceDefaultsService defaults,
+            AdminCheck admins,
+            Clock clock) {
         this.settings = new SettingsService(managers);
         this.managers = managers;
         this.zones = zones;
+        this.defaults = defaults;
+        this.workspace = new WorkspaceSettingsCommand(defaults, admins);
         this.clock = clock;
     }
 
@@ -46,9 +59,14 @@ public final class SettingsCommands implements Listeners {
                     SettingsViews.show(
                             zones.touch(team, user),
                             clock.instant(),
-                            managers.crmSettings(team, user)));
+                            managers.crmSettings(team, user),
+                            managers.own(team, user),
+                            defaults.find(team)));
         }
         CommandText parsed = CommandText.parse(args);
+        if (parsed.word().equalsIgnoreCase(WorkspaceSetting.WORD)) {
+            return workspace.handle(team, user, parsed.arguments(), ctx);
+        }
         Optional<Setting> setting = Setting.byKey(parsed.word());
         if (setting.isEmpty()) {
             return ctx.ack(SettingsViews.unknownKey(parsed.word()));

@@ -59,38 +59,29 @@ public final class SettingsService {
                         + ". I'll keep it even if your Slack profile says otherwise.";
             }
             case PRIME -> {
-                PrimeHours prime;
-                try {
-                    prime = PrimeHours.parse(v);
-                } catch (IllegalArgumentException e) {
-                    throw invalid(
-                            setting,
-                            "'"
-                                    + shown(v)
-                                    + "' isn't a list of time ranges ("
-                                    + e.getMessage()
-                                    + ").");
-                }
-                managers.update(team, user, dao -> dao.setPrimeHours(team, user, prime.toString()));
-                return "Prime sales hours set to "
+                boolean inherit = followsWorkspace(v);
+                String own = inherit ? null : parsePrime(setting, v).toString();
+                managers.update(team, user, dao -> dao.setPrimeHours(team, user, own));
+                Manager m = managers.getOrCreate(team, user);
+                PrimeHours prime = m.primeHours();
+                return (inherit
+                                ? "Your prime sales hours follow the workspace default again: "
+                                : "Prime sales hours set to ")
                         + prime.toString().replace(",", ", ")
                         + " on weekdays."
-                        + managers.find(team, user)
-                                .flatMap(Manager::reviewSlot)
+                        + m.reviewSlot()
                                 .flatMap(slot -> prime.reviewClash(slot.day(), slot.time()))
                                 .map(booked -> "\n" + ReviewViews.slotNowInPrimeHours(booked))
                                 .orElse("");
             }
             case FISCAL_START -> {
-                Month month =
-                        Times.parseMonth(v)
-                                .orElseThrow(
-                                        () ->
-                                                invalid(
-                                                        setting,
-                                                        "'"
-                                                                + shown(v)
-                                                                + "' isn't a month. Use a name like april or a number from 1 to 12."));
+                if (followsWorkspace(v)) {
+                    managers.update(team, user, dao -> dao.setFiscalStart(team, user, null));
+                    return "Your fiscal year follows the workspace default again: it starts in "
+                            + capitalized(managers.getOrCreate(team, user).fiscalStartMonth())
+                            + ".";
+                }
+                Month month = parseMonth(setting, v);
                 managers.update(
                         team, user, dao -> dao.setFiscalStart(team, user, month.getValue()));
                 return "Your fiscal year now starts in " + capitalized(month) + ".";
@@ -211,6 +202,32 @@ public final class SettingsService {
                 m.teamId(), m.userId(), dao -> dao.setPausedUntil(m.teamId(), m.userId(), null));
     }
 
+    /** {@code default}: back to the workspace's value (or bossreview's, if it has none). */
+    static boolean followsWorkspace(String value) {
+        return value.equalsIgnoreCase("default");
+    }
+
+    static PrimeHours parsePrime(Usage setting, String v) throws InvalidInput {
+        try {
+            return PrimeHours.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(
+                    setting,
+                    "'" + shown(v) + "' isn't a list of time ranges (" + e.getMessage() + ").");
+        }
+    }
+
+    static Month parseMonth(Usage setting, String v) throws InvalidInput {
+        return Times.parseMonth(v)
+                .orElseThrow(
+                        () ->
+                                invalid(
+                                        setting,
+                                        "'"
+                                                + shown(v)
+                                                + "' isn't a month. Use a name like april or a number from 1 to 12."));
+    }
+
     private static LocalTime parseTime(Setting setting, String text) throws InvalidInput {
         try {
             return Times.parseTime(text);
@@ -305,7 +322,7 @@ public final class SettingsService {
         return items.isEmpty() ? null : String.join(",", items);
     }
 
-    private static InvalidInput invalid(Setting setting, String why) {
+    static InvalidInput invalid(Usage setting, String why) {
         return new InvalidInput(
                 why + " Usage: `" + setting.usage() + "`, e.g. `" + setting.example() + "`.");
     }
@@ -315,7 +332,7 @@ public final class SettingsService {
         return Mrkdwn.inCode(text, 40);
     }
 
-    private static String capitalized(Month m) {
+    static String capitalized(Month m) {
         String name = m.name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }

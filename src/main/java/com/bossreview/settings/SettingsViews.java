@@ -1,9 +1,11 @@
 package com.bossreview.settings;
 
 import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.Times;
+import com.bossreview.workspace.WorkspaceDefaults;
 import java.time.Instant;
 import java.time.format.TextStyle;
 import java.util.Arrays;
@@ -28,29 +30,16 @@ public final class SettingsViews {
         return a.stripTrailingZeros().toPlainString();
     }
 
-    /** The settings with the manager's CRM settings ({@code settings crm-…}). */
-    public static String show(Manager m, Instant now, ManagerService.CrmSettings crm) {
-        String all = show(m, now);
-        String lines =
-                "• `crm-threshold` "
-                        + amount(crm.threshold())
-                        + " — CRM deals this big or bigger are news\n"
-                        + "• `crm-owners` "
-                        + (crm.owners().isEmpty()
-                                ? "none — your team in the CRM only"
-                                : Mrkdwn.escape(String.join(", ", crm.owners()))
-                                        + " — beside your team")
-                        + "\n"
-                        + "• `crm-commit-stages` "
-                        + (crm.commitStages().isEmpty()
-                                ? "category — open deals in forecast category Commit"
-                                : Mrkdwn.escape(String.join(", ", crm.commitStages())))
-                        + " (plus closed won) make your CRM commit\n";
-        int end = all.lastIndexOf("Change one with");
-        return all.substring(0, end) + lines + all.substring(end);
-    }
-
-    public static String show(Manager m, Instant now) {
+    /**
+     * The settings in force, saying which come from the workspace's defaults ({@code own}: which
+     * are the manager's own) and with the manager's CRM settings ({@code settings crm-…}).
+     */
+    public static String show(
+            Manager m,
+            Instant now,
+            ManagerService.CrmSettings crm,
+            ManagerDao.Own own,
+            WorkspaceDefaults workspace) {
         return "*Your bossreview settings*\n"
                 + "• Boss: "
                 + m.bossUserId()
@@ -66,9 +55,12 @@ public final class SettingsViews {
                 + "\n"
                 + "• `prime` "
                 + m.primeHours().toString().replace(",", ", ")
-                + " on weekdays\n"
+                + " on weekdays"
+                + source(own.primeHours(), workspace.primeHours().isPresent())
+                + "\n"
                 + "• `fiscal-start` "
                 + m.fiscalStartMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                + source(own.fiscalStart(), workspace.fiscalStart().isPresent())
                 + "\n"
                 + "• `booking-nudge` "
                 + Times.format(m.bookingNudgeDay())
@@ -95,7 +87,38 @@ public final class SettingsViews {
                         .map(d -> " (paused until " + d + ")")
                         .orElse("")
                 + "\n"
-                + "Change one with `/bossreview settings <key> <value>`, e.g. `/bossreview settings tz Europe/Paris`.";
+                + "• `crm-threshold` "
+                + amount(crm.threshold())
+                + " — CRM deals this big or bigger are news\n"
+                + "• `crm-owners` "
+                + (crm.owners().isEmpty()
+                        ? "none — your team in the CRM only"
+                        : Mrkdwn.escape(String.join(", ", crm.owners())) + " — beside your team")
+                + "\n"
+                + "• `crm-commit-stages` "
+                + (crm.commitStages().isEmpty()
+                        ? "category — open deals in forecast category Commit"
+                        : Mrkdwn.escape(String.join(", ", crm.commitStages())))
+                + " (plus closed won) make your CRM commit\n"
+                + "• Currency of a forecast typed without $, € or £: "
+                + workspace
+                        .currency()
+                        .map(
+                                c ->
+                                        c.symbol()
+                                                + " (workspace default), unless your previous one had one")
+                        .orElse("your previous one's")
+                + "\n"
+                + "Change one with `/bossreview settings <key> <value>`, e.g. `/bossreview settings tz Europe/Paris`."
+                + (own.primeHours() || own.fiscalStart()
+                        ? " `/bossreview settings prime default` (or `fiscal-start default`) follows"
+                                + " the workspace default again."
+                        : "");
+    }
+
+    /** Where a value the manager may inherit comes from. */
+    static String source(boolean own, boolean workspaceSetOne) {
+        return own ? "" : workspaceSetOne ? " (workspace default)" : " (default)";
     }
 
     /** When the review prep comes, for {@code days} working days of lead. */

@@ -186,8 +186,14 @@ public final class SetupCommands implements Listeners {
                     if (!followsProfile) {
                         dao.setZoneExplicitly(team, user, form.zone().getId(), managers.now());
                     }
-                    dao.setPrimeHours(team, user, form.prime().toString());
-                    dao.setFiscalStart(team, user, form.fiscalStart().getValue());
+                    // Like the zone: values that went back as the form showed them stay where
+                    // they came from (the workspace's defaults keep applying to them).
+                    if (before.map(m -> !m.primeHours().equals(form.prime())).orElse(true)) {
+                        dao.setPrimeHours(team, user, form.prime().toString());
+                    }
+                    if (before.map(m -> m.fiscalStartMonth() != form.fiscalStart()).orElse(true)) {
+                        dao.setFiscalStart(team, user, form.fiscalStart().getValue());
+                    }
                     dao.setNudgesEnabled(team, user, form.nudges());
                     form.slot()
                             .ifPresent(

@@ -87,9 +87,10 @@ final class StatusDao {
                          FROM forecast
                         WHERE team_id = m.team_id AND user_id = m.user_id AND shared_at IS NOT NULL
                         ORDER BY fiscal_year, quarter, recorded_at DESC, id DESC) f) AS card_told_forecasts
-            FROM manager m
-            WHERE m.team_id = ? AND m.user_id = ?"""
-                            .formatted(FORECAST_JSON);
+            """
+                            .formatted(FORECAST_JSON)
+                    + ManagerDao.FROM
+                    + " WHERE m.team_id = ? AND m.user_id = ?";
 
     private static final ManagerMapper MANAGERS = new ManagerMapper();
 

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * weekly review belongs outside them.
  */
 public record PrimeHours(List<TimeRange> ranges) {
-    private static final String DEFAULT_TEXT = "09:00-12:00,13:30-17:00";
+    /** bossreview's own default, when neither the manager nor their workspace set one. */
+    public static final String DEFAULT_TEXT = "09:00-12:00,13:30-17:00";
+
     public static final PrimeHours DEFAULT = parse(DEFAULT_TEXT);
 
     /** How long a weekly review is assumed to take when checking it against prime hours. */

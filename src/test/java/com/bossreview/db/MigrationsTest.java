@@ -44,7 +44,7 @@ class MigrationsTest {
     }
 
     /** A brand-new database on the test server, so that this test sees a truly empty schema. */
-    private static DatabaseUrl freshDatabase() throws Exception {
+    static DatabaseUrl freshDatabase() throws Exception {
         String name = "migrations_" + System.nanoTime();
         // Not on the request pool: CREATE DATABASE on a busy box can take longer than a request's
         // statement timeout.

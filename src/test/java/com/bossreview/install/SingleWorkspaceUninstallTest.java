@@ -3,6 +3,7 @@ package com.bossreview.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bossreview.support.AppTest;
+import com.bossreview.support.FakeSlack;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
@@ -22,6 +23,25 @@ class SingleWorkspaceUninstallTest extends AppTest {
         assertThat(InstallBrowser.appUninstalled(app, null, TEAM).statusCode()).isEqualTo(200);
         assertThat(Workspaces.rowsOf(TEAM)).isZero();
         assertThat(TestDatabase.rows("news WHERE team_id = 'T0OTHER'")).isEqualTo(1);
+    }
+
+    @Test
+    void an_uninstall_deletes_the_workspace_defaults_an_admin_set() throws Exception {
+        slack.userField("U0ADMIN", "is_admin", "true");
+        int replies = seen(FakeSlack.RESPONSE_URL);
+        app.slack().command(TEAM, "U0ADMIN", "settings workspace currency €");
+        assertThat(next(FakeSlack.RESPONSE_URL, replies).param("text")).contains("now in €");
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "INSERT INTO workspace_defaults (team_id, default_fiscal_start_month,"
+                                                + " defaults_set_by, defaults_set_at) VALUES ('T0OTHER', 4, 'U0ADMIN', now())"));
+        assertThat(TestDatabase.rows("workspace_defaults")).isEqualTo(2);
+        assertThat(InstallBrowser.appUninstalled(app, null, TEAM).statusCode()).isEqualTo(200);
+        assertThat(TestDatabase.rows("workspace_defaults WHERE team_id = '" + TEAM + "'")).isZero();
+        assertThat(TestDatabase.rows("workspace_defaults")).isEqualTo(1);
     }
 
     @Test

@@ -156,6 +156,47 @@ class SetupCommandsTest extends AppTest {
     }
 
     @Test
+    void values_sent_back_as_the_form_showed_them_keep_following_the_workspace_defaults()
+            throws Exception {
+        managerWithBoss();
+        slack.user(BOSS, TEAM, false, false, "Europe/Paris");
+        int dms = seen("chat.postMessage");
+        var unchanged =
+                app.slack()
+                        .submit(
+                                TEAM,
+                                ME,
+                                "setup_modal",
+                                "",
+                                values(
+                                        BOSS,
+                                        null,
+                                        null,
+                                        "America/New_York",
+                                        "09:00-12:00,13:30-17:00",
+                                        "1",
+                                        "on"));
+        assertThat(unchanged.statusCode()).isEqualTo(200);
+        next("chat.postMessage", dms);
+        assertThat(
+                        TestDatabase.rows(
+                                "manager WHERE prime_hours IS NULL AND fiscal_start_month IS NULL"))
+                .isEqualTo(1);
+        app.slack()
+                .submit(
+                        TEAM,
+                        ME,
+                        "setup_modal",
+                        "",
+                        values(BOSS, null, null, "America/New_York", "08:00-12:00", "1", "on"));
+        next("chat.postMessage", dms + 1);
+        assertThat(
+                        TestDatabase.rows(
+                                "manager WHERE prime_hours = '08:00-12:00' AND fiscal_start_month IS NULL"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void invalid_fields_come_back_as_errors_under_each_field_and_nothing_is_saved() {
         var r =
                 app.slack()
