@@ -38,6 +38,16 @@ public final class CrmSyncWave {
     private CrmSyncWave() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the app's and fakes' threads would keep the JVM up
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int d = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String[] lat = (args.length > 2 ? args[2] : "100-300").split("-");
@@ -110,7 +120,6 @@ public final class CrmSyncWave {
                     "RESULT connections=%d deals=%d taken=%d synced=%d sync_ms=%.0f%n",
                     n, d, taken, synced, took * 1000);
         }
-        System.exit(0);
     }
 
     /** {@code runOnce()} until it takes fewer than a batch, or the budget is spent. */

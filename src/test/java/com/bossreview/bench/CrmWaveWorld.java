@@ -225,7 +225,21 @@ final class CrmWaveWorld implements AutoCloseable {
         return ok;
     }
 
+    /** One manager connected; a command or callback that timed out (a busy box) is tried again. */
     private int connect(SlackRequests requests, int i) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connectOnce(requests, i);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                if (attempt == 3) {
+                    System.out.printf("manager %d not connected: %s%n", i, e);
+                    return 0;
+                }
+            }
+        }
+    }
+
+    private int connectOnce(SlackRequests requests, int i) throws Exception {
         HttpResponse<String> ack = requests.command(TEAM, manager(i), "connect crm");
         FakeOAuthServer provider = onSalesforce(i) ? salesforce : hubspot;
         String button =
