@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +30,9 @@ import java.util.UUID;
  * group, and keeps ties of the sort property in insertion order, not by id (HubSpot promises no
  * order there). Properties come back as strings, as HubSpot sends them. Errors: {@code 401
  * INVALID_AUTHENTICATION}; {@code 429} with the rate-limit headers and {@code policyName}.
+ *
+ * <p>By default one account (portal) serves every token; {@link #orgPerAccount} gives each account
+ * its own ({@link FakeCrmOrgs}); ties of the sort property then come by owner, then id.
  */
 public final class FakeHubSpot extends FakeOAuthServer {
     public static final String CLIENT_ID = "hubspot-client-id";
@@ -45,6 +48,9 @@ public final class FakeHubSpot extends FakeOAuthServer {
     private final Map<String, Owner> owners = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> deals = new LinkedHashMap<>();
     private int ownerPage = 500;
+
+    /** Null: one portal for every token (the default). */
+    private FakeCrmOrgs<Owner, Map<String, String>> orgs;
 
     public FakeHubSpot() {
         super(CLIENT_ID, CLIENT_SECRET);
@@ -71,9 +77,49 @@ public final class FakeHubSpot extends FakeOAuthServer {
         return this;
     }
 
+    /**
+     * From now on each account sees only its own portal: owners are added to one ({@link
+     * #addOrgOwner}), a deal is in its owner's, and a token sees its account's portal (the one with
+     * an owner of that e-mail). Call it before adding anyone.
+     */
+    public FakeHubSpot orgPerAccount() {
+        lock.lock();
+        try {
+            if (!owners.isEmpty() || !deals.isEmpty()) {
+                throw new IllegalStateException("org per account: turn it on before adding data");
+            }
+            orgs =
+                    new FakeCrmOrgs<>(
+                            Owner::id,
+                            Owner::email,
+                            d -> d.get("hs_object_id"),
+                            d -> d.get("hubspot_owner_id"),
+                            Comparator.comparing(d -> d.get("hs_lastmodifieddate")));
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** An owner in {@code portal} ({@link #orgPerAccount} mode). */
+    public void addOrgOwner(String portal, String id, String email, String... teams) {
+        lock.lock();
+        try {
+            if (orgs == null) {
+                throw new IllegalStateException("not in org-per-account mode: use addOwner");
+            }
+            orgs.addUser(portal, new Owner(id, email, List.of(teams)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void addOwner(String id, String email, String... teams) {
         lock.lock();
         try {
+            if (orgs != null) {
+                throw new IllegalStateException("org per account: use addOrgOwner");
+            }
             owners.put(id, new Owner(id, email, List.of(teams)));
         } finally {
             lock.unlock();
@@ -114,6 +160,10 @@ public final class FakeHubSpot extends FakeOAuthServer {
         p.put("createdate", ISO.format(modified.truncatedTo(ChronoUnit.MILLIS)));
         lock.lock();
         try {
+            if (orgs != null) {
+                orgs.put(p);
+                return;
+            }
             deals.put(id, p);
         } finally {
             lock.unlock();
@@ -153,14 +203,16 @@ public final class FakeHubSpot extends FakeOAuthServer {
                     ? new Answer(200, "", Map.of())
                     : error(400, "VALIDATION_ERROR", "Invalid token");
         }
-        if (account(r).isEmpty()) {
+        Optional<String> account = account(r);
+        if (account.isEmpty()) {
             return unauthorized();
         }
+        Optional<String> portal = orgs == null ? Optional.empty() : orgs.orgOf(account.get());
         if (path.equals("/crm/v3/owners") && r.method().equals("GET")) {
-            return owners(r);
+            return owners(r, portal);
         }
         if (path.equals("/crm/v3/objects/deals/search") && r.method().equals("POST")) {
-            return search(JsonParser.parseString(r.body()).getAsJsonObject());
+            return search(JsonParser.parseString(r.body()).getAsJsonObject(), portal);
         }
         return error(404, "OBJECT_NOT_FOUND", "resource not found");
     }
@@ -203,35 +255,18 @@ public final class FakeHubSpot extends FakeOAuthServer {
         return Answer.ok(o);
     }
 
-    private Answer owners(Request r) {
-        List<Owner> all = new ArrayList<>(owners.values());
+    /** {@code portal}: the token's, in org-per-account mode. */
+    private Answer owners(Request r, Optional<String> portal) {
+        List<Owner> all =
+                orgs == null
+                        ? new ArrayList<>(owners.values())
+                        : portal.map(orgs::users).orElse(List.of());
         int from = r.query("after") == null ? 0 : Integer.parseInt(r.query("after"));
         int limit = Math.min(ownerPage, parse(r.query("limit"), 100));
         JsonArray results = new JsonArray();
         for (Owner o :
                 all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()))) {
-            JsonObject j = new JsonObject();
-            j.addProperty("id", o.id());
-            j.addProperty("email", o.email());
-            j.addProperty("type", "PERSON");
-            j.addProperty("firstName", o.email().split("@")[0]);
-            j.addProperty("lastName", "");
-            j.addProperty("userId", Math.abs(o.id().hashCode()));
-            j.addProperty("createdAt", "2026-01-05T10:00:00.000Z");
-            j.addProperty("updatedAt", "2026-01-05T10:00:00.000Z");
-            j.addProperty("archived", false);
-            if (!o.teams().isEmpty()) {
-                JsonArray teams = new JsonArray();
-                for (int i = 0; i < o.teams().size(); i++) {
-                    JsonObject t = new JsonObject();
-                    t.addProperty("id", o.teams().get(i));
-                    t.addProperty("name", "Team " + o.teams().get(i));
-                    t.addProperty("primary", i == 0);
-                    teams.add(t);
-                }
-                j.add("teams", teams);
-            }
-            results.add(j);
+            results.add(FakeHubSpotJson.owner(o));
         }
         JsonObject body = new JsonObject();
         body.add("results", results);
@@ -241,7 +276,7 @@ public final class FakeHubSpot extends FakeOAuthServer {
         return Answer.ok(body);
     }
 
-    private Answer search(JsonObject q) {
+    private Answer search(JsonObject q, Optional<String> portal) {
         int limit = q.has("limit") ? q.get("limit").getAsInt() : 10;
         if (limit > 200) {
             return error(400, "VALIDATION_ERROR", "limit must be at most 200");
@@ -261,8 +296,11 @@ public final class FakeHubSpot extends FakeOAuthServer {
             }
         }
         List<Map.Entry<String, Map<String, String>>> hits =
-                deals.entrySet().stream()
-                        .filter(d -> groups.isEmpty() || anyGroup(groups, d.getValue()))
+                candidates(groups, portal).stream()
+                        .filter(
+                                d ->
+                                        groups.isEmpty()
+                                                || FakeHubSpotJson.anyGroup(groups, d.getValue()))
                         .toList();
         JsonArray sorts = q.has("sorts") ? q.getAsJsonArray("sorts") : new JsonArray();
         if (sorts.size() > 1) {
@@ -272,7 +310,7 @@ public final class FakeHubSpot extends FakeOAuthServer {
             JsonObject s = sorts.get(0).getAsJsonObject();
             String prop = s.get("propertyName").getAsString();
             Comparator<Map.Entry<String, Map<String, String>>> c =
-                    Comparator.comparing(e -> number(e.getValue().get(prop)));
+                    Comparator.comparing(e -> FakeHubSpotJson.number(e.getValue().get(prop)));
             if (s.has("direction") && s.get("direction").getAsString().equals("DESCENDING")) {
                 c = c.reversed();
             }
@@ -287,23 +325,7 @@ public final class FakeHubSpot extends FakeOAuthServer {
         JsonArray results = new JsonArray();
         for (var d :
                 hits.subList(Math.min(after, hits.size()), Math.min(after + limit, hits.size()))) {
-            JsonObject p = new JsonObject();
-            for (String name : props) {
-                String v = d.getValue().get(name);
-                if (v != null) {
-                    p.addProperty(name, v);
-                }
-            }
-            p.addProperty("hs_object_id", d.getKey());
-            p.addProperty("createdate", d.getValue().get("createdate"));
-            p.addProperty("hs_lastmodifieddate", d.getValue().get("hs_lastmodifieddate"));
-            JsonObject j = new JsonObject();
-            j.addProperty("id", d.getKey());
-            j.add("properties", p);
-            j.addProperty("createdAt", d.getValue().get("createdate"));
-            j.addProperty("updatedAt", d.getValue().get("hs_lastmodifieddate"));
-            j.addProperty("archived", false);
-            results.add(j);
+            results.add(FakeHubSpotJson.deal(d.getKey(), d.getValue(), props));
         }
         JsonObject body = new JsonObject();
         body.addProperty("total", hits.size());
@@ -314,55 +336,23 @@ public final class FakeHubSpot extends FakeOAuthServer {
         return Answer.ok(body);
     }
 
-    private static boolean anyGroup(JsonArray groups, Map<String, String> deal) {
-        for (JsonElement g : groups) {
-            boolean all = true;
-            for (JsonElement f : g.getAsJsonObject().getAsJsonArray("filters")) {
-                all &= matches(f.getAsJsonObject(), deal);
-            }
-            if (all) {
-                return true;
-            }
+    /**
+     * The deals a search looks at: every deal, or in org-per-account mode the portal's, only of the
+     * owners named when every group filters on them ({@code hubspot_owner_id IN}).
+     */
+    private Collection<Map.Entry<String, Map<String, String>>> candidates(
+            JsonArray groups, Optional<String> portal) {
+        if (orgs == null) {
+            return deals.entrySet();
         }
-        return false;
-    }
-
-    private static boolean matches(JsonObject f, Map<String, String> deal) {
-        String v = deal.get(f.get("propertyName").getAsString());
-        String op = f.get("operator").getAsString();
-        if (op.equals("IN") || op.equals("NOT_IN")) {
-            List<String> values = new ArrayList<>();
-            f.getAsJsonArray("values").forEach(x -> values.add(x.getAsString()));
-            return values.contains(v) == op.equals("IN");
+        if (portal.isEmpty()) {
+            return List.of();
         }
-        if (v == null) {
-            return op.equals("NOT_HAS_PROPERTY") || op.equals("NEQ");
-        }
-        if (op.equals("HAS_PROPERTY")) {
-            return true;
-        }
-        int c = number(v).compareTo(number(f.get("value").getAsString()));
-        return switch (op) {
-            case "EQ" -> c == 0;
-            case "NEQ" -> c != 0;
-            case "GT" -> c > 0;
-            case "GTE" -> c >= 0;
-            case "LT" -> c < 0;
-            case "LTE" -> c <= 0;
-            default -> throw new IllegalArgumentException("operator " + op);
-        };
-    }
-
-    /** A property or filter value as a number: date-times as epoch milliseconds. */
-    private static BigDecimal number(String v) {
-        if (v == null) {
-            return BigDecimal.valueOf(Long.MIN_VALUE);
-        }
-        try {
-            return BigDecimal.valueOf(Instant.parse(v).toEpochMilli());
-        } catch (DateTimeParseException e) {
-            return new BigDecimal(v);
-        }
+        Optional<List<String>> owners = FakeHubSpotJson.ownersIn(groups);
+        return (owners.isPresent()
+                        ? orgs.ofOwners(portal.get(), owners.get())
+                        : orgs.all(portal.get()))
+                .stream().map(d -> Map.entry(d.get("hs_object_id"), d)).toList();
     }
 
     private JsonObject next(String after, String path) {

@@ -1,22 +1,21 @@
 package com.bossreview.support;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,15 +28,15 @@ import java.util.regex.Pattern;
  * nextRecordsUrl} to a further batch; any other query is {@code 400 MALFORMED_QUERY}. Errors are
  * the documented arrays: {@code 401 INVALID_SESSION_ID}, {@code 403 REQUEST_LIMIT_EXCEEDED}, {@code
  * 400 INVALID_FIELD} for {@code CurrencyIsoCode} in a single-currency org.
+ *
+ * <p>By default one org serves every token; {@link #orgPerAccount} gives each account its own
+ * ({@link FakeCrmOrgs}), as benchmarks with thousands of connections need.
  */
 public final class FakeSalesforce extends FakeOAuthServer {
     public static final String CLIENT_ID = "3MVG9-salesforce-consumer-key";
     public static final String CLIENT_SECRET = "salesforce-consumer-secret";
     public static final String API = "/services/data/v62.0/";
 
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'", Locale.ROOT)
-                    .withZone(ZoneOffset.UTC);
     private static final Pattern USERS =
             Pattern.compile("SELECT Id, Email, ManagerId FROM User WHERE IsActive = true");
     private static final Pattern DEALS =
@@ -87,6 +86,10 @@ public final class FakeSalesforce extends FakeOAuthServer {
     private final List<User> users = new ArrayList<>();
     private final Map<String, Opportunity> deals = new LinkedHashMap<>();
     private final Map<String, List<JsonObject>> locators = new HashMap<>();
+
+    /** Null: one org for every token (the default). */
+    private FakeCrmOrgs<User, Opportunity> orgs;
+
     private int pageSize = 2000;
     private boolean multiCurrency = true;
     private int locatorSeq;
@@ -128,9 +131,49 @@ public final class FakeSalesforce extends FakeOAuthServer {
         return this;
     }
 
+    /**
+     * From now on each account sees only its own org: users are added to an org ({@link
+     * #addOrgUser}), an opportunity is in its owner's, and a token sees its account's org (the one
+     * with a user of that e-mail). Call it before adding anyone.
+     */
+    public FakeSalesforce orgPerAccount() {
+        lock.lock();
+        try {
+            if (!users.isEmpty() || !deals.isEmpty()) {
+                throw new IllegalStateException("org per account: turn it on before adding data");
+            }
+            orgs =
+                    new FakeCrmOrgs<>(
+                            User::id,
+                            User::email,
+                            Opportunity::id,
+                            Opportunity::ownerId,
+                            Comparator.comparing(Opportunity::modstamp));
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** A user of {@code org} ({@link #orgPerAccount} mode). */
+    public void addOrgUser(String org, String id, String email, String managerId, boolean active) {
+        lock.lock();
+        try {
+            if (orgs == null) {
+                throw new IllegalStateException("not in org-per-account mode: use addUser");
+            }
+            orgs.addUser(org, new User(id, email, managerId, active));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void addUser(String id, String email, String managerId, boolean active) {
         lock.lock();
         try {
+            if (orgs != null) {
+                throw new IllegalStateException("org per account: use addOrgUser");
+            }
             users.add(new User(id, email, managerId, active));
         } finally {
             lock.unlock();
@@ -154,6 +197,9 @@ public final class FakeSalesforce extends FakeOAuthServer {
                         o.modstamp().truncatedTo(ChronoUnit.SECONDS));
         lock.lock();
         try {
+            if (orgs != null) {
+                return orgs.put(stored);
+            }
             deals.put(o.id(), stored);
             return stored;
         } finally {
@@ -164,7 +210,7 @@ public final class FakeSalesforce extends FakeOAuthServer {
     public Opportunity deal(String id) {
         lock.lock();
         try {
-            return deals.get(id);
+            return orgs != null ? orgs.deal(id) : deals.get(id);
         } finally {
             lock.unlock();
         }
@@ -184,11 +230,12 @@ public final class FakeSalesforce extends FakeOAuthServer {
                     ? new Answer(200, "", Map.of())
                     : oauthError(400, "invalid_token", "invalid token");
         }
-        if (account(r).isEmpty()) {
+        Optional<String> account = account(r);
+        if (account.isEmpty()) {
             return unauthorized();
         }
         if (r.method().equals("GET") && path.equals(API + "query")) {
-            return query(r.query("q"));
+            return query(r.query("q"), orgs == null ? Optional.empty() : orgs.orgOf(account.get()));
         }
         if (r.method().equals("GET") && path.startsWith(API + "query/")) {
             List<JsonObject> rest = locators.remove(path.substring((API + "query/").length()));
@@ -243,18 +290,19 @@ public final class FakeSalesforce extends FakeOAuthServer {
         return Answer.ok(o);
     }
 
-    private Answer query(String q) {
+    /** {@code org}: the token's, in org-per-account mode. */
+    private Answer query(String q, Optional<String> org) {
         if (q == null) {
             return error(400, "MALFORMED_QUERY", "q is required");
         }
         if (USERS.matcher(q).matches()) {
             List<JsonObject> records = new ArrayList<>();
-            for (User u : users) {
+            for (User u : orgs == null ? users : org.map(orgs::users).orElse(List.of())) {
                 if (u.active()) {
-                    JsonObject o = attributes("User", u.id());
+                    JsonObject o = FakeSalesforceRecords.attributes("User", u.id());
                     o.addProperty("Id", u.id());
                     o.addProperty("Email", u.email());
-                    nullable(o, "ManagerId", u.managerId());
+                    FakeSalesforceRecords.nullable(o, "ManagerId", u.managerId());
                     records.add(o);
                 }
             }
@@ -271,7 +319,7 @@ public final class FakeSalesforce extends FakeOAuthServer {
                     "INVALID_FIELD",
                     "No such column 'CurrencyIsoCode' on entity 'Opportunity'.");
         }
-        List<String> owners = new ArrayList<>();
+        Set<String> owners = new LinkedHashSet<>();
         Matcher quoted = QUOTED.matcher(m.group(2));
         while (quoted.find()) {
             owners.add(quoted.group(1).replace("\\'", "'").replace("\\\\", "\\"));
@@ -290,8 +338,12 @@ public final class FakeSalesforce extends FakeOAuthServer {
             return error(400, "MALFORMED_QUERY", "unexpected condition: " + m.group(4));
         }
         String afterId = tieId;
+        Collection<Opportunity> candidates =
+                orgs == null
+                        ? deals.values()
+                        : org.map(o -> orgs.ofOwners(o, owners)).orElse(List.of());
         List<JsonObject> records =
-                deals.values().stream()
+                candidates.stream()
                         .filter(o -> owners.contains(o.ownerId()))
                         .filter(o -> !o.modstamp().isAfter(until))
                         .filter(
@@ -303,42 +355,9 @@ public final class FakeSalesforce extends FakeOAuthServer {
                         .sorted(
                                 Comparator.comparing(Opportunity::modstamp)
                                         .thenComparing(Opportunity::id))
-                        .map(o -> record(o, fields))
+                        .map(o -> FakeSalesforceRecords.record(o, fields))
                         .toList();
         return first(records);
-    }
-
-    private static JsonObject record(Opportunity o, List<String> fields) {
-        JsonObject r = attributes("Opportunity", o.id());
-        for (String f : fields) {
-            switch (f) {
-                case "Id" -> r.addProperty("Id", o.id());
-                case "Name" -> r.addProperty("Name", o.name());
-                case "OwnerId" -> r.addProperty("OwnerId", o.ownerId());
-                case "Amount" -> {
-                    if (o.amount() == null) {
-                        r.add("Amount", JsonNull.INSTANCE);
-                    } else {
-                        r.addProperty("Amount", o.amount());
-                    }
-                }
-                case "CurrencyIsoCode" -> nullable(r, "CurrencyIsoCode", o.currency());
-                case "CloseDate" ->
-                        nullable(
-                                r,
-                                "CloseDate",
-                                o.closeDate() == null ? null : o.closeDate().toString());
-                case "StageName" -> r.addProperty("StageName", o.stage());
-                case "IsClosed" -> r.addProperty("IsClosed", o.closed());
-                case "IsWon" -> r.addProperty("IsWon", o.won());
-                case "ForecastCategoryName" ->
-                        nullable(r, "ForecastCategoryName", o.forecastCategory());
-                case "SystemModstamp" ->
-                        r.addProperty("SystemModstamp", STAMP.format(o.modstamp()));
-                default -> throw new IllegalArgumentException("no such field: " + f);
-            }
-        }
-        return r;
     }
 
     /** The first batch; the rest kept behind a query locator. */
@@ -361,23 +380,6 @@ public final class FakeSalesforce extends FakeOAuthServer {
         now.forEach(records::add);
         o.add("records", records);
         return Answer.ok(o);
-    }
-
-    private static JsonObject attributes(String type, String id) {
-        JsonObject a = new JsonObject();
-        a.addProperty("type", type);
-        a.addProperty("url", API + "sobjects/" + type + "/" + id);
-        JsonObject o = new JsonObject();
-        o.add("attributes", a);
-        return o;
-    }
-
-    private static void nullable(JsonObject o, String key, String value) {
-        if (value == null) {
-            o.add(key, JsonNull.INSTANCE);
-        } else {
-            o.addProperty(key, value);
-        }
     }
 
     // ---- errors ----
