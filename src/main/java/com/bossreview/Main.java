@@ -63,6 +63,7 @@ import com.bossreview.review.ReviewListeners;
 import com.bossreview.review.ReviewNudges;
 import com.bossreview.review.ReviewService;
 import com.bossreview.review.SlotBooker;
+import com.bossreview.scheduling.Fanout;
 import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.scheduling.SyncLoop;
@@ -222,6 +223,8 @@ public final class Main {
                             api,
                             homeSections(calendars, crms));
             Clicks clicks = new Clicks(home, messenger);
+            // provider syncs read this many connections at once, sized to the background pool
+            int syncWidth = Fanout.widthFor(db.backgroundPool().getMaximumPoolSize());
             Optional<CalendarFeature> calendar =
                     calendars.map(
                             c ->
@@ -237,7 +240,8 @@ public final class Main {
                                                     clicks,
                                                     messenger,
                                                     afterAck,
-                                                    options.calendarTimeout())));
+                                                    options.calendarTimeout(),
+                                                    syncWidth)));
 
             Optional<CrmSync> crmSync =
                     crms.map(
@@ -254,6 +258,7 @@ public final class Main {
                                                     forecasts,
                                                     messenger,
                                                     options.calendarTimeout(),
+                                                    syncWidth,
                                                     registry)));
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =

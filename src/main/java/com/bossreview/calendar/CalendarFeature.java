@@ -29,6 +29,7 @@ public record CalendarFeature(
     /**
      * @param timeout how long one provider call may take ({@link ProviderHttp#TIMEOUT}; tests
      *     shorten it)
+     * @param parallel connections the sync reads at once ({@code scheduling/Fanout#widthFor})
      */
     public static CalendarFeature of(
             CalendarSettings settings,
@@ -41,7 +42,8 @@ public record CalendarFeature(
             Clicks clicks,
             Messenger messenger,
             AfterAck afterAck,
-            Duration timeout) {
+            Duration timeout,
+            int parallel) {
         OkHttpClient http = ProviderHttp.client(timeout);
         Map<CalendarProvider, CalendarApi> apis =
                 Map.of(
@@ -61,7 +63,8 @@ public record CalendarFeature(
                         managers,
                         reviews,
                         actions,
-                        settings.syncEvery());
+                        settings.syncEvery(),
+                        parallel);
         return new CalendarFeature(
                 connections,
                 booking,

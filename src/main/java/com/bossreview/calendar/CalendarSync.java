@@ -39,9 +39,6 @@ public final class CalendarSync {
 
     public static final int BATCH = 200;
 
-    /** Connections read at once: mostly waiting on the provider (as {@code CrmSync.PARALLEL}). */
-    static final int PARALLEL = 32;
-
     /** Occurrences are read from this far back (a week just over) to this far ahead. */
     static final Duration LOOK_BACK = Duration.ofDays(14);
 
@@ -67,6 +64,7 @@ public final class CalendarSync {
     private final ReviewService reviews;
     private final Notices notices;
     private final Duration every;
+    private final int parallel;
 
     public CalendarSync(
             Jdbi jdbi,
@@ -76,7 +74,8 @@ public final class CalendarSync {
             ManagerService managers,
             ReviewService reviews,
             Notices notices,
-            Duration every) {
+            Duration every,
+            int parallel) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.connections = connections;
@@ -85,6 +84,7 @@ public final class CalendarSync {
         this.reviews = reviews;
         this.notices = notices;
         this.every = every;
+        this.parallel = parallel;
     }
 
     /** Syncs the connections due now; how many were read. */
@@ -93,7 +93,7 @@ public final class CalendarSync {
         List<CalendarDao.Row> due =
                 jdbi.withExtension(
                         CalendarDao.class, dao -> dao.claimDue(now, now.plus(LEASE), BATCH));
-        Fanout.each("calendar sync", due, PARALLEL, this::sync);
+        Fanout.each("calendar sync", due, parallel, this::sync);
         return due.size();
     }
 

@@ -47,13 +47,6 @@ public final class CrmSync {
 
     public static final int BATCH = 100;
 
-    /**
-     * Connections read at once: a sync is mostly waiting on the CRM (100–300 ms a call), and one
-     * after another 5,000 connections would take longer than the sync interval. The database work
-     * between the calls is short, so this many share the background pool's few connections.
-     */
-    static final int PARALLEL = 32;
-
     /** Reads of one connection in one sync, at most (each up to the API's page cap). */
     static final int MAX_READS = 10;
 
@@ -76,6 +69,7 @@ public final class CrmSync {
     private final CrmForecast forecast;
     private final Messenger messenger;
     private final Duration every;
+    private final int parallel;
     private final io.micrometer.core.instrument.Timer latency;
 
     public CrmSync(
@@ -89,6 +83,7 @@ public final class CrmSync {
             com.bossreview.forecast.ForecastService forecasts,
             Messenger messenger,
             Duration every,
+            int parallel,
             io.micrometer.core.instrument.MeterRegistry registry) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -100,6 +95,7 @@ public final class CrmSync {
         this.forecast = new CrmForecast(jdbi, forecasts, messenger);
         this.messenger = messenger;
         this.every = every;
+        this.parallel = parallel;
         this.latency =
                 io.micrometer.core.instrument.Timer.builder("crm.news.latency")
                         .description(
@@ -123,6 +119,7 @@ public final class CrmSync {
             com.bossreview.forecast.ForecastService forecasts,
             Messenger messenger,
             Duration timeout,
+            int parallel,
             io.micrometer.core.instrument.MeterRegistry registry) {
         okhttp3.OkHttpClient http = com.bossreview.calendar.ProviderHttp.client(timeout);
         HubSpotApi hubspot = new HubSpotApi(settings.hubspotApiUrl(), http, clock);
@@ -154,6 +151,7 @@ public final class CrmSync {
                 forecasts,
                 messenger,
                 settings.syncEvery(),
+                parallel,
                 registry);
     }
 
@@ -163,7 +161,7 @@ public final class CrmSync {
         List<CrmSyncDao.Due> due =
                 jdbi.withExtension(
                         CrmSyncDao.class, dao -> dao.claimDue(now, now.plus(LEASE), BATCH));
-        Fanout.each("CRM sync", due, PARALLEL, this::sync);
+        Fanout.each("CRM sync", due, parallel, this::sync);
         return due.size();
     }
 

@@ -25,6 +25,19 @@ public final class Fanout {
 
     private Fanout() {}
 
+    /** The most items at once, whatever the pool: beyond it the providers' answers dominate. */
+    static final int MAX_WIDTH = 32;
+
+    /**
+     * How many connections a provider sync reads at once with {@code backgroundConnections} in the
+     * background pool: each connection's sync makes a score of short database calls between its
+     * provider calls, so twice the pool keeps the pool busy without a queue that outwaits the
+     * pool's connection timeout (measured: 32 at once on 4 connections timed out on a loaded box).
+     */
+    public static int widthFor(int backgroundConnections) {
+        return Math.max(2, Math.min(MAX_WIDTH, 2 * backgroundConnections));
+    }
+
     /** {@code work} for each of {@code items}, {@code width} at a time; back when all are done. */
     public static <T> void each(String what, List<T> items, int width, Consumer<T> work) {
         if (width < 1) {
