@@ -23,6 +23,10 @@ class DeliveryFilesTest {
      * A tag with at least major.minor, e.g. {@code postgres:17.6-bookworm}; never a floating {@code
      * 17} or {@code latest}.
      */
+    /** A stage's base image, after an optional --platform. */
+    private static final Pattern FROM =
+            Pattern.compile("(?m)^FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)");
+
     private static final Pattern PINNED = Pattern.compile("[^:\\s]+:\\d+\\.\\d+[^\\s]*");
 
     private static JsonNode compose() throws IOException {
@@ -41,15 +45,33 @@ class DeliveryFilesTest {
                                 images.add(s.get("image").asText());
                             }
                         });
-        Matcher from =
-                Pattern.compile("(?m)^FROM\\s+(\\S+)")
-                        .matcher(Files.readString(Path.of("Dockerfile")));
+        Matcher from = FROM.matcher(Files.readString(Path.of("Dockerfile")));
         while (from.find()) {
             images.add(from.group(1));
         }
         assertThat(images)
                 .hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(i -> assertThat(i).matches(PINNED));
+    }
+
+    @Test
+    void the_image_pins_its_bases_by_digest_and_runs_the_slim_jar_as_a_numeric_non_root_user()
+            throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        Matcher from = FROM.matcher(dockerfile);
+        List<String> bases = new ArrayList<>();
+        while (from.find()) {
+            bases.add(from.group(1));
+        }
+        assertThat(bases)
+                .hasSize(2)
+                .allSatisfy(
+                        b -> assertThat(b).matches("[^:\\s]+:\\d+\\.\\d+\\S*@sha256:[0-9a-f]{64}"));
+        assertThat(compose().at("/services/db/image").asText()).contains("@sha256:");
+        assertThat(dockerfile)
+                .containsPattern("(?m)^COPY --from=build \\S*/bossreview-slim\\.jar ")
+                .containsPattern("(?m)^USER \\d+:\\d+$")
+                .containsPattern("(?m)^HEALTHCHECK .*\\n.*/readyz");
     }
 
     @Test

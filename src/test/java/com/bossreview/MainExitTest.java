@@ -132,6 +132,32 @@ class MainExitTest {
     }
 
     @Test
+    void without_database_url_on_windows_exits_2_naming_database_url_instead_of_a_stack_trace()
+            throws Exception {
+        Outcome o =
+                run(
+                        Map.of(
+                                "SLACK_CLIENT_ID",
+                                "1.2",
+                                "SLACK_CLIENT_SECRET",
+                                "client-secret-value",
+                                "SLACK_SIGNING_SECRET",
+                                "sig-secret-value",
+                                "BOSSREVIEW_ENCRYPTION_KEY",
+                                "a-sealing-key-of-at-least-thirty-two-characters",
+                                "PORT",
+                                "0",
+                                "JAVA_TOOL_OPTIONS",
+                                "-Dos.name=Windows_11"));
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr())
+                .contains(
+                        "bossreview: the embedded PostgreSQL runs on Linux and macOS (x86-64 or arm64), "
+                                + "not on Windows_11 amd64: set DATABASE_URL")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void version_prints_the_version_and_exits_0_without_any_configuration() throws Exception {
         Outcome o = run(Map.of(), "--version");
         assertThat(o.exitCode()).isZero();

@@ -4,6 +4,7 @@ import com.bossreview.config.DatabaseUrl;
 import com.bossreview.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL 17 server run by the app itself when {@code DATABASE_URL} is unset, so that a first
- * try needs nothing installed. Its data directory is kept, so a restart keeps everything.
+ * try needs nothing installed. The only class that uses the embedded-database library, and it is
+ * loaded only when {@code DATABASE_URL} is unset: the slim jar, which leaves the library out, runs
+ * with {@code DATABASE_URL} (PackagedJarsIT). Its data directory is kept, so a restart keeps
+ * everything.
  *
  * <p>Not an open door: every connection, over TCP or the local socket, needs the superuser's
  * password (SCRAM), which the app generates on first start and keeps in {@code
@@ -49,7 +53,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * Starts (or restarts) the server whose data is in {@code dataDir}/postgres.
+     *
+     * @throws com.bossreview.config.ConfigException when this build or platform has no embedded
+     *     database ({@link EmbeddedBinaries}), before the library is touched
+     */
     public static EmbeddedDatabase start(Path dataDir) {
+        String binaries = EmbeddedBinaries.requireHere();
         Path dir = dataDir.toAbsolutePath().normalize();
         Path pgData = dir.resolve("postgres");
         Path passwordFile = dir.resolve(PASSWORD_FILE);
@@ -68,6 +79,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Secret password = readOrCreatePassword(passwordFile);
             EmbeddedPostgres postgres =
                     EmbeddedPostgres.builder()
+                            // Our choice of file rather than the library's: it would take the
+                            // universal macOS build for an Intel one on Apple silicon and ask
+                            // for Rosetta 2.
+                            .setPgBinaryResolver((system, machine) -> open(binaries))
                             .setDataDirectory(pgData)
                             .setCleanDataDirectory(false)
                             .setServerConfig("max_connections", "100")
@@ -102,6 +117,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = EmbeddedDatabase.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException(resource + " is not on the class path");
+        }
+        return in;
     }
 
     /**
