@@ -1,6 +1,7 @@
 package com.bossreview.account;
 
 import com.bossreview.agenda.AgendaDao;
+import com.bossreview.agenda.AgendaExport;
 import com.bossreview.boss.BossGuardDao;
 import com.bossreview.boss.BossReplyDao;
 import com.bossreview.calendar.CalendarDao;
@@ -123,6 +124,8 @@ public final class ExportService {
                                         agendas.add(o);
                                     });
                     root.add("agendas_sent", agendas);
+                    root.add("review_feedback", AgendaExport.feedback(h, m));
+                    root.add("agenda_items", AgendaExport.items(h, m));
                     JsonArray replies = new JsonArray();
                     h.attach(BossReplyDao.class)
                             .all(m.teamId(), m.userId())
