@@ -5,6 +5,7 @@ import com.bossreview.agenda.AgendaExport;
 import com.bossreview.boss.BossGuardDao;
 import com.bossreview.boss.BossReplyDao;
 import com.bossreview.calendar.CalendarDao;
+import com.bossreview.feedback.FeedbackExport;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.forecast.ForecastViews;
 import com.bossreview.manager.Manager;
@@ -124,7 +125,7 @@ public final class ExportService {
                                         agendas.add(o);
                                     });
                     root.add("agendas_sent", agendas);
-                    root.add("review_feedback", AgendaExport.feedback(h, m));
+                    root.add("review_feedback", FeedbackExport.feedback(h, m));
                     root.add("agenda_items", AgendaExport.items(h, m));
                     JsonArray replies = new JsonArray();
                     h.attach(BossReplyDao.class)

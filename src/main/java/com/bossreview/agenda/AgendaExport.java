@@ -1,6 +1,5 @@
 package com.bossreview.agenda;
 
-import com.bossreview.feedback.FeedbackDao;
 import com.bossreview.manager.Manager;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -8,26 +7,9 @@ import java.time.Instant;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
-/** The export's part of issue 17: every review's feedback, and every ask and credit. */
+/** The export's part of the agenda items: every ask and credit, open or resolved. */
 public final class AgendaExport {
     private AgendaExport() {}
-
-    public static JsonArray feedback(Handle h, Manager m) {
-        JsonArray out = new JsonArray();
-        h.attach(FeedbackDao.class)
-                .all(m.teamId(), m.userId())
-                .forEach(
-                        f -> {
-                            JsonObject o = new JsonObject();
-                            o.addProperty("week", f.week());
-                            o.addProperty("boss_user_id", f.bossUserId().orElse(null));
-                            o.addProperty("boss_said", f.bossSaid().orElse(null));
-                            o.addProperty("you_will", f.willDo().orElse(null));
-                            o.addProperty("written_at", f.writtenAt().toString());
-                            out.add(o);
-                        });
-        return out;
-    }
 
     public static JsonArray items(Handle h, Manager m) {
         JsonArray out = new JsonArray();

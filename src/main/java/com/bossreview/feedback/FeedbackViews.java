@@ -107,24 +107,22 @@ public final class FeedbackViews {
     public static List<String> agendaLines(
             Feedback f, UnaryOperator<String> escape, UnaryOperator<String> heading) {
         String boss = f.bossUserId().map(b -> "<@" + b + ">").orElse("your boss");
-        return java.util.stream.Stream.concat(
-                        f
-                                .bossSaid()
-                                .map(
-                                        t ->
-                                                heading.apply("Last time " + boss + " said:")
-                                                        + " "
-                                                        + escape.apply(oneLine(t)))
-                                .stream(),
-                        f
-                                .willDo()
-                                .map(
-                                        t ->
-                                                heading.apply("You said you would:")
-                                                        + " "
-                                                        + escape.apply(oneLine(t)))
-                                .stream())
-                .toList();
+        List<String> lines = new java.util.ArrayList<>();
+        f.bossSaid()
+                .ifPresent(
+                        t ->
+                                lines.add(
+                                        heading.apply("Last time " + boss + " said:")
+                                                + " "
+                                                + escape.apply(oneLine(t))));
+        f.willDo()
+                .ifPresent(
+                        t ->
+                                lines.add(
+                                        heading.apply("You said you would:")
+                                                + " "
+                                                + escape.apply(oneLine(t))));
+        return lines;
     }
 
     private static String oneLine(String text) {

@@ -80,6 +80,10 @@ class FeedbackFlowTest extends AppTest {
                         "*Last time <@U0BOSS> said:* Push &lt;Initech&gt; to close this quarter",
                         "*You said you would:* Call Initech's CFO");
         assertThat(agenda.indexOf("Last time")).isLessThan(agenda.indexOf("Since our last review"));
+        int publishes = seen("views.publish");
+        app.slack().appHomeOpened(TEAM, ME);
+        assertThat(next("views.publish", publishes).json("view"))
+                .contains("*Last time <@U0BOSS> said:* Push &lt;Initech&gt; to close this quarter");
 
         int dms = seen("chat.postMessage");
         app.slack().click(TEAM, ME, "send_agenda", WEEK);
