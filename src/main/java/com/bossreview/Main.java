@@ -4,6 +4,8 @@ import com.bossreview.account.AccountCommands;
 import com.bossreview.account.ExportService;
 import com.bossreview.agenda.AgendaCommands;
 import com.bossreview.agenda.AgendaForBoss;
+import com.bossreview.agenda.AgendaItemCommands;
+import com.bossreview.agenda.AgendaItems;
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.agenda.PrepNudges;
 import com.bossreview.agenda.ReviewEvent;
@@ -33,6 +35,8 @@ import com.bossreview.crm.CrmSync;
 import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
+import com.bossreview.feedback.FeedbackModal;
+import com.bossreview.feedback.FeedbackService;
 import com.bossreview.forecast.ForecastForBoss;
 import com.bossreview.forecast.ForecastListeners;
 import com.bossreview.forecast.ForecastNudges;
@@ -190,7 +194,10 @@ public final class Main {
             NewsService news = new NewsService(jdbi, clock, NewsNudges.reminders(occurrences));
             ForecastService forecasts =
                     new ForecastService(jdbi, clock, ForecastNudges.reminders(occurrences));
-            AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
+            FeedbackService feedback = new FeedbackService(jdbi, clock);
+            AgendaItems agendaItems = new AgendaItems(jdbi, clock);
+            AgendaService agendas =
+                    new AgendaService(jdbi, clock, news, forecasts, reviews, feedback, agendaItems);
             // Each feature's nudges: what the engine plans, checks and says.
             NudgeTypes nudgeTypes =
                     NudgeTypes.of(
@@ -260,6 +267,7 @@ public final class Main {
                                                     options.calendarTimeout(),
                                                     syncWidth,
                                                     registry)));
+            FeedbackModal feedbackModal = new FeedbackModal(feedback, managers, reviews, api);
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =
                     List.of(
@@ -293,7 +301,10 @@ public final class Main {
                                     afterAck,
                                     clock,
                                     clicks,
+                                    api,
                                     calendar.<ReviewEvent>map(CalendarFeature::agenda)),
+                            new AgendaItemCommands(
+                                    agendaItems, agendas, managers, zones, clicks, afterAck, clock),
                             new CalendarCommands(calendars, managers),
                             new CrmCommands(crms, managers, users, afterAck),
                             (commands, app) ->
@@ -308,7 +319,9 @@ public final class Main {
                                     clicks,
                                     afterAck,
                                     feeds::link,
-                                    calendar.map(CalendarFeature::slots)),
+                                    calendar.map(CalendarFeature::slots),
+                                    feedbackModal),
+                            feedbackModal,
                             CalendarFeedButton.listeners(),
                             new NewsListeners(
                                     news, managers, zones, bossDms, api, messenger, clicks, home,

@@ -1,9 +1,11 @@
 package com.bossreview.account;
 
 import com.bossreview.agenda.AgendaDao;
+import com.bossreview.agenda.AgendaExport;
 import com.bossreview.boss.BossGuardDao;
 import com.bossreview.boss.BossReplyDao;
 import com.bossreview.calendar.CalendarDao;
+import com.bossreview.feedback.FeedbackExport;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.forecast.ForecastViews;
 import com.bossreview.manager.Manager;
@@ -133,6 +135,8 @@ public final class ExportService {
                                         agendas.add(o);
                                     });
                     root.add("agendas_sent", agendas);
+                    root.add("review_feedback", FeedbackExport.feedback(h, m));
+                    root.add("agenda_items", AgendaExport.items(h, m));
                     JsonArray replies = new JsonArray();
                     h.attach(BossReplyDao.class)
                             .all(m.teamId(), m.userId())

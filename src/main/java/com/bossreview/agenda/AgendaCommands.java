@@ -1,8 +1,6 @@
 package com.bossreview.agenda;
 
 import com.bossreview.boss.BossDms;
-import com.bossreview.boss.ShareWithBoss;
-import com.bossreview.boss.Subject;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
@@ -12,6 +10,7 @@ import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.ButtonValue;
 import com.bossreview.slack.Clicks;
+import com.bossreview.slack.SlackApi;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -25,19 +24,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /bossreview agenda} and its {@code send_agenda} button. Once the boss has the agenda, it
- * goes into the week's review event as well when the manager's calendar is connected ({@link
- * ReviewEvent}); the DM stands whatever the calendar does.
+ * {@code /bossreview agenda}, its {@code send_agenda} button and its Edit and send modal ({@link
+ * EditAgenda}); both send through {@link AgendaSending}.
  */
 public final class AgendaCommands implements Listeners {
     private final AgendaService agendas;
-    private final ManagerService managers;
     private final ZoneRefresher zones;
-    private final ShareWithBoss shareWithBoss;
+    private final AgendaSending sending;
+    private final EditAgenda edit;
     private final AfterAck afterAck;
     private final Clock clock;
     private final Clicks clicks;
-    private final Optional<ReviewEvent> reviewEvent;
 
     public AgendaCommands(
             AgendaService agendas,
@@ -47,21 +44,22 @@ public final class AgendaCommands implements Listeners {
             AfterAck afterAck,
             Clock clock,
             Clicks clicks,
+            SlackApi slack,
             Optional<ReviewEvent> reviewEvent) {
         this.agendas = agendas;
-        this.managers = managers;
         this.zones = zones;
-        this.shareWithBoss = new ShareWithBoss(bossDms);
+        this.sending = new AgendaSending(agendas, managers, bossDms, afterAck, clock, reviewEvent);
         this.afterAck = afterAck;
         this.clock = clock;
         this.clicks = clicks;
-        this.reviewEvent = reviewEvent;
+        this.edit = new EditAgenda(agendas, sending, clicks, slack, afterAck);
     }
 
     @Override
     public void register(CommandRouter router, App app) {
         router.register(Subcommand.AGENDA, this::agenda);
         app.blockAction(AgendaViews.SEND_AGENDA, this::send);
+        edit.register(router, app);
     }
 
     private Response agenda(String args, SlashCommandRequest req, SlashCommandContext ctx) {
@@ -81,68 +79,14 @@ public final class AgendaCommands implements Listeners {
 
     private Response send(BlockActionRequest req, ActionContext ctx) {
         Clicks.Click click = clicks.of(req, ctx);
-        String value = ButtonValue.clicked(req);
-        Optional<Manager> m = managers.find(click.team(), click.user());
-        if (m.isEmpty() || !isThisOrNextWeek(value, m.get())) {
-            afterAck.run("send_agenda refusal", () -> click.note(AgendaViews.outOfDate()), r -> {});
-            return ctx.ack();
+        String week = ButtonValue.clicked(req);
+        Optional<Manager> m = sending.sendable(click.team(), click.user(), week);
+        if (m.isEmpty()) {
+            afterAck.run(
+                    "send_agenda refusal", () -> click.note(AgendaSendViews.outOfDate()), r -> {});
+        } else {
+            sending.sendAfterAck(click, m.get(), week, Optional.empty());
         }
-        afterAck.run(
-                "send_agenda",
-                () -> {
-                    Optional<AgendaService.SendOutcome> shared =
-                            shareWithBoss.share(
-                                    click,
-                                    m,
-                                    "agenda " + value,
-                                    dm ->
-                                            agendas.send(
-                                                    m.get(),
-                                                    value,
-                                                    (agenda, boss, sentId) ->
-                                                            dm.send(
-                                                                    boss,
-                                                                    Subject.agenda(sentId),
-                                                                    AgendaViews.forBossText(
-                                                                            click.user()),
-                                                                    AgendaViews.forBoss(
-                                                                            agenda, click.user()))),
-                                    AgendaViews::notSent);
-                    if (shared.isEmpty()) {
-                        return;
-                    }
-                    AgendaService.SendOutcome outcome = shared.get();
-                    if (outcome instanceof AgendaService.SendOutcome.Sent sent) {
-                        // Only the click that claimed the week gets here: added once per week.
-                        boolean inCalendar =
-                                reviewEvent
-                                        .map(
-                                                e ->
-                                                        e.addAgenda(
-                                                                m.get(),
-                                                                IsoWeek.parse(value),
-                                                                AgendaViews.calendarText(
-                                                                        sent.agenda())))
-                                        .orElse(false);
-                        click.replace(
-                                AgendaViews.sentText(sent.boss(), inCalendar),
-                                AgendaViews.sent(sent.boss(), inCalendar));
-                    } else if (outcome instanceof AgendaService.SendOutcome.AlreadySent already) {
-                        click.note(AgendaViews.alreadySent(already.boss(), already.at(), m.get()));
-                    } else {
-                        click.note(AgendaViews.noBoss());
-                    }
-                },
-                reason ->
-                        click.note(AgendaViews.notSent(m.get().bossUserId().orElse(null), reason)));
         return ctx.ack();
-    }
-
-    private boolean isThisOrNextWeek(String value, Manager m) {
-        IsoWeek now = IsoWeek.of(m.today(clock.instant()));
-        return value != null
-                && (value.equals(now.toString())
-                        || value.equals(now.next().toString())
-                        || value.equals(now.previous().toString()));
     }
 }

@@ -1,7 +1,9 @@
 package com.bossreview.agenda;
 
+import com.bossreview.feedback.FeedbackService;
 import com.bossreview.forecast.ForecastService;
 import com.bossreview.manager.Manager;
+import com.bossreview.news.NewsItem;
 import com.bossreview.news.NewsService;
 import com.bossreview.review.ReviewService;
 import com.bossreview.time.IsoWeek;
@@ -30,7 +32,7 @@ public final class AgendaService {
                     "Where do you want me to focus over the next two weeks?",
                     "How am I doing at keeping you informed — too much, too little, too late?",
                     "What would make you more confident in my forecast?",
-                    "Which of my reps should you get to know better?",
+                    "Which of my reps' wins should senior management hear about?",
                     "What's on senior management's mind that I can help with?");
 
     private final Jdbi jdbi;
@@ -38,13 +40,19 @@ public final class AgendaService {
     private final NewsService news;
     private final ForecastService forecasts;
     private final ReviewService reviews;
+    private final FeedbackService feedback;
+    private final AgendaItems items;
 
     public AgendaService(
             Jdbi jdbi,
             Clock clock,
             NewsService news,
             ForecastService forecasts,
-            ReviewService reviews) {
+            ReviewService reviews,
+            FeedbackService feedback,
+            AgendaItems items) {
+        this.feedback = feedback;
+        this.items = items;
         this.jdbi = jdbi;
         this.clock = clock;
         this.news = news;
@@ -57,8 +65,10 @@ public final class AgendaService {
         Instant since = lastHeld.orElse(Instant.EPOCH);
         return new Agenda(
                 lastHeld,
+                feedback.latest(m.teamId(), m.userId()),
                 news.loggedSince(m.teamId(), m.userId(), since),
                 forecasts.withBaselines(m, forecasts.recordedSince(m.teamId(), m.userId(), since)),
+                items.open(m.teamId(), m.userId()),
                 questionsFor(IsoWeek.of(m.today(clock.instant()))));
     }
 
@@ -71,6 +81,12 @@ public final class AgendaService {
         return picked;
     }
 
+    /** The agenda of {@code week} already sent, if it was. */
+    public Optional<AgendaDao.SentAgenda> sentFor(Manager m, String week) {
+        return jdbi.withExtension(
+                AgendaDao.class, dao -> dao.sentFor(m.teamId(), m.userId(), week));
+    }
+
     /** An agenda as the boss it was sent to sees it. */
     public Optional<AgendaDao.SentTo> sentTo(String team, String boss, long id) {
         return jdbi.withExtension(AgendaDao.class, dao -> dao.sentTo(team, boss, id));
@@ -81,9 +97,10 @@ public final class AgendaService {
      * at}, which ends its reminders. The agenda did reach the boss, so a failure here is logged,
      * not reported as a failed send.
      */
-    private void markNewsTold(String team, String user, Agenda agenda, String boss, Instant at) {
+    private void markNewsTold(
+            String team, String user, List<NewsItem> told, String boss, Instant at) {
         try {
-            news.markToldByAgenda(team, user, AgendaViews.newsShown(agenda), boss, at);
+            news.markToldByAgenda(team, user, told, boss, at);
         } catch (RuntimeException e) {
             log.error(
                     "agenda of {}/{} sent, but its news was not marked told: {}",
@@ -95,7 +112,12 @@ public final class AgendaService {
 
     /** What came of a click on Send to boss. */
     public sealed interface SendOutcome {
-        record Sent(Agenda agenda, String boss) implements SendOutcome {}
+        /**
+         * @param body the agenda as the boss got it (mrkdwn)
+         * @param edited the manager's edited text, when they edited it
+         */
+        record Sent(Agenda agenda, String body, Optional<String> edited, String boss)
+                implements SendOutcome {}
 
         record AlreadySent(Instant at, String boss) implements SendOutcome {}
 
@@ -108,41 +130,55 @@ public final class AgendaService {
      */
     @FunctionalInterface
     public interface Delivery<X extends Exception> {
-        void deliver(Agenda agenda, String boss, long sentId) throws X;
+        void deliver(String body, String boss, long sentId) throws X;
     }
 
     /**
      * Sends the agenda of {@code week} (the week its button names) to the manager's boss, once: the
      * send is claimed in the database before the DM goes out, so a second click, here or on another
      * surface, finds it sent and sends nothing.
+     *
+     * @param edited the text the manager edited ({@link EditAgenda}), sent instead of the draft:
+     *     then only the news and figures it still contains count as told ({@link EditedAgenda})
      */
-    public <X extends Exception> SendOutcome send(Manager m, String week, Delivery<X> delivery)
-            throws X {
+    public <X extends Exception> SendOutcome send(
+            Manager m, String week, Optional<String> edited, Delivery<X> delivery) throws X {
         if (m.bossUserId().isEmpty()) {
             return new SendOutcome.NoBoss();
         }
         String boss = m.bossUserId().get();
         Agenda agenda = build(m);
+        String body = edited.map(EditedAgenda::forBoss).orElseGet(() -> AgendaViews.text(agenda));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String team = m.teamId();
         String user = m.userId();
         Optional<Long> sentId =
                 jdbi.withExtension(
-                        AgendaDao.class,
-                        dao -> dao.claim(team, user, week, at, boss, AgendaViews.text(agenda)));
+                        AgendaDao.class, dao -> dao.claim(team, user, week, at, boss, body));
         if (sentId.isEmpty()) {
             return jdbi.withExtension(AgendaDao.class, dao -> dao.sentFor(team, user, week))
                     .<SendOutcome>map(s -> new SendOutcome.AlreadySent(s.sentAt(), s.sentTo()))
                     .orElseGet(() -> new SendOutcome.AlreadySent(at, boss));
         }
         try {
-            delivery.deliver(agenda, boss, sentId.get());
+            delivery.deliver(body, boss, sentId.get());
         } catch (Exception e) {
             jdbi.useExtension(AgendaDao.class, dao -> dao.release(team, user, week, at));
             throw e;
         }
-        markNewsTold(team, user, agenda, boss, at);
-        forecasts.markToldByAgenda(m, agenda.forecastChanges(), boss, at);
-        return new SendOutcome.Sent(agenda, boss);
+        markNewsTold(
+                team,
+                user,
+                edited.map(e -> EditedAgenda.newsKept(agenda, e))
+                        .orElseGet(() -> AgendaViews.newsShown(agenda)),
+                boss,
+                at);
+        forecasts.markToldByAgenda(
+                m,
+                edited.map(e -> EditedAgenda.forecastsKept(agenda, e))
+                        .orElseGet(agenda::forecastChanges),
+                boss,
+                at);
+        return new SendOutcome.Sent(agenda, body, edited, boss);
     }
 }

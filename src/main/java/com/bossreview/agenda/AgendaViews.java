@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.bossreview.feedback.FeedbackViews;
 import com.bossreview.forecast.Forecast;
 import com.bossreview.forecast.ForecastViews;
 import com.bossreview.forecast.Recorded;
@@ -16,6 +17,7 @@ import com.bossreview.news.NewsKind;
 import com.bossreview.slack.Mrkdwn;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,8 @@ public final class AgendaViews {
     static final int MAX_FORECAST_LINES = 4;
     static final int MAX_TEXT = 2900;
 
+    static final String CALENDAR_HEADING = "Agenda, sent ahead by bossreview\n\n";
+
     private AgendaViews() {}
 
     /** The agenda's content as mrkdwn: what the boss gets, and what is kept in agenda_sent. */
@@ -42,16 +46,20 @@ public final class AgendaViews {
      * neither mrkdwn nor emoji codes, and an escaped {@code &lt;} would show as typed.
      */
     public static String calendarText(Agenda agenda) {
-        return "Agenda, sent ahead by bossreview\n\n" + render(agenda, Format.PLAIN);
+        return CALENDAR_HEADING + render(agenda, Format.PLAIN);
     }
 
-    /** How the agenda is written: Slack's mrkdwn, or plain text. */
+    /**
+     * How the agenda is written: Slack's mrkdwn; plain text; or mrkdwn as the manager edits it,
+     * what people typed left as typed (escaped when the edited agenda is sent).
+     */
     enum Format {
         MRKDWN,
-        PLAIN;
+        PLAIN,
+        EDITABLE;
 
         String heading(String s) {
-            return this == MRKDWN ? "*" + s + "*" : s;
+            return this == PLAIN ? s : "*" + s + "*";
         }
 
         String escape(String s) {
@@ -60,11 +68,46 @@ public final class AgendaViews {
 
         /** An emoji and its space in Slack; {@code plain} (a word, or nothing) elsewhere. */
         String emoji(String code, String plain) {
-            return this == MRKDWN ? code + " " : plain;
+            return this == PLAIN ? plain : code + " ";
         }
     }
 
+    /** The agenda as the manager edits it before sending: see {@link Format#EDITABLE}. */
+    public static String editableText(Agenda agenda) {
+        return render(agenda, Format.EDITABLE);
+    }
+
     private static String render(Agenda agenda, Format f) {
+        String text =
+                String.join(
+                        "\n\n",
+                        java.util.stream.Stream.of(
+                                        opening(agenda, f),
+                                        since(agenda, f),
+                                        AgendaItemViews.part(
+                                                agenda.items(), AgendaItem.Kind.ASK, f),
+                                        AgendaItemViews.part(
+                                                agenda.items(), AgendaItem.Kind.CREDIT, f),
+                                        questions(agenda, f))
+                                .filter(part -> !part.isEmpty())
+                                .toList());
+        return fit(text);
+    }
+
+    /** Slack refuses a section over 3,000 characters: never let a long history break the agenda. */
+    private static String fit(String text) {
+        String t = text.strip();
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+    }
+
+    /** What the boss said last time and what the manager said they would do; may be empty. */
+    private static String opening(Agenda agenda, Format f) {
+        return agenda.feedback()
+                .map(fb -> String.join("\n", FeedbackViews.agendaLines(fb, f::escape, f::heading)))
+                .orElse("");
+    }
+
+    private static String since(Agenda agenda, Format f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.heading("Since our last review"))
                 .append(agenda.lastReviewHeld().isEmpty() ? " (our first one)" : "")
@@ -87,16 +130,22 @@ public final class AgendaViews {
                     .append(f.escape(shorten(n.body())))
                     .append('\n');
         }
-        int firstForecast = Math.max(0, agenda.forecastChanges().size() - MAX_FORECAST_LINES);
-        for (Recorded r :
-                agenda.forecastChanges().subList(firstForecast, agenda.forecastChanges().size())) {
+        for (Recorded r : forecastsShown(agenda)) {
             sb.append(forecastLine(r, f)).append('\n');
         }
-        sb.append('\n').append(f.heading("Questions for you")).append('\n');
-        agenda.questions().forEach(q -> sb.append("• ").append(q).append('\n'));
-        String text = sb.toString().strip();
-        // Slack refuses a section over 3,000 characters: never let a long history break the agenda.
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+        return sb.toString().strip();
+    }
+
+    private static String questions(Agenda agenda, Format f) {
+        StringBuilder sb = new StringBuilder(f.heading("Questions for you"));
+        agenda.questions().forEach(q -> sb.append("\n• ").append(q));
+        return sb.toString();
+    }
+
+    /** The figures the agenda spells out: the latest ones. */
+    static List<Recorded> forecastsShown(Agenda agenda) {
+        List<Recorded> all = agenda.forecastChanges();
+        return all.subList(Math.max(0, all.size() - MAX_FORECAST_LINES), all.size());
     }
 
     /**
@@ -152,118 +201,76 @@ public final class AgendaViews {
                 };
         return "• "
                 + emoji
-                + "Forecast Q"
-                + f.quarter()
-                + " FY"
-                + f.fiscalYear()
-                + ": "
-                + ForecastViews.money(f)
+                + "Forecast "
+                + figure(f)
                 + against
                 + f.note().map(note -> " — " + format.escape(shorten(note))).orElse("");
     }
 
-    /** For the manager: the draft with a Send to boss button. */
+    /** {@code Q4 FY2026: $250,000}: how a line names its figure. */
+    static String figure(Forecast f) {
+        return "Q" + f.quarter() + " FY" + f.fiscalYear() + ": " + ForecastViews.money(f);
+    }
+
+    /**
+     * The news text as a line of the agenda shows it (before escaping): what an edited agenda must
+     * still contain for the news to count as told.
+     */
+    static String newsText(NewsItem n) {
+        return shorten(n.body());
+    }
+
+    /**
+     * For the manager: the draft, each open ask and credit with its Resolved button, then Send to
+     * boss and Edit (see {@link EditAgenda}).
+     */
     public static List<LayoutBlock> draft(Agenda agenda, IsoWeek week, boolean hasBoss) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Agenda for your next weekly review"))));
-        blocks.add(section(s -> s.text(markdownText(text(agenda)))));
-        if (hasBoss) {
-            blocks.add(
-                    actions(
-                            a ->
-                                    a.blockId("agenda_actions")
-                                            .elements(
-                                                    List.of(
-                                                            button(
-                                                                    b ->
-                                                                            b.actionId(SEND_AGENDA)
-                                                                                    .value(
-                                                                                            week
-                                                                                                    .toString())
-                                                                                    .style(
-                                                                                            "primary")
-                                                                                    .text(
-                                                                                            plainText(
-                                                                                                    "Send to boss")))))));
-        } else {
-            blocks.add(
-                    context(
-                            c ->
-                                    c.elements(
-                                            List.of(
-                                                    markdownText(
-                                                            "Set your boss with `/bossreview boss @user` to send this ahead of the review.")))));
-        }
+        String head =
+                fit(
+                        (opening(agenda, Format.MRKDWN) + "\n\n" + since(agenda, Format.MRKDWN))
+                                .strip());
+        blocks.add(section(s -> s.text(markdownText(head))));
+        blocks.addAll(AgendaItemViews.draft(agenda.items(), AgendaItem.Kind.ASK));
+        blocks.addAll(AgendaItemViews.draft(agenda.items(), AgendaItem.Kind.CREDIT));
+        blocks.add(section(s -> s.text(markdownText(questions(agenda, Format.MRKDWN)))));
         blocks.add(
-                context(
-                        c ->
-                                c.elements(
-                                        List.of(
-                                                markdownText(
-                                                        "Sending it a day ahead lets your boss come prepared — and shows you run a tight ship.")))));
+                hasBoss
+                        ? actions(
+                                a ->
+                                        a.blockId("agenda_actions")
+                                                .elements(
+                                                        List.of(
+                                                                weekButton(
+                                                                        SEND_AGENDA,
+                                                                        week,
+                                                                        "Send to boss",
+                                                                        true),
+                                                                weekButton(
+                                                                        EditAgenda.EDIT_AGENDA,
+                                                                        week,
+                                                                        "Edit and send",
+                                                                        false))))
+                        : note(
+                                "Set your boss with `/bossreview boss @user` to send this ahead of the review."));
+        blocks.add(
+                note(
+                        "Sending it a day ahead lets your boss come prepared — and shows you run a tight ship."));
         return blocks;
     }
 
-    public static String forBossText(String managerId) {
-        return "Agenda from <@" + managerId + "> for your next weekly review";
+    private static ButtonElement weekButton(
+            String actionId, IsoWeek week, String label, boolean primary) {
+        return button(
+                b -> {
+                    b.actionId(actionId).value(week.toString()).text(plainText(label));
+                    return primary ? b.style("primary") : b;
+                });
     }
 
-    /** {@code inCalendar}: the agenda was added to the review's calendar event too. */
-    public static String sentText(String boss, boolean inCalendar) {
-        return ":white_check_mark: Agenda sent to <@"
-                + boss
-                + ">"
-                + (inCalendar ? ", and also added to your calendar event" : "")
-                + ". Walk in with one piece of news and one question "
-                + "— you're set.";
-    }
-
-    /** Replaces the draft once the boss has it: no button any more, so it cannot be sent twice. */
-    public static List<LayoutBlock> sent(String boss, boolean inCalendar) {
-        return List.of(section(s -> s.text(markdownText(sentText(boss, inCalendar)))));
-    }
-
-    public static String alreadySent(
-            String boss, java.time.Instant at, com.bossreview.manager.Manager m) {
-        var local = at.atZone(m.zone());
-        return ":white_check_mark: You already sent this week's agenda to <@"
-                + boss
-                + "> on "
-                + local.getDayOfWeek()
-                        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-                + " at "
-                + m.show(local.toLocalTime())
-                + " — it wasn't sent again.";
-    }
-
-    public static String outOfDate() {
-        return ":no_entry: That agenda button is out of date. Run `/bossreview agenda` for a fresh one. Nothing was sent.";
-    }
-
-    public static String noBoss() {
-        return ":bust_in_silhouette: Set your boss first with `/bossreview boss @user`. Nothing was sent.";
-    }
-
-    public static String notSent(String boss, String reason) {
-        return ":warning: I couldn't send the agenda to "
-                + (boss == null ? "your boss" : "<@" + boss + ">")
-                + " ("
-                + reason
-                + "). Nothing was sent — please try the button again in a minute.";
-    }
-
-    /** What the boss receives. */
-    public static List<LayoutBlock> forBoss(Agenda agenda, String managerId) {
-        return List.of(
-                section(
-                        s ->
-                                s.text(
-                                        markdownText(
-                                                ":spiral_note_pad: <@"
-                                                        + managerId
-                                                        + "> sent you the agenda for your "
-                                                        + "next weekly review."))),
-                section(s -> s.text(markdownText(text(agenda)))));
+    private static LayoutBlock note(String mrkdwn) {
+        return context(c -> c.elements(List.of(markdownText(mrkdwn))));
     }
 
     private static String shorten(String text) {

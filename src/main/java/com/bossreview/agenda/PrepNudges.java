@@ -187,7 +187,12 @@ public final class PrepNudges implements NudgeType {
                                         b.actionId(AgendaViews.SEND_AGENDA)
                                                 .value(week)
                                                 .style("primary")
-                                                .text(plainText("Send to boss")))),
+                                                .text(plainText("Send to boss"))),
+                        button(
+                                b ->
+                                        b.actionId(EditAgenda.EDIT_AGENDA)
+                                                .value(week)
+                                                .text(plainText("Edit and send")))),
                 "Ask for one piece of feedback. Your boss is an experienced mentor — use it.",
                 true);
     }

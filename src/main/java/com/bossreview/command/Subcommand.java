@@ -20,7 +20,10 @@ public enum Subcommand {
             "<day> <time>",
             "set your weekly review slot, outside prime sales hours (e.g. `review fri 17:00` or `review fri 5pm`)"),
     BOOKED("booked", "", "this week's review is booked"),
-    HELD("held", "", "this week's review took place (keeps your streak going)"),
+    HELD(
+            "held",
+            "",
+            "this week's review took place (keeps your streak going); note what your boss said"),
     SKIP("skip", "", "skip this week's review (holiday etc.)"),
     GOOD("good", "<text>", "log good news and share it with your boss quickly"),
     BAD("bad", "<text>", "log bad news and tell your boss now, before someone else does"),
@@ -32,7 +35,19 @@ public enum Subcommand {
             "forecast",
             "<amount> [note]",
             "record this quarter's forecast (`250k`, `1.2M`, `$300,000`)"),
-    AGENDA("agenda", "", "draft agenda for your next review, with a Send to boss button"),
+    AGENDA(
+            "agenda",
+            "",
+            "draft agenda for your next review, opening with your last feedback; Edit, and Send to"
+                    + " boss"),
+    ASK(
+            "ask",
+            "<text>",
+            "put what your team needs from senior management on every agenda, until resolved"),
+    CREDIT(
+            "credit",
+            "@rep <text>",
+            "put a rep's win on every agenda, naming them to your boss, until resolved"),
     PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),
     RESUME("resume", "", "nudges again"),
     SETTINGS(

@@ -13,6 +13,17 @@ public final class Mentions {
 
     private Mentions() {}
 
+    /** A text that starts with a mention: whose, and what follows it (stripped). */
+    public record Leading(String userId, String rest) {}
+
+    /** The mention {@code text} starts with, and the rest; empty when it starts otherwise. */
+    public static Optional<Leading> leading(String text) {
+        Matcher m = MENTION.matcher(text.strip());
+        return m.lookingAt()
+                ? Optional.of(new Leading(m.group(1), text.strip().substring(m.end()).strip()))
+                : Optional.empty();
+    }
+
     /** The user id when the whole text is exactly one mention. */
     public static Optional<String> singleUser(String text) {
         Matcher m = MENTION.matcher(text.strip());

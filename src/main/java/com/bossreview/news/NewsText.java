@@ -24,6 +24,14 @@ public final class NewsText {
      * NUL at all). Emoji and every other character are kept as typed.
      */
     public static Checked check(String arguments) {
+        return check(arguments, MAX_CHARS);
+    }
+
+    /**
+     * As {@link #check(String)}, with another limit: for other text people type that is stored and
+     * shown to the boss (agenda items, review feedback).
+     */
+    public static Checked check(String arguments, int maxChars) {
         StringBuilder clean = new StringBuilder(arguments == null ? 0 : arguments.length());
         if (arguments != null) {
             arguments
@@ -36,7 +44,7 @@ public final class NewsText {
         if (length == 0) {
             return new Invalid(Problem.EMPTY, 0);
         }
-        if (length > MAX_CHARS) {
+        if (length > maxChars) {
             return new Invalid(Problem.TOO_LONG, length);
         }
         return new Valid(body);

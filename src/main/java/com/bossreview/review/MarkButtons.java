@@ -16,15 +16,23 @@ import java.util.List;
  * The {@code review_booked} / {@code review_held} / {@code review_skip} buttons (nudges, status
  * card, App Home). The value names a week; the clicker's own record in the clicker's workspace is
  * marked, and only for this week or last week. The clicked message (or the Home tab) shows the new
- * state after the ack.
+ * state after the ack; a week marked held also opens the optional feedback modal ({@link
+ * AfterHeld}).
  */
 final class MarkButtons implements BlockActionHandler {
     private final ReviewService reviews;
     private final ManagerService managers;
     private final Clicks clicks;
     private final AfterAck afterAck;
+    private final HeldFollowUp held;
 
-    MarkButtons(ReviewService reviews, ManagerService managers, Clicks clicks, AfterAck afterAck) {
+    MarkButtons(
+            ReviewService reviews,
+            ManagerService managers,
+            Clicks clicks,
+            AfterAck afterAck,
+            HeldFollowUp held) {
+        this.held = held;
         this.reviews = reviews;
         this.managers = managers;
         this.clicks = clicks;
@@ -56,6 +64,8 @@ final class MarkButtons implements BlockActionHandler {
             return ctx.ack();
         }
         Marking marking = reviews.markWeek(m, week, state);
+        // First, while the click's trigger_id is fresh: the optional feedback modal after Held.
+        held.after(m, week, marking, req.getPayload().getTriggerId());
         String text = ReviewViews.marked(marking, window);
         List<LayoutBlock> card = ReviewViews.markedCard(marking, window);
         afterAck.run("review button update", () -> click.replace(text, card), reason -> {});

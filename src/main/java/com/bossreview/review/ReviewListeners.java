@@ -23,6 +23,7 @@ public final class ReviewListeners implements Listeners {
     private final AfterAck afterAck;
     private final java.util.Optional<SlotBooker> booker;
     private final FeedLinks feeds;
+    private final AfterHeld afterHeld;
 
     public ReviewListeners(
             ReviewService reviews,
@@ -32,7 +33,9 @@ public final class ReviewListeners implements Listeners {
             Clicks clicks,
             AfterAck afterAck,
             FeedLinks feeds,
-            java.util.Optional<SlotBooker> booker) {
+            java.util.Optional<SlotBooker> booker,
+            AfterHeld afterHeld) {
+        this.afterHeld = afterHeld;
         this.booker = booker;
         this.reviews = reviews;
         this.managers = managers;
@@ -50,16 +53,20 @@ public final class ReviewListeners implements Listeners {
                 new ReviewCommand(reviews, managers, zones, users, afterAck, feeds, booker));
         commands.register(
                 Subcommand.BOOKED,
-                new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones));
+                new MarkCommand(Subcommand.BOOKED, ReviewState.BOOKED, reviews, zones, held()));
         commands.register(
                 Subcommand.HELD,
-                new MarkCommand(Subcommand.HELD, ReviewState.HELD, reviews, zones));
+                new MarkCommand(Subcommand.HELD, ReviewState.HELD, reviews, zones, held()));
         commands.register(
                 Subcommand.SKIP,
-                new MarkCommand(Subcommand.SKIP, ReviewState.SKIPPED, reviews, zones));
-        MarkButtons buttons = new MarkButtons(reviews, managers, clicks, afterAck);
+                new MarkCommand(Subcommand.SKIP, ReviewState.SKIPPED, reviews, zones, held()));
+        MarkButtons buttons = new MarkButtons(reviews, managers, clicks, afterAck, held());
         app.blockAction(ReviewViews.BOOKED_ACTION, buttons);
         app.blockAction(ReviewViews.HELD_ACTION, buttons);
         app.blockAction(ReviewViews.SKIP_ACTION, buttons);
+    }
+
+    private HeldFollowUp held() {
+        return new HeldFollowUp(afterHeld, afterAck);
     }
 }

@@ -67,6 +67,15 @@ public final class Clicks {
         return new Click(p.getTeam().getId(), p.getUser().getId(), surface(p, ctx), ctx);
     }
 
+    /**
+     * The answer channel of a modal submitted by {@code user}: Slack sends no {@code response_url}
+     * with a submission, so the answer republishes App Home when the modal was opened there, else
+     * it is a DM.
+     */
+    public Click ofModal(String team, String user, boolean fromHome) {
+        return new Click(team, user, fromHome ? Surface.HOME : Surface.OTHER, null);
+    }
+
     static Surface surface(BlockActionPayload p, ActionContext ctx) {
         if (ctx.getResponseUrl() != null && !ctx.getResponseUrl().isBlank()) {
             return Surface.MESSAGE;

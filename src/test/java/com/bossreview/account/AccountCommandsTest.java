@@ -51,6 +51,18 @@ class AccountCommandsTest extends AppTest {
                                     team,
                                     ME,
                                     WEDNESDAY);
+                            h.execute(
+                                    "INSERT INTO review_feedback (team_id, user_id, week, boss_user_id, boss_said, written_at) "
+                                            + "VALUES (?, ?, '2026-W47', 'U0BOSS', 'Close Acme before the 15th', ?)",
+                                    team,
+                                    ME,
+                                    WEDNESDAY);
+                            h.execute(
+                                    "INSERT INTO agenda_item (team_id, user_id, kind, rep_user_id, body, added_at) "
+                                            + "VALUES (?, ?, 'CREDIT', 'U0REP', 'won Initech', ?)",
+                                    team,
+                                    ME,
+                                    WEDNESDAY);
                         });
     }
 
@@ -97,6 +109,13 @@ class AccountCommandsTest extends AppTest {
                                 .getAsString())
                 .isEqualTo("2026-W47");
         assertThat(export.getAsJsonArray("agendas_sent")).hasSize(1);
+        assertThat(export.getAsJsonArray("review_feedback").get(0).getAsJsonObject().toString())
+                .contains("\"week\":\"2026-W47\"", "\"boss_said\":\"Close Acme before the 15th\"");
+        assertThat(export.getAsJsonArray("agenda_items").get(0).getAsJsonObject().toString())
+                .contains(
+                        "\"kind\":\"credit\"",
+                        "\"rep_user_id\":\"U0REP\"",
+                        "\"text\":\"won Initech\"");
         JsonObject reply = export.getAsJsonArray("boss_replies").get(0).getAsJsonObject();
         assertThat(reply.get("answered").getAsString()).startsWith("news:");
         assertThat(reply.get("reply").getAsString()).isEqualTo("ask");
@@ -142,7 +161,9 @@ class AccountCommandsTest extends AppTest {
                     "forecast",
                     "agenda_sent",
                     "boss_reply",
-                    "boss_intro"
+                    "boss_intro",
+                    "review_feedback",
+                    "agenda_item"
                 }) {
             assertThat(
                             TestDatabase.rows(

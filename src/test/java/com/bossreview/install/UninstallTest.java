@@ -54,6 +54,19 @@ class UninstallTest extends MultiWorkspaceAppTest {
     void
             uninstalling_deletes_the_token_and_data_at_once_and_stops_nudges_while_the_other_workspace_goes_on()
                     throws Exception {
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h -> {
+                            h.execute(
+                                    "INSERT INTO review_feedback (team_id, user_id, week, boss_said, written_at)"
+                                            + " VALUES (?, 'U1ANNA', '2026-W49', 'Keep going', now())",
+                                    T1);
+                            h.execute(
+                                    "INSERT INTO agenda_item (team_id, user_id, kind, body, added_at)"
+                                            + " VALUES (?, 'U1ANNA', 'ASK', 'Two more SEs', now())",
+                                    T1);
+                        });
         HttpResponse<String> ack = InstallBrowser.appUninstalled(app, null, T1);
         assertThat(ack.statusCode()).isEqualTo(200);
 
@@ -65,6 +78,8 @@ class UninstallTest extends MultiWorkspaceAppTest {
                         "weekly_review",
                         "forecast",
                         "agenda_sent",
+                        "review_feedback",
+                        "agenda_item",
                         "nudge",
                         "installation");
         assertThat(Workspaces.rowsOf(T1)).isZero();

@@ -91,7 +91,14 @@ class NudgeConcurrencyTest {
         ForecastService forecasts =
                 new ForecastService(jdbi, clock, ForecastNudges.reminders(occurrences));
         AgendaService agendas =
-                new AgendaService(jdbi, clock, news, forecasts, new ReviewService(jdbi, clock));
+                new AgendaService(
+                        jdbi,
+                        clock,
+                        news,
+                        forecasts,
+                        new ReviewService(jdbi, clock),
+                        new com.bossreview.feedback.FeedbackService(jdbi, clock),
+                        new com.bossreview.agenda.AgendaItems(jdbi, clock));
         NudgeTypes types =
                 NudgeTypes.of(
                         new ReviewNudges(jdbi),

@@ -121,9 +121,10 @@ class WeeklyMarksTest {
     }
 
     @Test
-    void booked_then_held_then_booked_or_skipped_keeps_it_held() {
+    void booked_then_held_then_booked_or_skipped_keeps_it_held() throws Exception {
         seed(TEAM, AKL, "Pacific/Auckland");
         int callsBefore = slack.calls().size();
+        int modalsBefore = slack.calls("views.open").size();
         assertThat(run(TEAM, AKL, "booked"))
                 .contains("This week's review (30 Nov–6 Dec) is booked")
                 .contains("bring one piece of news and ask for one piece of feedback");
@@ -142,9 +143,12 @@ class WeeklyMarksTest {
                 .contains("was already marked as held — 1 week in a row 🔥");
         assertThat(state(TEAM, AKL, "2026-W49")).contains("HELD");
         assertThat(TestDatabase.rows("weekly_review")).isOne();
+        // Each held (the first and the repeated one) offers the feedback modal; nothing else calls
+        // Slack, and booked or skip on a held week does not ask for feedback.
+        slack.awaitCalls("views.open", modalsBefore + 2, java.time.Duration.ofSeconds(10));
         assertThat(slack.calls().size())
-                .as("answered without calling Slack")
-                .isEqualTo(callsBefore);
+                .as("answered without calling Slack but for the feedback modals")
+                .isEqualTo(callsBefore + 2);
     }
 
     @Test
