@@ -101,6 +101,15 @@ public final class DigestNudges implements NudgeType {
     @Override
     public Batch prepare(List<Nudge> claimed) {
         Map<Long, DigestViews.Week> weeks = new HashMap<>();
+        // The claim's opt-ins in one statement: a Monday-morning wave claims many bosses at once.
+        Map<String, DigestDao.OptIn> optIns = new HashMap<>();
+        jdbi.withExtension(
+                        DigestDao.class,
+                        d ->
+                                d.findAll(
+                                        claimed.stream().map(Nudge::teamId).distinct().toList(),
+                                        claimed.stream().map(Nudge::userId).distinct().toList()))
+                .forEach(o -> optIns.put(o.teamId() + "/" + o.bossUserId(), o));
         return new Batch() {
             @Override
             public Optional<String> skip(Nudge n, Manager m, Instant now) {

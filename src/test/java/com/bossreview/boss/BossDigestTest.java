@@ -162,7 +162,9 @@ class BossDigestTest extends BossDmTest {
 
         String ask = SlackRequests.text(app.slack().command(TEAM, BOSS, "forget"));
         assertThat(ask).doesNotContain("stores nothing about you");
+        int responses = seen(FakeSlack.RESPONSE_URL);
         app.slack().click(TEAM, BOSS, "confirm_forget", BOSS);
+        assertThat(next(FakeSlack.RESPONSE_URL, responses).param("text")).contains("deleted");
         assertThat(TestDatabase.rows("boss_digest")).isZero();
         assertThat(digestRows("")).isZero();
         assertThat(TestDatabase.rows("news")).as("the managers' data stays").isEqualTo(1);
