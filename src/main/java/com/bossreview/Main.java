@@ -9,10 +9,15 @@ import com.bossreview.agenda.AgendaItems;
 import com.bossreview.agenda.AgendaService;
 import com.bossreview.agenda.PrepNudges;
 import com.bossreview.agenda.ReviewEvent;
+import com.bossreview.boss.BossDigests;
 import com.bossreview.boss.BossDms;
 import com.bossreview.boss.BossGuard;
+import com.bossreview.boss.BossHome;
+import com.bossreview.boss.BossInbox;
 import com.bossreview.boss.BossReplies;
 import com.bossreview.boss.BossReplyActions;
+import com.bossreview.boss.DigestActions;
+import com.bossreview.boss.DigestNudges;
 import com.bossreview.boss.Subject;
 import com.bossreview.calendar.CalendarCallback;
 import com.bossreview.calendar.CalendarCommands;
@@ -86,6 +91,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -169,8 +175,11 @@ public final class Main {
                     CalendarConnections.of(config.calendar(), jdbi, clock);
             Optional<CrmConnections> crms = CrmConnections.of(config.crm(), jdbi, clock);
             running.crm(crms);
+            BossDigests digests = new BossDigests(jdbi, clock);
             List<PersonalData> heldElsewhere =
-                    java.util.stream.Stream.<PersonalData>concat(calendars.stream(), crms.stream())
+                    java.util.stream.Stream.of(
+                                    calendars.stream(), crms.stream(), Stream.of(digests))
+                            .<PersonalData>flatMap(p -> p)
                             .toList();
             Distribution distribution = Distribution.of(config, jdbi, clock, heldElsewhere);
             if (config.botToken().isPresent()) {
@@ -198,13 +207,20 @@ public final class Main {
             AgendaItems agendaItems = new AgendaItems(jdbi, clock);
             AgendaService agendas =
                     new AgendaService(jdbi, clock, news, forecasts, reviews, feedback, agendaItems);
+            // What each feature sent to bosses: for their answers, their App Home and digest.
+            NewsForBoss newsForBoss = new NewsForBoss(news);
+            ForecastForBoss forecastForBoss = new ForecastForBoss(forecasts);
+            AgendaForBoss agendaForBoss = new AgendaForBoss(agendas);
+            BossInbox inbox =
+                    new BossInbox(jdbi, List.of(newsForBoss, forecastForBoss, agendaForBoss));
             // Each feature's nudges: what the engine plans, checks and says.
             NudgeTypes nudgeTypes =
                     NudgeTypes.of(
                             new ReviewNudges(jdbi),
                             new PrepNudges(jdbi, agendas),
                             new NewsNudges(jdbi, news),
-                            new ForecastNudges(jdbi, forecasts));
+                            new ForecastNudges(jdbi, forecasts),
+                            new DigestNudges(jdbi, inbox, forecastForBoss));
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan, heldElsewhere);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
@@ -216,11 +232,11 @@ public final class Main {
                             clock,
                             Map.of(
                                     Subject.Kind.NEWS,
-                                    new NewsForBoss(news),
+                                    newsForBoss,
                                     Subject.Kind.FORECAST,
-                                    new ForecastForBoss(forecasts),
+                                    forecastForBoss,
                                     Subject.Kind.AGENDA,
-                                    new AgendaForBoss(agendas)));
+                                    agendaForBoss));
             HomePage home =
                     new HomePage(
                             new StatusService(db.dataSource(), clock),
@@ -228,7 +244,8 @@ public final class Main {
                             managers,
                             zones,
                             api,
-                            homeSections(calendars, crms));
+                            homeSections(calendars, crms),
+                            List.of(new BossHome(inbox, digests)::blocks));
             Clicks clicks = new Clicks(home, messenger);
             // provider syncs read this many connections at once, sized to the background pool
             int syncWidth = Fanout.widthFor(db.backgroundPool().getMaximumPoolSize());
@@ -337,6 +354,7 @@ public final class Main {
                                     api,
                                     clicks,
                                     afterAck),
+                            new DigestActions(digests, inbox, users, clicks, afterAck),
                             (commands, app) ->
                                     app.blockAction(
                                             SnoozeAction.SNOOZE,

@@ -131,7 +131,7 @@ public final class AccountCommands implements Listeners {
 
     private Response forget(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String user = req.getPayload().getUserId();
-        if (managers.find(req.getPayload().getTeamId(), user).isEmpty()) {
+        if (!managers.storesAnything(req.getPayload().getTeamId(), user)) {
             return ctx.ack(
                     ":wastebasket: bossreview stores nothing about you, so there's nothing to forget.");
         }

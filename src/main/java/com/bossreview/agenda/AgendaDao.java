@@ -63,4 +63,18 @@ public interface AgendaDao {
             @Bind("user") String user,
             @Bind("week") String week,
             @Bind("at") Instant at);
+
+    /** The agendas sent to {@code boss} in [{@code since}, {@code until}), newest first. */
+    @SqlQuery(
+            """
+            SELECT id, user_id, week, sent_at FROM agenda_sent
+            WHERE team_id = :team AND sent_to = :boss AND sent_at >= :since AND sent_at < :until
+            ORDER BY sent_at DESC, id DESC LIMIT :limit""")
+    @RegisterConstructorMapper(SentTo.class)
+    List<SentTo> sentToBoss(
+            @Bind("team") String team,
+            @Bind("boss") String boss,
+            @Bind("since") Instant since,
+            @Bind("until") Instant until,
+            @Bind("limit") int limit);
 }

@@ -92,6 +92,13 @@ public final class AgendaService {
         return jdbi.withExtension(AgendaDao.class, dao -> dao.sentTo(team, boss, id));
     }
 
+    /** The agendas sent to {@code boss} in [{@code since}, {@code until}), newest first. */
+    public List<AgendaDao.SentTo> sentToBoss(
+            String team, String boss, Instant since, Instant until, int limit) {
+        return jdbi.withExtension(
+                AgendaDao.class, dao -> dao.sentToBoss(team, boss, since, until, limit));
+    }
+
     /**
      * The boss now has the news the agenda spells out: what was still open counts as told at {@code
      * at}, which ends its reminders. The agenda did reach the boss, so a failure here is logged,

@@ -59,10 +59,15 @@ final class AnswerAction implements BossButton.Answer {
                     a.sent().managerId());
             clicked.click()
                     .replace(
-                            BossReplyViews.answeredText(reply, a.sent().managerId()),
-                            BossReplyViews.answered(clicked.shown(), reply, a.sent().managerId()));
+                            BossReplyViews.answeredText(
+                                    reply, subject.kind(), a.sent().managerId()),
+                            BossReplyViews.answered(
+                                    clicked.shown(), reply, subject.kind(), a.sent().managerId()));
         } else if (outcome instanceof BossReplies.Outcome.AlreadyAnswered a) {
-            clicked.click().note(BossReplyViews.alreadyAnswered(a.reply(), a.sent().managerId()));
+            clicked.click()
+                    .note(
+                            BossReplyViews.alreadyAnswered(
+                                    a.reply(), subject.kind(), a.sent().managerId()));
         } else {
             log.info(
                     "Refused {} of {}/{} to {}: not sent to them",

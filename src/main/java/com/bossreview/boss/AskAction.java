@@ -26,6 +26,6 @@ final class AskAction implements BossButton.Answer {
         slack.openModal(
                 clicked.team(),
                 clicked.trigger(),
-                BossReplyViews.askModal(clicked.subject().orElseThrow(), sent.get()));
+                AskViews.askModal(clicked.subject().orElseThrow(), sent.get()));
     }
 }

@@ -58,9 +58,7 @@ final class AskSubmission implements ViewSubmissionHandler {
         afterAck.run(
                 "boss question",
                 () -> ask(team, boss, subject.get(), question),
-                reason ->
-                        tellBossQuietly(
-                                team, boss, BossReplyViews.askNotSent(null, reason, question)));
+                reason -> tellBossQuietly(team, boss, AskViews.askNotSent(null, reason, question)));
         return ctx.ack();
     }
 
@@ -81,8 +79,7 @@ final class AskSubmission implements ViewSubmissionHandler {
             tellBoss(
                     team,
                     boss,
-                    BossReplyViews.askNotSent(
-                            replies.sender(team, boss, subject), e.error(), question));
+                    AskViews.askNotSent(replies.sender(team, boss, subject), e.error(), question));
             return;
         }
         if (outcome instanceof BossReplies.Outcome.Answered a) {
@@ -92,7 +89,7 @@ final class AskSubmission implements ViewSubmissionHandler {
                     boss,
                     subject.value(),
                     a.sent().managerId());
-            tellBoss(team, boss, BossReplyViews.asked(a.sent().managerId(), question));
+            tellBoss(team, boss, AskViews.asked(a.sent().managerId(), question));
         } else {
             // Gone between the form's check and now (deleted, forgotten): say so rather than stay
             // silent.

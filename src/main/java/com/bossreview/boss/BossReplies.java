@@ -43,6 +43,7 @@ public final class BossReplies {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Map<Subject.Kind, SentLookup> lookups;
+    private final CoffeeOffers coffee;
 
     /**
      * @param lookups one per kind of thing sent to bosses, from the feature that sends it
@@ -51,6 +52,7 @@ public final class BossReplies {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lookups = new EnumMap<>(lookups);
+        this.coffee = new CoffeeOffers(jdbi);
     }
 
     /** What {@code boss} is answering, if it was sent to them in {@code team}. */
@@ -149,8 +151,27 @@ public final class BossReplies {
                 question,
                 sent -> {
                     BossReplyViews.Message m =
-                            BossReplyViews.toManager(reply, boss, sent, question.orElse(null));
-                    messenger.dm(team, sent.managerId(), m.text(), m.blocks());
+                            BossReplyViews.toManager(
+                                    reply, subject.kind(), boss, sent, question.orElse(null));
+                    // A thanks for good news may carry the coffee line, claimed before the DM and
+                    // given back if it does not go out.
+                    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    boolean offer =
+                            reply == BossReply.THANKS
+                                    && sent.win()
+                                    && coffee.claim(team, sent.managerId(), at);
+                    try {
+                        messenger.dm(
+                                team,
+                                sent.managerId(),
+                                m.text(),
+                                (offer ? BossReplyViews.withCoffee(m, boss) : m).blocks());
+                    } catch (SlackCallException | RuntimeException e) {
+                        if (offer) {
+                            coffee.release(team, sent.managerId(), at);
+                        }
+                        throw e;
+                    }
                 });
     }
 

@@ -76,4 +76,16 @@ public interface BossReplyDao {
                     + " FROM boss_reply WHERE team_id = :team AND user_id = :manager "
                     + "ORDER BY answered_at, id")
     List<Row> all(@Bind("team") String team, @Bind("manager") String manager);
+
+    /**
+     * The closing answers {@code boss} gave in {@code team} since {@code since} (answers come after
+     * what they answer, so this covers everything sent since then).
+     */
+    @SqlQuery(
+            "SELECT "
+                    + COLUMNS
+                    + " FROM boss_reply WHERE team_id = :team AND boss_user_id = :boss AND final "
+                    + "AND answered_at >= :since")
+    List<Row> closingAnswersBy(
+            @Bind("team") String team, @Bind("boss") String boss, @Bind("since") Instant since);
 }

@@ -2,23 +2,15 @@ package com.bossreview.boss;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 import com.bossreview.slack.Mrkdwn;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
-import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,31 +43,38 @@ public final class BossReplyViews {
     private BossReplyViews() {}
 
     /**
+     * The acknowledging button's word: news is thanked for, a forecast or an agenda is taken in
+     * ("Got it"). Its action id is {@link #THANKS} either way, so DMs already sent keep working.
+     */
+    static String ackLabel(Subject.Kind kind) {
+        return kind == Subject.Kind.NEWS ? "Thanks" : "Got it";
+    }
+
+    /**
      * A DM to the boss: the introduction if {@code introducedBy} is set, the feature's blocks, the
      * buttons.
      */
     static List<LayoutBlock> dm(String introducedBy, Subject subject, List<LayoutBlock> body) {
         List<LayoutBlock> blocks = new ArrayList<>();
+        String ack = ackLabel(subject.kind());
         if (introducedBy != null) {
+            String who = "<@" + introducedBy + ">";
             blocks.add(
                     section(
                             s ->
                                     s.text(
                                             markdownText(
-                                                    ":wave: <@"
-                                                            + introducedBy
-                                                            + "> uses *bossreview* to keep you "
+                                                    ":wave: "
+                                                            + who
+                                                            + " uses *bossreview* to keep you "
                                                             + "informed; you get only what they choose to send."))));
-            blocks.add(
-                    context(
-                            c ->
-                                    c.elements(
-                                            List.of(
-                                                    markdownText(
-                                                            "Answer with the buttons: *Thanks*, *Let's talk* "
-                                                                    + "or *Ask a question* — <@"
-                                                                    + introducedBy
-                                                                    + "> hears which you chose.")))));
+            String how =
+                    "Answer with the buttons: *"
+                            + ack
+                            + "*, *Let's talk* or *Ask a question* — "
+                            + who
+                            + " hears which you chose.";
+            blocks.add(context(c -> c.elements(List.of(markdownText(how)))));
         }
         blocks.addAll(body);
         String value = subject.value();
@@ -85,49 +84,55 @@ public final class BossReplyViews {
                                 a.blockId(ACTIONS_BLOCK)
                                         .elements(
                                                 List.of(
+                                                        button(THANKS, value, ack, null),
                                                         button(
-                                                                b ->
-                                                                        b.actionId(THANKS)
-                                                                                .value(value)
-                                                                                .text(
-                                                                                        plainText(
-                                                                                                "Thanks"))),
+                                                                LETS_TALK,
+                                                                value,
+                                                                "Let's talk",
+                                                                "primary"),
                                                         button(
-                                                                b ->
-                                                                        b.actionId(LETS_TALK)
-                                                                                .value(value)
-                                                                                .style("primary")
-                                                                                .text(
-                                                                                        plainText(
-                                                                                                "Let's talk"))),
-                                                        button(
-                                                                b ->
-                                                                        b.actionId(ASK)
-                                                                                .value(value)
-                                                                                .text(
-                                                                                        plainText(
-                                                                                                "Ask a question")))))));
+                                                                ASK,
+                                                                value,
+                                                                "Ask a question",
+                                                                null)))));
         return blocks;
+    }
+
+    /** An answer button naming {@code value}; {@code style} null for the default look. */
+    static ButtonElement button(String actionId, String value, String label, String style) {
+        return ButtonElement.builder()
+                .actionId(actionId)
+                .value(value)
+                .style(style)
+                .text(plainText(label))
+                .build();
     }
 
     /**
      * The boss's DM once they said thanks or asked to talk: the message stays, the buttons go, the
      * answer shows.
      */
-    static List<LayoutBlock> answered(List<LayoutBlock> shown, BossReply reply, String manager) {
+    static List<LayoutBlock> answered(
+            List<LayoutBlock> shown, BossReply reply, Subject.Kind kind, String manager) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (LayoutBlock block : shown) {
             if (!(block instanceof ActionsBlock a && hasAnswerButton(a))) {
                 blocks.add(block);
             }
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(answeredText(reply, manager))))));
+        String text = answeredText(reply, kind, manager);
+        blocks.add(context(c -> c.elements(List.of(markdownText(text)))));
         return blocks;
     }
 
-    static String answeredText(BossReply reply, String manager) {
+    static String answeredText(BossReply reply, Subject.Kind kind, String manager) {
         return switch (reply) {
-            case THANKS -> ":white_check_mark: You said thanks — <@" + manager + "> has been told.";
+            case THANKS ->
+                    kind == Subject.Kind.NEWS
+                            ? ":white_check_mark: You said thanks — <@"
+                                    + manager
+                                    + "> has been told."
+                            : ":white_check_mark: Got it — <@" + manager + "> has been told.";
             case LETS_TALK ->
                     ":white_check_mark: <@" + manager + "> has been told you'd like to talk.";
             case ASK -> ":white_check_mark: Your question went to <@" + manager + ">.";
@@ -137,10 +142,15 @@ public final class BossReplyViews {
     /**
      * What the manager gets: what the boss chose, and for a question the question itself, quoted.
      */
-    static Message toManager(BossReply reply, String boss, Sent sent, String question) {
+    static Message toManager(
+            BossReply reply, Subject.Kind kind, String boss, Sent sent, String question) {
         String who = "<@" + boss + ">";
         return switch (reply) {
-            case THANKS -> plain(":pray: " + who + " says thanks for " + sent.about() + ".");
+            case THANKS ->
+                    plain(
+                            kind == Subject.Kind.NEWS
+                                    ? ":pray: " + who + " says thanks for " + sent.about() + "."
+                                    : ":+1: " + who + " got " + sent.about() + ".");
             case LETS_TALK ->
                     plain(
                             ":speech_balloon: "
@@ -169,84 +179,11 @@ public final class BossReplyViews {
         };
     }
 
-    /** The boss's confirmation of a question sent, quoting it. */
-    static Message asked(String manager, String question) {
-        String text = answeredText(BossReply.ASK, manager);
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(text))));
-        blocks.addAll(Quote.sections(question));
-        return new Message(text, blocks);
-    }
-
-    /**
-     * The question could not be passed on: the boss gets it back, so nothing they typed is lost.
-     */
-    static Message askNotSent(String manager, String reason, String question) {
-        String text =
-                ":warning: I couldn't pass your question to "
-                        + (manager == null ? "them" : "<@" + manager + ">")
-                        + " just now ("
-                        + Mrkdwn.escape(reason)
-                        + "). It was NOT sent — here it is, to ask again with the button:";
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(text))));
-        blocks.addAll(Quote.sections(question));
-        return new Message(text, blocks);
-    }
-
-    /** The question form; {@code private_metadata} names what it asks about. */
-    static View askModal(Subject subject, Sent sent) {
-        return view(
-                v ->
-                        v.type("modal")
-                                .callbackId(ASK_MODAL)
-                                .privateMetadata(subject.value())
-                                .title(viewTitle(t -> t.type("plain_text").text("Ask a question")))
-                                .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
-                                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                                .blocks(
-                                        List.of(
-                                                section(
-                                                        s ->
-                                                                s.text(
-                                                                        markdownText(
-                                                                                "Your question goes to <@"
-                                                                                        + sent
-                                                                                                .managerId()
-                                                                                        + "> as a direct message, about "
-                                                                                        + sent
-                                                                                                .about()
-                                                                                        + "."))),
-                                                input(
-                                                        i ->
-                                                                i.blockId(QUESTION_BLOCK)
-                                                                        .label(
-                                                                                plainText(
-                                                                                        "Your question"))
-                                                                        .hint(
-                                                                                plainText(
-                                                                                        "Up to "
-                                                                                                + BossReplies
-                                                                                                        .QUESTION_MAX
-                                                                                                + " characters."))
-                                                                        .element(
-                                                                                plainTextInput(
-                                                                                        p ->
-                                                                                                p.actionId(
-                                                                                                                QUESTION_ACTION)
-                                                                                                        .multiline(
-                                                                                                                true)
-                                                                                                        .maxLength(
-                                                                                                                BossReplies
-                                                                                                                        .QUESTION_MAX)
-                                                                                                        .placeholder(
-                                                                                                                plainText(
-                                                                                                                        "e.g. What would help you close it?"))))))));
-    }
-
-    static String alreadyAnswered(BossReply reply, String manager) {
+    static String alreadyAnswered(BossReply reply, Subject.Kind kind, String manager) {
         return ":white_check_mark: You already "
-                + (reply == BossReply.THANKS ? "said thanks" : "asked to talk")
+                + (reply != BossReply.THANKS
+                        ? "asked to talk"
+                        : kind == Subject.Kind.NEWS ? "said thanks" : "said got it")
                 + " — <@"
                 + manager
                 + "> knows. Nothing was sent again.";
@@ -277,6 +214,22 @@ public final class BossReplyViews {
                 + Mrkdwn.escape(reason)
                 + "). Please click "
                 + "*Ask a question* again.";
+    }
+
+    /**
+     * The manager's "thanks" DM with the light coffee line under it: after a win, at most every two
+     * weeks.
+     */
+    static Message withCoffee(Message thanks, String boss) {
+        List<LayoutBlock> blocks = new ArrayList<>(thanks.blocks());
+        blocks.add(context(c -> c.elements(List.of(markdownText(coffeeLine(boss))))));
+        return new Message(thanks.text(), blocks);
+    }
+
+    static String coffeeLine(String boss) {
+        return ":coffee: A win worth celebrating — coffee with <@"
+                + boss
+                + ">? `/bossreview social <what>` logs it.";
     }
 
     private static Message plain(String text) {

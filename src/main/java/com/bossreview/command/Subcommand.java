@@ -69,6 +69,11 @@ public enum Subcommand {
             "disconnect",
             "calendar|crm",
             "disconnect your calendar or CRM (its access is revoked; `crm workspace`: an admin's)"),
+    DIGEST(
+            "digest",
+            "on|off",
+            "for bosses: every Monday, a DM of what your managers sent you the week before,"
+                    + " what you haven't answered first"),
     EXPORT("export", "", "everything stored about you, as a JSON file in a DM"),
     FORGET("forget", "", "delete all your data (asks first)");
 

@@ -121,4 +121,43 @@ public interface ForecastDao {
             @Bind("id") long id,
             @Bind("boss") String boss,
             @Bind("at") Instant at);
+
+    /**
+     * The forecasts DMed to {@code boss}, shared in [{@code since}, {@code until}), newest first.
+     */
+    @SqlQuery(
+            "SELECT "
+                    + COLUMNS
+                    + " FROM forecast WHERE team_id = :team AND shared_with = :boss AND told_via = 'DM' "
+                    + "AND shared_at >= :since AND shared_at < :until "
+                    + "ORDER BY shared_at DESC, id DESC LIMIT :limit")
+    List<Forecast> sentTo(
+            @Bind("team") String team,
+            @Bind("boss") String boss,
+            @Bind("since") Instant since,
+            @Bind("until") Instant until,
+            @Bind("limit") int limit);
+
+    /** These forecasts, if they were told to {@code boss} in this workspace. */
+    @SqlQuery(
+            "SELECT "
+                    + COLUMNS
+                    + " FROM forecast WHERE team_id = :team AND shared_with = :boss AND id IN (<ids>)")
+    List<Forecast> toldToAmong(
+            @Bind("team") String team,
+            @Bind("boss") String boss,
+            @org.jdbi.v3.sqlobject.customizer.BindList("ids") List<Long> ids);
+
+    /** Each manager's last figure told to {@code boss} (in any way) for one fiscal quarter. */
+    @SqlQuery(
+            "SELECT DISTINCT ON (user_id) "
+                    + COLUMNS
+                    + " FROM forecast WHERE team_id = :team AND shared_with = :boss AND shared_at IS NOT NULL "
+                    + "AND fiscal_year = :year AND quarter = :quarter "
+                    + "ORDER BY user_id, shared_at DESC, id DESC")
+    List<Forecast> lastToldTo(
+            @Bind("team") String team,
+            @Bind("boss") String boss,
+            @Bind("year") int fiscalYear,
+            @Bind("quarter") int quarter);
 }

@@ -98,6 +98,44 @@ public final class ForecastService {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.findSharedWith(team, boss, id));
     }
 
+    /** The forecasts DMed to {@code boss} in [{@code since}, {@code until}), newest first. */
+    public List<Forecast> sentTo(
+            String team, String boss, Instant since, Instant until, int limit) {
+        return jdbi.withExtension(
+                ForecastDao.class, dao -> dao.sentTo(team, boss, since, until, limit));
+    }
+
+    /**
+     * For each fiscal quarter of these forecasts told to {@code boss} (by label, e.g. {@code Q4
+     * FY2026}, oldest first): each manager's last figure told to them for it.
+     */
+    public Map<String, List<Forecast>> lastToldPerQuarter(
+            String team, String boss, List<Long> ids) {
+        Map<String, List<Forecast>> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(
+                h -> {
+                    ForecastDao dao = h.attach(ForecastDao.class);
+                    dao.toldToAmong(team, boss, ids).stream()
+                            .sorted(
+                                    java.util.Comparator.comparingInt(Forecast::fiscalYear)
+                                            .thenComparingInt(Forecast::quarter))
+                            .forEach(
+                                    f ->
+                                            out.computeIfAbsent(
+                                                    "Q" + f.quarter() + " FY" + f.fiscalYear(),
+                                                    k ->
+                                                            dao.lastToldTo(
+                                                                    team,
+                                                                    boss,
+                                                                    f.fiscalYear(),
+                                                                    f.quarter())));
+                });
+        return out;
+    }
+
     public List<Forecast> recordedSince(String team, String user, Instant since) {
         return jdbi.withExtension(ForecastDao.class, dao -> dao.recordedSince(team, user, since));
     }

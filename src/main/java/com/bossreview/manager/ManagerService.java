@@ -164,6 +164,11 @@ public final class ManagerService {
         listener.changed(team, user);
     }
 
+    /** Whether bossreview stores anything about {@code user}: their manager row or else. */
+    public boolean storesAnything(String team, String user) {
+        return find(team, user).isPresent() || held.stream().anyMatch(h -> h.holds(team, user));
+    }
+
     /**
      * Deletes the manager and, by cascade, every row of theirs; what features hold elsewhere first.
      */

@@ -12,6 +12,14 @@ public interface PersonalData {
     /** {@code forget}: before the manager's rows are deleted. */
     void forgetManager(String team, String user);
 
+    /**
+     * Whether this holds anything about {@code user}, who may not be a manager (a boss's digest
+     * opt-in): then {@code forget} has something to delete for them.
+     */
+    default boolean holds(String team, String user) {
+        return false;
+    }
+
     /** Uninstalled (or the bot token revoked): at once, whatever the data retention. */
     void forgetWorkspaces(List<String> teams);
 }

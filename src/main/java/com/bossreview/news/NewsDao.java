@@ -174,4 +174,21 @@ public interface NewsDao {
                     + "AND shared_at IS NOT NULL")
     Optional<NewsItem> findSharedWith(
             @Bind("team") String team, @Bind("boss") String boss, @Bind("id") long id);
+
+    /**
+     * The news DMed to {@code boss} in this workspace (told another way, it was never sent by
+     * bossreview), sent in [{@code since}, {@code until}), newest first.
+     */
+    @SqlQuery(
+            "SELECT "
+                    + COLUMNS
+                    + " FROM news WHERE team_id = :team AND shared_with = :boss AND told_how = 'DM' "
+                    + "AND shared_at >= :since AND shared_at < :until "
+                    + "ORDER BY shared_at DESC, id DESC LIMIT :limit")
+    List<NewsItem> sentTo(
+            @Bind("team") String team,
+            @Bind("boss") String boss,
+            @Bind("since") Instant since,
+            @Bind("until") Instant until,
+            @Bind("limit") int limit);
 }

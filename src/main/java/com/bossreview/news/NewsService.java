@@ -94,6 +94,13 @@ public final class NewsService {
         return jdbi.withExtension(NewsDao.class, dao -> dao.findSharedWith(team, boss, id));
     }
 
+    /** The news DMed to {@code boss} in [{@code since}, {@code until}), newest first. */
+    public List<NewsItem> sentTo(
+            String team, String boss, Instant since, Instant until, int limit) {
+        return jdbi.withExtension(
+                NewsDao.class, dao -> dao.sentTo(team, boss, since, until, limit));
+    }
+
     /**
      * Shares the manager's own item {@code id} with {@code boss}: claims it, delivers, and releases
      * the claim again if delivery throws (the exception is then rethrown).

@@ -173,10 +173,12 @@ final class Delivery {
                 int stopped =
                         dao.skipAllPending(
                                 n.teamId(), n.userId(), "slack account gone: " + e.error());
-                managers.update(
-                        n.teamId(),
-                        n.userId(),
-                        d -> d.setNudgesEnabled(n.teamId(), n.userId(), false));
+                if (content.forManager(n)) {
+                    managers.update(
+                            n.teamId(),
+                            n.userId(),
+                            d -> d.setNudgesEnabled(n.teamId(), n.userId(), false));
+                }
                 metrics.failed();
                 log.warn(
                         "Stopped nudges for {}/{}: Slack says {} ({} pending skipped)",

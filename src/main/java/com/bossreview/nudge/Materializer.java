@@ -70,6 +70,13 @@ public final class Materializer {
             afterTeam = page.get(page.size() - 1).teamId();
             afterUser = page.get(page.size() - 1).userId();
         }
+        for (NudgeType t : types.all()) {
+            planned +=
+                    insert(
+                            t.planWithoutManager(from, to).stream()
+                                    .filter(o -> PlanWindow.contains(from, to, o))
+                                    .toList());
+        }
         jdbi.useExtension(PlanDao.class, dao -> dao.plannedUpTo(to));
         if (planned > 0) {
             log.info("Planned {} nudges up to {}", planned, to);

@@ -69,8 +69,16 @@ final class NudgeContent {
         return b;
     }
 
+    /** Whether {@code n} goes to a manager (whose nudges Slack's "account gone" turns off). */
+    boolean forManager(Nudge n) {
+        return !types.withoutManager(n.kind());
+    }
+
     /** Why {@code n} should no longer be sent, if it should not. */
     Optional<Skip> skip(Nudge n, Batch b, Instant now) {
+        if (types.withoutManager(n.kind())) {
+            return b.byType.get(types.of(n.kind()).orElseThrow()).skip(n, now).map(Skip::new);
+        }
         Optional<Manager> manager = b.manager(n);
         if (manager.isEmpty()) {
             return skip("manager gone");
@@ -120,8 +128,11 @@ final class NudgeContent {
 
     /** The DM for {@code n}, as of {@code now}. */
     NudgeViews.Message render(Nudge n, Batch b, Instant now) {
-        Manager m = b.manager(n).orElseThrow();
         NudgeType type = types.of(n.kind()).orElseThrow();
+        if (types.withoutManager(n.kind())) {
+            return NudgeViews.render(n, b.byType.get(type).render(n, now), false);
+        }
+        Manager m = b.manager(n).orElseThrow();
         return NudgeViews.render(n, b.byType.get(type).render(n, m, now), b.socialTip(n));
     }
 }

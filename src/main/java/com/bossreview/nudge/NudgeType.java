@@ -40,6 +40,23 @@ public interface NudgeType {
     }
 
     /**
+     * The kinds sent to someone who need not be a manager (a boss's weekly digest): the engine
+     * skips its manager checks for them and asks {@link Batch#skip(Nudge, Instant)} and {@link
+     * Batch#render(Nudge, Instant)} instead.
+     */
+    default Set<NudgeKind> withoutManager() {
+        return Set.of();
+    }
+
+    /**
+     * The periodic occurrences of the {@link #withoutManager} kinds due after {@code from} and up
+     * to {@code to}; the materializer plans them on every run, beside every manager's.
+     */
+    default List<Occurrence> planWithoutManager(Instant from, Instant to) {
+        return List.of();
+    }
+
+    /**
      * The latest a snoozed nudge of {@code kind} for {@code period} may come back (a review prep
      * before the review, or not at all); empty when a snooze may last as long as it asks.
      */
@@ -66,5 +83,15 @@ public interface NudgeType {
 
         /** What {@code n} says, as of {@code now} (at send time, after {@link #skip}). */
         NudgeMessage render(Nudge n, Manager m, Instant now);
+
+        /** {@link #skip(Nudge, Manager, Instant)} of a {@link #withoutManager} kind. */
+        default Optional<String> skip(Nudge n, Instant now) {
+            return Optional.of("needs a manager");
+        }
+
+        /** {@link #render(Nudge, Manager, Instant)} of a {@link #withoutManager} kind. */
+        default NudgeMessage render(Nudge n, Instant now) {
+            throw new IllegalStateException(n.kind() + " is rendered for a manager");
+        }
     }
 }

@@ -19,7 +19,9 @@ public final class NudgeTypes {
                     throw new IllegalArgumentException("nudge kind " + k + " registered twice");
                 }
             }
-            if (!t.kinds().containsAll(t.periodic()) || !t.kinds().containsAll(t.withSocialTip())) {
+            if (!t.kinds().containsAll(t.periodic())
+                    || !t.kinds().containsAll(t.withSocialTip())
+                    || !t.kinds().containsAll(t.withoutManager())) {
                 throw new IllegalArgumentException(t + " names kinds it does not declare");
             }
         }
@@ -43,6 +45,11 @@ public final class NudgeTypes {
         List<String> names = new ArrayList<>();
         types.forEach(t -> t.periodic().forEach(k -> names.add(k.name())));
         return names;
+    }
+
+    /** Whether {@code kind} is sent without a manager (see {@link NudgeType#withoutManager}). */
+    boolean withoutManager(NudgeKind kind) {
+        return of(kind).filter(t -> t.withoutManager().contains(kind)).isPresent();
     }
 
     boolean withSocialTip(NudgeKind kind) {

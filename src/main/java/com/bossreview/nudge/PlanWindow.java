@@ -35,6 +35,11 @@ public record PlanWindow(
 
     /** Whether {@code o} is due within this window. */
     boolean contains(Occurrence o) {
+        return contains(from, to, o);
+    }
+
+    /** Whether {@code o} is due after {@code from} and up to {@code to}. */
+    static boolean contains(Instant from, Instant to, Occurrence o) {
         return o.dueAt().isAfter(from) && !o.dueAt().isAfter(to);
     }
 }

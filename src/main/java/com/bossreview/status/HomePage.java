@@ -40,6 +40,20 @@ public final class HomePage implements Clicks.HomeTab {
 
     private final List<Section> sections;
 
+    /**
+     * A part of the tab for anyone who opens it, manager or not (what managers sent to a boss):
+     * after the manager's own part, in at most {@code room} blocks; empty when it has nothing.
+     */
+    @FunctionalInterface
+    public interface ForAnyone {
+        List<LayoutBlock> blocks(String team, String user, int room);
+    }
+
+    /** Slack's limit of blocks in a Home view. */
+    static final int MAX_BLOCKS = 100;
+
+    private final List<ForAnyone> forAnyone;
+
     public HomePage(
             StatusService status,
             AgendaService agendas,
@@ -56,7 +70,19 @@ public final class HomePage implements Clicks.HomeTab {
             ZoneRefresher zones,
             SlackApi slack,
             List<Section> sections) {
+        this(status, agendas, managers, zones, slack, sections, List.of());
+    }
+
+    public HomePage(
+            StatusService status,
+            AgendaService agendas,
+            ManagerService managers,
+            ZoneRefresher zones,
+            SlackApi slack,
+            List<Section> sections,
+            List<ForAnyone> forAnyone) {
         this.sections = List.copyOf(sections);
+        this.forAnyone = List.copyOf(forAnyone);
         this.status = status;
         this.agendas = agendas;
         this.managers = managers;
@@ -93,15 +119,36 @@ public final class HomePage implements Clicks.HomeTab {
 
     List<LayoutBlock> blocks(String team, String user) {
         Optional<StatusCard> card = card(team, user);
-        if (card.isEmpty()) {
-            return StatusViews.onboarding();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        card.ifPresent(c -> blocks.addAll(managerBlocks(c)));
+        List<LayoutBlock> onboarding = card.isEmpty() ? StatusViews.onboarding() : List.of();
+        for (ForAnyone part : forAnyone) {
+            // The notice on top and a divider before each part and before the onboarding count too.
+            int room = MAX_BLOCKS - 2 - blocks.size() - 2 - onboarding.size();
+            List<LayoutBlock> more = part.blocks(team, user, room);
+            if (!more.isEmpty()) {
+                if (!blocks.isEmpty()) {
+                    blocks.add(divider());
+                }
+                blocks.addAll(more);
+            }
         }
-        Manager m = card.get().manager();
-        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card.get()));
+        if (!onboarding.isEmpty()) {
+            if (!blocks.isEmpty()) {
+                blocks.add(divider());
+            }
+            blocks.addAll(onboarding);
+        }
+        return blocks;
+    }
+
+    private List<LayoutBlock> managerBlocks(StatusCard card) {
+        Manager m = card.manager();
+        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card));
         sections.forEach(s -> blocks.addAll(s.blocks(m)));
         blocks.add(divider());
         // The card's open news, read in its one query, with each item's buttons.
-        blocks.addAll(NewsListViews.home(card.get().unsharedNews(), card.get().now()));
+        blocks.addAll(NewsListViews.home(card.unsharedNews(), card.now()));
         blocks.add(divider());
         blocks.addAll(
                 AgendaViews.draft(

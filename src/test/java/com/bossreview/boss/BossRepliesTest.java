@@ -67,6 +67,8 @@ class BossRepliesTest extends BossDmTest {
         assertThat(buttons(dm))
                 .extracting(b -> b.get("action_id").getAsString())
                 .containsExactly("boss_thanks", "boss_lets_talk", "boss_ask");
+        assertThat(buttons(dm).get(0).getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo(what == Sending.NEWS ? "Thanks" : "Got it");
         long id =
                 Long.parseLong(
                         value(dm, "boss_thanks")
@@ -94,12 +96,19 @@ class BossRepliesTest extends BossDmTest {
                     answer(dm, BOSS, reply == BossReply.THANKS ? "boss_thanks" : "boss_lets_talk");
             assertThat(dmsTo(ME)).hasSize(toManager + 1);
             String notice = dmsTo(ME).get(toManager).param("text");
-            if (reply == BossReply.THANKS) {
+            if (reply == BossReply.THANKS && what == Sending.NEWS) {
                 assertThat(notice)
                         .contains("<@" + BOSS + "> says thanks for " + ABOUT.get(what))
                         .doesNotContainIgnoringCase("talk");
                 assertThat(answered.param("text"))
                         .contains("You said thanks — <@" + ME + "> has been told");
+            } else if (reply == BossReply.THANKS) {
+                // A forecast or an agenda is acknowledged ("Got it"), not thanked for.
+                assertThat(notice)
+                        .contains("<@" + BOSS + "> got " + ABOUT.get(what))
+                        .doesNotContainIgnoringCase("thank")
+                        .doesNotContainIgnoringCase("talk");
+                assertThat(answered.param("text")).contains("Got it — <@" + ME + "> has been told");
             } else {
                 assertThat(notice)
                         .contains("<@" + BOSS + "> would like to talk about " + ABOUT.get(what));
@@ -226,7 +235,7 @@ class BossRepliesTest extends BossDmTest {
         next("chat.postMessage", dms + 3);
         FakeSlack.Call thanked = answer(dm, BOSS, "boss_thanks");
 
-        assertThat(thanked.param("text")).contains("You said thanks");
+        assertThat(thanked.param("text")).contains("Got it — <@" + ME + "> has been told");
         assertThat(dmsTo(ME)).hasSize(toManager + 3);
         assertThat(TestDatabase.rows("boss_reply WHERE reply = 'ASK'")).isEqualTo(2);
         assertThat(TestDatabase.rows("boss_reply WHERE reply = 'THANKS'")).isEqualTo(1);
@@ -241,7 +250,7 @@ class BossRepliesTest extends BossDmTest {
         FakeSlack.Call again = answer(dm, BOSS, "boss_lets_talk");
 
         assertThat(again.param("text"))
-                .contains("You already said thanks")
+                .contains("You already said got it")
                 .contains("Nothing was sent again");
         assertThat(again.param("replace_original")).isEqualTo("false");
         assertThat(dmsTo(ME)).hasSize(toManager);
@@ -334,7 +343,8 @@ class BossRepliesTest extends BossDmTest {
         assertThat(failed.param("replace_original")).isEqualTo("false");
         assertThat(TestDatabase.rows("boss_reply")).isZero();
         int toManager = dmsTo(ME).size();
-        assertThat(answer(dm, BOSS, "boss_thanks").param("text")).contains("You said thanks");
+        assertThat(answer(dm, BOSS, "boss_thanks").param("text"))
+                .contains("Got it — <@" + ME + "> has been told");
         assertThat(dmsTo(ME)).hasSize(toManager + 1);
         assertThat(TestDatabase.rows("boss_reply WHERE reply = 'THANKS'")).isEqualTo(1);
     }

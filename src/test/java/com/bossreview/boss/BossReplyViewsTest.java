@@ -63,6 +63,32 @@ class BossReplyViewsTest {
     }
 
     @Test
+    void
+            forecasts_and_agendas_are_acknowledged_with_got_it_and_news_with_thanks_under_the_same_action_id() {
+        List<LayoutBlock> body = List.of(section(s -> s.text(markdownText("x"))));
+        for (Subject subject : List.of(Subject.news(1), Subject.forecast(2), Subject.agenda(3))) {
+            List<LayoutBlock> dm = BossReplyViews.dm("U0MGR", subject, body);
+            ActionsBlock buttons = (ActionsBlock) dm.get(dm.size() - 1);
+            String ack = subject.kind() == Subject.Kind.NEWS ? "Thanks" : "Got it";
+            assertThat(buttons.getElements())
+                    .extracting(
+                            e -> {
+                                var b = (com.slack.api.model.block.element.ButtonElement) e;
+                                return b.getActionId() + "=" + b.getText().getText();
+                            })
+                    .containsExactly(
+                            "boss_thanks=" + ack,
+                            "boss_lets_talk=Let's talk",
+                            "boss_ask=Ask a question");
+            assertThat(
+                            ((com.slack.api.model.block.ContextBlock) dm.get(1))
+                                    .getElements()
+                                    .toString())
+                    .contains("*" + ack + "*, *Let's talk* or *Ask a question*");
+        }
+    }
+
+    @Test
     void an_answered_dm_keeps_its_content_and_other_buttons_but_loses_the_answer_buttons() {
         LayoutBlock content = section(s -> s.text(markdownText("Forecast: *$250,000*")));
         LayoutBlock other =
@@ -88,7 +114,8 @@ class BossReplyViewsTest {
         List<LayoutBlock> shown =
                 BossReplyViews.dm("U0MGR", Subject.news(1), List.of(content, other, old));
 
-        List<LayoutBlock> answered = BossReplyViews.answered(shown, BossReply.LETS_TALK, "U0MGR");
+        List<LayoutBlock> answered =
+                BossReplyViews.answered(shown, BossReply.LETS_TALK, Subject.Kind.NEWS, "U0MGR");
 
         assertThat(answered).contains(content, other).doesNotContain(old).hasSize(5);
         assertThat(answered.stream().filter(b -> b instanceof ActionsBlock)).containsExactly(other);

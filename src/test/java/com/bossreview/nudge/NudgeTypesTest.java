@@ -169,4 +169,28 @@ class NudgeTypesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TEST_PING");
     }
+
+    @Test
+    void a_type_cannot_send_without_a_manager_a_kind_it_does_not_declare() {
+        NudgeType stray =
+                new NudgeType() {
+                    @Override
+                    public Set<NudgeKind> kinds() {
+                        return Set.of(PING);
+                    }
+
+                    @Override
+                    public Set<NudgeKind> withoutManager() {
+                        return Set.of(NudgeKind.of("TEST_STRAY"));
+                    }
+
+                    @Override
+                    public Batch prepare(List<Nudge> claimed) {
+                        throw new AssertionError("never claimed");
+                    }
+                };
+        assertThatThrownBy(() -> NudgeTypes.of(stray))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names kinds it does not declare");
+    }
 }
