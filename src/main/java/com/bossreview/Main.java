@@ -66,6 +66,13 @@ import com.bossreview.review.SlotBooker;
 import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.scheduling.SyncLoop;
+import com.bossreview.scorecard.MonthlyNudges;
+import com.bossreview.scorecard.Pulses;
+import com.bossreview.scorecard.ScorecardListeners;
+import com.bossreview.scorecard.ScorecardMetrics;
+import com.bossreview.scorecard.ScorecardViews;
+import com.bossreview.scorecard.Scorecards;
+import com.bossreview.scorecard.SocialTime;
 import com.bossreview.settings.SettingsCommands;
 import com.bossreview.setup.SetupCommands;
 import com.bossreview.slack.*;
@@ -189,13 +196,16 @@ public final class Main {
             ForecastService forecasts =
                     new ForecastService(jdbi, clock, ForecastNudges.reminders(occurrences));
             AgendaService agendas = new AgendaService(jdbi, clock, news, forecasts, reviews);
+            Scorecards scorecards = new Scorecards(jdbi, clock);
+            new ScorecardMetrics(jdbi, clock, registry);
             // Each feature's nudges: what the engine plans, checks and says.
             NudgeTypes nudgeTypes =
                     NudgeTypes.of(
                             new ReviewNudges(jdbi),
                             new PrepNudges(jdbi, agendas),
                             new NewsNudges(jdbi, news),
-                            new ForecastNudges(jdbi, forecasts));
+                            new ForecastNudges(jdbi, forecasts),
+                            new MonthlyNudges(jdbi, scorecards));
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan, heldElsewhere);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
@@ -219,7 +229,16 @@ public final class Main {
                             managers,
                             zones,
                             api,
-                            homeSections(calendars, crms));
+                            homeSections(calendars, crms),
+                            List.of(
+                                    card ->
+                                            ScorecardViews.card(
+                                                    scorecards.card(card.manager()),
+                                                    card.streak(),
+                                                    card.manager()
+                                                            .bossUserId()
+                                                            .map(b -> "<@" + b + ">")
+                                                            .orElse("your boss"))));
             Clicks clicks = new Clicks(home, messenger);
             Optional<CalendarFeature> calendar =
                     calendars.map(
@@ -274,6 +293,13 @@ public final class Main {
                                     feeds,
                                     calendar.<SlotBooker>map(CalendarFeature::slots)),
                             new StatusCommands(home, afterAck),
+                            new ScorecardListeners(
+                                    new SocialTime(jdbi, clock),
+                                    new Pulses(jdbi, clock),
+                                    managers,
+                                    zones,
+                                    clicks,
+                                    afterAck),
                             new AgendaCommands(
                                     agendas,
                                     managers,

@@ -33,6 +33,10 @@ public enum Subcommand {
             "<amount> [note]",
             "record this quarter's forecast (`250k`, `1.2M`, `$300,000`)"),
     AGENDA("agenda", "", "draft agenda for your next review, with a Send to boss button"),
+    SOCIAL(
+            "social",
+            "<text>",
+            "log social time with your boss (coffee, lunch); the monthly recap counts it"),
     PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),
     RESUME("resume", "", "nudges again"),
     SETTINGS(

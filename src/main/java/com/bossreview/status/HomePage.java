@@ -40,6 +40,14 @@ public final class HomePage implements Clicks.HomeTab {
 
     private final List<Section> sections;
 
+    /** A feature's lines on the card itself, above its buttons (the scorecard). */
+    @FunctionalInterface
+    public interface CardSection {
+        List<LayoutBlock> blocks(StatusCard card);
+    }
+
+    private final List<CardSection> cardSections;
+
     public HomePage(
             StatusService status,
             AgendaService agendas,
@@ -56,7 +64,19 @@ public final class HomePage implements Clicks.HomeTab {
             ZoneRefresher zones,
             SlackApi slack,
             List<Section> sections) {
+        this(status, agendas, managers, zones, slack, sections, List.of());
+    }
+
+    public HomePage(
+            StatusService status,
+            AgendaService agendas,
+            ManagerService managers,
+            ZoneRefresher zones,
+            SlackApi slack,
+            List<Section> sections,
+            List<CardSection> cardSections) {
         this.sections = List.copyOf(sections);
+        this.cardSections = List.copyOf(cardSections);
         this.status = status;
         this.agendas = agendas;
         this.managers = managers;
@@ -97,7 +117,7 @@ public final class HomePage implements Clicks.HomeTab {
             return StatusViews.onboarding();
         }
         Manager m = card.get().manager();
-        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card.get()));
+        List<LayoutBlock> blocks = new ArrayList<>(cardBlocks(card.get()));
         sections.forEach(s -> blocks.addAll(s.blocks(m)));
         blocks.add(divider());
         // The card's open news, read in its one query, with each item's buttons.
@@ -109,6 +129,13 @@ public final class HomePage implements Clicks.HomeTab {
                         IsoWeek.of(m.today(managers.now())),
                         m.bossUserId().isPresent()));
         return blocks;
+    }
+
+    /** The status card with the features' lines on it: {@code /bossreview status} and the tab. */
+    List<LayoutBlock> cardBlocks(StatusCard card) {
+        List<LayoutBlock> more = new ArrayList<>();
+        cardSections.forEach(s -> more.addAll(s.blocks(card)));
+        return StatusViews.card(card, more);
     }
 
     /**
