@@ -68,6 +68,8 @@ public final class ScorecardMetrics {
             MeterRegistry registry, String name, String help, ToDoubleFunction<Reading> value) {
         Gauge.builder(name, this, s -> value.applyAsDouble(s.reading()))
                 .description(help)
+                // Nothing else holds this object: a gauge's weak reference would let it go.
+                .strongReference(true)
                 .register(registry);
     }
 
@@ -87,7 +89,7 @@ public final class ScorecardMetrics {
         return last;
     }
 
-    private Reading read(Instant now) {
+    Reading read(Instant now) {
         NewsDao.ToldLatency told =
                 jdbi.withExtension(
                         NewsDao.class,
