@@ -11,7 +11,7 @@ public enum Subcommand {
     STATUS(
             "status",
             "",
-            "your status card: boss, review slot, this week, unshared news, forecast, streak"),
+            "your status card: boss, review slot, this week, unshared news, forecast, streak, scorecard"),
     HELP("help", "", "this list"),
     SETUP("setup", "", "set boss, review slot, time zone, prime hours and nudges in one form"),
     BOSS("boss", "@user", "set who your boss is"),
