@@ -76,6 +76,13 @@ import com.bossreview.scheduling.Fanout;
 import com.bossreview.scheduling.InjectingJobFactory;
 import com.bossreview.scheduling.Scheduling;
 import com.bossreview.scheduling.SyncLoop;
+import com.bossreview.scorecard.MonthlyNudges;
+import com.bossreview.scorecard.Pulses;
+import com.bossreview.scorecard.ScorecardListeners;
+import com.bossreview.scorecard.ScorecardMetrics;
+import com.bossreview.scorecard.ScorecardViews;
+import com.bossreview.scorecard.Scorecards;
+import com.bossreview.scorecard.SocialTime;
 import com.bossreview.settings.SettingsCommands;
 import com.bossreview.setup.SetupCommands;
 import com.bossreview.slack.*;
@@ -213,6 +220,8 @@ public final class Main {
             AgendaForBoss agendaForBoss = new AgendaForBoss(agendas);
             BossInbox inbox =
                     new BossInbox(jdbi, List.of(newsForBoss, forecastForBoss, agendaForBoss));
+            Scorecards scorecards = new Scorecards(jdbi, clock);
+            new ScorecardMetrics(jdbi, clock, registry);
             // Each feature's nudges: what the engine plans, checks and says.
             NudgeTypes nudgeTypes =
                     NudgeTypes.of(
@@ -220,7 +229,8 @@ public final class Main {
                             new PrepNudges(jdbi, agendas),
                             new NewsNudges(jdbi, news),
                             new ForecastNudges(jdbi, forecasts),
-                            new DigestNudges(jdbi, inbox, forecastForBoss));
+                            new DigestNudges(jdbi, inbox, forecastForBoss),
+                            new MonthlyNudges(jdbi, scorecards));
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan, heldElsewhere);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
@@ -245,7 +255,16 @@ public final class Main {
                             zones,
                             api,
                             homeSections(calendars, crms),
-                            List.of(new BossHome(inbox, digests)::blocks));
+                            List.of(new BossHome(inbox, digests)::blocks),
+                            List.of(
+                                    card ->
+                                            ScorecardViews.card(
+                                                    scorecards.card(card.manager()),
+                                                    card.streak(),
+                                                    card.manager()
+                                                            .bossUserId()
+                                                            .map(b -> "<@" + b + ">")
+                                                            .orElse("your boss"))));
             Clicks clicks = new Clicks(home, messenger);
             // provider syncs read this many connections at once, sized to the background pool
             int syncWidth = Fanout.widthFor(db.backgroundPool().getMaximumPoolSize());
@@ -310,6 +329,13 @@ public final class Main {
                                     feeds,
                                     calendar.<SlotBooker>map(CalendarFeature::slots)),
                             new StatusCommands(home, afterAck),
+                            new ScorecardListeners(
+                                    new SocialTime(jdbi, clock),
+                                    new Pulses(jdbi, clock),
+                                    managers,
+                                    zones,
+                                    clicks,
+                                    afterAck),
                             new AgendaCommands(
                                     agendas,
                                     managers,

@@ -12,6 +12,8 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerDao;
 import com.bossreview.news.NewsDao;
 import com.bossreview.review.ReviewDao;
+import com.bossreview.scorecard.PulseDao;
+import com.bossreview.scorecard.SocialDao;
 import com.bossreview.workspace.WorkspaceDefaults;
 import com.bossreview.workspace.WorkspaceDefaultsDao;
 import com.google.gson.Gson;
@@ -20,6 +22,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -167,6 +170,30 @@ public final class ExportService {
                                         stops.add(o);
                                     });
                     root.add("boss_dms", stops);
+                    JsonArray pulse = new JsonArray();
+                    h.attach(PulseDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    p -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty(
+                                                "month", YearMonth.from(p.month()).toString());
+                                        o.addProperty("score", p.score());
+                                        o.addProperty("answered_at", p.answeredAt().toString());
+                                        pulse.add(o);
+                                    });
+                    root.add("pulse", pulse);
+                    JsonArray social = new JsonArray();
+                    h.attach(SocialDao.class)
+                            .all(m.teamId(), m.userId())
+                            .forEach(
+                                    x -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("text", x.body());
+                                        o.addProperty("logged_at", x.loggedAt().toString());
+                                        social.add(o);
+                                    });
+                    root.add("social_time", social);
                     // The calendar connection, never its tokens.
                     h.attach(CalendarDao.class)
                             .find(m.teamId(), m.userId())

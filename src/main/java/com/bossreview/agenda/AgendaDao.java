@@ -77,4 +77,23 @@ public interface AgendaDao {
             @Bind("since") Instant since,
             @Bind("until") Instant until,
             @Bind("limit") int limit);
+
+    /** When a manager sent an agenda, for counting. */
+    record Sending(String teamId, String userId, Instant sentAt) {}
+
+    /**
+     * The agendas each manager {@code (teams[i], users[i])} sent from {@code fromMicros[i]} (epoch
+     * microseconds) up to {@code to}: the scorecard's count, in one statement for a whole batch.
+     */
+    @SqlQuery(
+            """
+            SELECT a.team_id, a.user_id, a.sent_at FROM agenda_sent a
+              JOIN unnest(:teams, :users, :fromMicros) AS k(t, u, f) ON a.team_id = k.t AND a.user_id = k.u
+             WHERE a.sent_at >= timestamptz 'epoch' + k.f * interval '1 microsecond' AND a.sent_at < :to""")
+    @RegisterConstructorMapper(Sending.class)
+    List<Sending> sentBetween(
+            @Bind("teams") String[] teams,
+            @Bind("users") String[] users,
+            @Bind("fromMicros") long[] fromMicros,
+            @Bind("to") Instant to);
 }

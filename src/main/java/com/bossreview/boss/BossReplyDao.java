@@ -88,4 +88,24 @@ public interface BossReplyDao {
                     + "AND answered_at >= :since")
     List<Row> closingAnswersBy(
             @Bind("team") String team, @Bind("boss") String boss, @Bind("since") Instant since);
+
+    /** One answer the boss gave a manager, for counting. */
+    record Answer(String teamId, String userId, BossReply reply, Instant answeredAt) {}
+
+    /**
+     * The answers each manager {@code (teams[i], users[i])} got from {@code fromMicros[i]} (epoch
+     * microseconds) up to {@code to}: the scorecard's acknowledgements, in one statement for a
+     * whole batch.
+     */
+    @SqlQuery(
+            """
+            SELECT r.team_id, r.user_id, r.reply, r.answered_at FROM boss_reply r
+              JOIN unnest(:teams, :users, :fromMicros) AS k(t, u, f) ON r.team_id = k.t AND r.user_id = k.u
+             WHERE r.answered_at >= timestamptz 'epoch' + k.f * interval '1 microsecond' AND r.answered_at < :to""")
+    @RegisterConstructorMapper(Answer.class)
+    List<Answer> answeredBetween(
+            @Bind("teams") String[] teams,
+            @Bind("users") String[] users,
+            @Bind("fromMicros") long[] fromMicros,
+            @Bind("to") Instant to);
 }

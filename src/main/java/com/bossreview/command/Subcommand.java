@@ -11,7 +11,7 @@ public enum Subcommand {
     STATUS(
             "status",
             "",
-            "your status card: boss, review slot, this week, unshared news, forecast, streak"),
+            "your status card: boss, review slot, this week, unshared news, forecast, streak, scorecard"),
     HELP("help", "", "this list"),
     SETUP("setup", "", "set boss, review slot, time zone, prime hours and nudges in one form"),
     BOSS("boss", "@user", "set who your boss is"),
@@ -48,6 +48,10 @@ public enum Subcommand {
             "credit",
             "@rep <text>",
             "put a rep's win on every agenda, naming them to your boss, until resolved"),
+    SOCIAL(
+            "social",
+            "<text>",
+            "log social time with your boss (coffee, lunch); the monthly recap counts it"),
     PAUSE("pause", "<YYYY-MM-DD>", "no nudges until that date"),
     RESUME("resume", "", "nudges again"),
     SETTINGS(

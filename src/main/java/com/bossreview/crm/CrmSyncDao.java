@@ -220,4 +220,20 @@ public interface CrmSyncDao {
             @Bind("kind") String kind,
             @Bind("modifiedAt") Instant modifiedAt,
             @Bind("now") Instant now);
+
+    /** When the CRM change behind a drafted news item happened. */
+    record NewsChange(long newsId, Instant modifiedAt) {}
+
+    /**
+     * The CRM change time of each of these news items that the sync drafted (the earliest, should
+     * two changes have drafted one item); items typed by hand are left out. The scorecard measures
+     * bad-news latency from it: the boss's clock starts when the deal changed, not when we noticed.
+     */
+    @SqlQuery(
+            """
+            SELECT news_id, min(modified_at) AS modified_at FROM crm_deal_news
+             WHERE team_id = ANY(:teams) AND news_id = ANY(:newsIds)
+             GROUP BY news_id""")
+    @RegisterConstructorMapper(NewsChange.class)
+    List<NewsChange> changeTimes(@Bind("teams") String[] teams, @Bind("newsIds") long[] newsIds);
 }

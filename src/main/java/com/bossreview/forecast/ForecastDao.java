@@ -160,4 +160,23 @@ public interface ForecastDao {
             @Bind("boss") String boss,
             @Bind("year") int fiscalYear,
             @Bind("quarter") int quarter);
+
+    /**
+     * Every figure of the fiscal quarter {@code (years[i], quarters[i])} of each manager {@code
+     * (teams[i], users[i])}, in recording order: the scorecard's downgrades, in one statement for a
+     * whole batch.
+     */
+    @SqlQuery(
+            """
+            SELECT f.id, f.team_id, f.user_id, f.fiscal_year, f.quarter, f.amount, f.currency, f.note, f.recorded_at,
+                   f.shared_at, f.shared_with, f.told_via
+              FROM forecast f
+              JOIN unnest(:teams, :users, :years, :quarters) AS k(t, u, y, q)
+                ON f.team_id = k.t AND f.user_id = k.u AND f.fiscal_year = k.y AND f.quarter = k.q
+             ORDER BY f.recorded_at, f.id""")
+    List<Forecast> inQuarters(
+            @Bind("teams") String[] teams,
+            @Bind("users") String[] users,
+            @Bind("years") int[] fiscalYears,
+            @Bind("quarters") int[] quarters);
 }

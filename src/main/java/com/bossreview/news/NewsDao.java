@@ -191,4 +191,42 @@ public interface NewsDao {
             @Bind("since") Instant since,
             @Bind("until") Instant until,
             @Bind("limit") int limit);
+
+    /**
+     * The scorecard's bad news: for each manager {@code (teams[i], users[i])}, what they logged
+     * from {@code fromMicros[i]} (epoch microseconds) up to {@code to}, told or not, never what was
+     * dismissed; in one statement for a whole batch.
+     */
+    @SqlQuery(
+            """
+            SELECT n.id, n.team_id, n.user_id, n.kind, n.body, n.logged_at, n.shared_at, n.shared_with,
+                   n.acknowledged_at, n.told_how, n.dismissed_at
+              FROM news n
+              JOIN unnest(:teams, :users, :fromMicros) AS k(t, u, f) ON n.team_id = k.t AND n.user_id = k.u
+             WHERE n.kind = 'BAD' AND n.dismissed_at IS NULL
+               AND n.logged_at >= timestamptz 'epoch' + k.f * interval '1 microsecond' AND n.logged_at < :to
+             ORDER BY n.logged_at, n.id""")
+    List<NewsItem> badNewsLogged(
+            @Bind("teams") String[] teams,
+            @Bind("users") String[] users,
+            @Bind("fromMicros") long[] fromMicros,
+            @Bind("to") Instant to);
+
+    /**
+     * Every workspace's bad news told from {@code since}: how many, how many within {@code
+     * withinSeconds} of being logged, and the median seconds it took. {@code /metrics} shows these
+     * totals, never a team or a person.
+     */
+    record ToldLatency(long told, long withinLimit, Double medianSeconds) {}
+
+    @SqlQuery(
+            """
+            SELECT count(*) AS told,
+                   count(*) FILTER (WHERE shared_at - logged_at <= :withinSeconds * interval '1 second') AS within_limit,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM shared_at - logged_at)) AS median_seconds
+              FROM news
+             WHERE kind = 'BAD' AND shared_at >= :since""")
+    @RegisterConstructorMapper(ToldLatency.class)
+    ToldLatency toldLatency(
+            @Bind("since") Instant since, @Bind("withinSeconds") long withinSeconds);
 }

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  *   <li>{@link Reminder} {@code news-12-2}, {@code forecast-5-1}: the n-th reminder of a chain
  *       about one row;
  *   <li>{@link Once} {@code news-12}: the one reminder about a row (good news);
+ *   <li>{@link Month} {@code 2026-11}: a monthly nudge of that calendar month (recap, pulse);
  *   <li>{@link Snoozed} {@code <base>~<minute>}: the same occurrence again, after a snooze.
  * </ul>
  */
@@ -54,6 +55,13 @@ public sealed interface NudgePeriod {
         @Override
         public String key() {
             return week.toString();
+        }
+    }
+
+    record Month(java.time.YearMonth month) implements NudgePeriod {
+        @Override
+        public String key() {
+            return month.toString();
         }
     }
 
@@ -141,6 +149,12 @@ public sealed interface NudgePeriod {
             return new Week(
                     new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         }
+        m = Codec.MONTH.matcher(text);
+        if (m.matches()) {
+            return new Month(
+                    java.time.YearMonth.of(
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
         m = Codec.COUNTDOWN.matcher(text);
         if (m.matches()) {
             return new Countdown(
@@ -172,6 +186,7 @@ public sealed interface NudgePeriod {
     /** The patterns of {@link #parse}. */
     final class Codec {
         private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+        private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
         private static final Pattern COUNTDOWN = Pattern.compile("FY(\\d{4})-Q([1-4])-(\\d+)d");
         private static final Pattern ROW = Pattern.compile("(news|forecast)-(\\d+)(?:-(\\d+))?");
 

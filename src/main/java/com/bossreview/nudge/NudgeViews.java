@@ -46,7 +46,11 @@ public final class NudgeViews {
         String text = says.text();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(text))));
-        blocks.add(actions(a -> a.blockId("nudge_actions").elements(buttons)));
+        // Slack refuses an actions block without elements: a nudge that only informs (the monthly
+        // recap) has none.
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId("nudge_actions").elements(buttons)));
+        }
         List<String> tips = new ArrayList<>();
         tips.add(":bulb: " + says.tip());
         if (socialTip) {

@@ -68,4 +68,38 @@ public interface ReviewDao {
             SELECT max(updated_at) FROM weekly_review
             WHERE team_id = :team AND user_id = :user AND state = 'HELD'""")
     Optional<Instant> lastHeldAt(@Bind("team") String team, @Bind("user") String user);
+
+    /**
+     * The stored weeks of each manager {@code (teams[i], users[i])} from ISO week {@code (years[i],
+     * weeks[i])} on: the scorecard's held rate, in one statement for a whole batch.
+     */
+    @RegisterConstructorMapper(ManagerWeek.class)
+    @SqlQuery(
+            """
+            SELECT w.team_id, w.user_id, w.iso_year, w.iso_week, w.state FROM weekly_review w
+            JOIN unnest(:teams, :users, :years, :weeks) AS k(t, u, y, wk)
+            ON w.team_id = k.t AND w.user_id = k.u AND (w.iso_year, w.iso_week) >= (k.y, k.wk)""")
+    List<ManagerWeek> statesFrom(
+            @Bind("teams") String[] teams,
+            @Bind("users") String[] users,
+            @Bind("years") int[] years,
+            @Bind("weeks") int[] weeks);
+
+    /**
+     * Every workspace's weeks from ISO week {@code (year, week)} up to {@code (toYear, toWeek)} by
+     * state: {@code /metrics} shows the held share of them, never a team or a person.
+     */
+    record StateCount(ReviewState state, long weeks) {}
+
+    @RegisterConstructorMapper(StateCount.class)
+    @SqlQuery(
+            """
+            SELECT state, count(*) AS weeks FROM weekly_review
+             WHERE (iso_year, iso_week) >= (:year, :week) AND (iso_year, iso_week) < (:toYear, :toWeek)
+             GROUP BY state""")
+    List<StateCount> countsBetween(
+            @Bind("year") int year,
+            @Bind("week") int week,
+            @Bind("toYear") int toYear,
+            @Bind("toWeek") int toWeek);
 }

@@ -54,6 +54,14 @@ public final class HomePage implements Clicks.HomeTab {
 
     private final List<ForAnyone> forAnyone;
 
+    /** A feature's lines on the card itself, above its buttons (the scorecard). */
+    @FunctionalInterface
+    public interface CardSection {
+        List<LayoutBlock> blocks(StatusCard card);
+    }
+
+    private final List<CardSection> cardSections;
+
     public HomePage(
             StatusService status,
             AgendaService agendas,
@@ -81,8 +89,21 @@ public final class HomePage implements Clicks.HomeTab {
             SlackApi slack,
             List<Section> sections,
             List<ForAnyone> forAnyone) {
+        this(status, agendas, managers, zones, slack, sections, forAnyone, List.of());
+    }
+
+    public HomePage(
+            StatusService status,
+            AgendaService agendas,
+            ManagerService managers,
+            ZoneRefresher zones,
+            SlackApi slack,
+            List<Section> sections,
+            List<ForAnyone> forAnyone,
+            List<CardSection> cardSections) {
         this.sections = List.copyOf(sections);
         this.forAnyone = List.copyOf(forAnyone);
+        this.cardSections = List.copyOf(cardSections);
         this.status = status;
         this.agendas = agendas;
         this.managers = managers;
@@ -144,7 +165,7 @@ public final class HomePage implements Clicks.HomeTab {
 
     private List<LayoutBlock> managerBlocks(StatusCard card) {
         Manager m = card.manager();
-        List<LayoutBlock> blocks = new ArrayList<>(StatusViews.card(card));
+        List<LayoutBlock> blocks = new ArrayList<>(cardBlocks(card));
         sections.forEach(s -> blocks.addAll(s.blocks(m)));
         blocks.add(divider());
         // The card's open news, read in its one query, with each item's buttons.
@@ -156,6 +177,13 @@ public final class HomePage implements Clicks.HomeTab {
                         IsoWeek.of(m.today(managers.now())),
                         m.bossUserId().isPresent()));
         return blocks;
+    }
+
+    /** The status card with the features' lines on it: {@code /bossreview status} and the tab. */
+    List<LayoutBlock> cardBlocks(StatusCard card) {
+        List<LayoutBlock> more = new ArrayList<>();
+        cardSections.forEach(s -> more.addAll(s.blocks(card)));
+        return StatusViews.card(card, more);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class StatusCommands implements Listeners {
         }
         // The most frequent answer bossreview gives: written by BlockJson rather than through
         // Bolt's Gson.
-        return BlockJson.ack(StatusViews.fallback(card.get()), StatusViews.card(card.get()));
+        return BlockJson.ack(StatusViews.fallback(card.get()), home.cardBlocks(card.get()));
     }
 
     private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {

@@ -38,6 +38,11 @@ public final class StatusViews {
     }
 
     public static List<LayoutBlock> card(StatusCard c) {
+        return card(c, List.of());
+    }
+
+    /** The card with a feature's lines (the scorecard) after the forecast, above the buttons. */
+    public static List<LayoutBlock> card(StatusCard c, List<LayoutBlock> more) {
         var m = c.manager();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your manage-up status"))));
@@ -64,6 +69,7 @@ public final class StatusViews {
                                                 markdownText("*Streak*\n" + streak(c.streak()))))));
         blocks.add(section(s -> s.text(markdownText(news(c)))));
         blocks.add(section(s -> s.text(markdownText(forecast(c)))));
+        blocks.addAll(more);
         if (m.isPaused(c.now())) {
             blocks.add(
                     context(

@@ -21,6 +21,7 @@ class NudgePeriodTest {
                         new NudgePeriod.Reminder(NudgePeriod.Subject.NEWS, 42, 2),
                         new NudgePeriod.Reminder(NudgePeriod.Subject.FORECAST, 7, 1),
                         new NudgePeriod.Once(NudgePeriod.Subject.NEWS, 42),
+                        new NudgePeriod.Month(java.time.YearMonth.of(2026, 11)),
                         new NudgePeriod.Week(new IsoWeek(2026, 48)).snoozedAt(29_412_345L));
         assertThat(periods)
                 .extracting(NudgePeriod::key)
@@ -30,6 +31,7 @@ class NudgePeriodTest {
                         "news-42-2",
                         "forecast-7-1",
                         "news-42",
+                        "2026-11",
                         "2026-W48~29412345");
         assertThat(periods).allSatisfy(p -> assertThat(NudgePeriod.parse(p.key())).isEqualTo(p));
     }
