@@ -39,9 +39,15 @@ final class Spacing {
                 });
     }
 
-    /** Drops the workspaces whose last start is long past. */
+    /**
+     * Drops the workspaces whose last start is long past, and those whose last start is further
+     * ahead than a pace ever reaches ({@link Pace#MAX_AHEAD}): the clock moved back, and spacing
+     * after a time that will not come for hours would hold the workspace's next rows that long.
+     */
     void forget(Instant now) {
-        lastStart.values().removeIf(t -> t.isBefore(now.minus(FORGET_AFTER)));
+        Instant past = now.minus(FORGET_AFTER);
+        Instant ahead = now.plus(Pace.MAX_AHEAD);
+        lastStart.values().removeIf(t -> t.isBefore(past) || t.isAfter(ahead));
     }
 
     int size() {

@@ -52,4 +52,19 @@ class SpacingTest {
         spacing.forget(CLAIM.plusSeconds(1).plus(Spacing.FORGET_AFTER).plusMillis(1));
         assertThat(spacing.size()).isZero();
     }
+
+    @Test
+    void aClockThatMovedBackDoesNotHoldTheNextRowsUntilThePreviousTime() {
+        Spacing spacing = new Spacing();
+        Instant later = CLAIM.plus(Duration.ofDays(2));
+        spacing.startAt("T1", later.plusMillis(10), GAP, later, later);
+        // The clock is set back two days: the next claim's second row goes at its own slot, not
+        // a gap after a start two days ahead.
+        spacing.forget(CLAIM);
+        assertThat(spacing.startAt("T1", CLAIM.plusMillis(60), GAP, CLAIM, CLAIM))
+                .isEqualTo(CLAIM.plusMillis(60));
+        // A start within what a pace reaches ahead is kept.
+        spacing.forget(CLAIM.minus(Pace.MAX_AHEAD).plusSeconds(1));
+        assertThat(spacing.size()).isEqualTo(1);
+    }
 }
