@@ -27,8 +27,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The scorecard's monthly DMs, both non-urgent and outside prime sales hours, at the manager's
  * booking-nudge time: the recap on the first working day of the month (last month's and the
- * quarter's figures, one suggestion), and the private pulse on the first working day from the 15th.
- * Once each per month (the period is the month); never while paused (the engine's rule).
+ * quarter's figures, one suggestion; not to a manager who joined in the month's second half), and
+ * the private pulse on the first working day from the 15th. Once each per month (the period is the
+ * month); never while paused (the engine's rule).
  */
 public final class MonthlyNudges implements NudgeType {
     public static final NudgeKind RECAP = NudgeKind.of("MONTHLY_RECAP");
@@ -80,6 +81,15 @@ public final class MonthlyNudges implements NudgeType {
             d = d.plusDays(1);
         }
         return NudgePlanner.outsidePrime(m, LocalTimes.at(d, m.bookingNudgeTime(), m.zone()));
+    }
+
+    /**
+     * A manager who joined on or after a month's {@value #PULSE_FROM_DAY}th gets no recap of it
+     * (the recap sent in the month after): a week of figures says nothing yet, and "it has been a
+     * while since social time" would be wrong.
+     */
+    static Instant recapFrom(Manager m, YearMonth month) {
+        return month.atDay(PULSE_FROM_DAY).atStartOfDay(m.zone()).toInstant();
     }
 
     static YearMonth month(Nudge n) {
@@ -142,8 +152,8 @@ public final class MonthlyNudges implements NudgeType {
             public Optional<String> skip(Nudge n, Manager m, Instant now) {
                 YearMonth month = month(n);
                 if (n.kind() == RECAP) {
-                    if (!m.createdAt().isBefore(Span.month(m, month).from())) {
-                        return Optional.of("nothing to recap yet");
+                    if (!m.createdAt().isBefore(recapFrom(m, month.minusMonths(1)))) {
+                        return Optional.of("too little of the month to recap");
                     }
                     return now.isAfter(n.dueAt().plus(RECAP_FRESH))
                             ? Optional.of("late: recap week over")

@@ -118,6 +118,32 @@ class NudgeFlowTest extends AppTest {
                 .isEqualTo("SKIPPED:review already booked");
     }
 
+    @Test
+    void a_month_joined_in_its_second_half_gets_no_recap_one_joined_earlier_does() {
+        // Joined Wednesday 25 November: too little of November to recap on 1 December (the
+        // recap's period is the month it is sent in).
+        drainAt(Instant.parse("2026-12-01T14:00:00Z"));
+        assertThat(state("MONTHLY_RECAP", "2026-12"))
+                .isEqualTo("SKIPPED:too little of the month to recap");
+
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        "UPDATE manager SET created_at = ? WHERE user_id = ?",
+                                        Instant.parse("2026-11-10T15:00:00Z"),
+                                        ME));
+        TestDatabase.database().jdbi().useHandle(h -> h.execute("DELETE FROM nudge"));
+        clock.set(MONDAY_0800);
+        app.nudges().materializer().replan(TEAM, ME);
+        int before = dmsToMe().size();
+        drainAt(Instant.parse("2026-12-01T14:00:00Z"));
+        assertThat(state("MONTHLY_RECAP", "2026-12")).startsWith("SENT");
+        assertThat(dmsToMe().subList(before, dmsToMe().size()))
+                .anyMatch(c -> c.param("text").contains("*Your manage-up recap*\n*November*"));
+    }
+
     /**
      * Thursday 2026-12-03, 08:30 in New York: the prep of Friday's 17:00 review, the working day
      * before.
