@@ -9,7 +9,6 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.bossreview.command.CommandRouter;
 import com.bossreview.command.Listeners;
 import com.bossreview.command.Subcommand;
-import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.ButtonValue;
@@ -81,12 +80,12 @@ public final class AccountCommands implements Listeners {
     private Response export(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String team = req.getPayload().getTeamId();
         String user = req.getPayload().getUserId();
-        Optional<Manager> m = managers.find(team, user);
-        if (m.isEmpty()) {
+        Optional<String> export = exports.export(team, user, managers.find(team, user));
+        if (export.isEmpty()) {
             return ctx.ack(
                     ":open_file_folder: bossreview stores nothing about you yet, so there's nothing to export.");
         }
-        String json = exports.export(m.get());
+        String json = export.get();
         afterAck.run(
                 "export upload",
                 () -> upload(team, user, json),

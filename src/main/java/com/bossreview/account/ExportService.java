@@ -4,7 +4,10 @@ import com.bossreview.agenda.AgendaDao;
 import com.bossreview.agenda.AgendaExport;
 import com.bossreview.boss.BossGuardDao;
 import com.bossreview.boss.BossReplyDao;
+import com.bossreview.boss.CoffeeDao;
+import com.bossreview.boss.DigestDao;
 import com.bossreview.calendar.CalendarDao;
+import com.bossreview.crm.CrmDao;
 import com.bossreview.feedback.FeedbackExport;
 import com.bossreview.forecast.ForecastDao;
 import com.bossreview.forecast.ForecastViews;
@@ -27,7 +30,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Everything stored about one manager, as JSON: what {@code /bossreview export} sends them. */
+/**
+ * Everything stored about one person, as JSON: what {@code /bossreview export} sends them (their
+ * manager data, and what they hold as a boss).
+ */
 public final class ExportService {
     private static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
@@ -40,7 +46,40 @@ public final class ExportService {
         this.clock = clock;
     }
 
-    public String export(Manager m) {
+    /**
+     * What {@code user} may export: their manager data if they are one, and what they hold as a
+     * boss (the digest opt-in); empty when bossreview stores nothing about them.
+     */
+    public Optional<String> export(String team, String user, Optional<Manager> manager) {
+        Optional<DigestDao.OptIn> digest =
+                jdbi.withExtension(DigestDao.class, dao -> dao.find(team, user));
+        if (manager.isEmpty() && digest.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject root =
+                manager.map(this::managerData)
+                        .orElseGet(
+                                () -> {
+                                    JsonObject o = new JsonObject();
+                                    o.addProperty("exported_at", clock.instant().toString());
+                                    o.addProperty("team_id", team);
+                                    o.addProperty("user_id", user);
+                                    return o;
+                                });
+        JsonObject asBoss = new JsonObject();
+        digest.ifPresentOrElse(
+                d -> {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("opted_in_at", d.optedInAt().toString());
+                    o.addProperty("time_zone", d.timeZone());
+                    asBoss.add("weekly_digest", o);
+                },
+                () -> asBoss.add("weekly_digest", null));
+        root.add("as_boss", asBoss);
+        return Optional.of(GSON.toJson(root));
+    }
+
+    private JsonObject managerData(Manager m) {
         JsonObject root = new JsonObject();
         root.addProperty("exported_at", clock.instant().toString());
         root.addProperty("team_id", m.teamId());
@@ -211,8 +250,35 @@ public final class ExportService {
                                         o.addProperty("review_event_id", c.seriesId());
                                         root.add("calendar", o);
                                     });
+                    // The manager's own CRM connection, never its tokens.
+                    h.attach(CrmDao.class)
+                            .ofManager(m.teamId(), m.userId())
+                            .ifPresent(
+                                    c -> {
+                                        JsonObject o = new JsonObject();
+                                        o.addProperty("provider", c.provider());
+                                        o.addProperty("instance_url", c.instanceUrl());
+                                        o.addProperty("crm_user_id", c.crmUserId());
+                                        o.addProperty("connected_at", c.connectedAt().toString());
+                                        o.addProperty(
+                                                "access_withdrawn_at",
+                                                text(Optional.ofNullable(c.revokedAt())));
+                                        root.add("crm", o);
+                                    });
+                    h.attach(ManagerDao.class)
+                            .crmSettings(m.teamId(), m.userId())
+                            .ifPresent(
+                                    c -> {
+                                        JsonObject s = root.getAsJsonObject("settings");
+                                        s.addProperty("crm_threshold", c.crmThreshold());
+                                        s.addProperty("crm_owners", c.crmOwners());
+                                        s.addProperty("crm_commit_stages", c.crmCommitStages());
+                                    });
+                    root.addProperty(
+                            "coffee_offered_at",
+                            text(h.attach(CoffeeDao.class).lastOffer(m.teamId(), m.userId())));
                 });
-        return GSON.toJson(root);
+        return root;
     }
 
     /**

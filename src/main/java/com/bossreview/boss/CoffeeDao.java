@@ -1,7 +1,9 @@
 package com.bossreview.boss;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** When each manager was last offered a coffee with their boss ({@code boss_coffee}). */
@@ -35,4 +37,8 @@ public interface CoffeeDao {
             DELETE FROM boss_coffee
             WHERE team_id = :team AND user_id = :user AND offered_at = :at AND previous_at IS NULL""")
     int delete(@Bind("team") String team, @Bind("user") String user, @Bind("at") Instant at);
+
+    /** When the manager was last offered a coffee (the export). */
+    @SqlQuery("SELECT offered_at FROM boss_coffee WHERE team_id = :team AND user_id = :user")
+    Optional<Instant> lastOffer(@Bind("team") String team, @Bind("user") String user);
 }

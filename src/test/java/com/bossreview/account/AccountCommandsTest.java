@@ -70,6 +70,20 @@ class AccountCommandsTest extends AppTest {
     void export_sends_everything_stored_as_a_json_file_in_a_dm() throws Exception {
         managerWithBoss();
         data(TEAM);
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h -> {
+                            h.execute(
+                                    "INSERT INTO boss_coffee (team_id, user_id, offered_at) VALUES (?, ?, ?)",
+                                    TEAM,
+                                    ME,
+                                    WEDNESDAY);
+                            h.execute(
+                                    "UPDATE manager SET crm_owners = 'amy@acme.com', crm_threshold = 50000"
+                                            + " WHERE user_id = ?",
+                                    ME);
+                        });
         int uploads = seen(FakeSlack.FILE_UPLOAD);
         int completes = seen("files.completeUploadExternal");
         assertThat(command("export")).contains("Preparing your export");
@@ -121,6 +135,10 @@ class AccountCommandsTest extends AppTest {
         assertThat(reply.get("reply").getAsString()).isEqualTo("ask");
         assertThat(reply.get("question").getAsString()).isEqualTo("Who else knows?");
         assertThat(reply.get("boss_user_id").getAsString()).isEqualTo(BOSS);
+        assertThat(export.get("coffee_offered_at").getAsString()).isEqualTo(WEDNESDAY.toString());
+        assertThat(export.getAsJsonObject("settings").toString())
+                .contains("\"crm_owners\":\"amy@acme.com\"", "\"crm_threshold\":50000");
+        assertThat(export.getAsJsonObject("as_boss").get("weekly_digest").isJsonNull()).isTrue();
         FakeSlack.Call complete = next("files.completeUploadExternal", completes);
         assertThat(complete.param("channel_id")).isEqualTo("D069C7QFK");
         assertThat(slack.calls("conversations.open"))

@@ -153,6 +153,26 @@ class BossDigestTest extends BossDmTest {
     }
 
     @Test
+    void a_boss_who_is_no_manager_exports_their_digest_opt_in() throws Exception {
+        assertThat(SlackRequests.text(app.slack().command(TEAM, BOSS, "export")))
+                .contains("nothing to export");
+        send(TEAM, ME, Sending.NEWS);
+        digest("on");
+        int uploads = seen(FakeSlack.FILE_UPLOAD);
+        assertThat(SlackRequests.text(app.slack().command(TEAM, BOSS, "export")))
+                .contains("Preparing your export");
+        JsonObject export =
+                com.google.gson.JsonParser.parseString(
+                                next(FakeSlack.FILE_UPLOAD, uploads).param("content"))
+                        .getAsJsonObject();
+        assertThat(export.get("user_id").getAsString()).isEqualTo(BOSS);
+        assertThat(export.has("settings")).as("a boss is no manager").isFalse();
+        JsonObject optIn = export.getAsJsonObject("as_boss").getAsJsonObject("weekly_digest");
+        assertThat(optIn.get("time_zone").getAsString()).isEqualTo("America/New_York");
+        assertThat(optIn.get("opted_in_at").getAsString()).isNotBlank();
+    }
+
+    @Test
     void forget_deletes_a_bosss_opt_in_and_its_planned_digests_and_uninstall_does_too()
             throws Exception {
         send(TEAM, ME, Sending.NEWS);

@@ -74,7 +74,9 @@ class DismissNewsTest {
                         .find(TEAM, ME)
                         .orElseThrow();
         String export =
-                new ExportService(TestDatabase.database().jdbi(), kit.clock).export(manager);
+                new ExportService(TestDatabase.database().jdbi(), kit.clock)
+                        .export(manager.teamId(), manager.userId(), java.util.Optional.of(manager))
+                        .orElseThrow();
         assertThat(export)
                 .contains("Lost Initech (wrong account, sorry)")
                 .contains("\"dismissed_at\": \"2025-03-04T08:03:00Z\"");
