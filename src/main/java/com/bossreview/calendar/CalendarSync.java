@@ -49,8 +49,13 @@ public final class CalendarSync {
     /** A cursor older than this is dropped for a read from scratch: well within LOOK_AHEAD. */
     static final Duration REREAD_EVERY = Duration.ofDays(30);
 
-    /** What the manager is told: a cancelled week, a connection that stopped working. */
+    /**
+     * What the manager is told: a week held (with the way to give feedback), a cancelled week, a
+     * connection that stopped working.
+     */
     public interface Notices {
+        void held(Manager m, IsoWeek week);
+
         void cancelled(Manager m, IsoWeek week, Instant wasAt);
 
         void revoked(Manager m, CalendarProvider provider);
@@ -220,8 +225,9 @@ public final class CalendarSync {
     }
 
     /**
-     * This week and last: booked while the occurrence stands, held once it has ended. Weeks before
-     * the connection, cancelled weeks and weeks the manager marked themselves are left alone.
+     * This week and last: booked while the occurrence stands, held once it has ended (and the
+     * manager asked, once, what the boss said). Weeks before the connection, cancelled weeks and
+     * weeks the manager marked themselves are left alone.
      */
     void settle(Manager m, CalendarDao.Row row, Instant now) {
         IsoWeek current = reviews.currentWeek(m);
@@ -233,7 +239,10 @@ public final class CalendarSync {
             Optional<ReviewState> state = reviews.stateOf(m, week);
             boolean ended = !start.get().plus(PrimeHours.REVIEW_LENGTH).isAfter(now);
             if (ended && (state.isEmpty() || state.get() == ReviewState.BOOKED)) {
-                reviews.mark(m, week, ReviewState.HELD);
+                // No click opened the feedback modal: a DM offers it, unless nudges are off.
+                if (reviews.markHeldByCalendar(m, week) && m.nudgesEnabled() && !m.isPaused(now)) {
+                    notices.held(m, week);
+                }
             } else if (!ended && state.isEmpty() && week.equals(current)) {
                 reviews.mark(m, week, ReviewState.BOOKED);
             }

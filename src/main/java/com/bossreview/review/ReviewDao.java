@@ -13,6 +13,24 @@ public interface ReviewDao {
     /** One week's state as stored, e.g. {@code (2026, 48, HELD)}. */
     record WeekRow(int isoYear, int isoWeek, ReviewState state, Instant updatedAt) {}
 
+    /**
+     * Marks a week held unless it is already held or skipped (the calendar saw it end).
+     *
+     * @return 1 when this call marked it
+     */
+    @SqlUpdate(
+            """
+            INSERT INTO weekly_review (team_id, user_id, iso_year, iso_week, state, updated_at)
+            VALUES (:team, :user, :year, :week, 'HELD', :now)
+            ON CONFLICT (team_id, user_id, iso_year, iso_week) DO UPDATE SET state = 'HELD', updated_at = :now
+            WHERE weekly_review.state = 'BOOKED'""")
+    int markHeldIfOpen(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("year") int year,
+            @Bind("week") int week,
+            @Bind("now") Instant now);
+
     @SqlUpdate(
             """
             INSERT INTO weekly_review (team_id, user_id, iso_year, iso_week, state, updated_at)

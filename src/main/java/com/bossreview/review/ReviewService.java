@@ -59,6 +59,24 @@ public final class ReviewService {
     }
 
     /**
+     * The calendar saw the week's review end: held, unless already held or skipped.
+     *
+     * @return whether this marked it (false when it was already held or skipped)
+     */
+    public boolean markHeldByCalendar(Manager m, IsoWeek week) {
+        return jdbi.withExtension(
+                        ReviewDao.class,
+                        dao ->
+                                dao.markHeldIfOpen(
+                                        m.teamId(),
+                                        m.userId(),
+                                        week.year(),
+                                        week.week(),
+                                        clock.instant()))
+                > 0;
+    }
+
+    /**
      * Marks a week the way a manager asks to, within the rules of {@link #transition}. The
      * manager's row is locked meanwhile so two clicks at once cannot both decide on the old state.
      */

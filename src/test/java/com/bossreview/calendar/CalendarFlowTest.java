@@ -156,11 +156,37 @@ class CalendarFlowTest {
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.BOOKED);
         at(LocalDateTime.of(2026, 12, 1, 17, 45));
+        int beforeHeld = slack.calls("chat.postMessage").size();
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
+        // No click marked it, so no modal could open: a DM asks what the boss said, once.
+        FakeSlack.Call heldDm =
+                slack.awaitCalls("chat.postMessage", beforeHeld + 1, Duration.ofSeconds(10))
+                        .get(beforeHeld);
+        assertThat(heldDm.param("channel")).isEqualTo(ME);
+        assertThat(heldDm.param("text"))
+                .contains("Your calendar shows this week's review with <@" + BOSS + ">")
+                .contains("marked held");
+        assertThat(buttonValues(heldDm.json("blocks"), "review_held")).containsExactly("2026-W49");
+        sync().runOnce();
+        int opened = slack.calls("views.open").size();
+        app.slack().clickIn(TEAM, heldDm, ME, "review_held", "2026-W49");
+        assertThat(
+                        slack.awaitCalls("views.open", opened + 1, Duration.ofSeconds(10))
+                                .get(opened)
+                                .json("view"))
+                .contains("review_feedback", "2026-W49");
+        assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
         at(LocalDateTime.of(2026, 12, 8, 18, 0));
+        int beforeSecond = slack.calls("chat.postMessage").size();
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 8))).contains(ReviewState.HELD);
+        slack.awaitCalls("chat.postMessage", beforeSecond + 1, Duration.ofSeconds(10));
+        assertThat(
+                        slack.calls("chat.postMessage").stream()
+                                .filter(c -> c.param("text").contains("Your calendar shows")))
+                .as("one DM per week held, however often the sync runs")
+                .hasSize(2);
 
         // Week 3: the boss cancels Tuesday's occurrence; two free slots that week, not a skip.
         at(LocalDateTime.of(2026, 12, 14, 9, 0));
