@@ -89,7 +89,7 @@ public final class ExportService {
                 settings(
                         m,
                         jdbi.withExtension(ManagerDao.class, dao -> dao.own(m.teamId(), m.userId()))
-                                .orElse(new ManagerDao.Own(false, false)),
+                                .orElse(ManagerDao.Own.NONE),
                         jdbi.withExtension(WorkspaceDefaultsDao.class, dao -> dao.find(m.teamId()))
                                 .orElseGet(() -> WorkspaceDefaults.none(m.teamId()))));
         jdbi.useHandle(
@@ -297,6 +297,7 @@ public final class ExportService {
         s.addProperty(
                 "fiscal_start_month_source",
                 source(own.fiscalStart(), workspace.fiscalStart().isPresent()));
+        s.addProperty("currency", own.currency().map(Enum::name).orElse(null));
         s.addProperty(
                 "workspace_default_currency", workspace.currency().map(Enum::name).orElse(null));
         s.addProperty("booking_nudge", m.bookingNudgeDay() + " " + m.bookingNudgeTime());

@@ -1,6 +1,7 @@
 package com.bossreview.forecast;
 
 import com.bossreview.manager.Manager;
+import com.bossreview.manager.ManagerDao;
 import com.bossreview.time.FiscalQuarter;
 import com.bossreview.workspace.WorkspaceDefaults;
 import com.bossreview.workspace.WorkspaceDefaultsDao;
@@ -175,10 +176,10 @@ public final class ForecastService {
 
     /**
      * Stores {@code amount} as the manager's figure for the current fiscal quarter (in their zone,
-     * from their fiscal-year start), in the currency typed, else that of their previous figure,
-     * else their workspace's default currency ({@code settings workspace currency}), and compares
-     * it with the last figure the boss was told. A downgrade gets its reminders planned in the same
-     * transaction.
+     * from their fiscal-year start), in the currency typed, else their own ({@code settings
+     * currency}), else that of their previous figure, else their workspace's default currency
+     * ({@code settings workspace currency}), and compares it with the last figure the boss was
+     * told. A downgrade gets its reminders planned in the same transaction.
      */
     public Recorded record(
             Manager m, BigDecimal amount, Optional<Currency> typed, Optional<String> note) {
@@ -197,6 +198,11 @@ public final class ForecastService {
                     ForecastDao dao = h.attach(ForecastDao.class);
                     Optional<Currency> currency =
                             typed.or(
+                                            () ->
+                                                    h.attach(ManagerDao.class)
+                                                            .own(m.teamId(), m.userId())
+                                                            .flatMap(ManagerDao.Own::currency))
+                                    .or(
                                             () ->
                                                     dao.newest(m.teamId(), m.userId())
                                                             .flatMap(Forecast::currency))

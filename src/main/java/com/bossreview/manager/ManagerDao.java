@@ -1,5 +1,6 @@
 package com.bossreview.manager;
 
+import com.bossreview.forecast.Currency;
 import com.bossreview.time.PrimeHours;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,8 +41,17 @@ public interface ManagerDao {
 
     String SELECT = "SELECT " + COLUMNS + FROM;
 
-    /** Which of a manager's values are their own rather than their workspace's or bossreview's. */
-    record Own(boolean primeHours, boolean fiscalStart) {}
+    /**
+     * Which of a manager's values are their own rather than their workspace's or bossreview's; the
+     * currency as set ({@code settings currency}), null when not.
+     */
+    record Own(boolean primeHours, boolean fiscalStart, String currencyCode) {
+        public static final Own NONE = new Own(false, false, null);
+
+        public Optional<Currency> currency() {
+            return Optional.ofNullable(currencyCode).map(Currency::valueOf);
+        }
+    }
 
     /**
      * Managers who can be nudged: a boss set and nudges on. Their workspace must also not have
@@ -81,7 +91,8 @@ public interface ManagerDao {
     @RegisterConstructorMapper(Own.class)
     @SqlQuery(
             """
-            SELECT prime_hours IS NOT NULL AS prime_hours, fiscal_start_month IS NOT NULL AS fiscal_start
+            SELECT prime_hours IS NOT NULL AS prime_hours, fiscal_start_month IS NOT NULL AS fiscal_start,
+                   currency AS currency_code
             FROM manager WHERE team_id = :team AND user_id = :user""")
     Optional<Own> own(@Bind("team") String team, @Bind("user") String user);
 
@@ -196,6 +207,13 @@ public interface ManagerDao {
             @Bind("team") String team, @Bind("user") String user, @Bind("prime") String prime);
 
     /** {@code month}: {@code null} follows the workspace's again. */
+    /** {@code settings currency}: null follows the previous figure, then the workspace. */
+    @SqlUpdate("UPDATE manager SET currency = :currency WHERE team_id = :team AND user_id = :user")
+    int setCurrency(
+            @Bind("team") String team,
+            @Bind("user") String user,
+            @Bind("currency") String currencyOrNull);
+
     @SqlUpdate(
             "UPDATE manager SET fiscal_start_month = :month WHERE team_id = :team AND user_id = :user")
     int setFiscalStart(

@@ -142,7 +142,7 @@ public final class ManagerService {
      */
     public ManagerDao.Own own(String team, String user) {
         return jdbi.withExtension(ManagerDao.class, dao -> dao.own(team, user))
-                .orElse(new ManagerDao.Own(false, false));
+                .orElse(ManagerDao.Own.NONE);
     }
 
     /**

@@ -9,6 +9,7 @@ public enum Setting implements Usage {
     TZ("tz", "<IANA zone>", "Europe/Paris"),
     PRIME("prime", "<HH:MM-HH:MM>[,<HH:MM-HH:MM>]|default", "09:00-12:00,13:30-17:00"),
     FISCAL_START("fiscal-start", "<month>|default", "april"),
+    CURRENCY("currency", "$|€|£|default", "€"),
     BOOKING_NUDGE("booking-nudge", "<day> <HH:MM>", "mon 08:30"),
     BAD_NEWS_AFTER("bad-news-after", "<minutes>", "30"),
     QUARTER_NUDGES("quarter-nudges", "<days,days,…>", "21,14,7"),

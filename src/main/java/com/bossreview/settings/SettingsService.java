@@ -1,5 +1,6 @@
 package com.bossreview.settings;
 
+import com.bossreview.forecast.Currency;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.review.ReviewViews;
@@ -165,8 +166,33 @@ public final class SettingsService {
                                 + String.join(", ", stages)
                                 + ", plus closed won (from the next sync).";
             }
+            case CURRENCY -> {
+                if (followsWorkspace(v)) {
+                    managers.update(team, user, dao -> dao.setCurrency(team, user, null));
+                    return "A figure typed without $, € or £ takes your previous figure's currency"
+                            + " again, else the workspace default.";
+                }
+                Currency currency = parseCurrency(setting, v);
+                managers.update(team, user, dao -> dao.setCurrency(team, user, currency.name()));
+                return "A figure you type without $, € or £ is now in "
+                        + currency.symbol()
+                        + ". Figures already recorded keep theirs.";
+            }
             default -> throw new IllegalStateException(setting.name());
         }
+    }
+
+    /** A currency by its symbol or ISO code ({@code €}, {@code eur}). */
+    static Currency parseCurrency(Usage setting, String v) throws InvalidInput {
+        return Currency.named(v)
+                .orElseThrow(
+                        () ->
+                                invalid(
+                                        setting,
+                                        "'"
+                                                + shown(v)
+                                                + "' isn't a currency bossreview shows. Use $, € or £"
+                                                + " (or USD, EUR, GBP)."));
     }
 
     /** No nudges until {@code date} (exclusive of nothing: nudges resume that morning). */

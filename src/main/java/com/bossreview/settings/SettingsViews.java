@@ -1,5 +1,6 @@
 package com.bossreview.settings;
 
+import com.bossreview.forecast.Currency;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerDao;
 import com.bossreview.manager.ManagerService;
@@ -100,19 +101,24 @@ public final class SettingsViews {
                         ? "category — open deals in forecast category Commit"
                         : Mrkdwn.escape(String.join(", ", crm.commitStages())))
                 + " (plus closed won) make your CRM commit\n"
-                + "• Currency of a forecast typed without $, € or £: "
-                + workspace
-                        .currency()
-                        .map(
-                                c ->
-                                        c.symbol()
-                                                + " (workspace default), unless your previous one had one")
-                        .orElse("your previous one's")
+                + "• `currency` of a figure typed without $, € or £: "
+                + own.currency()
+                        .map(Currency::symbol)
+                        .orElseGet(
+                                () ->
+                                        workspace
+                                                .currency()
+                                                .map(
+                                                        c ->
+                                                                "your previous figure's, else "
+                                                                        + c.symbol()
+                                                                        + " (workspace default)")
+                                                .orElse("your previous figure's"))
                 + "\n"
                 + "Change one with `/bossreview settings <key> <value>`, e.g. `/bossreview settings tz Europe/Paris`."
-                + (own.primeHours() || own.fiscalStart()
-                        ? " `/bossreview settings prime default` (or `fiscal-start default`) follows"
-                                + " the workspace default again."
+                + (own.primeHours() || own.fiscalStart() || own.currency().isPresent()
+                        ? " `/bossreview settings prime default` (or `fiscal-start default`,"
+                                + " `currency default`) follows the workspace default again."
                         : "");
     }
 

@@ -91,24 +91,17 @@ final class WorkspaceSettingsCommand {
                                 month, defaults.setFiscalStart(team, month, admin));
             }
             case CURRENCY -> {
-                Optional<Currency> currency = reset ? Optional.empty() : Optional.of(currency(v));
+                Optional<Currency> currency =
+                        reset
+                                ? Optional.empty()
+                                : Optional.of(
+                                        SettingsService.parseCurrency(
+                                                WorkspaceSetting.CURRENCY, v));
                 yield (team, admin) -> {
                     defaults.setCurrency(team, currency, admin);
                     return WorkspaceSettingsViews.currencySet(currency);
                 };
             }
         };
-    }
-
-    private static Currency currency(String v) throws InvalidInput {
-        return Currency.named(v)
-                .orElseThrow(
-                        () ->
-                                SettingsService.invalid(
-                                        WorkspaceSetting.CURRENCY,
-                                        "'"
-                                                + SettingsService.shown(v)
-                                                + "' isn't a currency bossreview shows. Use $, € or £"
-                                                + " (or USD, EUR, GBP)."));
     }
 }

@@ -164,6 +164,36 @@ class WorkspaceDefaultsTest extends AppTest {
     }
 
     @Test
+    void a_managers_own_currency_wins_over_their_previous_figure_and_the_workspace_default()
+            throws Exception {
+        laterReply(ADMIN, "settings workspace currency $");
+        assertThat(command("forecast 250k")).contains("$250,000");
+
+        assertThat(command("settings currency yen"))
+                .contains(
+                        "'yen' isn't a currency bossreview shows",
+                        "Usage: `/bossreview settings currency $|€|£|default`",
+                        "Nothing was changed.");
+        assertThat(command("settings currency")).contains("Usage: `/bossreview settings currency");
+        assertThat(TestDatabase.rows("manager WHERE currency IS NOT NULL")).isZero();
+
+        assertThat(command("settings currency €"))
+                .contains("A figure you type without $, € or £ is now in €");
+        assertThat(command("forecast 240k")).contains("€240,000");
+        assertThat(command("forecast £230k")).as("a typed symbol still wins").contains("£230,000");
+        assertThat(command("forecast 235k")).contains("€235,000");
+        assertThat(command("settings"))
+                .contains("`currency` of a figure typed without $, € or £: €");
+        assertThat(as(OTHER, "forecast 100k")).as("only their own").contains("$100,000");
+
+        assertThat(command("settings currency default"))
+                .contains("takes your previous figure's currency again");
+        assertThat(command("forecast 245k")).as("the previous figure's").contains("€245,000");
+        assertThat(command("settings"))
+                .contains("your previous figure's, else $ (workspace default)");
+    }
+
+    @Test
     void anyone_sees_the_workspace_defaults_and_who_changed_them_last() throws Exception {
         assertThat(command("settings workspace"))
                 .contains(
@@ -182,6 +212,7 @@ class WorkspaceDefaultsTest extends AppTest {
         laterReply(ADMIN, "settings workspace prime 08:00-12:00");
         laterReply(ADMIN, "settings workspace currency £");
         command("settings fiscal-start oct");
+        command("settings currency eur");
         int uploads = seen(FakeSlack.FILE_UPLOAD);
         assertThat(command("export")).contains("Preparing your export");
         JsonObject settings =
@@ -193,5 +224,6 @@ class WorkspaceDefaultsTest extends AppTest {
         assertThat(settings.get("fiscal_start_month").getAsInt()).isEqualTo(10);
         assertThat(settings.get("fiscal_start_month_source").getAsString()).isEqualTo("manager");
         assertThat(settings.get("workspace_default_currency").getAsString()).isEqualTo("GBP");
+        assertThat(settings.get("currency").getAsString()).isEqualTo("EUR");
     }
 }
