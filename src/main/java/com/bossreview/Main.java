@@ -316,6 +316,7 @@ public final class Main {
                                     zones,
                                     new WorkspaceDefaultsService(jdbi, clock, managers),
                                     new AdminCheck(users, afterAck),
+                                    messenger,
                                     clock),
                             new SetupCommands(
                                     managers,

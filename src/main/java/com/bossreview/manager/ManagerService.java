@@ -149,14 +149,14 @@ public final class ManagerService {
      * The workspace's prime hours or fiscal-year start changed: the managers who follow it (no
      * value of their own) get their nudges planned again, as after a change of their own.
      *
-     * @return how many managers follow the changed values
+     * @return the managers who follow the changed values
      */
-    public int workspaceChanged(String team, boolean primeHours, boolean fiscalStart) {
+    public List<String> workspaceChanged(String team, boolean primeHours, boolean fiscalStart) {
         List<String> following =
                 jdbi.withExtension(
                         ManagerDao.class, dao -> dao.following(team, primeHours, fiscalStart));
         following.forEach(user -> listener.changed(team, user));
-        return following.size();
+        return following;
     }
 
     public void setBoss(String team, String user, String boss) {

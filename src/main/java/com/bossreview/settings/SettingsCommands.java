@@ -8,6 +8,7 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.manager.ZoneRefresher;
 import com.bossreview.slack.AdminCheck;
+import com.bossreview.slack.Messenger;
 import com.bossreview.workspace.WorkspaceDefaultsService;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -29,18 +30,22 @@ public final class SettingsCommands implements Listeners {
     private final WorkspaceSettingsCommand workspace;
     private final Clock clock;
 
-    /** {@code admins}: who may change the workspace's defaults ({@code settings workspace}). */
+    /**
+     * {@code admins}: who may change the workspace's defaults ({@code settings workspace}); {@code
+     * messenger} tells the managers whose review a new workspace prime-hours range covers.
+     */
     public SettingsCommands(
             ManagerService managers,
             ZoneRefresher zones,
             WorkspaceDefaultsService defaults,
             AdminCheck admins,
+            Messenger messenger,
             Clock clock) {
         this.settings = new SettingsService(managers);
         this.managers = managers;
         this.zones = zones;
         this.defaults = defaults;
-        this.workspace = new WorkspaceSettingsCommand(defaults, admins);
+        this.workspace = new WorkspaceSettingsCommand(defaults, admins, messenger);
         this.clock = clock;
     }
 

@@ -2,14 +2,22 @@ package com.bossreview.settings;
 
 import com.bossreview.command.CommandText;
 import com.bossreview.forecast.Currency;
+import com.bossreview.manager.Manager;
 import com.bossreview.slack.AdminCheck;
+import com.bossreview.slack.Messenger;
 import com.bossreview.slack.Replies;
+import com.bossreview.slack.SlackCallException;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.workspace.WorkspaceDefaultsService;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.composition.BlockCompositions;
 import java.time.Month;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code settings workspace} shows the workspace's defaults to anyone; {@code settings workspace
@@ -24,12 +32,39 @@ final class WorkspaceSettingsCommand {
         String apply(String team, String admin);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceSettingsCommand.class);
+
     private final WorkspaceDefaultsService defaults;
     private final AdminCheck admins;
+    private final Messenger messenger;
 
-    WorkspaceSettingsCommand(WorkspaceDefaultsService defaults, AdminCheck admins) {
+    WorkspaceSettingsCommand(
+            WorkspaceDefaultsService defaults, AdminCheck admins, Messenger messenger) {
         this.defaults = defaults;
         this.admins = admins;
+        this.messenger = messenger;
+    }
+
+    /**
+     * A follower's weekly review now falls inside the workspace's new prime hours: nothing moves it
+     * for them, so they are told, with the nearest free starts. A failed DM is logged; the change
+     * stands.
+     */
+    private void tell(Manager m, PrimeHours.Clash clash, String admin) {
+        String text = WorkspaceSettingsViews.primeMovedUnderYou(m, clash, admin);
+        try {
+            messenger.dm(
+                    m.teamId(),
+                    m.userId(),
+                    text,
+                    List.of(Blocks.section(s -> s.text(BlockCompositions.markdownText(text)))));
+        } catch (SlackCallException e) {
+            log.warn(
+                    "Could not tell {}/{} their review is in the new prime hours: {}",
+                    m.teamId(),
+                    m.userId(),
+                    e.getMessage());
+        }
     }
 
     Response handle(String team, String user, String args, SlashCommandContext ctx) {
@@ -77,9 +112,12 @@ final class WorkspaceSettingsCommand {
                         reset
                                 ? Optional.empty()
                                 : Optional.of(SettingsService.parsePrime(setting, v));
-                yield (team, admin) ->
-                        WorkspaceSettingsViews.primeSet(
-                                prime, defaults.setPrimeHours(team, prime, admin));
+                yield (team, admin) -> {
+                    WorkspaceDefaultsService.PrimeChanged changed =
+                            defaults.setPrimeHours(team, prime, admin);
+                    changed.clashing().forEach((m, clash) -> tell(m, clash, admin));
+                    return WorkspaceSettingsViews.primeSet(prime, changed);
+                };
             }
             case FISCAL_START -> {
                 Optional<Month> month =

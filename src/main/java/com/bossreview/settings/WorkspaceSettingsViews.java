@@ -1,11 +1,15 @@
 package com.bossreview.settings;
 
 import com.bossreview.forecast.Currency;
+import com.bossreview.manager.Manager;
+import com.bossreview.review.ReviewViews;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.workspace.WorkspaceDefaults;
+import com.bossreview.workspace.WorkspaceDefaultsService;
 import java.time.Month;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -50,12 +54,41 @@ final class WorkspaceSettingsViews {
                 + "`; `<key> default` goes back to bossreview's default.";
     }
 
-    static String primeSet(Optional<PrimeHours> prime, int following) {
+    /** Names at most this many managers whose review the change put inside prime hours. */
+    static final int MAX_NAMED = 10;
+
+    static String primeSet(
+            Optional<PrimeHours> prime, WorkspaceDefaultsService.PrimeChanged changed) {
+        List<String> clashing =
+                changed.clashing().keySet().stream().map(m -> "<@" + m.userId() + ">").toList();
         return ":white_check_mark: The workspace's prime sales hours are now "
                 + hours(prime.orElse(PrimeHours.DEFAULT))
                 + " on weekdays"
                 + (prime.isEmpty() ? BUILT_IN : "")
-                + following(following);
+                + following(changed.following())
+                + (clashing.isEmpty()
+                        ? ""
+                        : "\n:warning: "
+                                + (clashing.size() == 1
+                                        ? "1 of them has their weekly review"
+                                        : clashing.size() + " of them have their weekly review")
+                                + " inside the new hours ("
+                                + String.join(
+                                        ", ",
+                                        clashing.subList(0, Math.min(MAX_NAMED, clashing.size())))
+                                + (clashing.size() > MAX_NAMED ? ", …" : "")
+                                + "): I've sent each a DM with the nearest free times to move it.");
+    }
+
+    /** The DM to a manager whose review slot the workspace's new prime hours now cover. */
+    static String primeMovedUnderYou(Manager m, PrimeHours.Clash clash, String admin) {
+        return ":clock9: <@"
+                + admin
+                + "> changed your workspace's prime sales hours to "
+                + hours(m.primeHours())
+                + " on weekdays (you follow the workspace's; `/bossreview settings prime` sets your"
+                + " own).\n"
+                + ReviewViews.slotNowInPrimeHours(clash);
     }
 
     static String fiscalStartSet(Optional<Month> month, int following) {
@@ -70,7 +103,8 @@ final class WorkspaceSettingsViews {
                                 c ->
                                         ":white_check_mark: A forecast typed without a symbol is now in "
                                                 + c.symbol()
-                                                + ", unless the manager's previous one had another.")
+                                                + ", unless the manager set their own (`settings"
+                                                + " currency`) or their previous one had another.")
                         .orElse(
                                 ":white_check_mark: The workspace has no default currency any more: a"
                                         + " forecast typed without a symbol takes the manager's previous"

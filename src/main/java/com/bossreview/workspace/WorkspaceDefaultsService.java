@@ -1,10 +1,14 @@
 package com.bossreview.workspace;
 
 import com.bossreview.forecast.Currency;
+import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.time.PrimeHours;
 import java.time.Clock;
 import java.time.Month;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,9 +34,13 @@ public final class WorkspaceDefaultsService {
     }
 
     /**
-     * @return how many managers follow the workspace's prime hours (their nudges re-planned)
+     * What a change of the workspace's prime hours did: how many managers follow it (their nudges
+     * re-planned), and those of them whose weekly review slot now falls inside the new hours, with
+     * the clash (they are to be told: nothing moves their slot for them).
      */
-    public int setPrimeHours(String team, Optional<PrimeHours> prime, String admin) {
+    public record PrimeChanged(int following, Map<Manager, PrimeHours.Clash> clashing) {}
+
+    public PrimeChanged setPrimeHours(String team, Optional<PrimeHours> prime, String admin) {
         jdbi.useExtension(
                 WorkspaceDefaultsDao.class,
                 dao ->
@@ -41,7 +49,20 @@ public final class WorkspaceDefaultsService {
                                 prime.map(PrimeHours::toString).orElse(null),
                                 admin,
                                 clock.instant()));
-        return managers.workspaceChanged(team, true, false);
+        List<String> following = managers.workspaceChanged(team, true, false);
+        Map<Manager, PrimeHours.Clash> clashing = new LinkedHashMap<>();
+        for (String user : following) {
+            managers.find(team, user)
+                    .ifPresent(
+                            m ->
+                                    m.reviewSlot()
+                                            .flatMap(
+                                                    s ->
+                                                            m.primeHours()
+                                                                    .reviewClash(s.day(), s.time()))
+                                            .ifPresent(clash -> clashing.put(m, clash)));
+        }
+        return new PrimeChanged(following.size(), clashing);
     }
 
     /**
@@ -56,7 +77,7 @@ public final class WorkspaceDefaultsService {
                                 month.map(Month::getValue).orElse(null),
                                 admin,
                                 clock.instant()));
-        return managers.workspaceChanged(team, false, true);
+        return managers.workspaceChanged(team, false, true).size();
     }
 
     /** Only figures recorded from now on take it: nothing is planned from a currency. */

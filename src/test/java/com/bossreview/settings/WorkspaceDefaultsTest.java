@@ -131,6 +131,41 @@ class WorkspaceDefaultsTest extends AppTest {
     }
 
     @Test
+    void a_follower_whose_review_the_new_prime_hours_cover_is_told_with_free_times()
+            throws Exception {
+        managerWithBoss();
+        clock.set(Instant.parse("2026-11-30T13:00:00Z"));
+        assertThat(command("review fri 17:00")).contains("Friday");
+        as(OTHER, "settings prime 13:00-18:00");
+        as(OTHER, "review fri 12:00");
+
+        int dms = seen("chat.postMessage");
+        String reply = laterReply(ADMIN, "settings workspace prime 08:00-12:00,13:00-17:30");
+        assertThat(reply)
+                .contains(
+                        "1 manager follows it now",
+                        "1 of them has their weekly review inside the new hours (<@" + ME + ">)",
+                        "I've sent each a DM");
+        FakeSlack.Call told = next("chat.postMessage", dms);
+        assertThat(told.param("channel")).isEqualTo(ME);
+        assertThat(told.param("text"))
+                .contains(
+                        "<@"
+                                + ADMIN
+                                + "> changed your workspace's prime sales hours to"
+                                + " 08:00-12:00, 13:00-17:30",
+                        "Your weekly review, *Friday 17:00*, is now inside them");
+        assertThat(seen("chat.postMessage"))
+                .as("only the follower whose slot clashes")
+                .isEqualTo(dms + 1);
+
+        // Hours that leave the slot free tell nobody.
+        assertThat(laterReply(ADMIN, "settings workspace prime 08:00-12:00"))
+                .doesNotContain("inside the new hours");
+        assertThat(seen("chat.postMessage")).isEqualTo(dms + 1);
+    }
+
+    @Test
     void a_new_manager_gets_the_workspace_fiscal_year_and_a_manager_with_their_own_keeps_it()
             throws Exception {
         as(OTHER, "settings fiscal-start july");
