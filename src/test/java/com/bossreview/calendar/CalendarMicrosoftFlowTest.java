@@ -118,6 +118,18 @@ class CalendarMicrosoftFlowTest {
         return SlackRequests.text(app.slack().command(TEAM, ME, text));
     }
 
+    /**
+     * Syncs once, the week's review having ended: the DM that asks what the boss said (sent after
+     * the sync, so awaited before the next DM is counted).
+     */
+    private String heldBySync() throws InterruptedException {
+        int dms = slack.calls("chat.postMessage").size();
+        sync().runOnce();
+        return slack.awaitCalls("chat.postMessage", dms + 1, Duration.ofSeconds(10))
+                .get(dms)
+                .param("text");
+    }
+
     private CalendarSync sync() {
         return app.calendar().orElseThrow().sync();
     }
@@ -204,14 +216,14 @@ class CalendarMicrosoftFlowTest {
         String rotated = storedRefreshToken();
         assertThat(rotated).isNotEqualTo(first);
         at(LocalDateTime.of(2026, 12, 1, 17, 45));
-        sync().runOnce();
+        assertThat(heldBySync()).contains("took place: marked held");
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
         assertThat(refreshes()).hasSize(2);
         assertThat(refreshes().get(1).form("refresh_token")).isEqualTo(rotated);
 
         // Week 2 as planned.
         at(LocalDateTime.of(2026, 12, 8, 18, 0));
-        sync().runOnce();
+        assertThat(heldBySync()).contains("took place: marked held");
         assertThat(week(LocalDate.of(2026, 12, 8))).contains(ReviewState.HELD);
 
         // Week 3: the occurrence is cancelled; two free slots that week, one rebooked.
@@ -241,7 +253,7 @@ class CalendarMicrosoftFlowTest {
         assertThat(once.toString()).contains(BOSS_ADDRESS);
         assertThat(week(LocalDate.of(2026, 12, 15))).contains(ReviewState.BOOKED);
         at(LocalDateTime.parse(chosen).plusMinutes(30));
-        sync().runOnce();
+        assertThat(heldBySync()).contains("took place: marked held");
         assertThat(week(LocalDate.of(2026, 12, 15))).contains(ReviewState.HELD);
 
         // Week 4: the boss moves Tuesday's occurrence to Thursday 11:00. Not held at the old time.
@@ -255,7 +267,7 @@ class CalendarMicrosoftFlowTest {
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 22))).contains(ReviewState.BOOKED);
         at(LocalDateTime.of(2026, 12, 24, 11, 45));
-        sync().runOnce();
+        assertThat(heldBySync()).contains("took place: marked held");
         assertThat(week(LocalDate.of(2026, 12, 22))).contains(ReviewState.HELD);
 
         // Four weeks held, none typed.
