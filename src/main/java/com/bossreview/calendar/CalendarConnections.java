@@ -1,6 +1,7 @@
 package com.bossreview.calendar;
 
 import com.bossreview.config.CalendarSettings;
+import com.bossreview.install.Pkce;
 import com.bossreview.install.SealedWrites;
 import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.PersonalData;
@@ -91,7 +92,7 @@ public final class CalendarConnections implements PersonalData {
      */
     public Map<CalendarProvider, URI> start(String team, String user) {
         String state = SealedWrites.newState(random);
-        String verifier = CalendarOAuth.newVerifier(random);
+        String verifier = Pkce.newVerifier(random);
         sealing(
                 (dao, seal) ->
                         dao.addState(

@@ -1,14 +1,13 @@
 package com.bossreview.calendar;
 
 import com.bossreview.config.CalendarSettings;
+import com.bossreview.install.Pkce;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +85,7 @@ public final class CalendarOAuth {
         q.put("redirect_uri", redirectUri(p));
         q.put("response_type", "code");
         q.put("state", state);
-        q.put("code_challenge", challenge(verifier));
+        q.put("code_challenge", Pkce.challenge(verifier));
         q.put("code_challenge_method", "S256");
         String base;
         if (p == CalendarProvider.GOOGLE) {
@@ -235,24 +234,6 @@ public final class CalendarOAuth {
                     .or(() -> ProviderHttp.string(claims, "preferred_username"));
         } catch (RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /** A PKCE verifier: 32 random bytes, base64url (43 characters). */
-    static String newVerifier(java.security.SecureRandom random) {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String challenge(String verifier) {
-        try {
-            byte[] sha =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.bossreview.crm;
 
 import com.bossreview.calendar.ProviderHttp;
 import com.bossreview.config.CrmSettings;
+import com.bossreview.install.Pkce;
 import com.bossreview.install.SealedWrites;
 import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.PersonalData;
@@ -117,7 +118,7 @@ public final class CrmConnections implements PersonalData {
      */
     public Map<CrmProvider, URI> start(String team, String user, boolean forWorkspace) {
         String state = SealedWrites.newState(random);
-        String verifier = CrmOAuth.newVerifier(random);
+        String verifier = Pkce.newVerifier(random);
         sealed.write(
                 CrmDao.class,
                 (dao, seal) ->

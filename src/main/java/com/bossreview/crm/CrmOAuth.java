@@ -4,15 +4,12 @@ import static com.bossreview.crm.CrmJson.object;
 import static com.bossreview.crm.CrmJson.string;
 
 import com.bossreview.config.CrmSettings;
+import com.bossreview.install.Pkce;
 import com.google.gson.JsonObject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -104,7 +101,7 @@ public final class CrmOAuth {
                 .addQueryParameter("redirect_uri", redirectUri(p))
                 .addQueryParameter("response_type", "code")
                 .addQueryParameter("state", state)
-                .addQueryParameter("code_challenge", challenge(verifier))
+                .addQueryParameter("code_challenge", Pkce.challenge(verifier))
                 .addQueryParameter("code_challenge_method", "S256")
                 .addQueryParameter(
                         "scope", p == CrmProvider.SALESFORCE ? SALESFORCE_SCOPES : HUBSPOT_SCOPES);
@@ -261,24 +258,6 @@ public final class CrmOAuth {
                     : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    /** A PKCE verifier: 32 random bytes, base64url (43 characters). */
-    public static String newVerifier(java.security.SecureRandom random) {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String challenge(String verifier) {
-        try {
-            byte[] sha =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.bossreview.config.CalendarSettings;
 import com.bossreview.config.Secret;
+import com.bossreview.install.Pkce;
 import com.bossreview.support.FakeGoogle;
 import com.bossreview.support.FakeMicrosoft;
 import com.bossreview.support.FakeOAuthServer;
@@ -68,8 +69,8 @@ class CalendarOAuthFakesTest {
     @Test
     void a_code_with_the_right_verifier_gives_tokens_that_the_calendar_api_accepts() {
         for (CalendarProvider p : CalendarProvider.values()) {
-            String verifier = CalendarOAuth.newVerifier(random);
-            fake(p).issueCode("code-1", CalendarOAuth.challenge(verifier), "Manager@Example.com");
+            String verifier = Pkce.newVerifier(random);
+            fake(p).issueCode("code-1", Pkce.challenge(verifier), "Manager@Example.com");
 
             CalendarOAuth.Tokens t = oauth.exchange(p, "code-1", verifier);
 
@@ -97,7 +98,7 @@ class CalendarOAuthFakesTest {
     @Test
     void consent_on_the_authorize_url_brings_back_a_code_and_the_state() {
         for (CalendarProvider p : CalendarProvider.values()) {
-            String verifier = CalendarOAuth.newVerifier(random);
+            String verifier = Pkce.newVerifier(random);
             URI callback =
                     fake(p).consent(oauth.authorizeUrl(p, "state-1", verifier), "m@example.com");
 
@@ -112,13 +113,13 @@ class CalendarOAuthFakesTest {
     @Test
     void a_wrong_verifier_or_a_reused_code_is_invalid_grant() {
         for (CalendarProvider p : CalendarProvider.values()) {
-            String verifier = CalendarOAuth.newVerifier(random);
-            fake(p).issueCode("code-2", CalendarOAuth.challenge(verifier), "m@example.com");
+            String verifier = Pkce.newVerifier(random);
+            fake(p).issueCode("code-2", Pkce.challenge(verifier), "m@example.com");
 
             CalendarException wrong =
                     catchThrowableOfType(
                             CalendarException.class,
-                            () -> oauth.exchange(p, "code-2", CalendarOAuth.newVerifier(random)));
+                            () -> oauth.exchange(p, "code-2", Pkce.newVerifier(random)));
             CalendarException reused =
                     catchThrowableOfType(
                             CalendarException.class, () -> oauth.exchange(p, "code-2", verifier));
@@ -131,8 +132,8 @@ class CalendarOAuthFakesTest {
     @Test
     void refresh_works_until_consent_is_revoked() {
         for (CalendarProvider p : CalendarProvider.values()) {
-            String verifier = CalendarOAuth.newVerifier(random);
-            fake(p).issueCode("code-3", CalendarOAuth.challenge(verifier), "m@example.com");
+            String verifier = Pkce.newVerifier(random);
+            fake(p).issueCode("code-3", Pkce.challenge(verifier), "m@example.com");
             CalendarOAuth.Tokens first = oauth.exchange(p, "code-3", verifier);
 
             CalendarOAuth.Tokens refreshed = oauth.refresh(p, first.refreshToken().orElseThrow());
@@ -153,8 +154,7 @@ class CalendarOAuthFakesTest {
 
     @Test
     void a_wrong_client_secret_is_refused() {
-        fake(CalendarProvider.GOOGLE)
-                .issueCode("c", CalendarOAuth.challenge("v".repeat(43)), "m@x.com");
+        fake(CalendarProvider.GOOGLE).issueCode("c", Pkce.challenge("v".repeat(43)), "m@x.com");
         CalendarOAuth wrong =
                 new CalendarOAuth(
                         new CalendarSettings(
@@ -185,8 +185,8 @@ class CalendarOAuthFakesTest {
 
     @Test
     void revoking_at_google_ends_the_refresh_token_and_is_recorded() {
-        String verifier = CalendarOAuth.newVerifier(random);
-        google.issueCode("code-4", CalendarOAuth.challenge(verifier), "m@example.com");
+        String verifier = Pkce.newVerifier(random);
+        google.issueCode("code-4", Pkce.challenge(verifier), "m@example.com");
         CalendarOAuth.Tokens t = oauth.exchange(CalendarProvider.GOOGLE, "code-4", verifier);
         String refresh = t.refreshToken().orElseThrow();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.bossreview.config.CrmSettings;
 import com.bossreview.config.Secret;
+import com.bossreview.install.Pkce;
 import com.bossreview.support.FakeHubSpot;
 import com.bossreview.support.FakeOAuthServer;
 import com.bossreview.support.FakeOAuthServer.Failure;
@@ -32,7 +33,7 @@ class CrmOAuthTest {
     FakeSalesforce sf;
     FakeHubSpot hs;
     CrmOAuth oauth;
-    final String verifier = CrmOAuth.newVerifier(new SecureRandom());
+    final String verifier = Pkce.newVerifier(new SecureRandom());
 
     @BeforeEach
     void start() {
@@ -95,7 +96,7 @@ class CrmOAuthTest {
                 .containsEntry("redirect_uri", PUBLIC + "/crm/callback/salesforce")
                 .containsEntry("scope", "api refresh_token")
                 .containsEntry("state", "st4te")
-                .containsEntry("code_challenge", CrmOAuth.challenge(verifier))
+                .containsEntry("code_challenge", Pkce.challenge(verifier))
                 .containsEntry("code_challenge_method", "S256");
     }
 
