@@ -45,7 +45,7 @@ public final class SettingsCommands implements Listeners {
         this.managers = managers;
         this.zones = zones;
         this.defaults = defaults;
-        this.workspace = new WorkspaceSettingsCommand(defaults, admins, messenger);
+        this.workspace = new WorkspaceSettingsCommand(defaults, admins, messenger, clock);
         this.clock = clock;
     }
 

@@ -13,7 +13,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Month;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,20 +40,26 @@ final class WorkspaceSettingsCommand {
     private final WorkspaceDefaultsService defaults;
     private final AdminCheck admins;
     private final Messenger messenger;
+    private final Clock clock;
 
     WorkspaceSettingsCommand(
-            WorkspaceDefaultsService defaults, AdminCheck admins, Messenger messenger) {
+            WorkspaceDefaultsService defaults,
+            AdminCheck admins,
+            Messenger messenger,
+            Clock clock) {
         this.defaults = defaults;
         this.admins = admins;
         this.messenger = messenger;
+        this.clock = clock;
     }
 
     /**
      * A follower's weekly review now falls inside the workspace's new prime hours: nothing moves it
-     * for them, so they are told, with the nearest free starts. A failed DM is logged; the change
-     * stands.
+     * for them, so they are told, with the nearest free starts (not while their nudges are off or
+     * paused; the admin reads their own in the reply). A failed DM is logged, the change stands,
+     * and the reply names only those told.
      */
-    private void tell(Manager m, PrimeHours.Clash clash, String admin) {
+    private boolean tell(Manager m, PrimeHours.Clash clash, String admin) {
         String text = WorkspaceSettingsViews.primeMovedUnderYou(m, clash, admin);
         try {
             messenger.dm(
@@ -58,12 +67,14 @@ final class WorkspaceSettingsCommand {
                     m.userId(),
                     text,
                     List.of(Blocks.section(s -> s.text(BlockCompositions.markdownText(text)))));
-        } catch (SlackCallException e) {
+            return true;
+        } catch (SlackCallException | RuntimeException e) {
             log.warn(
                     "Could not tell {}/{} their review is in the new prime hours: {}",
                     m.teamId(),
                     m.userId(),
                     e.getMessage());
+            return false;
         }
     }
 
@@ -115,8 +126,20 @@ final class WorkspaceSettingsCommand {
                 yield (team, admin) -> {
                     WorkspaceDefaultsService.PrimeChanged changed =
                             defaults.setPrimeHours(team, prime, admin);
-                    changed.clashing().forEach((m, clash) -> tell(m, clash, admin));
-                    return WorkspaceSettingsViews.primeSet(prime, changed);
+                    Instant now = clock.instant();
+                    List<Manager> told = new ArrayList<>();
+                    Optional<PrimeHours.Clash> own = Optional.empty();
+                    for (var e : changed.newlyClashing().entrySet()) {
+                        Manager m = e.getKey();
+                        if (m.userId().equals(admin)) {
+                            own = Optional.of(e.getValue()); // in the reply, not a DM
+                        } else if (m.nudgesEnabled()
+                                && !m.isPaused(now)
+                                && tell(m, e.getValue(), admin)) {
+                            told.add(m);
+                        }
+                    }
+                    return WorkspaceSettingsViews.primeSet(prime, changed.following(), told, own);
                 };
             }
             case FISCAL_START -> {

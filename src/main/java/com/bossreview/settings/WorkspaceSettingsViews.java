@@ -5,7 +5,6 @@ import com.bossreview.manager.Manager;
 import com.bossreview.review.ReviewViews;
 import com.bossreview.time.PrimeHours;
 import com.bossreview.workspace.WorkspaceDefaults;
-import com.bossreview.workspace.WorkspaceDefaultsService;
 import java.time.Month;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -58,26 +57,26 @@ final class WorkspaceSettingsViews {
     static final int MAX_NAMED = 10;
 
     static String primeSet(
-            Optional<PrimeHours> prime, WorkspaceDefaultsService.PrimeChanged changed) {
-        List<String> clashing =
-                changed.clashing().keySet().stream().map(m -> "<@" + m.userId() + ">").toList();
+            Optional<PrimeHours> prime,
+            int following,
+            List<Manager> told,
+            Optional<PrimeHours.Clash> adminsOwn) {
+        List<String> names = told.stream().map(m -> "<@" + m.userId() + ">").toList();
         return ":white_check_mark: The workspace's prime sales hours are now "
                 + hours(prime.orElse(PrimeHours.DEFAULT))
                 + " on weekdays"
                 + (prime.isEmpty() ? BUILT_IN : "")
-                + following(changed.following())
-                + (clashing.isEmpty()
+                + following(following)
+                + (names.isEmpty()
                         ? ""
-                        : "\n:warning: "
-                                + (clashing.size() == 1
-                                        ? "1 of them has their weekly review"
-                                        : clashing.size() + " of them have their weekly review")
-                                + " inside the new hours ("
+                        : "\n:warning: The new hours now cover the weekly review of "
                                 + String.join(
-                                        ", ",
-                                        clashing.subList(0, Math.min(MAX_NAMED, clashing.size())))
-                                + (clashing.size() > MAX_NAMED ? ", …" : "")
-                                + "): I've sent each a DM with the nearest free times to move it.");
+                                        ", ", names.subList(0, Math.min(MAX_NAMED, names.size())))
+                                + (names.size() > MAX_NAMED
+                                        ? " and " + (names.size() - MAX_NAMED) + " more"
+                                        : "")
+                                + ": I've sent each a DM with the nearest free times to move it.")
+                + adminsOwn.map(c -> "\n" + ReviewViews.slotNowInPrimeHours(c)).orElse("");
     }
 
     /** The DM to a manager whose review slot the workspace's new prime hours now cover. */

@@ -35,12 +35,13 @@ public final class WorkspaceDefaultsService {
 
     /**
      * What a change of the workspace's prime hours did: how many managers follow it (their nudges
-     * re-planned), and those of them whose weekly review slot now falls inside the new hours, with
-     * the clash (they are to be told: nothing moves their slot for them).
+     * re-planned), and those of them whose weekly review slot the change moved inside prime hours
+     * (it was outside the hours before), with the clash: nothing moves their slot for them.
      */
-    public record PrimeChanged(int following, Map<Manager, PrimeHours.Clash> clashing) {}
+    public record PrimeChanged(int following, Map<Manager, PrimeHours.Clash> newlyClashing) {}
 
     public PrimeChanged setPrimeHours(String team, Optional<PrimeHours> prime, String admin) {
+        PrimeHours before = find(team).primeHoursInForce();
         jdbi.useExtension(
                 WorkspaceDefaultsDao.class,
                 dao ->
@@ -56,6 +57,10 @@ public final class WorkspaceDefaultsService {
                     .ifPresent(
                             m ->
                                     m.reviewSlot()
+                                            .filter(
+                                                    s ->
+                                                            before.reviewClash(s.day(), s.time())
+                                                                    .isEmpty())
                                             .flatMap(
                                                     s ->
                                                             m.primeHours()

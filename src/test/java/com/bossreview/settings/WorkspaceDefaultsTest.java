@@ -131,21 +131,27 @@ class WorkspaceDefaultsTest extends AppTest {
     }
 
     @Test
-    void a_follower_whose_review_the_new_prime_hours_cover_is_told_with_free_times()
+    void a_follower_whose_review_the_new_prime_hours_cover_is_told_once_with_free_times()
             throws Exception {
         managerWithBoss();
         clock.set(Instant.parse("2026-11-30T13:00:00Z"));
         assertThat(command("review fri 17:00")).contains("Friday");
         as(OTHER, "settings prime 13:00-18:00");
         as(OTHER, "review fri 12:00");
+        // The admin follows the workspace too, with a review at 17:10; a third follower has
+        // nudges off.
+        as(ADMIN, "review fri 17:10");
+        as("U0QUIET", "review fri 17:20");
+        as("U0QUIET", "settings nudges off");
 
         int dms = seen("chat.postMessage");
         String reply = laterReply(ADMIN, "settings workspace prime 08:00-12:00,13:00-17:30");
         assertThat(reply)
                 .contains(
-                        "1 manager follows it now",
-                        "1 of them has their weekly review inside the new hours (<@" + ME + ">)",
-                        "I've sent each a DM");
+                        "3 managers follow it now",
+                        "The new hours now cover the weekly review of <@" + ME + ">: I've sent",
+                        "Your weekly review, *Friday 17:10*, is now inside them")
+                .doesNotContain("U0QUIET");
         FakeSlack.Call told = next("chat.postMessage", dms);
         assertThat(told.param("channel")).isEqualTo(ME);
         assertThat(told.param("text"))
@@ -156,12 +162,17 @@ class WorkspaceDefaultsTest extends AppTest {
                                 + " 08:00-12:00, 13:00-17:30",
                         "Your weekly review, *Friday 17:00*, is now inside them");
         assertThat(seen("chat.postMessage"))
-                .as("only the follower whose slot clashes")
+                .as("not the admin, not a follower with nudges off, not one with their own hours")
                 .isEqualTo(dms + 1);
 
-        // Hours that leave the slot free tell nobody.
+        // The same hours again, or hours that still cover the slot: nobody is told twice.
+        assertThat(laterReply(ADMIN, "settings workspace prime 08:00-12:00,13:00-17:30"))
+                .doesNotContain("now cover the weekly review");
+        assertThat(laterReply(ADMIN, "settings workspace prime 08:00-12:00,13:00-18:00"))
+                .doesNotContain("now cover the weekly review");
+        // Hours that leave the slot free tell nobody either.
         assertThat(laterReply(ADMIN, "settings workspace prime 08:00-12:00"))
-                .doesNotContain("inside the new hours");
+                .doesNotContain("now cover the weekly review");
         assertThat(seen("chat.postMessage")).isEqualTo(dms + 1);
     }
 
