@@ -181,7 +181,10 @@ class CalendarFlowTest {
         int beforeSecond = slack.calls("chat.postMessage").size();
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 8))).contains(ReviewState.HELD);
-        slack.awaitCalls("chat.postMessage", beforeSecond + 1, Duration.ofSeconds(10));
+        FakeSlack.Call second =
+                slack.awaitCalls("chat.postMessage", beforeSecond + 1, Duration.ofSeconds(10))
+                        .get(beforeSecond);
+        assertThat(buttonValues(second.json("blocks"), "review_held")).containsExactly("2026-W50");
         assertThat(
                         slack.calls("chat.postMessage").stream()
                                 .filter(c -> c.param("text").contains("Your calendar shows")))
@@ -264,6 +267,31 @@ class CalendarFlowTest {
         awaitRevoked(2);
         assertThat(count("calendar_connection")).isZero();
         assertThat(count("manager")).isZero();
+    }
+
+    @Test
+    void with_nudges_off_a_week_held_by_the_calendar_asks_nothing() throws Exception {
+        connectGoogle();
+        command("review tue 17:00");
+        slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
+        assertThat(command("settings nudges off")).contains("Nudges are off");
+        at(LocalDateTime.of(2026, 12, 1, 17, 45));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
+
+        // Nudges on again: the next week's DM is the first to ask (a DM queued for the first week
+        // would have gone out before it).
+        assertThat(command("settings nudges on")).contains("Nudges are on");
+        at(LocalDateTime.of(2026, 12, 8, 17, 45));
+        int dms = slack.calls("chat.postMessage").size();
+        sync().runOnce();
+        FakeSlack.Call asked =
+                slack.awaitCalls("chat.postMessage", dms + 1, Duration.ofSeconds(10)).get(dms);
+        assertThat(buttonValues(asked.json("blocks"), "review_held")).containsExactly("2026-W50");
+        assertThat(
+                        slack.calls("chat.postMessage").stream()
+                                .filter(c -> c.param("text").contains("Your calendar shows")))
+                .hasSize(1);
     }
 
     @Test

@@ -57,6 +57,24 @@ class ReviewServiceTest {
     }
 
     @Test
+    void the_calendar_marks_a_week_held_once_and_leaves_a_skipped_one_alone() {
+        IsoWeek week = reviews.currentWeek(me);
+        assertThat(reviews.markHeldByCalendar(me, week)).as("no state yet").isTrue();
+        assertThat(reviews.markHeldByCalendar(me, week)).as("already held").isFalse();
+        assertThat(reviews.stateOf(me, week)).contains(HELD);
+
+        IsoWeek booked = week.previous();
+        reviews.mark(me, booked, BOOKED);
+        assertThat(reviews.markHeldByCalendar(me, booked)).isTrue();
+        assertThat(reviews.stateOf(me, booked)).contains(HELD);
+
+        IsoWeek skipped = booked.previous();
+        reviews.mark(me, skipped, SKIPPED);
+        assertThat(reviews.markHeldByCalendar(me, skipped)).isFalse();
+        assertThat(reviews.stateOf(me, skipped)).contains(SKIPPED);
+    }
+
+    @Test
     void marking_reports_what_happened_and_writes_only_changes() {
         IsoWeek week = reviews.currentWeek(me);
         assertThat(week).isEqualTo(new IsoWeek(2026, 50));
