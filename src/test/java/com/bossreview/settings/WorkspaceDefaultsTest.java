@@ -130,19 +130,39 @@ class WorkspaceDefaultsTest extends AppTest {
                 .isEqualTo(1);
     }
 
+    /** A manager in New York with a Friday review at {@code time}. */
+    private static void manager(String user, String time, String prime, boolean nudges) {
+        TestDatabase.database()
+                .jdbi()
+                .useHandle(
+                        h ->
+                                h.execute(
+                                        """
+                INSERT INTO manager (team_id, user_id, boss_user_id, time_zone, zone_checked_at,
+                                     review_day, review_time, prime_hours, nudges_enabled, created_at)
+                VALUES (?, ?, ?, 'America/New_York', ?, 5, ?::time, ?, ?, ?)""",
+                                        TEAM,
+                                        user,
+                                        BOSS,
+                                        WEDNESDAY,
+                                        time,
+                                        prime,
+                                        nudges,
+                                        WEDNESDAY));
+    }
+
     @Test
     void a_follower_whose_review_the_new_prime_hours_cover_is_told_once_with_free_times()
             throws Exception {
         managerWithBoss();
         clock.set(Instant.parse("2026-11-30T13:00:00Z"));
         assertThat(command("review fri 17:00")).contains("Friday");
-        as(OTHER, "settings prime 13:00-18:00");
-        as(OTHER, "review fri 12:00");
-        // The admin follows the workspace too, with a review at 17:10; a third follower has
-        // nudges off.
-        as(ADMIN, "review fri 17:10");
-        as("U0QUIET", "review fri 17:20");
-        as("U0QUIET", "settings nudges off");
+        // Stored directly: a new user's first command brings a time-zone note later, which the
+        // admin's reply below must not be mistaken for. OTHER has their own hours; the admin
+        // follows the workspace too, with a review at 17:10; a third follower has nudges off.
+        manager(OTHER, "12:00", "13:00-18:00", true);
+        manager(ADMIN, "17:10", null, true);
+        manager("U0QUIET", "17:20", null, false);
 
         int dms = seen("chat.postMessage");
         String reply = laterReply(ADMIN, "settings workspace prime 08:00-12:00,13:00-17:30");
