@@ -41,6 +41,7 @@ import com.bossreview.db.BackgroundWork;
 import com.bossreview.db.Database;
 import com.bossreview.db.EmbeddedDatabase;
 import com.bossreview.feedback.FeedbackModal;
+import com.bossreview.feedback.FeedbackNudges;
 import com.bossreview.feedback.FeedbackService;
 import com.bossreview.forecast.ForecastForBoss;
 import com.bossreview.forecast.ForecastListeners;
@@ -230,7 +231,8 @@ public final class Main {
                             new NewsNudges(jdbi, news),
                             new ForecastNudges(jdbi, forecasts),
                             new DigestNudges(jdbi, inbox, forecastForBoss),
-                            new MonthlyNudges(jdbi, scorecards));
+                            new MonthlyNudges(jdbi, scorecards),
+                            new FeedbackNudges(jdbi, reviews));
             Materializer plans = new Materializer(jdbi, clock, occurrences, nudgeTypes);
             ManagerService managers = new ManagerService(jdbi, clock, plans::replan, heldElsewhere);
             ZoneRefresher zones = new ZoneRefresher(managers, users, afterAck);
@@ -268,6 +270,8 @@ public final class Main {
             Clicks clicks = new Clicks(home, messenger);
             // provider syncs read this many connections at once, sized to the background pool
             int syncWidth = Fanout.widthFor(db.backgroundPool().getMaximumPoolSize());
+            FeedbackModal feedbackModal =
+                    new FeedbackModal(feedback, managers, reviews, api, occurrences, clock);
             Optional<CalendarFeature> calendar =
                     calendars.map(
                             c ->
@@ -283,6 +287,7 @@ public final class Main {
                                                     clicks,
                                                     messenger,
                                                     afterAck,
+                                                    feedbackModal,
                                                     options.calendarTimeout(),
                                                     syncWidth)));
 
@@ -303,7 +308,6 @@ public final class Main {
                                                     options.calendarTimeout(),
                                                     syncWidth,
                                                     registry)));
-            FeedbackModal feedbackModal = new FeedbackModal(feedback, managers, reviews, api);
             // Their listeners: the words of /bossreview, buttons, modals and events.
             List<Listeners> features =
                     List.of(

@@ -12,7 +12,6 @@ import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.review.ReviewService;
 import com.bossreview.review.ReviewState;
-import com.bossreview.review.ReviewViews;
 import com.bossreview.review.SlotChoice;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.ButtonValue;
@@ -237,40 +236,6 @@ public final class CalendarActions implements Listeners, CalendarSync.Notices {
         }
         afterAck.run(
                 "review cancelled DM",
-                () -> messenger.dm(m.teamId(), m.userId(), text, blocks),
-                reason -> {});
-    }
-
-    /**
-     * The review took place by the calendar, not by a click, so no modal could open: the DM asks
-     * what the boss said, its button ({@code review_held} on the held week) opens the feedback
-     * modal as Held again does.
-     */
-    @Override
-    public void held(Manager m, IsoWeek week) {
-        String boss = m.bossUserId().map(b -> "<@" + b + ">").orElse("your boss");
-        String text =
-                ":white_check_mark: Your calendar shows "
-                        + (week.equals(reviews.currentWeek(m)) ? "this" : "last")
-                        + " week's review with "
-                        + boss
-                        + " took place: marked held. What did "
-                        + boss
-                        + " say, and what will you do? A minute now, and it opens your next"
-                        + " agenda.";
-        BlockElement feedback =
-                button(
-                        b ->
-                                b.actionId(ReviewViews.HELD_ACTION)
-                                        .value(week.toString())
-                                        .style("primary")
-                                        .text(plainText("Add feedback")));
-        List<LayoutBlock> blocks =
-                List.of(
-                        section(s -> s.text(markdownText(text))),
-                        actions(a -> a.blockId("feedback_" + week).elements(List.of(feedback))));
-        afterAck.run(
-                "review held DM",
                 () -> messenger.dm(m.teamId(), m.userId(), text, blocks),
                 reason -> {});
     }

@@ -2,6 +2,7 @@ package com.bossreview.calendar;
 
 import com.bossreview.config.CalendarSettings;
 import com.bossreview.manager.ManagerService;
+import com.bossreview.review.AfterHeld;
 import com.bossreview.review.ReviewService;
 import com.bossreview.slack.AfterAck;
 import com.bossreview.slack.Clicks;
@@ -42,6 +43,7 @@ public record CalendarFeature(
             Clicks clicks,
             Messenger messenger,
             AfterAck afterAck,
+            AfterHeld afterHeld,
             Duration timeout,
             int parallel) {
         OkHttpClient http = ProviderHttp.client(timeout);
@@ -63,6 +65,7 @@ public record CalendarFeature(
                         managers,
                         reviews,
                         actions,
+                        afterHeld,
                         settings.syncEvery(),
                         parallel);
         return new CalendarFeature(

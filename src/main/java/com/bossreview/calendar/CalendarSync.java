@@ -4,6 +4,7 @@ import com.bossreview.install.TokenCipher;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.nudge.LocalTimes;
+import com.bossreview.review.AfterHeld;
 import com.bossreview.review.ReviewService;
 import com.bossreview.review.ReviewState;
 import com.bossreview.scheduling.Fanout;
@@ -49,13 +50,8 @@ public final class CalendarSync {
     /** A cursor older than this is dropped for a read from scratch: well within LOOK_AHEAD. */
     static final Duration REREAD_EVERY = Duration.ofDays(30);
 
-    /**
-     * What the manager is told: a week held (with the way to give feedback), a cancelled week, a
-     * connection that stopped working.
-     */
+    /** What the manager is told: a cancelled week, a connection that stopped working. */
     public interface Notices {
-        void held(Manager m, IsoWeek week);
-
         void cancelled(Manager m, IsoWeek week, Instant wasAt);
 
         void revoked(Manager m, CalendarProvider provider);
@@ -68,6 +64,7 @@ public final class CalendarSync {
     private final ManagerService managers;
     private final ReviewService reviews;
     private final Notices notices;
+    private final AfterHeld afterHeld;
     private final Duration every;
     private final int parallel;
 
@@ -79,6 +76,7 @@ public final class CalendarSync {
             ManagerService managers,
             ReviewService reviews,
             Notices notices,
+            AfterHeld afterHeld,
             Duration every,
             int parallel) {
         this.jdbi = jdbi;
@@ -88,6 +86,7 @@ public final class CalendarSync {
         this.managers = managers;
         this.reviews = reviews;
         this.notices = notices;
+        this.afterHeld = afterHeld;
         this.every = every;
         this.parallel = parallel;
     }
@@ -239,9 +238,9 @@ public final class CalendarSync {
             Optional<ReviewState> state = reviews.stateOf(m, week);
             boolean ended = !start.get().plus(PrimeHours.REVIEW_LENGTH).isAfter(now);
             if (ended && (state.isEmpty() || state.get() == ReviewState.BOOKED)) {
-                // No click opened the feedback modal: a DM offers it, unless nudges are off.
-                if (reviews.markHeldByCalendar(m, week) && m.nudgesEnabled() && !m.isPaused(now)) {
-                    notices.held(m, week);
+                // No click opened the feedback modal: the feature asks in a nudge, once.
+                if (reviews.markHeldByCalendar(m, week)) {
+                    afterHeld.heldWithoutClick(m, week);
                 }
             } else if (!ended && state.isEmpty() && week.equals(current)) {
                 reviews.mark(m, week, ReviewState.BOOKED);

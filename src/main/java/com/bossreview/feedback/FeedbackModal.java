@@ -5,6 +5,7 @@ import com.bossreview.command.Listeners;
 import com.bossreview.manager.Manager;
 import com.bossreview.manager.ManagerService;
 import com.bossreview.news.NewsText;
+import com.bossreview.nudge.Occurrences;
 import com.bossreview.review.AfterHeld;
 import com.bossreview.review.ReviewService;
 import com.bossreview.review.ReviewState;
@@ -15,6 +16,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After Held (button or command), the optional modal "what did your boss say, what will you do"
- * ({@link AfterHeld}); its submission ({@code review_feedback}) stores the answers for the held
- * week, replacing earlier ones. Bad text keeps the modal open with the reason under the field; a
- * modal with both fields empty stores nothing.
+ * ({@link AfterHeld}; held by the calendar, a nudge with a button that opens it); its submission
+ * ({@code review_feedback}) stores the answers for the held week, replacing earlier ones. Bad text
+ * keeps the modal open with the reason under the field; a modal with both fields empty stores
+ * nothing.
  */
 public final class FeedbackModal implements AfterHeld, Listeners {
     private static final Logger log = LoggerFactory.getLogger(FeedbackModal.class);
@@ -34,21 +37,33 @@ public final class FeedbackModal implements AfterHeld, Listeners {
     private final ManagerService managers;
     private final SlackApi slack;
     private final ReviewService reviews;
+    private final Occurrences occurrences;
+    private final Clock clock;
 
     public FeedbackModal(
             FeedbackService feedback,
             ManagerService managers,
             ReviewService reviews,
-            SlackApi slack) {
+            SlackApi slack,
+            Occurrences occurrences,
+            Clock clock) {
         this.feedback = feedback;
         this.reviews = reviews;
         this.managers = managers;
         this.slack = slack;
+        this.occurrences = occurrences;
+        this.clock = clock;
     }
 
     @Override
     public void held(Manager m, IsoWeek week, String triggerId) throws Exception {
         slack.openModal(m.teamId(), triggerId, FeedbackViews.modal(week, m.bossUserId()));
+    }
+
+    /** No modal can open: a nudge asks ({@link FeedbackNudges}). */
+    @Override
+    public void heldWithoutClick(Manager m, IsoWeek week) {
+        FeedbackNudges.plan(occurrences, m, week, clock.instant());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.bossreview.review.ReviewState;
 import com.bossreview.support.FakeGoogle;
 import com.bossreview.support.FakeSlack;
 import com.bossreview.support.MutableClock;
+import com.bossreview.support.Nudging;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
@@ -104,6 +105,32 @@ class CalendarFlowTest {
         return app.get(back.getRawPath() + "?" + back.getRawQuery());
     }
 
+    /** Sends what is due now: the nudge engine is stepped by hand here. */
+    private void drain() {
+        Nudging.drain(app.nudges().engine());
+    }
+
+    /** The feedback questions the manager got for {@code week}, held by the calendar. */
+    private List<FakeSlack.Call> askedFor(String week) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> ME.equals(c.param("channel")))
+                .filter(c -> String.valueOf(c.param("text")).contains("Your calendar shows"))
+                .filter(c -> buttonValues(c.json("blocks"), "review_held").equals(List.of(week)))
+                .toList();
+    }
+
+    private String nudgeState(String kind, String period) {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery(
+                                        "SELECT state || coalesce(':' || outcome, '') FROM nudge"
+                                                + " WHERE kind = :k AND period = :p")
+                                .bind("k", kind)
+                                .bind("p", period)
+                                .mapTo(String.class)
+                                .one());
+    }
+
     private CalendarSync sync() {
         return app.calendar().orElseThrow().sync();
     }
@@ -156,19 +183,19 @@ class CalendarFlowTest {
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.BOOKED);
         at(LocalDateTime.of(2026, 12, 1, 17, 45));
-        int beforeHeld = slack.calls("chat.postMessage").size();
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
-        // No click marked it, so no modal could open: a DM asks what the boss said, once.
-        FakeSlack.Call heldDm =
-                slack.awaitCalls("chat.postMessage", beforeHeld + 1, Duration.ofSeconds(10))
-                        .get(beforeHeld);
-        assertThat(heldDm.param("channel")).isEqualTo(ME);
+        // No click marked it, so no modal could open: a nudge asks what the boss said, once.
+        drain();
+        assertThat(askedFor("2026-W49")).hasSize(1);
+        FakeSlack.Call heldDm = askedFor("2026-W49").get(0);
         assertThat(heldDm.param("text"))
                 .contains("Your calendar shows this week's review with <@" + BOSS + ">")
                 .contains("marked held");
-        assertThat(buttonValues(heldDm.json("blocks"), "review_held")).containsExactly("2026-W49");
+        assertThat(nudgeState("ASK_FEEDBACK", "2026-W49")).startsWith("SENT");
         sync().runOnce();
+        drain();
+        assertThat(askedFor("2026-W49")).as("however often the sync runs").hasSize(1);
         int opened = slack.calls("views.open").size();
         app.slack().clickIn(TEAM, heldDm, ME, "review_held", "2026-W49");
         assertThat(
@@ -178,18 +205,10 @@ class CalendarFlowTest {
                 .contains("review_feedback", "2026-W49");
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
         at(LocalDateTime.of(2026, 12, 8, 18, 0));
-        int beforeSecond = slack.calls("chat.postMessage").size();
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 8))).contains(ReviewState.HELD);
-        FakeSlack.Call second =
-                slack.awaitCalls("chat.postMessage", beforeSecond + 1, Duration.ofSeconds(10))
-                        .get(beforeSecond);
-        assertThat(buttonValues(second.json("blocks"), "review_held")).containsExactly("2026-W50");
-        assertThat(
-                        slack.calls("chat.postMessage").stream()
-                                .filter(c -> c.param("text").contains("Your calendar shows")))
-                .as("one DM per week held, however often the sync runs")
-                .hasSize(2);
+        drain();
+        assertThat(askedFor("2026-W50")).hasSize(1);
 
         // Week 3: the boss cancels Tuesday's occurrence; two free slots that week, not a skip.
         at(LocalDateTime.of(2026, 12, 14, 9, 0));
@@ -270,7 +289,8 @@ class CalendarFlowTest {
     }
 
     @Test
-    void with_nudges_off_a_week_held_by_the_calendar_asks_nothing() throws Exception {
+    void a_week_held_by_the_calendar_asks_nothing_with_nudges_off_or_feedback_given()
+            throws Exception {
         connectGoogle();
         command("review tue 17:00");
         slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
@@ -278,20 +298,43 @@ class CalendarFlowTest {
         at(LocalDateTime.of(2026, 12, 1, 17, 45));
         sync().runOnce();
         assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
+        drain();
+        assertThat(nudgeState("ASK_FEEDBACK", "2026-W49")).isEqualTo("SKIPPED:nudges off");
+        assertThat(askedFor("2026-W49")).isEmpty();
 
-        // Nudges on again: the next week's DM is the first to ask (a DM queued for the first week
-        // would have gone out before it).
+        // Feedback given before the question goes out (a Held click opened the modal): not asked.
         assertThat(command("settings nudges on")).contains("Nudges are on");
         at(LocalDateTime.of(2026, 12, 8, 17, 45));
-        int dms = slack.calls("chat.postMessage").size();
         sync().runOnce();
-        FakeSlack.Call asked =
-                slack.awaitCalls("chat.postMessage", dms + 1, Duration.ofSeconds(10)).get(dms);
-        assertThat(buttonValues(asked.json("blocks"), "review_held")).containsExactly("2026-W50");
-        assertThat(
-                        slack.calls("chat.postMessage").stream()
-                                .filter(c -> c.param("text").contains("Your calendar shows")))
-                .hasSize(1);
+        jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "INSERT INTO review_feedback (team_id, user_id, week, boss_said, written_at)"
+                                        + " VALUES (?, ?, '2026-W50', 'Close Acme', now())",
+                                TEAM,
+                                ME));
+        drain();
+        assertThat(nudgeState("ASK_FEEDBACK", "2026-W50")).isEqualTo("SKIPPED:feedback given");
+        assertThat(slack.calls("chat.postMessage"))
+                .noneMatch(c -> String.valueOf(c.param("text")).contains("Your calendar shows"));
+    }
+
+    @Test
+    void a_sync_late_after_did_it_happen_does_not_ask_a_second_time() throws Exception {
+        connectGoogle();
+        command("review tue 17:00");
+        slack.awaitCalls(FakeSlack.RESPONSE_URL, 1, Duration.ofSeconds(10));
+        // The sync is behind (a provider outage): "Did it happen?" goes out first, with its Held.
+        at(LocalDateTime.of(2026, 12, 1, 17, 46));
+        drain();
+        assertThat(nudgeState("DID_IT_HAPPEN", "2026-W49")).startsWith("SENT");
+        at(LocalDateTime.of(2026, 12, 1, 18, 30));
+        sync().runOnce();
+        assertThat(week(LocalDate.of(2026, 12, 1))).contains(ReviewState.HELD);
+        drain();
+        assertThat(nudgeState("ASK_FEEDBACK", "2026-W49"))
+                .isEqualTo("SKIPPED:asked by did it happen");
+        assertThat(askedFor("2026-W49")).isEmpty();
     }
 
     @Test
