@@ -57,10 +57,11 @@ public enum Subcommand {
     SETTINGS(
             "settings",
             "[<key> <value>]",
-            "show or change a setting: tz, prime, fiscal-start, booking-nudge, "
+            "show or change a setting: tz, prime, fiscal-start, currency, booking-nudge, "
                     + "bad-news-after, quarter-nudges, prep-lead, nudges, crm-threshold,"
                     + " crm-owners, crm-commit-stages"
-                    + " (`prime default`, `fiscal-start default`: back to the workspace's);"
+                    + " (`prime default`, `fiscal-start default`, `currency default`: back to the"
+                    + " workspace's);"
                     + " `settings workspace [<key> <value>]`: the workspace defaults a Slack"
                     + " admin sets (fiscal-start, prime, currency)"),
     CONNECT(

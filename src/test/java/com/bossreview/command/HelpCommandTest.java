@@ -69,6 +69,14 @@ class HelpCommandTest {
     }
 
     @Test
+    void help_names_every_setting_key() {
+        String text = run("help").get("text").getAsString();
+        for (com.bossreview.settings.Setting s : com.bossreview.settings.Setting.values()) {
+            assertThat(text).as(s.key()).containsPattern("[ :,]" + s.key() + "[,( ]");
+        }
+    }
+
+    @Test
     void help_is_case_insensitive() {
         assertThat(run("  HELP ").get("text").getAsString()).contains("/bossreview forecast");
     }
