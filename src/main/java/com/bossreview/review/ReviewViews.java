@@ -1,7 +1,6 @@
 package com.bossreview.review;
 
 import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -297,8 +296,9 @@ public final class ReviewViews {
     }
 
     /**
-     * The buttons that still make sense for a week in that state (none once held), for nudges and
-     * the status card too; each button's value is the week.
+     * The buttons that still make sense for a week in that state, on the message a click replaced;
+     * each button's value is the week. Once held, Add feedback: Held again opens the feedback form,
+     * so a form closed by mistake can be opened again from the same message.
      */
     public static List<LayoutBlock> weekActions(IsoWeek week, Optional<ReviewState> state) {
         List<BlockElement> buttons = new ArrayList<>();
@@ -327,8 +327,13 @@ public final class ReviewViews {
                                             .value(week.toString())
                                             .text(plainText("Skip this week"))));
         }
-        if (buttons.isEmpty()) {
-            return List.of(context(c -> c.elements(List.of(markdownText(TIP)))));
+        if (state.isPresent() && state.get() == ReviewState.HELD) {
+            buttons.add(
+                    button(
+                            b ->
+                                    b.actionId(HELD_ACTION)
+                                            .value(week.toString())
+                                            .text(plainText("Add feedback"))));
         }
         return List.of(actions(a -> a.blockId("review_" + week).elements(buttons)));
     }

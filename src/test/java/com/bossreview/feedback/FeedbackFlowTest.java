@@ -94,6 +94,24 @@ class FeedbackFlowTest extends AppTest {
     }
 
     @Test
+    void a_form_closed_by_mistake_opens_again_from_the_message_held_was_clicked_on()
+            throws Exception {
+        managerWithBoss();
+        int opens = seen("views.open");
+        int replies = seen(FakeSlack.RESPONSE_URL);
+        app.slack().click(TEAM, ME, "review_held", WEEK);
+        modalAfter(opens);
+        // The message the click replaced offers Add feedback: Held again, which opens the form.
+        FakeSlack.Call replaced = next(FakeSlack.RESPONSE_URL, replies);
+        assertThat(replaced.json("blocks"))
+                .contains("\"action_id\":\"review_held\"", "Add feedback", "\"value\":\"" + WEEK);
+        app.slack().click(TEAM, ME, "review_held", WEEK);
+        assertThat(modalAfter(opens + 1).json("view"))
+                .contains("\"private_metadata\":\"2026-W48\"");
+        assertThat(TestDatabase.rows("weekly_review WHERE state = 'HELD'")).isOne();
+    }
+
+    @Test
     void the_held_command_opens_the_modal_and_a_failed_modal_still_counts_the_review()
             throws Exception {
         managerWithBoss();

@@ -221,7 +221,9 @@ class ReviewViewsTest {
                 .containsExactly(ReviewViews.HELD_ACTION, ReviewViews.SKIP_ACTION);
         assertThat(buttons(ReviewViews.weekActions(W48, Optional.of(ReviewState.SKIPPED))))
                 .containsExactly(ReviewViews.HELD_ACTION);
-        assertThat(buttons(ReviewViews.weekActions(W48, Optional.of(ReviewState.HELD)))).isEmpty();
+        // Held: Add feedback (Held again) opens the feedback form once more.
+        assertThat(buttons(ReviewViews.weekActions(W48, Optional.of(ReviewState.HELD))))
+                .containsExactly(ReviewViews.HELD_ACTION);
         ActionsBlock block = (ActionsBlock) ReviewViews.weekActions(W48, Optional.empty()).get(0);
         assertThat(block.getElements())
                 .allSatisfy(e -> assertThat(((ButtonElement) e).getValue()).isEqualTo("2026-W48"));

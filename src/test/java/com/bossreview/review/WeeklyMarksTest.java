@@ -219,7 +219,11 @@ class WeeklyMarksTest {
         assertThat(state(TEAM, AKL, "2026-W49")).contains("BOOKED");
         FakeSlack.Call held = click(TEAM, AKL, ReviewViews.HELD_ACTION, "2026-W49");
         assertThat(held.param("text")).contains("1 week in a row 🔥");
-        assertThat(held.param("blocks")).doesNotContain("review_");
+        // Once held, only Add feedback (Held again, which opens the feedback form) is left.
+        assertThat(held.param("blocks"))
+                .contains("Add feedback", ReviewViews.HELD_ACTION)
+                .doesNotContain(ReviewViews.SKIP_ACTION)
+                .doesNotContain(ReviewViews.BOOKED_ACTION);
         FakeSlack.Call skip = click(TEAM, AKL, ReviewViews.SKIP_ACTION, "2026-W49");
         assertThat(skip.param("text")).contains("nothing to skip");
         assertThat(state(TEAM, AKL, "2026-W49")).contains("HELD");
