@@ -234,10 +234,8 @@ public final class CalendarActions implements Listeners, CalendarSync.Notices {
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("rebook_review").elements(buttons)));
         }
-        afterAck.run(
-                "review cancelled DM",
-                () -> messenger.dm(m.teamId(), m.userId(), text, blocks),
-                reason -> {});
+        afterAck.notice(
+                "review cancelled DM", () -> messenger.dm(m.teamId(), m.userId(), text, blocks));
     }
 
     @Override
@@ -248,15 +246,14 @@ public final class CalendarActions implements Listeners, CalendarSync.Notices {
                         + " stopped answering for bossreview: access was withdrawn."
                         + " `/bossreview connect calendar` to reconnect; until then, tell me with"
                         + " `/bossreview booked` and `held`.";
-        afterAck.run(
+        afterAck.notice(
                 "calendar revoked DM",
                 () ->
                         messenger.dm(
                                 m.teamId(),
                                 m.userId(),
                                 text,
-                                List.of(section(s -> s.text(markdownText(text))))),
-                reason -> {});
+                                List.of(section(s -> s.text(markdownText(text))))));
     }
 
     /** A {@code book_review} value: {@code FRIDAY 17:00}. */

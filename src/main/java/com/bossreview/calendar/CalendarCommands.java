@@ -161,15 +161,14 @@ public final class CalendarCommands implements Listeners {
                         + " booked, held, moved and cancelled reviews from it. `"
                         + DISCONNECT_USAGE
                         + "` undoes it.";
-        afterAck.run(
+        afterAck.notice(
                 "calendar connected DM",
                 () ->
                         messenger.dm(
                                 done.teamId(),
                                 done.userId(),
                                 text,
-                                List.of(section(s -> s.text(markdownText(text))))),
-                reason -> {});
+                                List.of(section(s -> s.text(markdownText(text))))));
     }
 
     /** App Home's calendar line, under the status card. */

@@ -273,15 +273,14 @@ public final class CrmCommands implements Listeners {
                         + DISCONNECT_USAGE
                         + (done.connection().forWorkspace() ? " workspace" : "")
                         + "` undoes it.";
-        afterAck.run(
+        afterAck.notice(
                 "crm connected DM",
                 () ->
                         messenger.dm(
                                 done.teamId(),
                                 done.userId(),
                                 text,
-                                List.of(section(s -> s.text(markdownText(text))))),
-                reason -> {});
+                                List.of(section(s -> s.text(markdownText(text))))));
     }
 
     /** App Home's CRM line: the manager's own connection, else the workspace's, else none. */

@@ -1,8 +1,11 @@
 package com.bossreview.slack;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +25,22 @@ public final class AfterAck implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /** A notice refused with 429 is tried again this many times at most. */
+    static final int NOTICE_RETRIES = 3;
+
+    /** A Retry-After longer than this gives the notice up. */
+    static final Duration NOTICE_MAX_WAIT = Duration.ofMinutes(2);
+
     private final ExecutorService executor;
+
+    /** Holds notices Slack asked to wait until their Retry-After. */
+    private final ScheduledExecutorService later =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "after-ack-later");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     public AfterAck(int threads) {
         AtomicInteger n = new AtomicInteger();
@@ -54,6 +72,49 @@ public final class AfterAck implements AutoCloseable {
         }
     }
 
+    /**
+     * A message nobody is waiting on (a notice from background work, e.g. a calendar sync's): as
+     * {@link #run}, and when Slack answers 429 — the call was refused, nothing was posted — it is
+     * tried again after the answer's Retry-After (1 s if none), at most {@value #NOTICE_RETRIES}
+     * times; other failures are logged. A 5xx or a timeout is not retried: the message may have
+     * been posted.
+     */
+    public void notice(String what, Work work) {
+        notice(what, work, reason -> {});
+    }
+
+    /** As {@link #notice(String, Work)}; {@code gaveUp} hears the failure it ended with. */
+    void notice(String what, Work work, Consumer<String> gaveUp) {
+        notice(what, work, 0, gaveUp);
+    }
+
+    private void notice(String what, Work work, int retries, Consumer<String> gaveUp) {
+        run(
+                what,
+                () -> {
+                    try {
+                        work.run();
+                    } catch (SlackCallException e) {
+                        Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
+                        if (!e.rateLimited()
+                                || retries >= NOTICE_RETRIES
+                                || wait.compareTo(NOTICE_MAX_WAIT) > 0) {
+                            throw e;
+                        }
+                        log.info("{} rate limited: again in {} s", what, wait.toSeconds());
+                        try {
+                            later.schedule(
+                                    () -> notice(what, work, retries + 1, gaveUp),
+                                    wait.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                        } catch (RejectedExecutionException closing) {
+                            throw e;
+                        }
+                    }
+                },
+                gaveUp);
+    }
+
     private static void attempt(String what, Work work, Consumer<String> onFailure) {
         try {
             work.run();
@@ -71,6 +132,7 @@ public final class AfterAck implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        later.shutdownNow();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }

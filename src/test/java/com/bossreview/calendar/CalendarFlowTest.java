@@ -346,11 +346,14 @@ class CalendarFlowTest {
         google.revokeConsent(MY_ADDRESS);
         clock.set(clock.instant().plus(Duration.ofHours(2))); // the access token has expired
         int dms = slack.calls("chat.postMessage").size();
+        // Slack is busy at that moment: the notice waits out the Retry-After and goes once.
+        slack.fail("chat.postMessage", new FakeSlack.Fault.RateLimited(1), 1);
         sync().runOnce();
-        assertThat(
-                        slack.awaitCalls("chat.postMessage", dms + 1, Duration.ofSeconds(10))
-                                .get(dms)
-                                .param("text"))
+        List<FakeSlack.Call> told =
+                slack.awaitCalls("chat.postMessage", dms + 2, Duration.ofSeconds(10));
+        assertThat(told.get(dms).faulted()).isTrue();
+        assertThat(told.get(dms + 1).faulted()).isFalse();
+        assertThat(told.get(dms + 1).param("text"))
                 .contains("access was withdrawn", "connect calendar");
         clock.set(clock.instant().plus(Duration.ofHours(2)));
         sync().runOnce(); // not due any more: a revoked connection is not read
