@@ -14,7 +14,6 @@ import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
 import com.bossreview.time.IsoWeek;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -399,18 +398,7 @@ class CalendarFlowTest {
     void an_uninstall_deletes_the_calendar_tokens_at_once_and_revokes_them_at_google()
             throws Exception {
         connectGoogle();
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "app_uninstalled");
-        event.addProperty("event_ts", "1700000000.000100");
-        JsonObject callback = new JsonObject();
-        callback.addProperty("token", "legacy-verification-token");
-        callback.addProperty("team_id", TEAM);
-        callback.addProperty("api_app_id", "A0BOSSREVIEW");
-        callback.add("event", event);
-        callback.addProperty("type", "event_callback");
-        callback.addProperty("event_id", "Ev" + System.nanoTime());
-        callback.addProperty("event_time", 1700000000);
-        assertThat(app.slack().event(callback).statusCode()).isEqualTo(200);
+        assertThat(app.slack().appUninstalled(TEAM).statusCode()).isEqualTo(200);
         assertThat(count("calendar_connection")).isZero();
         awaitRevoked(1);
     }

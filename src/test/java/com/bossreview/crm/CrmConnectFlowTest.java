@@ -11,7 +11,6 @@ import com.bossreview.support.MutableClock;
 import com.bossreview.support.SlackRequests;
 import com.bossreview.support.TestApp;
 import com.bossreview.support.TestDatabase;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -271,18 +270,7 @@ class CrmConnectFlowTest {
                 CrmCommands.CONNECT_HUBSPOT,
                 "a@acme.test");
         assertThat(count("true")).isEqualTo(2);
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "app_uninstalled");
-        event.addProperty("event_ts", "1700000000.000100");
-        JsonObject callback = new JsonObject();
-        callback.addProperty("token", "legacy-verification-token");
-        callback.addProperty("team_id", TEAM);
-        callback.addProperty("api_app_id", "A0BOSSREVIEW");
-        callback.add("event", event);
-        callback.addProperty("type", "event_callback");
-        callback.addProperty("event_id", "Ev" + System.nanoTime());
-        callback.addProperty("event_time", 1700000000);
-        assertThat(app.slack().event(callback).statusCode()).isEqualTo(200);
+        assertThat(app.slack().appUninstalled(TEAM).statusCode()).isEqualTo(200);
         assertThat(count("true")).isZero();
         salesforce.awaitRequests("POST", "/services/oauth2/revoke", 1, Duration.ofSeconds(10));
         hubspot.awaitRequests("POST", "/token/revoke", 1, Duration.ofSeconds(10));

@@ -253,6 +253,22 @@ public final class SlackRequests {
         return post(callback.toString(), "application/json", clock.instant());
     }
 
+    /** Slack's {@code app_uninstalled} event for {@code team} (single-workspace shape). */
+    public HttpResponse<String> appUninstalled(String team) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_uninstalled");
+        event.addProperty("event_ts", "1700000000.000100");
+        JsonObject callback = new JsonObject();
+        callback.addProperty("token", "legacy-verification-token");
+        callback.addProperty("team_id", team);
+        callback.addProperty("api_app_id", "A0BOSSREVIEW");
+        callback.add("event", event);
+        callback.addProperty("type", "event_callback");
+        callback.addProperty("event_id", "Ev" + System.nanoTime());
+        callback.addProperty("event_time", 1700000000);
+        return event(callback);
+    }
+
     /** A body signed as if sent at {@code signedAt}. */
     public HttpResponse<String> post(String body, String contentType, Instant signedAt) {
         String timestamp = Long.toString(signedAt.getEpochSecond());
