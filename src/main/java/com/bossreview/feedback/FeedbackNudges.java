@@ -60,6 +60,37 @@ public final class FeedbackNudges implements NudgeType {
                                         Optional.empty())));
     }
 
+    /** The claimed weeks whose feedback is in. */
+    private static final String GIVEN =
+            "SELECT f.team_id || '/' || f.user_id || '/' || f.week FROM review_feedback f"
+                    + " JOIN unnest(:teams, :users, :weeks) AS k(t, u, w)"
+                    + " ON f.team_id = k.t AND f.user_id = k.u AND f.week = k.w";
+
+    /**
+     * The claimed weeks whose "Did it happen?" went out, with a Held button that opens the form.
+     */
+    private static final String ASKED =
+            "SELECT n.team_id || '/' || n.user_id || '/' || n.period FROM nudge n"
+                    + " JOIN unnest(:teams, :users, :weeks) AS k(t, u, w)"
+                    + " ON n.team_id = k.t AND n.user_id = k.u AND n.period = k.w"
+                    + " WHERE n.kind = '"
+                    + ReviewNudges.DID_IT_HAPPEN.name()
+                    + "' AND n.state = 'SENT'";
+
+    private List<String> keys(String sql, String[] teams, String[] users, String[] weeks) {
+        if (teams.length == 0) {
+            return List.of();
+        }
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery(sql)
+                                .bind("teams", teams)
+                                .bind("users", users)
+                                .bind("weeks", weeks)
+                                .mapTo(String.class)
+                                .list());
+    }
+
     @Override
     public Set<NudgeKind> kinds() {
         return Set.of(ASK);
@@ -67,43 +98,11 @@ public final class FeedbackNudges implements NudgeType {
 
     @Override
     public Batch prepare(List<Nudge> claimed) {
-        Set<String> given = new HashSet<>();
-        Set<String> askedAlready = new HashSet<>();
-        if (!claimed.isEmpty()) {
-            jdbi.useHandle(
-                    h -> {
-                        for (Nudge n : claimed) {
-                            String key = n.teamId() + "/" + n.userId() + "/" + n.week();
-                            boolean hasFeedback =
-                                    h.createQuery(
-                                                    "SELECT count(*) > 0 FROM review_feedback"
-                                                            + " WHERE team_id = :t AND user_id = :u AND week = :w")
-                                            .bind("t", n.teamId())
-                                            .bind("u", n.userId())
-                                            .bind("w", n.week().toString())
-                                            .mapTo(Boolean.class)
-                                            .one();
-                            // "Did it happen?" went out with a Held button, which opens the modal
-                            boolean asked =
-                                    h.createQuery(
-                                                    "SELECT count(*) > 0 FROM nudge WHERE team_id = :t"
-                                                            + " AND user_id = :u AND kind = :k AND period = :w"
-                                                            + " AND state = 'SENT'")
-                                            .bind("t", n.teamId())
-                                            .bind("u", n.userId())
-                                            .bind("k", ReviewNudges.DID_IT_HAPPEN.name())
-                                            .bind("w", n.week().toString())
-                                            .mapTo(Boolean.class)
-                                            .one();
-                            if (hasFeedback) {
-                                given.add(key);
-                            }
-                            if (asked) {
-                                askedAlready.add(key);
-                            }
-                        }
-                    });
-        }
+        String[] teams = claimed.stream().map(Nudge::teamId).toArray(String[]::new);
+        String[] users = claimed.stream().map(Nudge::userId).toArray(String[]::new);
+        String[] weeks = claimed.stream().map(n -> n.week().toString()).toArray(String[]::new);
+        Set<String> given = new HashSet<>(keys(GIVEN, teams, users, weeks));
+        Set<String> askedAlready = new HashSet<>(keys(ASKED, teams, users, weeks));
         return new Batch() {
             @Override
             public Optional<String> skip(Nudge n, Manager m, Instant now) {
