@@ -10,6 +10,7 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.bossreview.slack.ModalMetadata;
 import com.bossreview.time.IsoWeek;
 import com.slack.api.model.view.View;
 import java.util.List;
@@ -21,21 +22,16 @@ final class EditAgendaViews {
     static final String TEXT_BLOCK = "agenda_text";
     static final String TEXT_ACTION = "text";
 
-    /** private_metadata: the week, and {@code :home} when opened from App Home. */
-    private static final String FROM_HOME = ":home";
-
-    /** What the modal sends, read back from its private_metadata. */
+    /** What the modal sends, read back from its private_metadata ({@link ModalMetadata}). */
     record Target(String week, boolean fromHome) {
         String metadata() {
-            return week + (fromHome ? FROM_HOME : "");
+            return new ModalMetadata(week, fromHome).text();
         }
 
         static Optional<Target> parse(String metadata) {
-            String m = metadata == null ? "" : metadata;
-            boolean home = m.endsWith(FROM_HOME);
-            String week = home ? m.substring(0, m.length() - FROM_HOME.length()) : m;
+            ModalMetadata m = ModalMetadata.parse(metadata);
             try {
-                return Optional.of(new Target(IsoWeek.parse(week).toString(), home));
+                return Optional.of(new Target(IsoWeek.parse(m.key()).toString(), m.fromHome()));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

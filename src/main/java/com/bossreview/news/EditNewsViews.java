@@ -13,6 +13,7 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.bossreview.slack.ButtonValue;
+import com.bossreview.slack.ModalMetadata;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.util.ArrayList;
@@ -29,24 +30,17 @@ public final class EditNewsViews {
     static final String TEXT_BLOCK = "news_text";
     static final String TEXT_ACTION = "text";
 
-    /**
-     * private_metadata: the item's id, and {@code :home} when opened from App Home (whose tab is
-     * republished).
-     */
-    private static final String FROM_HOME = ":home";
-
-    /** What the modal is about, read back from its private_metadata. */
+    /** What the modal is about, read back from its private_metadata ({@link ModalMetadata}). */
     record Target(long id, boolean fromHome) {
         String metadata() {
-            return id + (fromHome ? FROM_HOME : "");
+            return new ModalMetadata(Long.toString(id), fromHome).text();
         }
 
         static Optional<Target> parse(String metadata) {
-            String m = metadata == null ? "" : metadata;
-            boolean home = m.endsWith(FROM_HOME);
-            var id = ButtonValue.id(home ? m.substring(0, m.length() - FROM_HOME.length()) : m);
+            ModalMetadata m = ModalMetadata.parse(metadata);
+            var id = ButtonValue.id(m.key());
             return id.isPresent()
-                    ? Optional.of(new Target(id.getAsLong(), home))
+                    ? Optional.of(new Target(id.getAsLong(), m.fromHome()))
                     : Optional.empty();
         }
     }
